@@ -1,0 +1,50 @@
+package dev.chaos.diag;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects diagnostics from every stage; one sink per `chaos check` run. */
+public final class Diagnostics {
+  private final List<Diagnostic> all = new ArrayList<>();
+
+  public void add(Diagnostic d) {
+    all.add(d);
+  }
+
+  public void addAll(List<Diagnostic> ds) {
+    all.addAll(ds);
+  }
+
+  public boolean hasErrors() {
+    return all.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public long errorCount() {
+    return all.stream().filter(Diagnostic::isError).count();
+  }
+
+  public long warningCount() {
+    return all.size() - errorCount();
+  }
+
+  /** In file order, then by position; duplicates (same code at the same span) removed. */
+  public List<Diagnostic> sorted() {
+    List<Diagnostic> out = new ArrayList<>();
+    all.stream()
+        .sorted(Comparator.comparing((Diagnostic d) -> d.span().source().path())
+            .thenComparingInt(d -> d.span().start())
+            .thenComparingInt(d -> d.span().end())
+            .thenComparing(d -> d.code().name()))
+        .forEach(d -> {
+          if (out.isEmpty() || !sameProblem(out.get(out.size() - 1), d)) {
+            out.add(d);
+          }
+        });
+    return out;
+  }
+
+  private static boolean sameProblem(Diagnostic a, Diagnostic b) {
+    return a.code() == b.code() && a.span().equals(b.span()) && a.message().equals(b.message());
+  }
+}

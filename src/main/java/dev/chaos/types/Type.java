@@ -1,0 +1,119 @@
+package dev.chaos.types;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The static types of the language (contract section 4). */
+public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Rec, Type.Var, Type.Union {
+
+  /** How the type is written in source and in messages: `Duration`, `List[String]`. */
+  String display();
+
+  enum Prim implements Type {
+    BOOL("Bool"), INT("Int"), FLOAT("Float"), STRING("String"), DURATION("Duration"),
+    PERCENT("Percent"), TIME("Time"), TIME_OF_DAY("TimeOfDay"), SECRET("Secret"), JSON("Json"),
+    /** The result of an action or a call that returns nothing. */
+    UNIT("Unit"),
+    /** Given to anything already reported: swallows follow-on errors. */
+    ERROR("<error>");
+
+    private final String display;
+
+    Prim(String display) {
+      this.display = display;
+    }
+
+    public String display() {
+      return display;
+    }
+  }
+
+  Prim BOOL = Prim.BOOL;
+  Prim INT = Prim.INT;
+  Prim FLOAT = Prim.FLOAT;
+  Prim STRING = Prim.STRING;
+  Prim DURATION = Prim.DURATION;
+  Prim PERCENT = Prim.PERCENT;
+  Prim TIME = Prim.TIME;
+  Prim TIME_OF_DAY = Prim.TIME_OF_DAY;
+  Prim SECRET = Prim.SECRET;
+  Prim JSON = Prim.JSON;
+  Prim UNIT = Prim.UNIT;
+  Prim ERROR = Prim.ERROR;
+
+  record ListOf(Type element) implements Type {
+    public String display() {
+      return "List[" + element.display() + "]";
+    }
+  }
+
+  record MapOf(Type key, Type value) implements Type {
+    public String display() {
+      return "Map[" + key.display() + ", " + value.display() + "]";
+    }
+  }
+
+  /**
+   * A record type: named ones come from driver tables (`PodSet`), anonymous ones (empty name)
+   * from record literals. Field order is declaration order.
+   */
+  record Rec(String name, Map<String, Type> fields) implements Type {
+    public Rec {
+      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    public String display() {
+      if (!name.isEmpty()) {
+        return name;
+      }
+      return fields.entrySet().stream()
+          .map(e -> e.getKey() + ": " + e.getValue().display())
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
+  }
+
+  /** A type variable in a generic builtin signature (`min(a: T, b: T) -> T`). */
+  record Var(String name) implements Type {
+    public String display() {
+      return name;
+    }
+  }
+
+  /** A parameter that accepts any of several types (`len(List[T] | String | Map[K, V])`). */
+  record Union(List<Type> options) implements Type {
+    public Union {
+      options = List.copyOf(options);
+    }
+
+    public String display() {
+      return options.stream().map(Type::display).collect(Collectors.joining(" | "));
+    }
+  }
+
+  static ListOf list(Type element) {
+    return new ListOf(element);
+  }
+
+  static MapOf map(Type key, Type value) {
+    return new MapOf(key, value);
+  }
+
+  /** Builds a named record type from alternating field names and types. */
+  static Rec record(String name, Object... namesAndTypes) {
+    Map<String, Type> fields = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndTypes.length; i += 2) {
+      fields.put((String) namesAndTypes[i], (Type) namesAndTypes[i + 1]);
+    }
+    return new Rec(name, fields);
+  }
+
+  default boolean isError() {
+    return this == Prim.ERROR;
+  }
+
+  default boolean isNumeric() {
+    return this == Prim.INT || this == Prim.FLOAT;
+  }
+}
