@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Measures `chaos check` as a user meets it: one file from a cold JVM through bin/chaos
+# (median of RUNS), and one call over a generated corpus of 1,000 runbooks, with peak RSS.
+# Usage: bench/check-perf.sh [RUNS]   (build first: mvn -B -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-21}
+jar=target/chaos.jar
+[[ -f $jar ]] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
+file=${CHAOS_BENCH_FILE:-runbooks/pod-failure.chaos}
+[[ -f $file ]] || file=../shared/design/examples/pod-failure.chaos
+
+median_ms() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
+
+# Warm the AppCDS archive once (bin/chaos creates it on the first run after a build).
+bin/chaos check "$file" >/dev/null 2>&1 || true
+bin/chaos check "$file" >/dev/null 2>&1 || true
+
+times=()
+for ((i = 0; i < runs; i++)); do
+  start=$(date +%s%N)
+  bin/chaos check "$file" >/dev/null
+  end=$(date +%s%N)
+  times+=($(((end - start) / 1000000)))
+done
+single=$(printf '%s\n' "${times[@]}" | median_ms)
+min=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
+max=$(printf '%s\n' "${times[@]}" | sort -n | tail -1)
+echo "single file ($file), $runs cold runs through bin/chaos: median ${single} ms (min ${min}, max ${max})"
+
+corpus=target/bench-corpus
+bench/gen-corpus.sh "$corpus" 1000 >/dev/null
+bin/chaos check "$corpus" >/dev/null 2>&1 || true
+ctimes=()
+rss=0
+for ((i = 0; i < 5; i++)); do
+  start=$(date +%s%N)
+  /usr/bin/time -f '%M' -o target/bench-rss.txt bin/chaos check "$corpus" >/dev/null
+  end=$(date +%s%N)
+  ctimes+=($(((end - start) / 1000000)))
+  r=$(cat target/bench-rss.txt)
+  ((r > rss)) && rss=$r
+done
+corpus_ms=$(printf '%s\n' "${ctimes[@]}" | median_ms)
+echo "corpus of 1000 runbooks, one call, 5 runs: median ${corpus_ms} ms, peak RSS $((rss / 1024)) MB"

@@ -1,0 +1,74 @@
+package dev.chaos.arch;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Holds the layering of STYLE.md: a lower layer never imports a higher one. */
+class LayeringTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.chaos");
+  }
+
+  @Test
+  void layersOnlyLookDown() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("source").definedBy("dev.chaos.source..")
+        .layer("diag").definedBy("dev.chaos.diag..")
+        .layer("syntax").definedBy("dev.chaos.syntax..")
+        .layer("types").definedBy("dev.chaos.types..")
+        .layer("spi").definedBy("dev.chaos.spi..")
+        .layer("check").definedBy("dev.chaos.check..")
+        .layer("runtime").definedBy("dev.chaos.runtime..")
+        .layer("drivers").definedBy("dev.chaos.drivers..")
+        .layer("cli").definedBy("dev.chaos.cli..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("drivers").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("runtime").mayOnlyBeAccessedByLayers("cli", "drivers")
+        .whereLayer("check").mayOnlyBeAccessedByLayers("runtime", "cli")
+        .whereLayer("spi").mayOnlyBeAccessedByLayers("check", "runtime", "drivers", "cli")
+        .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli")
+        .whereLayer("types").mayOnlyBeAccessedByLayers("spi", "check", "runtime", "drivers", "cli")
+        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "check", "runtime", "cli")
+        .check(classes);
+  }
+
+  @Test
+  void sourceDependsOnNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.chaos.source..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.chaos.diag..", "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..",
+            "dev.chaos.check..", "dev.chaos.runtime..", "dev.chaos.drivers..", "dev.chaos.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void driversSeeOnlyTheSpi() {
+    noClasses().that().resideInAPackage("dev.chaos.drivers..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.chaos.syntax..", "dev.chaos.check..", "dev.chaos.cli..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void syntaxNeedsNoClientLibraries() {
+    noClasses().that().resideInAnyPackage("dev.chaos.source..", "dev.chaos.diag..",
+            "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.fabric8..", "okhttp3..", "redis.clients..", "org.postgresql..")
+        .check(classes);
+  }
+}
