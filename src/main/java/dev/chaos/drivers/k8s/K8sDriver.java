@@ -44,12 +44,12 @@ public final class K8sDriver implements Driver {
       .mutateWithoutInverse("kill_pods", Signature.of(Type.list(Type.STRING),
               SELECTOR,
               named("fraction", Type.PERCENT, "",
-                  "Share of the selected pods to kill, rounded down, at least one."),
+                  "Share of the selected pods to kill, rounded up, at least one."),
               named("count", Type.INT, "", "Number of the selected pods to kill."),
               named("grace", Type.DURATION, "`0s`", "Grace period before the pods are killed."),
               SELECTOR_CLUSTER).withExactlyOneOf("fraction", "count"),
-          "Deletes randomly chosen pods of the selector within the runbook's `blast_radius` and"
-              + " returns their names.",
+          "Deletes randomly chosen pods of the selector in parallel and"
+              + " returns their names; refuses when that is more than the runbook's `blast_radius`.",
           "the pods' controller recreates them; a step that kills needs an `undo`, a"
               + " `rollback` or `irreversible`.")
       .mutate("apply", Signature.of(Type.list(Type.STRING),
