@@ -1,0 +1,40 @@
+package dev.chaos.drivers.notify;
+
+import static dev.chaos.spi.Param.positional;
+
+import dev.chaos.drivers.SignatureTable;
+import dev.chaos.spi.Builtin;
+import dev.chaos.spi.Driver;
+import dev.chaos.spi.Signature;
+import dev.chaos.types.Type;
+import java.util.List;
+
+/**
+ * Messages to people, through the config's webhook. Sending is `mutate` although it leaves the
+ * system under test alone: a message reaches the outside world and cannot be taken back, so
+ * `--dry-run` must print it instead of paging anyone, and a `guard` or `fn` must not send one.
+ * That places sends where the contract puts them: `on abort`, `rollback`, actions and steps.
+ */
+public final class NotifyDriver implements Driver {
+  private final List<Builtin> builtins = new SignatureTable("notify")
+      .mutateWithoutInverse("send", Signature.of(Type.UNIT,
+              positional("text", Type.STRING, "The message; Secrets cannot be interpolated.")),
+          "Posts a message to the configured webhook (Slack or compatible).",
+          "a message cannot be unsent.")
+      .build();
+
+  @Override
+  public String namespace() {
+    return "notify";
+  }
+
+  @Override
+  public String doc() {
+    return "Notifications to the team's channel through the configured webhook.";
+  }
+
+  @Override
+  public List<Builtin> builtins() {
+    return builtins;
+  }
+}
