@@ -188,7 +188,7 @@ final class FileChecker {
       }
     }
     for (Symbol.ModuleAlias alias : aliases) {
-      if (!alias.used()) {
+      if (!alias.used() && alias.module() != null) {
         reporter.report(Code.CH0605, alias.declaration().span(), "unused import `" + alias.name() + "`",
             "`" + alias.name() + "` is never used", "remove the import");
       }

@@ -136,10 +136,10 @@ final class RunbookChecker {
       file.continuation().scan(s.retry());
       Type t = file.exprs().checkAgainst(s.retry(), Type.INT, scope, Context.STEP,
           "`retry` takes a number of attempts");
-      if (t == Type.INT && UnitHelp.unwrap(s.retry()) instanceof dev.chaos.syntax.ast.Expr.IntLit n
-          && n.value() < 0) {
+      Long attempts = UnitHelp.intConstant(s.retry());
+      if (t == Type.INT && attempts != null && attempts < 0) {
         reporter.report(Code.CH0307, s.retry().span(), "`retry` cannot be negative",
-            "this is " + n.value());
+            "this is " + attempts);
       }
     }
     Scope body = file.stmts().openBlock(s.body(), scope, Context.STEP);

@@ -1,9 +1,8 @@
 package dev.chaos.check;
 
 import dev.chaos.diag.Code;
-import dev.chaos.spi.Builtin;
 import dev.chaos.spi.DriverRegistry;
-import dev.chaos.spi.Param;
+import dev.chaos.spi.NamedRecords;
 import dev.chaos.syntax.ast.TypeRef;
 import dev.chaos.types.Type;
 import java.util.ArrayList;
@@ -24,30 +23,7 @@ final class TypeNames {
         byName.put(p.display(), p);
       }
     }
-    for (var driver : drivers.drivers()) {
-      for (Builtin b : driver.builtins()) {
-        collect(b.signature().result());
-        for (Param p : b.signature().params()) {
-          collect(p.type());
-        }
-      }
-    }
-  }
-
-  private void collect(Type t) {
-    if (t instanceof Type.Rec r) {
-      if (!r.name().isEmpty()) {
-        byName.putIfAbsent(r.name(), r);
-      }
-      r.fields().values().forEach(this::collect);
-    } else if (t instanceof Type.ListOf l) {
-      collect(l.element());
-    } else if (t instanceof Type.MapOf m) {
-      collect(m.key());
-      collect(m.value());
-    } else if (t instanceof Type.Union u) {
-      u.options().forEach(this::collect);
-    }
+    byName.putAll(NamedRecords.of(drivers.drivers()));
   }
 
   /** The type a reference names; reports CH0212 and gives the error type when it names none. */

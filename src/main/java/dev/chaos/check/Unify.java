@@ -26,6 +26,10 @@ final class Unify {
     if (arg.isError() || param.isError() || arg instanceof Type.Var) {
       return true;
     }
+    if (arg == Type.SECRET && param == Type.JSON) {
+      // Json leads to text (`string(x)`, logs); a secret may only sit inside a record of them
+      return false;
+    }
     if (param instanceof Type.Var v) {
       Type bound = bindings.get(v.name());
       if (bound == null || bound instanceof Type.Var) {

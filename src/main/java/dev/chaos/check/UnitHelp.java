@@ -87,6 +87,19 @@ final class UnitHelp {
     return null;
   }
 
+  /** The value of an integer literal, negated or in parentheses; else null. */
+  static Long intConstant(Expr e) {
+    Expr inner = unwrap(e);
+    if (inner instanceof Expr.IntLit i) {
+      return i.value();
+    }
+    if (inner instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG
+        && unwrap(u.operand()) instanceof Expr.IntLit i) {
+      return -i.value();
+    }
+    return null;
+  }
+
   static Expr unwrap(Expr e) {
     while (e instanceof Expr.Paren p) {
       e = p.inner();
