@@ -56,12 +56,11 @@ final class ArgumentBinder {
       }
       named(a, sig, given);
     }
-    boolean ok = extra.isEmpty();
     if (!extra.isEmpty()) {
       tooMany(call, sig, extra);
     }
-    ok &= missing(call, sig, given, rest);
-    ok &= exactlyOne(call, sig, given);
+    missing(call, sig, given);
+    exactlyOne(call, sig, given);
 
     Map<String, Type> bindings = new HashMap<>();
     Map<String, Expr> arguments = new LinkedHashMap<>();
@@ -69,11 +68,11 @@ final class ArgumentBinder {
       Arg a = given.get(p.name());
       if (a != null) {
         arguments.put(p.name(), a.value());
-        ok &= argumentType(a, typeOf.get(a), p, sig, bindings);
+        argumentType(a, typeOf.get(a), p, sig, bindings);
       }
     }
     for (Arg a : rest) {
-      ok &= argumentType(a, typeOf.get(a), variadic, sig, bindings);
+      argumentType(a, typeOf.get(a), variadic, sig, bindings);
     }
     Type result = Unify.substitute(sig.result(), bindings);
     return new Bound(arguments, rest.stream().map(Arg::value).toList(), result);
@@ -112,16 +111,16 @@ final class ArgumentBinder {
   }
 
   /** Positional-only parameters left out are an arity error; the others a missing argument. */
-  private boolean missing(Expr.Call call, CallSig sig, Map<String, Arg> given, List<Arg> rest) {
+  private void missing(Expr.Call call, CallSig sig, Map<String, Arg> given) {
     List<CallSig.SigParam> absent = new ArrayList<>();
     for (CallSig.SigParam p : sig.params()) {
-      boolean present = p == sig.variadicParam() ? !rest.isEmpty() : given.containsKey(p.name());
-      if (p.required() && !present) {
+      // a variadic tail takes any number of arguments, none included
+      if (p.required() && p != sig.variadicParam() && !given.containsKey(p.name())) {
         absent.add(p);
       }
     }
     if (absent.isEmpty()) {
-      return true;
+      return;
     }
     String shown = absent.stream().map(p -> "`" + (p.positional() ? p.shown() : p.name() + ":")
         + "`").collect(Collectors.joining(", "));
@@ -138,11 +137,9 @@ final class ArgumentBinder {
               + sig.displayName() + "`",
           "missing " + shown, signatureHelp(sig));
     }
-    return false;
   }
 
-  private boolean exactlyOne(Expr.Call call, CallSig sig, Map<String, Arg> given) {
-    boolean ok = true;
+  private void exactlyOne(Expr.Call call, CallSig sig, Map<String, Arg> given) {
     for (List<String> group : sig.exactlyOneOf()) {
       List<Arg> present = group.stream().map(given::get).filter(a -> a != null).toList();
       String names = group.stream().map(n -> "`" + n + ":`").collect(Collectors.joining(" or "));
@@ -150,7 +147,6 @@ final class ArgumentBinder {
         reporter.report(Code.CH0210, call.callee().span(),
             "`" + sig.displayName() + "` needs exactly one of " + names,
             "neither is given", "add one of " + names);
-        ok = false;
       } else if (present.size() > 1) {
         Arg second = present.stream()
             .max(java.util.Comparator.comparingInt(a -> a.span().start())).orElseThrow();
@@ -159,22 +155,19 @@ final class ArgumentBinder {
                 + " cannot be given together",
             "`" + sig.displayName() + "` takes exactly one of " + names,
             "remove all but one of them");
-        ok = false;
       }
     }
-    return ok;
   }
 
-  private boolean argumentType(Arg a, Type actual, CallSig.SigParam p, CallSig sig,
+  private void argumentType(Arg a, Type actual, CallSig.SigParam p, CallSig sig,
       Map<String, Type> bindings) {
     if (Unify.fits(actual, p.type(), bindings)) {
-      return true;
+      return;
     }
     Type expected = Unify.substitute(p.type(), bindings);
     String label = "`" + p.name() + (p.positional() ? "" : ":") + "` of `" + sig.displayName()
         + "` takes " + article(expected);
     expect.report(a.value(), actual, expected.isError() ? p.type() : expected, label);
-    return false;
   }
 
   private static String article(Type t) {

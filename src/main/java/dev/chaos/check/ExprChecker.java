@@ -126,6 +126,13 @@ final class ExprChecker {
   void unknownName(Expr.Name n, Scope scope, boolean qualifierOfCall) {
     String near = dev.chaos.diag.Suggest.closest(n.name(), scope.visibleNames()).orElse(null);
     Symbol nearSymbol = near == null ? null : scope.lookup(near);
+    if (nearSymbol instanceof Symbol.Local l) {
+      // the misspelling was meant as a use: warning that the intended let is unused would be
+      // a second diagnostic for one mistake
+      l.markUsed();
+    } else if (nearSymbol instanceof Symbol.ModuleAlias a) {
+      a.markUsed();
+    }
     boolean namespace = nearSymbol instanceof Symbol.DriverNs
         || nearSymbol instanceof Symbol.ModuleAlias || (near == null && qualifierOfCall);
     String help = near == null ? null : "did you mean `" + near + "`?";

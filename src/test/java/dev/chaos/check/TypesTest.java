@@ -142,7 +142,8 @@ class TypesTest {
 
   @Test
   void oneMistakeOneDiagnostic() {
-    var result = check(expecting("undefined_rate() < 5 and 3 + undefined_value > 1s"));
+    var result = check(runbook(
+        "  precondition \"p\" { expect undefined_rate() < 5 and 3 + undefined_value > 1s }"));
     assertThat(result.codes()).containsExactly(Code.CH0203, Code.CH0201);
   }
 
