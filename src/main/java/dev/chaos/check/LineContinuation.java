@@ -38,7 +38,10 @@ final class LineContinuation {
         Expr.Call c = (Expr.Call) e;
         int paren = openParen(c);
         Span callee = c.callee().span();
-        if (!nested && paren >= 0 && callee.source().lines().line(paren) > callee.endLine()) {
+        // a callee that is not a name is never callable: CH0208 says it, with this line's story
+        boolean named = c.callee() instanceof Expr.Name || c.callee() instanceof Expr.Member;
+        if (!nested && named && paren >= 0
+            && callee.source().lines().line(paren) > callee.endLine()) {
           warn(new Span(callee.source(), paren, paren + 1), "(", callee.endLine(),
               "to call it, put `(` on line " + callee.endLine()
                   + "; a new statement cannot start with `(`");

@@ -14,6 +14,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,11 @@ final class ModuleLoader {
   /** Where a file comes from: a file on disk, or a resource bundled in the jar. */
   record Location(String key, String path, boolean bundled) {
     static Location ofFile(String path) {
-      return new Location(Path.of(path).toAbsolutePath().normalize().toString(), path, false);
+      try {
+        return new Location(Path.of(path).toAbsolutePath().normalize().toString(), path, false);
+      } catch (InvalidPathException e) {
+        return new Location(path, path, false);
+      }
     }
 
     /** The file name alone, as cycles are shown: `a.chaos -> b.chaos -> a.chaos`. */
@@ -83,7 +88,12 @@ final class ModuleLoader {
 
   private CheckedProgram load(Program.Import imp, Location importer, Reporter reporter) {
     String spec = imp.path().text();
-    Location target = locate(spec, importer);
+    Location target;
+    try {
+      target = locate(spec, importer);
+    } catch (InvalidPathException e) {
+      target = null;
+    }
     if (target == null) {
       notFound(imp, importer, reporter);
       return null;
@@ -178,14 +188,23 @@ final class ModuleLoader {
   private static void notFound(Program.Import imp, Location importer, Reporter reporter) {
     String spec = imp.path().text();
     if (isPath(spec)) {
-      String where = importer.bundled() ? spec : siblingOf(importer.path(), spec).toString();
+      String where;
+      try {
+        where = importer.bundled() ? spec : siblingOf(importer.path(), spec).toString();
+      } catch (InvalidPathException e) {
+        where = spec;
+      }
       reporter.report(Code.CH0101, imp.path().span(), "module `" + spec + "` not found",
           "no file `" + where + "`");
       return;
     }
     TreeSet<String> known = new TreeSet<>(bundledNames());
     if (!importer.bundled()) {
-      known.addAll(moduleNames(siblingOf(importer.path(), BUNDLED_DIR)));
+      try {
+        known.addAll(moduleNames(siblingOf(importer.path(), BUNDLED_DIR)));
+      } catch (InvalidPathException e) {
+        // an importer that is no real file has no stdlib beside it
+      }
     }
     reporter.report(Code.CH0101, imp.path().span(), "module `" + spec + "` not found",
         "no `" + BUNDLED_DIR + "/" + spec + ".chaos` beside this file or among the bundled modules",

@@ -56,6 +56,11 @@ final class Operators {
           ? Type.BOOL : Type.ERROR;
     }
     BinaryOp op = b.op();
+    if (l == Type.UNIT || r == Type.UNIT) {
+      Expr none = l == Type.UNIT ? b.left() : b.right();
+      expect.report(none, Type.UNIT, l == Type.UNIT ? r : l, "an operand needs a value");
+      return op.isComparison() || op == BinaryOp.AND || op == BinaryOp.OR ? Type.BOOL : Type.ERROR;
+    }
     if (op == BinaryOp.AND || op == BinaryOp.OR) {
       return logical(b, l, r);
     }
@@ -154,9 +159,12 @@ final class Operators {
     boolean lUnit = l == Type.DURATION || l == Type.PERCENT;
     boolean rUnit = r == Type.DURATION || r == Type.PERCENT;
     boolean scaling = b.op() == BinaryOp.MUL || b.op() == BinaryOp.DIV;
-    if (!scaling && (lUnit && r.isNumeric() || rUnit && l.isNumeric())) {
-      Expr number = lUnit ? b.right() : b.left();
-      Type unit = lUnit ? l : r;
+    boolean shift = (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
+        && (l == Type.TIME && r.isNumeric() || r == Type.TIME && l.isNumeric());
+    if (!scaling && (lUnit && r.isNumeric() || rUnit && l.isNumeric()) || shift) {
+      // a plain number meets a unit: it wants the unit written (a Time moves by a Duration)
+      Expr number = l.isNumeric() ? b.left() : b.right();
+      Type unit = shift ? Type.DURATION : lUnit ? l : r;
       reporter.report(Code.CH0302, number.span(), message,
           "expected a `" + unit.display() + "`", UnitHelp.withUnit(number, unit));
     } else if ((l == Type.JSON) != (r == Type.JSON)) {

@@ -28,7 +28,8 @@ final class TypeNames {
 
   /** The type a reference names; reports CH0212 and gives the error type when it names none. */
   Type resolve(TypeRef ref, Reporter reporter) {
-    if (ref == null) {
+    if (ref == null || ref.name().isEmpty()) {
+      // absent or unreadable: the parser has already said so
       return Type.ERROR;
     }
     List<Type> args = new ArrayList<>();

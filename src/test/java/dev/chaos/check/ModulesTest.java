@@ -128,4 +128,11 @@ class ModulesTest {
     assertThat(perFile.get(1)).isEmpty();
     assertThat(perFile.get(2)).isEmpty();
   }
+
+  @Test
+  void oddPathsAreNotFoundRatherThanCrashing() {
+    var result = CheckFixture.check(new Checker(CheckFixture.DRIVERS, new CheckOptions(false)),
+        new SourceFile("<stdin>", "import \"a\u0000b.chaos\" as odd\nimport \"nope\"\n"));
+    assertThat(result.codes()).containsExactly(Code.CH0101, Code.CH0101);
+  }
 }

@@ -41,10 +41,15 @@ class StatementsTest {
             (n)
             log "${a}"
         """));
-    assertThat(result.codes()).containsExactly(Code.CH0208, Code.CH0604);
-    assertThat(result.first(Code.CH0604).span().text()).isEqualTo("(");
-    assertThat(result.first(Code.CH0208).helps()).singleElement().asString()
+    assertThat(result.only(Code.CH0208).helps()).singleElement().asString()
         .startsWith("the `(` on line 6 continues the expression");
+    Diagnostic d = check(step("""
+            let a = len
+            ("abc")
+            log "${a}"
+        """)).only(Code.CH0604);
+    assertThat(d.span().text()).isEqualTo("(");
+    assertThat(d.label()).isEqualTo("`(` continues the expression on line 4");
   }
 
   @Test
