@@ -90,7 +90,9 @@ public final class DriverDocs {
       boolean variadic = sig.variadic() && !p.named() && p == positional.get(positional.size() - 1);
       md.append("| `").append(p.name()).append(p.named() ? ":" : "").append("` | `")
           .append(cell(p.type().display())).append("` | ")
-          .append(p.named() ? "named" : variadic ? "positional, any number" : "positional")
+          .append(p.named() ? "named"
+              : !variadic ? "positional"
+              : p.required() ? "positional, one or more" : "positional, any number")
           .append(" | ").append(cell(defaultColumn(sig, p))).append(" | ")
           .append(cell(p.doc())).append(" |\n");
     }

@@ -135,8 +135,10 @@ public final class DriverTableLint {
       List<Param> positional = sig.positional();
       if (positional.isEmpty()) {
         out.add(where + " is variadic without a positional parameter");
-      } else if (positional.stream().anyMatch(p -> !p.required())) {
-        out.add(where + " is variadic and has an optional positional parameter");
+      } else if (positional.subList(0, positional.size() - 1).stream()
+          .anyMatch(p -> !p.required())) {
+        // `f(a, [b], c...)` cannot tell b from the first of c; only the tail may be optional
+        out.add(where + " is variadic and has an optional positional parameter before its tail");
       }
     }
   }

@@ -94,6 +94,12 @@ class DriverDocsTest {
     assertThat(md).contains("`geo.norm(p, scale:) -> Float` · **read**\n\nDoes norm.\n\n| Param");
     assertThat(md).contains("`geo.erase()` · **mutate**\n\nDoes erase.\n\nUndo: *none*.\n\n<a id=\"record-types\">");
     assertThat(md).contains("### `Point`\n\n| Field | Type |\n|---|---|\n| `x` | `Int` |\n");
+
+    Signature draw = Signature.of(Type.UNIT,
+        Param.positional("first", POINT, "First."),
+        Param.optionalPositional("rest", POINT, "none", "More.")).withVariadicTail();
+    String drawn = DriverDocs.render(List.of(fake(builtin("draw", draw, Effect.MUTATE, ""))));
+    assertThat(drawn).contains("| `rest` | `Point` | positional, any number | none | More. |");
   }
 
   @Test

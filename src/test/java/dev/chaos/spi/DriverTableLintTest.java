@@ -110,8 +110,14 @@ class DriverTableLintTest {
     assertThat(problemsOf(read("v", Signature.of(Type.INT).withVariadicTail())))
         .containsExactly("`t.v` is variadic without a positional parameter");
     assertThat(problemsOf(read("w", Signature.of(Type.INT,
-        Param.optionalPositional("x", Type.INT, "0", "X.")).withVariadicTail())))
-        .containsExactly("`t.w` is variadic and has an optional positional parameter");
+        Param.optionalPositional("x", Type.INT, "0", "X."),
+        Param.optionalPositional("rest", Type.INT, "none", "Rest.")).withVariadicTail())))
+        .containsExactly("`t.w` is variadic and has an optional positional parameter before its tail");
+    // an optional tail takes zero or more arguments; a required one at least one
+    assertThat(problemsOf(read("run", Signature.of(Type.INT,
+        Param.positional("cmd", Type.STRING, "Cmd."),
+        Param.optionalPositional("args", Type.STRING, "none", "Args.")).withVariadicTail())))
+        .isEmpty();
   }
 
   @Test

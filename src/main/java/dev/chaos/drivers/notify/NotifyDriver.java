@@ -30,7 +30,8 @@ public final class NotifyDriver implements Driver {
 
   @Override
   public String doc() {
-    return "Notifications to the team's channel through the configured webhook.";
+    return "Notifications through the configured webhook. Sending is `mutate`: a dry run prints"
+        + " the message instead, and guards, verifies and `fn`s cannot page anyone.";
   }
 
   @Override

@@ -22,7 +22,8 @@ public final class PostgresDriver implements Driver {
   private final List<Builtin> builtins = new SignatureTable("postgres")
       .read("scalar", Signature.of(Type.JSON,
               positional("sql", Type.STRING, "A query; a `\"\"\"` text block suits long ones.")),
-          "The first column of the first row, in a read-only transaction; no row is an error.")
+          "The first column of the first row, read-only, as Json (any SQL type): convert it with"
+              + " `int()`, `float()` or `string()`; no row is an error.")
       .read("connections", Signature.of(Type.INT,
               named("state", Type.STRING, "every state",
                   "`active`, `idle`, `idle in transaction`, ... as in `pg_stat_activity`."),

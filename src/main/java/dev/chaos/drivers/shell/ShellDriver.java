@@ -1,6 +1,7 @@
 package dev.chaos.drivers.shell;
 
 import static dev.chaos.spi.Param.named;
+import static dev.chaos.spi.Param.optionalPositional;
 import static dev.chaos.spi.Param.positional;
 
 import dev.chaos.drivers.RecordTypes;
@@ -21,7 +22,8 @@ public final class ShellDriver implements Driver {
       .mutateWithoutInverse("run", Signature.of(RecordTypes.RESULT,
               positional("cmd", Type.STRING,
                   "The program: a path (relative to the .chaos file) or a name on `PATH`."),
-              positional("args", Type.STRING, "Arguments, one per parameter, not split further."),
+              optionalPositional("args", Type.STRING, "no arguments",
+                  "Arguments, one per parameter, not split further."),
               named("check", Type.BOOL, "`true`",
                   "When true, a non-zero exit status fails the call."),
               named("timeout", Type.DURATION, "`5m`", "Time after which the process is killed."))
