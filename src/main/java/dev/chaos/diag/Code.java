@@ -23,6 +23,8 @@ public enum Code {
   CH0102(Severity.ERROR, "import cycle"),
   CH0103(Severity.ERROR, "more than one runbook in a file"),
   CH0104(Severity.ERROR, "duplicate import name"),
+  CH0105(Severity.ERROR, "imported file has a runbook"),
+  CH0106(Severity.ERROR, "internal checker error"),
 
   // names and calls
   CH0201(Severity.ERROR, "undefined name"),

@@ -1,0 +1,130 @@
+// The syntax of a `.chaos` file. Statements need no separator: that stays unambiguous because
+// an expression statement is a name followed by postfix operations (a call, in a valid
+// program), so nothing that starts a statement can continue the previous expression.
+parser grammar ChaosParser;
+
+options { tokenVocab = ChaosLexer; }
+
+program: decl* EOF;
+
+decl
+  : IMPORT path=string (AS alias=name)?                                  # importDecl
+  | LET name ASSIGN expr                                                 # letDecl
+  | FN name LPAREN params? RPAREN ARROW typeRef ASSIGN expr              # fnDecl
+  | ACTION name LPAREN params? RPAREN block                              # actionDecl
+  | RUNBOOK label=string LBRACE member* RBRACE                           # runbookDecl
+  ;
+
+params: param (COMMA param)* COMMA?;
+
+param: name COLON typeRef (ASSIGN expr)?;
+
+typeRef: name (LBRACK typeRef (COMMA typeRef)* RBRACK)?;
+
+member
+  : attributeKey expr                                                    # attributeMember
+  | WINDOW from=expr TO to=expr (ZONE zone=expr)?                        # windowMember
+  | LET name ASSIGN expr                                                 # letMember
+  | PRECONDITION label=string block                                      # preconditionMember
+  | OBSERVE name ASSIGN value=expr EVERY every=expr                      # observeMember
+  | GUARD label=string EVERY every=expr block                            # guardMember
+  | STEP label=string stepOption* body=block (UNDO undo=block)?          # stepMember
+  | VERIFY label=string THROUGHOUT? block                                # verifyMember
+  | ROLLBACK block                                                       # rollbackMember
+  | RECOVERY WITHIN within=expr (EVERY every=expr)? block                # recoveryMember
+  | ON ABORT block                                                       # onAbortMember
+  ;
+
+attributeKey: (TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | MAX_DURATION | OWNER | TAGS | LOCK);
+
+stepOption
+  : TIMEOUT expr                                                         # timeoutOption
+  | RETRY expr                                                           # retryOption
+  | IRREVERSIBLE                                                         # irreversibleOption
+  ;
+
+block: LBRACE stmt* RBRACE;
+
+stmt
+  : LET name ASSIGN expr                                                 # letStmt
+  | EXPECT condition=expr (ELSE message=expr)?                           # expectStmt
+  | WAIT UNTIL condition=expr (EVERY every=expr)? (WITHIN within=expr)?  # waitUntilStmt
+  | WAIT duration=expr                                                   # waitStmt
+  | IF expr block (ELSE IF expr block)* (ELSE elseBlock=block)?          # ifStmt
+  | FOR name IN expr block                                               # forStmt
+  | RECORD name ASSIGN expr                                              # recordStmt
+  | LOG expr                                                             # logStmt
+  | FAIL expr                                                            # failStmt
+  | name postfix*                                                        # callStmt
+  ;
+
+// Loosest last: ANTLR gives earlier alternatives of a left-recursive rule higher precedence.
+expr
+  : primary                                                              # primaryExpr
+  | expr postfix                                                         # postfixExpr
+  | MINUS expr                                                           # negateExpr
+  | expr op=(STAR | SLASH) expr                                          # multiplyExpr
+  | expr op=(PLUS | MINUS) expr                                          # addExpr
+  | expr op=(EQ | NE | LT | LE | GT | GE) expr                           # compareExpr
+  | op=(NOT | BANG) expr                                                 # notExpr
+  | expr op=(AND | AMP_AMP) expr                                         # andExpr
+  | expr op=(OR | PIPE_PIPE) expr                                        # orExpr
+  ;
+
+postfix
+  : DOT anyWord                                                          # memberSuffix
+  | LPAREN (arg (COMMA arg)* COMMA?)? RPAREN                             # callSuffix
+  | LBRACK expr RBRACK                                                   # indexSuffix
+  ;
+
+arg: (anyWord COLON)? expr;
+
+primary
+  : INT                                                                  # intLiteral
+  | FLOAT                                                                # floatLiteral
+  | DURATION                                                             # durationLiteral
+  | PERCENT                                                              # percentLiteral
+  | TIME_OF_DAY                                                          # timeOfDayLiteral
+  | GLUED_NUMBER                                                         # gluedNumberLiteral
+  | value=(TRUE | FALSE)                                                 # boolLiteral
+  | string                                                               # stringLiteral
+  | name                                                                 # nameRef
+  | RUNBOOK                                                              # runbookRef
+  | LPAREN expr RPAREN                                                   # parenExpr
+  | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                           # listLiteral
+  | LBRACE (field (COMMA field)* COMMA?)? RBRACE                         # recordLiteral
+  ;
+
+field: anyWord COLON expr;
+
+string
+  : STR_OPEN stringPart* STR_CLOSE                                       # quotedString
+  | TEXT_OPEN textPart* TEXT_CLOSE                                       # textBlock
+  ;
+
+stringPart
+  : STR_TEXT                                                             # stringText
+  | STR_ESCAPE                                                           # stringEscape
+  | interpolation                                                        # stringInterpolation
+  ;
+
+textPart
+  : TEXT_CHARS                                                           # textChars
+  | TEXT_DOLLAR_ESCAPE                                                   # textDollarEscape
+  | interpolation                                                        # textInterpolation
+  ;
+
+interpolation: INTERP_OPEN expr RBRACE;
+
+name
+  : (IDENT | TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | WINDOW | MAX_DURATION | OWNER
+    | TAGS | LOCK | PRECONDITION | OBSERVE | GUARD | STEP | VERIFY | ROLLBACK | RECOVERY | ON
+    | ABORT | TIMEOUT | RETRY | IRREVERSIBLE | THROUGHOUT | UNDO | TO | ZONE | AS)
+  ;
+
+// After `.`, before `:` in named arguments and as record keys, any word is a name.
+anyWord
+  : name                                                                 # plainWord
+  | (IMPORT | FN | ACTION | RUNBOOK | LET | EXPECT | WAIT | UNTIL | EVERY | WITHIN | ELSE
+    | IF | FOR | IN | RECORD | LOG | FAIL | TRUE | FALSE | AND | OR | NOT)  # reservedWord
+  ;

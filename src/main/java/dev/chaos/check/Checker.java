@@ -1,0 +1,79 @@
+package dev.chaos.check;
+
+import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.diag.Diagnostics;
+import dev.chaos.source.SourceFile;
+import dev.chaos.source.Span;
+import dev.chaos.spi.DriverRegistry;
+import dev.chaos.syntax.Parser;
+import dev.chaos.syntax.ParseResult;
+import dev.chaos.syntax.ast.Program;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * `chaos check` for one file at a time: parses it, loads its imports (each module parsed and
+ * checked once per Checker, however many files import it), checks every rule of the contract's
+ * section 4, and adds every diagnostic to the sink. Never throws: an internal failure becomes a
+ * CH0106 diagnostic. Not thread-safe; {@link #check} is synchronized for callers that share one.
+ */
+public final class Checker {
+  /** A parsed file and what the parser had to say about it. */
+  record Parsed(Program program, List<Diagnostic> diagnostics) {}
+
+  private final DriverRegistry drivers;
+  private final CheckOptions options;
+  private final TypeNames typeNames;
+  private final Function<SourceFile, Parsed> parser;
+  private final ModuleLoader modules;
+  private Reporter reporter;
+
+  public Checker(DriverRegistry drivers, CheckOptions options) {
+    this(drivers, options, file -> {
+      ParseResult r = Parser.parse(file);
+      return new Parsed(r.program(), r.diagnostics());
+    });
+  }
+
+  Checker(DriverRegistry drivers, CheckOptions options, Function<SourceFile, Parsed> parser) {
+    this.drivers = drivers;
+    this.options = options;
+    this.typeNames = new TypeNames(drivers);
+    this.parser = parser;
+    this.modules = new ModuleLoader(this::checkModule);
+  }
+
+  public synchronized CheckedProgram check(SourceFile file, Diagnostics sink) {
+    reporter = new Reporter(sink);
+    try {
+      return checkFile(file, ModuleLoader.Location.ofFile(file.path()));
+    } catch (RuntimeException | StackOverflowError e) {
+      reporter.report(Code.CH0106, new Span(file, 0, 0),
+          "internal checker error: " + e, "the checker failed on this file",
+          "this is a bug in `chaos`; please report it with the file");
+      Span whole = new Span(file, 0, file.text().length());
+      return new CheckedProgram(new Program(whole, file, List.of(), List.of()));
+    } finally {
+      reporter = null;
+    }
+  }
+
+  private CheckedProgram checkModule(SourceFile file, ModuleLoader.Location location) {
+    return checkFile(file, location);
+  }
+
+  private CheckedProgram checkFile(SourceFile file, ModuleLoader.Location location) {
+    Parsed parsed = parser.apply(file);
+    reporter.sink().addAll(parsed.diagnostics());
+    modules.enter(location);
+    try {
+      List<FileChecker.ResolvedImport> imports =
+          modules.resolve(parsed.program(), location, reporter);
+      return new FileChecker(drivers, typeNames, options, reporter, parsed.program(), imports)
+          .run();
+    } finally {
+      modules.leave(location);
+    }
+  }
+}

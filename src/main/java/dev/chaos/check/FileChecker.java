@@ -1,0 +1,356 @@
+package dev.chaos.check;
+
+import dev.chaos.diag.Code;
+import dev.chaos.spi.Builtin;
+import dev.chaos.spi.Driver;
+import dev.chaos.spi.DriverRegistry;
+import dev.chaos.syntax.ast.Decl;
+import dev.chaos.syntax.ast.Expr;
+import dev.chaos.syntax.ast.Ident;
+import dev.chaos.syntax.ast.Member;
+import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.Program;
+import dev.chaos.syntax.ast.Stmt;
+import dev.chaos.types.Type;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks one parsed file whose imports are already loaded: its top-level declarations (all
+ * visible to each other, typed on demand so order does not matter) and its runbook.
+ */
+final class FileChecker {
+  /** An import with the module it loaded; {@code module} is null when loading failed. */
+  record ResolvedImport(Program.Import declaration, String alias, CheckedProgram module) {}
+
+  private enum Progress { CHECKING, DONE }
+
+  private final DriverRegistry drivers;
+  private final TypeNames typeNames;
+  private final CheckOptions options;
+  private final Reporter reporter;
+  private final Expectations expect;
+  private final Program program;
+  private final CheckedProgram out;
+  private final Scope globals = Scope.root();
+  private final List<Symbol.ModuleAlias> aliases = new ArrayList<>();
+  private final Map<Decl, Progress> progress = new IdentityHashMap<>();
+  private final ExprChecker exprs;
+  private final StmtChecker stmts;
+  private final LineContinuation continuation;
+
+  FileChecker(DriverRegistry drivers, TypeNames typeNames, CheckOptions options,
+      Reporter reporter, Program program, List<ResolvedImport> imports) {
+    this.drivers = drivers;
+    this.typeNames = typeNames;
+    this.options = options;
+    this.reporter = reporter;
+    this.expect = new Expectations(reporter, drivers);
+    this.program = program;
+    this.out = new CheckedProgram(program);
+    this.exprs = new ExprChecker(this);
+    this.stmts = new StmtChecker(this, exprs);
+    this.continuation = new LineContinuation(reporter);
+    declareGlobals(imports);
+  }
+
+  DriverRegistry drivers() {
+    return drivers;
+  }
+
+  Reporter reporter() {
+    return reporter;
+  }
+
+  Expectations expect() {
+    return expect;
+  }
+
+  CheckedProgram out() {
+    return out;
+  }
+
+  ExprChecker exprs() {
+    return exprs;
+  }
+
+  StmtChecker stmts() {
+    return stmts;
+  }
+
+  LineContinuation continuation() {
+    return continuation;
+  }
+
+  Scope globals() {
+    return globals;
+  }
+
+  CheckOptions options() {
+    return options;
+  }
+
+  /**
+   * Core functions, then drivers, imports and the file's own declarations: each may shadow the
+   * ones before it, except that imports and declarations must not collide with each other or
+   * with a driver (CH0104, CH0211).
+   */
+  private void declareGlobals(List<ResolvedImport> imports) {
+    for (Driver d : drivers.drivers()) {
+      if (d.namespace().isEmpty()) {
+        for (Builtin b : d.builtins()) {
+          globals.declare(new Symbol.CoreFn(b.name(), b));
+        }
+      }
+    }
+    for (Driver d : drivers.drivers()) {
+      if (!d.namespace().isEmpty()) {
+        globals.declare(new Symbol.DriverNs(d.namespace(), d));
+      }
+    }
+    Map<String, Program.Import> importByAlias = new java.util.HashMap<>();
+    for (ResolvedImport imp : imports) {
+      Program.Import first = importByAlias.putIfAbsent(imp.alias(), imp.declaration());
+      if (first != null || globals.declaredHere(imp.alias()) instanceof Symbol.DriverNs) {
+        reporter.report(Code.CH0104, imp.declaration().span(),
+            "the name `" + imp.alias() + "` is already taken",
+            first != null ? "`" + imp.alias() + "` was imported on line " + first.span().startLine()
+                : "`" + imp.alias() + "` is a driver",
+            "give this import another name: `as other_name`");
+        continue;
+      }
+      Symbol.ModuleAlias alias = new Symbol.ModuleAlias(imp.alias(), imp.declaration(), imp.module());
+      aliases.add(alias);
+      globals.declare(alias);
+      if (imp.module() != null) {
+        out.putModule(imp.alias(), imp.module());
+      }
+    }
+    boolean runbookSeen = false;
+    for (Decl d : program.decls()) {
+      if (d instanceof Decl.Runbook r) {
+        if (runbookSeen) {
+          reporter.report(Code.CH0103, r.name().span(), "more than one runbook in a file",
+              "second runbook", "put each runbook in a file of its own");
+        }
+        runbookSeen = true;
+        continue;
+      }
+      Ident name = declName(d);
+      Symbol previous = globals.declaredHere(name.name());
+      if (previous instanceof Symbol.Global || previous instanceof Symbol.ModuleAlias
+          || previous instanceof Symbol.DriverNs) {
+        String what = previous instanceof Symbol.Global g
+            ? "first defined on line " + declName(g.decl()).span().startLine()
+            : previous instanceof Symbol.ModuleAlias ? "the name of an import" : "the name of a driver";
+        reporter.report(Code.CH0211, name.span(), "`" + name.name() + "` is defined twice",
+            "`" + name.name() + "` is already " + what, "rename one of them");
+        continue;
+      }
+      globals.declare(new Symbol.Global(name.name(), d));
+      out.putExport(name.name(), d);
+    }
+  }
+
+  private static Ident declName(Decl d) {
+    switch (d.kind()) {
+      case LET:
+        return ((Decl.Let) d).name();
+      case FN:
+        return ((Decl.Fn) d).name();
+      case ACTION:
+        return ((Decl.Action) d).name();
+      default:
+        throw new IllegalArgumentException("a runbook has no identifier");
+    }
+  }
+
+  CheckedProgram run() {
+    boolean runbookDone = false;
+    for (Decl d : program.decls()) {
+      switch (d.kind()) {
+        case LET -> globalLetType((Decl.Let) d);
+        case FN -> checkFn((Decl.Fn) d);
+        case ACTION -> checkAction((Decl.Action) d);
+        case RUNBOOK -> {
+          // a second runbook is reported above and still checked, so its own mistakes show
+          new RunbookChecker(this).check((Decl.Runbook) d, runbookDone);
+          runbookDone = true;
+        }
+        default -> throw new IllegalStateException("unhandled declaration " + d.kind());
+      }
+    }
+    for (Decl d : program.decls()) {
+      if (d instanceof Decl.Action a) {
+        out.putActionMutates(a, !Effects.mutatingCalls(a.body(), out).isEmpty());
+      }
+    }
+    for (Symbol.ModuleAlias alias : aliases) {
+      if (!alias.used() && alias.module() != null) {
+        reporter.report(Code.CH0605, alias.declaration().span(), "unused import `" + alias.name() + "`",
+            "`" + alias.name() + "` is never used", "remove the import");
+      }
+    }
+    return out;
+  }
+
+  /** The type of a top-level `let`, checking its value the first time it is asked for. */
+  Type globalLetType(Decl.Let let) {
+    Progress p = progress.get(let);
+    if (p == Progress.DONE) {
+      return out.typeOf(let.value());
+    }
+    if (p == Progress.CHECKING) {
+      reporter.report(Code.CH0201, let.name().span(), "`" + let.name().name()
+          + "` is defined in terms of itself", "its value needs its own value");
+      return Type.ERROR;
+    }
+    progress.put(let, Progress.CHECKING);
+    continuation.scan(let.value());
+    Type t = exprs.check(let.value(), globals, Context.TOP_LET);
+    progress.put(let, Progress.DONE);
+    return t;
+  }
+
+  /**
+   * The signature of a `fn` or `action` of this file. A fn without a declared result type gets
+   * the type of its body, so its body is checked first.
+   */
+  CallSig signature(Decl decl) {
+    if (decl instanceof Decl.Fn fn && fn.result() == null) {
+      if (progress.get(fn) == Progress.CHECKING) {
+        reporter.report(Code.CH0212, fn.name().span(),
+            "cannot infer the result type of `" + fn.name().name() + "`, which calls itself",
+            "recursive fn", "declare it: `fn " + fn.name().name() + "(...) -> Type = ...`");
+        return null;
+      }
+      checkFn(fn);
+      return out.signature(decl);
+    }
+    CallSig sig = out.signature(decl);
+    if (sig != null) {
+      return sig;
+    }
+    List<Param> params = decl instanceof Decl.Fn f ? f.params() : ((Decl.Action) decl).params();
+    Type result = decl instanceof Decl.Fn f ? typeNames.resolve(f.result(), reporter) : Type.UNIT;
+    sig = new CallSig(declName(decl).name(), sigParams(params), result, false, List.of());
+    out.putSignature(decl, sig);
+    return sig;
+  }
+
+  private List<CallSig.SigParam> sigParams(List<Param> params) {
+    List<CallSig.SigParam> out = new ArrayList<>();
+    for (Param p : params) {
+      Type t;
+      if (p.type() != null) {
+        t = typeNames.resolve(p.type(), reporter);
+        if (p.defaultValue() != null) {
+          continuation.scan(p.defaultValue());
+          exprs.checkAgainst(p.defaultValue(), t, globals, Context.PARAM_DEFAULT,
+              "`" + p.name().name() + "` is a `" + t.display() + "`");
+        }
+      } else if (p.defaultValue() != null) {
+        t = exprs.check(p.defaultValue(), globals, Context.PARAM_DEFAULT);
+      } else {
+        t = Type.ERROR;
+      }
+      out.add(new CallSig.SigParam(p.name().name(), t, true, true, p.defaultValue() == null));
+    }
+    return out;
+  }
+
+  private Scope paramScope(Decl decl, List<Param> params) {
+    Scope scope = globals.child();
+    CallSig sig = out.signature(decl);
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      Type t = sig != null ? sig.params().get(i).type() : Type.ERROR;
+      declareLocal(scope, p.name(), t, new Ref.Local(p.name().name(), p), false);
+    }
+    return scope;
+  }
+
+  private void checkFn(Decl.Fn fn) {
+    if (progress.containsKey(fn)) {
+      return;
+    }
+    progress.put(fn, Progress.CHECKING);
+    CallSig declared = fn.result() != null ? signature(fn) : null;
+    if (declared == null) {
+      List<CallSig.SigParam> params = sigParams(fn.params());
+      out.putSignature(fn, new CallSig(fn.name().name(), params, Type.ERROR, false, List.of()));
+    }
+    Scope scope = paramScope(fn, fn.params());
+    continuation.scan(fn.body());
+    Type body = exprs.check(fn.body(), scope, Context.FN);
+    if (declared != null) {
+      expect.require(fn.body(), body, declared.result(),
+          "`" + fn.name().name() + "` returns a `" + declared.result().display() + "`");
+    } else {
+      CallSig provisional = out.signature(fn);
+      out.putSignature(fn, new CallSig(provisional.displayName(), provisional.params(),
+          body == Type.UNIT ? Type.ERROR : body, false, List.of()));
+    }
+    progress.put(fn, Progress.DONE);
+  }
+
+  private void checkAction(Decl.Action action) {
+    if (progress.containsKey(action)) {
+      return;
+    }
+    progress.put(action, Progress.CHECKING);
+    signature(action);
+    stmts.checkBlock(action.body(), paramScope(action, action.params()), Context.ACTION);
+    progress.put(action, Progress.DONE);
+  }
+
+  /** Declares a local; a second definition of a name in the same scope is CH0211. */
+  void declareLocal(Scope scope, Ident name, Type type, Ref ref, boolean warnUnused) {
+    Symbol.Local local = new Symbol.Local(name.name(), name.span(), type, ref, warnUnused);
+    Symbol previous = scope.declare(local);
+    if (previous instanceof Symbol.Local old) {
+      old.markUsed();
+      reporter.report(Code.CH0211, name.span(), "`" + name.name() + "` is defined twice",
+          "`" + name.name() + "` was already defined on line " + old.span().startLine(),
+          "rename one of them");
+    }
+  }
+
+  /** Reports the unused lets of a scope that is over (CH0601). */
+  void closeScope(Scope scope) {
+    for (Symbol.Local l : scope.ownLocals()) {
+      if (l.warnUnused() && !l.used()) {
+        Expr value = letValue(l.ref());
+        String help = value != null && value.kind() == Expr.Kind.CALL
+            ? "to make the call only for its effect, drop `let " + l.name() + " =`"
+            : "remove it, or name it `_" + l.name() + "`";
+        reporter.report(Code.CH0601, l.span(), "unused let `" + l.name() + "`", "never used", help);
+      }
+    }
+  }
+
+  private static Expr letValue(Ref ref) {
+    if (ref instanceof Ref.Local local) {
+      if (local.declaration() instanceof Stmt.Let s) {
+        return s.value();
+      }
+      if (local.declaration() instanceof Member.Let m) {
+        return m.value();
+      }
+    }
+    return null;
+  }
+
+  /** A Duration, and a positive one when written as a literal (CH0307). */
+  void duration(Expr e, Scope scope, Context ctx, String label) {
+    continuation.scan(e);
+    Type t = exprs.checkAgainst(e, Type.DURATION, scope, ctx, label);
+    if (t == Type.DURATION && UnitHelp.unwrap(e) instanceof Expr.DurationLit d
+        && (d.value().isZero() || d.value().isNegative())) {
+      reporter.report(Code.CH0307, e.span(), "a duration here must be positive",
+          "this is " + e.span().text());
+    }
+  }
+}

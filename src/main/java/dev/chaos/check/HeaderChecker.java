@@ -1,0 +1,170 @@
+package dev.chaos.check;
+
+import dev.chaos.diag.Code;
+import dev.chaos.source.Span;
+import dev.chaos.syntax.ast.Decl;
+import dev.chaos.syntax.ast.Expr;
+import dev.chaos.syntax.ast.Member;
+import dev.chaos.types.Type;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The header attributes of a runbook: each at most once (CH0407), each with its type, and an
+ * `environment`, which the safety rules depend on (CH0406).
+ */
+final class HeaderChecker {
+  static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
+  private static final Map<String, Type> ATTRIBUTE_TYPES = Map.of(
+      "title", Type.STRING, "objective", Type.STRING, "owner", Type.STRING, "lock", Type.STRING,
+      "blast_radius", Type.PERCENT, "max_duration", Type.DURATION,
+      "tags", Type.list(Type.STRING), "environment", Type.STRING);
+
+  /** What the rest of the checker needs to know of the header; absent parts are null. */
+  record Header(String environment, Member.Attribute blastRadius, Member.Window window) {}
+
+  private final FileChecker file;
+  private final Reporter reporter;
+
+  HeaderChecker(FileChecker file) {
+    this.file = file;
+    this.reporter = file.reporter();
+  }
+
+  Header check(Decl.Runbook runbook) {
+    Map<String, Span> seen = new HashMap<>();
+    String environment = null;
+    boolean environmentGiven = false;
+    Member.Attribute blastRadius = null;
+    Member.Window window = null;
+    for (Member m : runbook.members()) {
+      if (m instanceof Member.Window w) {
+        if (firstTime("window", w.span(), seen)) {
+          window = w;
+        }
+        window(w);
+        continue;
+      }
+      if (!(m instanceof Member.Attribute a)) {
+        continue;
+      }
+      String key = a.key().name();
+      Type type = ATTRIBUTE_TYPES.get(key);
+      if (type == null) {
+        reporter.report(Code.CH0011, a.key().span(), "unknown header attribute `" + key + "`",
+            "not a header attribute",
+            Reporter.didYouMean(key, new TreeSet<>(ATTRIBUTE_TYPES.keySet())));
+        continue;
+      }
+      boolean first = firstTime(key, a.key().span(), seen);
+      switch (key) {
+        case "environment" -> {
+          environmentGiven = true;
+          String env = environment(a);
+          if (first) {
+            environment = env;
+          }
+        }
+        case "blast_radius" -> {
+          if (first) {
+            blastRadius = a;
+          }
+          blastRadius(a);
+        }
+        case "max_duration" -> file.duration(a.value(), file.globals(), Context.HEADER,
+            "`max_duration` takes a `Duration`");
+        default -> {
+          file.continuation().scan(a.value());
+          file.exprs().checkAgainst(a.value(), type, file.globals(), Context.HEADER,
+              "`" + key + "` takes " + (type == Type.STRING ? "a `String`" : "a `" + type.display() + "`"));
+        }
+      }
+    }
+    if (!environmentGiven) {
+      reporter.report(Code.CH0406, runbook.name().span(),
+          "runbook \"" + runbook.name().text() + "\" has no `environment`",
+          "the safety rules depend on the environment",
+          "add one of `environment dev`, `environment staging` or `environment prod`");
+    }
+    return new Header(environment, blastRadius, window);
+  }
+
+  private boolean firstTime(String key, Span at, Map<String, Span> seen) {
+    Span first = seen.putIfAbsent(key, at);
+    if (first == null) {
+      return true;
+    }
+    reporter.report(Code.CH0407, new Span(at.source(), at.start(),
+            at.start() + key.length()),
+        "duplicate header attribute `" + key + "`",
+        "`" + key + "` is already set on line " + first.startLine(), "remove one of them");
+    return false;
+  }
+
+  /** `environment staging`: a bare word, one of dev, staging, prod. */
+  private String environment(Member.Attribute a) {
+    Expr value = a.value();
+    String word = value instanceof Expr.Name n ? n.name()
+        : value instanceof Expr.Str s ? s.constant() : null;
+    if (value instanceof Expr.Name && ENVIRONMENTS.contains(word)) {
+      return word;
+    }
+    if (value.kind() == Expr.Kind.ERROR) {
+      return null;
+    }
+    String help;
+    if (value instanceof Expr.Str && ENVIRONMENTS.contains(word)) {
+      help = "write it without quotes: `environment " + word + "`";
+    } else {
+      help = word == null ? null : Reporter.didYouMean(word, ENVIRONMENTS);
+    }
+    reporter.report(Code.CH0408, value.span(),
+        "unknown environment `" + value.span().text() + "`",
+        "the environments are `dev`, `staging` and `prod`", help);
+    return null;
+  }
+
+  private void blastRadius(Member.Attribute a) {
+    file.continuation().scan(a.value());
+    Type t = file.exprs().checkAgainst(a.value(), Type.PERCENT, file.globals(), Context.HEADER,
+        "`blast_radius` takes a `Percent`");
+    if (t == Type.PERCENT && UnitHelp.unwrap(a.value()) instanceof Expr.PercentLit p
+        && (p.percent() < 0 || p.percent() > 100)) {
+      reporter.report(Code.CH0307, a.value().span(), "blast radius must be between 0% and 100%",
+          "this is " + a.value().span().text());
+    }
+  }
+
+  /** `window 02:00 to 06:00 zone "UTC"`; a literal zone must be a real time zone. */
+  private void window(Member.Window w) {
+    file.exprs().checkAgainst(w.from(), Type.TIME_OF_DAY, file.globals(), Context.HEADER,
+        "a window starts at a time of day (`02:00`)");
+    file.exprs().checkAgainst(w.to(), Type.TIME_OF_DAY, file.globals(), Context.HEADER,
+        "a window ends at a time of day (`06:00`)");
+    if (w.from() instanceof Expr.TimeOfDayLit from && w.to() instanceof Expr.TimeOfDayLit to
+        && from.hour() == to.hour() && from.minute() == to.minute()) {
+      reporter.report(Code.CH0307, w.from().span().to(w.to().span()), "the window is empty",
+          "it starts and ends at the same time", "give it a length: `window 02:00 to 06:00`");
+    }
+    if (w.zone() == null) {
+      return;
+    }
+    Type zoneType = file.exprs().checkAgainst(w.zone(), Type.STRING, file.globals(),
+        Context.HEADER, "`zone` takes a time zone name (`\"UTC\"`, `\"Europe/Paris\"`)");
+    if (zoneType == Type.STRING && w.zone() instanceof Expr.Str s && s.constant() != null) {
+      try {
+        ZoneId.of(s.constant());
+      } catch (DateTimeException e) {
+        Set<String> zones = new TreeSet<>(ZoneId.getAvailableZoneIds());
+        zones.add("UTC");
+        reporter.report(Code.CH0307, w.zone().span(), "unknown time zone `" + s.constant() + "`",
+            "not a time zone", Reporter.didYouMean(s.constant(), zones));
+      }
+    }
+  }
+}

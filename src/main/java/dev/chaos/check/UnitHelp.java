@@ -1,0 +1,109 @@
+package dev.chaos.check;
+
+import dev.chaos.spi.DriverRegistry;
+import dev.chaos.syntax.ast.Expr;
+import dev.chaos.types.Type;
+import java.util.regex.Pattern;
+
+/**
+ * The fixes proposed when a value has the wrong unit or needs a conversion: `500` where a
+ * Duration is expected becomes `500ms`, `"5s"` becomes `5s`, a Json value becomes `int(x)`.
+ */
+final class UnitHelp {
+  private static final Pattern DURATION = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h|d))+");
+  private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?%");
+  private static final int MAX_SHOWN = 40;
+
+  private UnitHelp() {}
+
+  /** Whether a value of {@code actual} is a plain number where a unit was wanted. */
+  static boolean isUnitMismatch(Type actual, Type expected) {
+    return actual.isNumeric() && (expected == Type.DURATION || expected == Type.PERCENT);
+  }
+
+  /**
+   * The help for a plain number used as a Duration or a Percent. A literal gets its unit: whole
+   * numbers of 100 and more read as milliseconds (latencies: `500` -> `500ms`), smaller ones and
+   * fractions as seconds (`5` -> `5s`); a percentage keeps its number (`5` -> `5%`). Any other
+   * expression gets the conversion function.
+   */
+  static String withUnit(Expr numeric, Type expected) {
+    String literal = numberText(numeric);
+    if (expected == Type.PERCENT) {
+      return literal != null
+          ? "write the number with its unit: `" + literal + "%`"
+          : "convert a fraction with `percent(" + shown(numeric) + ")` (`percent(0.004)` is `0.4%`)";
+    }
+    if (literal != null) {
+      boolean millis = unwrap(numeric) instanceof Expr.IntLit i && Math.abs(i.value()) >= 100;
+      return "write the number with its unit: `" + literal + (millis ? "ms" : "s") + "`";
+    }
+    return "convert seconds with `seconds(" + shown(numeric) + ")`";
+  }
+
+  /** For a string constant that spells a duration or percentage where one is expected. */
+  static String fromString(Expr actual, Type expected) {
+    if (!(unwrap(actual) instanceof Expr.Str s) || s.constant() == null) {
+      return null;
+    }
+    String text = s.constant().trim();
+    if (expected == Type.DURATION && DURATION.matcher(text).matches()) {
+      return "write it as a duration literal: `" + text + "`";
+    }
+    if (expected == Type.PERCENT && PERCENT.matcher(text).matches()) {
+      return "write it as a percentage: `" + text + "`";
+    }
+    return null;
+  }
+
+  /** The conversion out of Json towards {@code expected}, if the core library has one. */
+  static String fromJson(Expr json, Type expected, DriverRegistry drivers) {
+    String fn = expected == Type.INT ? "int"
+        : expected == Type.FLOAT ? "float"
+        : expected == Type.STRING ? "string"
+        : expected == Type.BOOL ? "bool"
+        : null;
+    if (fn == null || drivers.builtin("", fn) == null) {
+      return "convert it with `int(...)`, `float(...)`, `string(...)` or `bool(...)`";
+    }
+    return "convert it: `" + fn + "(" + shown(json) + ")`";
+  }
+
+  /** The expression as written, or `x` when it is too long to quote in a help line. */
+  static String shown(Expr e) {
+    String text = e.span().text();
+    return text.length() > MAX_SHOWN || text.contains("\n") ? "x" : text;
+  }
+
+  private static String numberText(Expr e) {
+    Expr inner = unwrap(e);
+    if (inner instanceof Expr.IntLit || inner instanceof Expr.FloatLit) {
+      return e.span().text().replaceAll("[()\\s]", "");
+    }
+    if (inner instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG
+        && (unwrap(u.operand()) instanceof Expr.IntLit || unwrap(u.operand()) instanceof Expr.FloatLit)) {
+      return e.span().text().replaceAll("[()\\s]", "");
+    }
+    return null;
+  }
+
+  /** The value of an integer literal, negated or in parentheses; else null. */
+  static Long intConstant(Expr e) {
+    Expr inner = unwrap(e);
+    if (inner instanceof Expr.IntLit i) {
+      return i.value();
+    }
+    if (inner instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG
+        && unwrap(u.operand()) instanceof Expr.IntLit i) {
+      return -i.value();
+    }
+    return null;
+  }
+
+  static Expr unwrap(Expr e) {
+    while (e instanceof Expr.Paren p) {
+      e = p.inner();
+    }
+    return e;
+  }
+}

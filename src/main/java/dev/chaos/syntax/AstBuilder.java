@@ -1,0 +1,342 @@
+package dev.chaos.syntax;
+
+import static dev.chaos.syntax.grammar.ChaosParser.*;
+
+import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.source.Span;
+import dev.chaos.syntax.ast.Block;
+import dev.chaos.syntax.ast.Decl;
+import dev.chaos.syntax.ast.Expr;
+import dev.chaos.syntax.ast.Ident;
+import dev.chaos.syntax.ast.Label;
+import dev.chaos.syntax.ast.Member;
+import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.Program;
+import dev.chaos.syntax.ast.Stmt;
+import dev.chaos.syntax.ast.TypeRef;
+import dev.chaos.syntax.grammar.ChaosParserBaseVisitor;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns the parse tree into AST records. The tree may be broken where the parser recovered:
+ * a missing expression becomes {@link Expr.Error}, a missing name an empty {@link Ident}, a
+ * missing block an empty one, and a construct the parser could not even start is left out.
+ */
+final class AstBuilder extends ChaosParserBaseVisitor<Object> {
+  private final Spans spans;
+  private final List<Diagnostic> out;
+  private final ExprBuilder exprs;
+  private final StringLiterals strings;
+
+  AstBuilder(Spans spans, List<Diagnostic> out) {
+    this.spans = spans;
+    this.out = out;
+    this.exprs = new ExprBuilder(spans, out);
+    this.strings = new StringLiterals(spans, out, exprs);
+  }
+
+  Program program(ProgramContext ctx) {
+    List<Program.Import> imports = new ArrayList<>();
+    List<Decl> decls = new ArrayList<>();
+    for (DeclContext decl : ctx.decl()) {
+      Object built = decl.accept(this);
+      if (built instanceof Program.Import) {
+        imports.add((Program.Import) built);
+      } else if (built instanceof Decl) {
+        decls.add((Decl) built);
+      }
+    }
+    return new Program(spans.whole(), spans.file(), imports, decls);
+  }
+
+  // ---- declarations
+
+  @Override
+  public Object visitImportDecl(ImportDeclContext ctx) {
+    Label path = strings.label(ctx.path, spans.after(ctx.IMPORT().getSymbol()));
+    Ident alias = ctx.AS() == null ? null : ident(ctx.alias, ctx.AS().getSymbol());
+    return new Program.Import(spans.of(ctx), path, alias);
+  }
+
+  @Override
+  public Object visitLetDecl(LetDeclContext ctx) {
+    return new Decl.Let(spans.of(ctx), ident(ctx.name(), ctx.LET().getSymbol()), value(ctx.expr(), ctx));
+  }
+
+  @Override
+  public Object visitFnDecl(FnDeclContext ctx) {
+    Span end = spans.after(ctx.getStop());
+    TypeRef result = ctx.typeRef() == null ? new TypeRef(end, "", List.of()) : typeRef(ctx.typeRef());
+    return new Decl.Fn(spans.of(ctx), ident(ctx.name(), ctx.FN().getSymbol()), params(ctx.params()),
+        result, value(ctx.expr(), ctx));
+  }
+
+  @Override
+  public Object visitActionDecl(ActionDeclContext ctx) {
+    return new Decl.Action(spans.of(ctx), ident(ctx.name(), ctx.ACTION().getSymbol()),
+        params(ctx.params()), block(ctx.block(), ctx));
+  }
+
+  @Override
+  public Object visitRunbookDecl(RunbookDeclContext ctx) {
+    List<Member> members = new ArrayList<>();
+    for (MemberContext member : ctx.member()) {
+      Object built = member.accept(this);
+      if (built instanceof Member) {
+        members.add((Member) built);
+      }
+    }
+    return new Decl.Runbook(spans.of(ctx), strings.label(ctx.label, spans.after(ctx.RUNBOOK().getSymbol())), members);
+  }
+
+  private List<Param> params(ParamsContext ctx) {
+    List<Param> params = new ArrayList<>();
+    if (ctx != null) {
+      for (ParamContext param : ctx.param()) {
+        Token start = param.getStart();
+        TypeRef type = param.typeRef() == null ? new TypeRef(spans.after(param.getStop()), "", List.of())
+            : typeRef(param.typeRef());
+        Expr defaultValue = param.ASSIGN() == null ? null
+            : exprs.expr(param.expr(), spans.after(param.ASSIGN().getSymbol()));
+        params.add(new Param(spans.of(param), ident(param.name(), start), type, defaultValue));
+      }
+    }
+    return params;
+  }
+
+  /** Recursion follows `[`, which the nesting limit bounds. */
+  private TypeRef typeRef(TypeRefContext ctx) {
+    List<TypeRef> args = new ArrayList<>();
+    for (TypeRefContext arg : ctx.typeRef()) {
+      args.add(typeRef(arg));
+    }
+    String name = ctx.name() == null ? "" : ctx.name().getText();
+    return new TypeRef(spans.of(ctx), name, args);
+  }
+
+  // ---- runbook members
+
+  @Override
+  public Object visitAttributeMember(AttributeMemberContext ctx) {
+    Token key = ctx.attributeKey().getStart();
+    // The keyword's own spelling: a misspelled one (`titel`) was re-typed after being reported.
+    Ident name = new Ident(spans.of(key), Tokens.literal(key.getType()));
+    return new Member.Attribute(spans.of(ctx), name, value(ctx.expr(), ctx));
+  }
+
+  @Override
+  public Object visitWindowMember(WindowMemberContext ctx) {
+    Expr from = value(ctx.from, ctx.WINDOW().getSymbol());
+    Expr to = ctx.TO() == null ? new Expr.Error(spans.after(ctx.getStop())) : value(ctx.to, ctx.TO().getSymbol());
+    Expr zone = ctx.ZONE() == null ? null : value(ctx.zone, ctx.ZONE().getSymbol());
+    return new Member.Window(spans.of(ctx), from, to, zone);
+  }
+
+  @Override
+  public Object visitLetMember(LetMemberContext ctx) {
+    return new Member.Let(spans.of(ctx), ident(ctx.name(), ctx.LET().getSymbol()), value(ctx.expr(), ctx));
+  }
+
+  @Override
+  public Object visitPreconditionMember(PreconditionMemberContext ctx) {
+    return new Member.Precondition(spans.of(ctx), label(ctx.label, ctx.PRECONDITION()), block(ctx.block(), ctx));
+  }
+
+  @Override
+  public Object visitObserveMember(ObserveMemberContext ctx) {
+    Expr every = ctx.EVERY() == null ? new Expr.Error(spans.after(ctx.getStop()))
+        : value(ctx.every, ctx.EVERY().getSymbol());
+    return new Member.Observe(spans.of(ctx), ident(ctx.name(), ctx.OBSERVE().getSymbol()),
+        value(ctx.value, ctx), every);
+  }
+
+  @Override
+  public Object visitGuardMember(GuardMemberContext ctx) {
+    Expr every = ctx.EVERY() == null ? new Expr.Error(spans.after(ctx.getStop()))
+        : value(ctx.every, ctx.EVERY().getSymbol());
+    return new Member.Guard(spans.of(ctx), label(ctx.label, ctx.GUARD()), every, block(ctx.block(), ctx));
+  }
+
+  @Override
+  public Object visitStepMember(StepMemberContext ctx) {
+    Expr timeout = null;
+    Expr retry = null;
+    boolean irreversible = false;
+    for (StepOptionContext option : ctx.stepOption()) {
+      Token keyword = option.getStart();
+      boolean repeated;
+      if (option instanceof TimeoutOptionContext) {
+        repeated = timeout != null;
+        timeout = value(((TimeoutOptionContext) option).expr(), keyword);
+      } else if (option instanceof RetryOptionContext) {
+        repeated = retry != null;
+        retry = value(((RetryOptionContext) option).expr(), keyword);
+      } else {
+        repeated = irreversible;
+        irreversible = true;
+      }
+      if (repeated) {
+        out.add(Diagnostic.of(Code.CH0010, spans.of(keyword), "`" + Tokens.literal(keyword.getType()) + "` is given twice")
+            .withLabel("repeated here")
+            .withHelp("keep one of them"));
+      }
+    }
+    Block undo = ctx.UNDO() == null ? null : block(ctx.undo, ctx.UNDO().getSymbol());
+    return new Member.Step(spans.of(ctx), label(ctx.label, ctx.STEP()), timeout, retry, irreversible,
+        block(ctx.body, ctx), undo);
+  }
+
+  @Override
+  public Object visitVerifyMember(VerifyMemberContext ctx) {
+    return new Member.Verify(spans.of(ctx), label(ctx.label, ctx.VERIFY()), ctx.THROUGHOUT() != null,
+        block(ctx.block(), ctx));
+  }
+
+  @Override
+  public Object visitRollbackMember(RollbackMemberContext ctx) {
+    return new Member.Rollback(spans.of(ctx), block(ctx.block(), ctx));
+  }
+
+  @Override
+  public Object visitRecoveryMember(RecoveryMemberContext ctx) {
+    Expr within = ctx.WITHIN() == null ? new Expr.Error(spans.after(ctx.getStart()))
+        : value(ctx.within, ctx.WITHIN().getSymbol());
+    Expr every = ctx.EVERY() == null ? null : value(ctx.every, ctx.EVERY().getSymbol());
+    return new Member.Recovery(spans.of(ctx), within, every, block(ctx.block(), ctx));
+  }
+
+  @Override
+  public Object visitOnAbortMember(OnAbortMemberContext ctx) {
+    return new Member.OnAbort(spans.of(ctx), block(ctx.block(), ctx));
+  }
+
+  // ---- blocks and statements
+
+  private Block block(BlockContext ctx, ParserRuleContext owner) {
+    return block(ctx, owner.getStop());
+  }
+
+  /** Recursion follows `{`, which the nesting limit bounds. */
+  private Block block(BlockContext ctx, Token missingAfter) {
+    if (ctx == null || ctx.LBRACE() == null) {
+      return new Block(missingAfter == null ? spans.at(0) : spans.after(missingAfter), List.of());
+    }
+    List<Stmt> statements = new ArrayList<>();
+    for (StmtContext stmt : ctx.stmt()) {
+      Object built = stmt.accept(this);
+      if (built instanceof Stmt) {
+        statements.add((Stmt) built);
+      }
+    }
+    return new Block(spans.of(ctx), statements);
+  }
+
+  @Override
+  public Object visitLetStmt(LetStmtContext ctx) {
+    return new Stmt.Let(spans.of(ctx), ident(ctx.name(), ctx.LET().getSymbol()), value(ctx.expr(), ctx));
+  }
+
+  @Override
+  public Object visitExpectStmt(ExpectStmtContext ctx) {
+    Expr message = ctx.ELSE() == null ? null : value(ctx.message, ctx.ELSE().getSymbol());
+    return new Stmt.Expect(spans.of(ctx), value(ctx.condition, ctx.EXPECT().getSymbol()), message);
+  }
+
+  @Override
+  public Object visitWaitStmt(WaitStmtContext ctx) {
+    return new Stmt.Wait(spans.of(ctx), value(ctx.duration, ctx.WAIT().getSymbol()));
+  }
+
+  @Override
+  public Object visitWaitUntilStmt(WaitUntilStmtContext ctx) {
+    Expr every = ctx.EVERY() == null ? null : value(ctx.every, ctx.EVERY().getSymbol());
+    Expr within = ctx.WITHIN() == null ? null : value(ctx.within, ctx.WITHIN().getSymbol());
+    return new Stmt.WaitUntil(spans.of(ctx), value(ctx.condition, ctx.UNTIL().getSymbol()), every, within);
+  }
+
+  @Override
+  public Object visitIfStmt(IfStmtContext ctx) {
+    List<BlockContext> bodies = new ArrayList<>(ctx.block());
+    bodies.remove(ctx.elseBlock);
+    List<Stmt.Branch> branches = new ArrayList<>();
+    for (int i = 0; i < ctx.IF().size(); i++) {
+      Token keyword = ctx.IF(i).getSymbol();
+      Expr condition = value(i < ctx.expr().size() ? ctx.expr(i) : null, keyword);
+      Block body = block(i < bodies.size() ? bodies.get(i) : null, ctx.getStop());
+      Span span = body.span().end() > spans.start(keyword)
+          ? spans.of(keyword).to(body.span()) : spans.of(keyword);
+      branches.add(new Stmt.Branch(span, condition, body));
+    }
+    Block orElse = ctx.elseBlock == null ? null : block(ctx.elseBlock, ctx.getStop());
+    return new Stmt.If(spans.of(ctx), branches, orElse);
+  }
+
+  @Override
+  public Object visitForStmt(ForStmtContext ctx) {
+    Expr iterable = ctx.IN() == null ? new Expr.Error(spans.after(ctx.getStop()))
+        : value(ctx.expr(), ctx.IN().getSymbol());
+    return new Stmt.For(spans.of(ctx), ident(ctx.name(), ctx.FOR().getSymbol()), iterable, block(ctx.block(), ctx));
+  }
+
+  @Override
+  public Object visitRecordStmt(RecordStmtContext ctx) {
+    return new Stmt.Record(spans.of(ctx), ident(ctx.name(), ctx.RECORD().getSymbol()), value(ctx.expr(), ctx));
+  }
+
+  @Override
+  public Object visitLogStmt(LogStmtContext ctx) {
+    return new Stmt.Log(spans.of(ctx), value(ctx.expr(), ctx.LOG().getSymbol()));
+  }
+
+  @Override
+  public Object visitFailStmt(FailStmtContext ctx) {
+    return new Stmt.Fail(spans.of(ctx), value(ctx.expr(), ctx.FAIL().getSymbol()));
+  }
+
+  /** `name postfix*`, folded left to right like the postfix chain of an expression. */
+  @Override
+  public Object visitCallStmt(CallStmtContext ctx) {
+    NameContext name = ctx.name();
+    Expr result = new Expr.Name(spans.of(name), name.getText());
+    for (PostfixContext postfix : ctx.postfix()) {
+      Span span = new Span(spans.file(), spans.start(name.getStart()), spans.end(postfix.getStop() == null
+          ? postfix.getStart() : postfix.getStop()));
+      result = exprs.postfix(postfix, result, span);
+    }
+    return new Stmt.ExprStmt(spans.of(ctx), result);
+  }
+
+  // ---- small parts
+
+  /** An expression that follows {@code after}; an error node just past it when missing. */
+  private Expr value(ExprContext ctx, Token after) {
+    return exprs.expr(ctx, spans.after(after));
+  }
+
+  private Expr value(ExprContext ctx, ParserRuleContext owner) {
+    return exprs.expr(ctx, spans.after(owner.getStop() == null ? owner.getStart() : owner.getStop()));
+  }
+
+  private Label label(StringContext ctx, TerminalNode keyword) {
+    return strings.label(ctx, spans.after(keyword.getSymbol()));
+  }
+
+  /** The declared name; empty (the parser already reported) when missing. */
+  private Ident ident(NameContext ctx, Token before) {
+    if (ctx == null || ctx.getStart() == null || ctx.getChildCount() == 0) {
+      return new Ident(spans.after(before), "");
+    }
+    ParseTree word = ctx.getChild(0);
+    if (!(word instanceof TerminalNode) || word instanceof ErrorNode) {
+      return new Ident(spans.after(before), "");
+    }
+    return new Ident(spans.of(ctx), word.getText());
+  }
+}

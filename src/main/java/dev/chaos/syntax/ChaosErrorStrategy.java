@@ -1,0 +1,280 @@
+package dev.chaos.syntax;
+
+import static dev.chaos.syntax.grammar.ChaosLexer.*;
+
+import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.diag.Suggest;
+import dev.chaos.source.Span;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.WritableToken;
+import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.Pair;
+
+/**
+ * ANTLR's recovery with three changes: messages read "expected `{`, found `step`"; a word close
+ * to the keyword the grammar expects is reported as a misspelling and then read as that keyword;
+ * and resynchronisation skips whole bracketed groups and stops only where a construct can
+ * really start again, so one mistake does not cascade into the next lines.
+ */
+final class ChaosErrorStrategy extends DefaultErrorStrategy {
+  /** Past this many, further syntax errors are noise. */
+  private static final int MAX_ERRORS = 100;
+
+  private final Spans spans;
+  private final List<Diagnostic> out;
+  private int reported;
+
+  ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
+    this.spans = spans;
+    this.out = out;
+  }
+
+  @Override
+  public void reportError(Parser parser, RecognitionException e) {
+    if (inErrorRecoveryMode(parser)) {
+      return;
+    }
+    beginErrorCondition(parser);
+    Token found = e.getOffendingToken() != null ? e.getOffendingToken() : parser.getCurrentToken();
+    IntervalSet expected = e.getExpectedTokens();
+    report(parser, found, expected == null ? parser.getExpectedTokens() : expected);
+  }
+
+  @Override
+  protected void reportUnwantedToken(Parser parser) {
+    if (inErrorRecoveryMode(parser)) {
+      return;
+    }
+    beginErrorCondition(parser);
+    report(parser, parser.getCurrentToken(), getExpectedTokens(parser));
+  }
+
+  @Override
+  protected void reportMissingToken(Parser parser) {
+    reportUnwantedToken(parser);
+  }
+
+  @Override
+  public Token recoverInline(Parser parser) throws RecognitionException {
+    if (!inErrorRecoveryMode(parser) && fixMisspelledKeyword(parser, getExpectedTokens(parser))) {
+      Token keyword = parser.getCurrentToken();
+      reportMatch(parser);
+      parser.consume();
+      return keyword;
+    }
+    return super.recoverInline(parser);
+  }
+
+  /** A missing `{` is not conjured: its body would be read from the lines that follow. */
+  @Override
+  protected boolean singleTokenInsertion(Parser parser) {
+    return !getExpectedTokens(parser).contains(LBRACE) && super.singleTokenInsertion(parser);
+  }
+
+  @Override
+  protected Token getMissingSymbol(Parser parser) {
+    Token current = parser.getCurrentToken();
+    Token previous = parser.getInputStream().LT(-1);
+    int expected = getExpectedTokens(parser).getMinElement();
+    int at = previous != null ? previous.getStopIndex() + 1 : current.getStartIndex();
+    CommonToken missing = new CommonToken(
+        new Pair<>(current.getTokenSource(), current.getTokenSource().getInputStream()),
+        expected, Token.DEFAULT_CHANNEL, at, at - 1);
+    missing.setText("");
+    missing.setLine(current.getLine());
+    missing.setCharPositionInLine(current.getCharPositionInLine());
+    return missing;
+  }
+
+  /** As ANTLR's, but any sync failure resynchronises in place rather than leaving the rule. */
+  @Override
+  public void sync(Parser parser) throws RecognitionException {
+    if (inErrorRecoveryMode(parser)) {
+      return;
+    }
+    ATNState state = parser.getInterpreter().atn.states.get(parser.getState());
+    TokenStream tokens = parser.getInputStream();
+    int la = tokens.LA(1);
+    IntervalSet next = parser.getATN().nextTokens(state);
+    if (next.contains(la)) {
+      nextTokensContext = null;
+      nextTokensState = ATNState.INVALID_STATE_NUMBER;
+      return;
+    }
+    if (next.contains(Token.EPSILON)) {
+      if (nextTokensContext == null) {
+        nextTokensContext = parser.getContext();
+        nextTokensState = parser.getState();
+      }
+      return;
+    }
+    switch (state.getStateType()) {
+      case ATNState.BLOCK_START:
+      case ATNState.STAR_BLOCK_START:
+      case ATNState.PLUS_BLOCK_START:
+      case ATNState.STAR_LOOP_ENTRY:
+      case ATNState.PLUS_LOOP_BACK:
+      case ATNState.STAR_LOOP_BACK:
+        IntervalSet expecting = getExpectedTokens(parser);
+        if (fixMisspelledKeyword(parser, expecting) || singleTokenDeletion(parser) != null) {
+          return;
+        }
+        reportUnwantedToken(parser);
+        consumeUntil(parser, expecting.or(getErrorRecoverySet(parser)));
+        if (!expecting.contains(tokens.LA(1))) {
+          throw new InputMismatchException(parser);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * Skips to a token in {@code set} that can restart parsing: a closing bracket, a comma or a
+   * reserved keyword, or any token that begins a line. Bracketed groups are skipped whole.
+   */
+  @Override
+  protected void consumeUntil(Parser parser, IntervalSet set) {
+    TokenStream tokens = parser.getInputStream();
+    int depth = 0;
+    while (true) {
+      Token t = tokens.LT(1);
+      int type = t.getType();
+      if (type == Token.EOF) {
+        return;
+      }
+      if (depth == 0 && set.contains(type) && restartsParsing(t, tokens.LT(-1))) {
+        return;
+      }
+      if (Tokens.has(Tokens.OPENERS, type)) {
+        depth++;
+      } else if (Tokens.has(Tokens.CLOSERS, type) && depth > 0) {
+        depth--;
+      }
+      parser.consume();
+    }
+  }
+
+  private static boolean restartsParsing(Token t, Token previous) {
+    int type = t.getType();
+    if (type == RBRACE || type == RPAREN || type == RBRACK || type == COMMA
+        || type == STR_CLOSE || type == TEXT_CLOSE) {
+      return true;
+    }
+    if (Tokens.has(Tokens.RESERVED, type) && type != TRUE && type != FALSE && type != NOT) {
+      return true;
+    }
+    return previous == null || previous.getLine() != t.getLine();
+  }
+
+  /**
+   * When the current token is a name close to a keyword the grammar requires here (`gaurd`
+   * where a section must start), reports it once and re-types it as that keyword.
+   */
+  private boolean fixMisspelledKeyword(Parser parser, IntervalSet expected) {
+    Token word = parser.getCurrentToken();
+    if (word.getType() != IDENT) {
+      return false;
+    }
+    Map<String, Integer> keywords = Tokens.expectedKeywords(expected);
+    Optional<String> match = Suggest.closest(word.getText(), keywords.keySet());
+    if (match.isEmpty()) {
+      return false;
+    }
+    String text = Tokens.quote(word.getText());
+    int type = keywords.get(match.get());
+    String message;
+    if (expected.contains(PRECONDITION)) {
+      message = Tokens.has(Tokens.HEADER_ATTRIBUTES, type)
+          ? "unknown header attribute " + text : "unknown section " + text;
+    } else if (expected.contains(RUNBOOK)) {
+      message = "unknown declaration " + text;
+    } else {
+      message = "unknown keyword " + text;
+    }
+    add(Diagnostic.of(Code.CH0011, spans.of(word), message)
+        .withLabel("expected " + Tokens.describeExpected(expected))
+        .withHelp("did you mean `" + match.get() + "`?"));
+    ((WritableToken) word).setType(type);
+    return true;
+  }
+
+  private void report(Parser parser, Token found, IntervalSet expected) {
+    Token previous = previousOnLine(parser, found);
+    if (previous != null && reportMisspelledBefore(previous)) {
+      return;
+    }
+    String expectedText = Tokens.describeExpected(expected);
+    Span span = found.getType() == Token.EOF ? endOfCode(parser, found) : spans.of(found);
+    boolean member = expected != null && expected.contains(PRECONDITION) && found.getType() == IDENT;
+    Diagnostic d = member
+        ? Diagnostic.of(Code.CH0011, span, "unknown header attribute or section " + Tokens.quote(found.getText()))
+            .withLabel("expected " + expectedText)
+        : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
+            .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeFound(found));
+    if (found.getType() == ASSIGN && expected != null && expected.contains(EQ)) {
+      d = d.withHelp("use `==` to compare");
+    }
+    add(d);
+  }
+
+  /**
+   * `} esle {`: the misspelled word parses as a statement and the error shows at the next
+   * token, so a keyword-like word just before it is the likelier mistake.
+   */
+  private boolean reportMisspelledBefore(Token previous) {
+    if (previous.getType() != IDENT || previous.getText().length() < 4) {
+      return false;
+    }
+    Optional<String> match = Suggest.closest(previous.getText(), List.of("else", "every", "within", "until"));
+    if (match.isEmpty()) {
+      return false;
+    }
+    add(Diagnostic.of(Code.CH0011, spans.of(previous), "unknown keyword " + Tokens.quote(previous.getText()))
+        .withLabel("not a keyword")
+        .withHelp("did you mean `" + match.get() + "`?"));
+    return true;
+  }
+
+  private static Token previousOnLine(Parser parser, Token found) {
+    if (found.getTokenIndex() <= 0) {
+      return null;
+    }
+    for (int i = found.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = parser.getInputStream().get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        return t.getLine() == found.getLine() ? t : null;
+      }
+    }
+    return null;
+  }
+
+  /** Just after the last real token, so "found end of file" points at the code, not past it. */
+  private Span endOfCode(Parser parser, Token eof) {
+    for (int i = eof.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = parser.getInputStream().get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        return spans.after(t);
+      }
+    }
+    return spans.of(eof);
+  }
+
+  private void add(Diagnostic d) {
+    if (reported++ < MAX_ERRORS) {
+      out.add(d);
+    }
+  }
+}

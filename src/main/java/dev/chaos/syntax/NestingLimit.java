@@ -1,0 +1,75 @@
+package dev.chaos.syntax;
+
+import static dev.chaos.syntax.grammar.ChaosLexer.*;
+
+import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Refuses input nested deeper than any runbook needs, before the recursive-descent parser (and
+ * every later tree walk) could exhaust the stack on it.
+ */
+final class NestingLimit {
+  private NestingLimit() {}
+
+  /** Brackets, braces, string interpolations and prefix operators, counted together. */
+  static final int MAX_DEPTH = 200;
+  /** Operators chained in one expression: each one is a level of the expression tree. */
+  static final int MAX_CHAIN = 1000;
+
+  /** True, after reporting once, when the tokens nest too deeply to parse safely. */
+  static boolean exceeded(List<Token> tokens, Spans spans, List<Diagnostic> out) {
+    int depth = 0;
+    int prefixRun = 0;
+    int[] chains = new int[MAX_DEPTH + 2];
+    Token previous = null;
+    for (Token t : tokens) {
+      int type = t.getType();
+      boolean prefix = (type == NOT || type == BANG || type == MINUS) && !endsOperand(previous);
+      prefixRun = prefix ? prefixRun + 1 : 0;
+      if (Tokens.has(Tokens.OPENERS, type)) {
+        depth++;
+        if (depth + prefixRun <= MAX_DEPTH) {
+          chains[depth] = 0;
+        }
+      } else if (Tokens.has(Tokens.CLOSERS, type)) {
+        depth = Math.max(0, depth - 1);
+      } else if (Tokens.has(Tokens.OPERATORS, type) && !prefix) {
+        chains[depth]++;
+      } else if (type == COMMA || startsNewStatement(previous, t)) {
+        chains[depth] = 0;
+      }
+      if (depth + prefixRun > MAX_DEPTH) {
+        out.add(Diagnostic.of(Code.CH0012, spans.of(t), "nesting too deep")
+            .withLabel("more than " + MAX_DEPTH + " levels of brackets and prefix operators")
+            .withHelp("split the expression into smaller ones with `let`"));
+        return true;
+      }
+      if (chains[depth] > MAX_CHAIN) {
+        out.add(Diagnostic.of(Code.CH0012, spans.of(t), "expression too long")
+            .withLabel("more than " + MAX_CHAIN + " operators in one expression")
+            .withHelp("split the expression into smaller ones with `let`"));
+        return true;
+      }
+      previous = t;
+    }
+    return false;
+  }
+
+  /** Whether a token ends an operand, so that a following `-` is binary. */
+  static boolean endsOperand(Token t) {
+    if (t == null) {
+      return false;
+    }
+    int type = t.getType();
+    return Tokens.isName(type) || Tokens.has(Tokens.LITERALS, type) || Tokens.has(Tokens.CLOSERS, type)
+        || type == TRUE || type == FALSE || type == RUNBOOK;
+  }
+
+  private static boolean startsNewStatement(Token previous, Token t) {
+    return previous != null && previous.getLine() != t.getLine() && endsOperand(previous)
+        && Tokens.isWord(t.getType());
+  }
+}

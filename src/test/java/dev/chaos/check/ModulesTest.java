@@ -1,0 +1,138 @@
+package dev.chaos.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.diag.Diagnostics;
+import dev.chaos.source.SourceFile;
+import dev.chaos.syntax.Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModulesTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String relative, String text) throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static String usingRunbook(String imports, String expectation) {
+    return imports + "\nrunbook \"r\" {\n  environment dev\n  precondition \"p\" { expect "
+        + expectation + " }\n}\n";
+  }
+
+  @Test
+  void pathImportsAreRelativeToTheImportingFile() throws IOException {
+    write("lib/common.chaos", "fn answer() -> Int = 42\nlet limit = 40\n");
+    Path rb = write("runbooks/r.chaos", usingRunbook(
+        "import \"../lib/common.chaos\"\nimport \"../lib/common.chaos\" as c",
+        "common.answer() > c.limit"));
+    CheckFixture.checkFile(rb).assertClean();
+  }
+
+  @Test
+  void missingModuleSuggestsABundledOne() throws IOException {
+    Path rb = write("r.chaos", usingRunbook("import \"slox\"", "true"));
+    Diagnostic d = CheckFixture.checkFile(rb).only(Code.CH0101);
+    assertThat(d.message()).isEqualTo("module `slox` not found");
+    assertThat(d.span().text()).isEqualTo("\"slox\"");
+    assertThat(d.helps()).contains("did you mean `slo`?");
+  }
+
+  @Test
+  void missingPathImport() throws IOException {
+    Path rb = write("r.chaos", usingRunbook("import \"lib/none.chaos\" as none", "true"));
+    Diagnostic d = CheckFixture.checkFile(rb).only(Code.CH0101);
+    assertThat(d.label()).startsWith("no file `").endsWith("none.chaos`");
+  }
+
+  @Test
+  void importCycleIsNamedAtTheImportThatClosesIt() throws IOException {
+    Path a = write("a.chaos", "import \"b.chaos\"\nfn fa() -> Int = b.fb()\n");
+    write("b.chaos", "import \"a.chaos\"\nfn fb() -> Int = 1\nfn other() -> Int = a.fa()\n");
+    var result = CheckFixture.checkFile(a);
+    Diagnostic d = result.only(Code.CH0102);
+    assertThat(d.message()).isEqualTo("import cycle: a.chaos -> b.chaos -> a.chaos");
+    assertThat(d.span().source().path()).endsWith("b.chaos");
+  }
+
+  @Test
+  void selfImportIsACycle() throws IOException {
+    Path a = write("a.chaos", "import \"a.chaos\"\nlet x = 1\n");
+    assertThat(CheckFixture.checkFile(a).only(Code.CH0102).message())
+        .isEqualTo("import cycle: a.chaos -> a.chaos");
+  }
+
+  @Test
+  void importingARunbookIsAnError() throws IOException {
+    write("other.chaos", "fn f() -> Int = 1\nrunbook \"o\" {\n  environment dev\n}\n");
+    Path rb = write("r.chaos", usingRunbook("import \"other.chaos\"", "other.f() == 1"));
+    Diagnostic d = CheckFixture.checkFile(rb).only(Code.CH0105);
+    assertThat(d.span().text()).isEqualTo("\"other.chaos\"");
+  }
+
+  @Test
+  void aStdlibDirectoryBesideTheFileOverridesTheBundledModule() throws IOException {
+    write("stdlib/slo.chaos", "fn local_only() -> Bool = true\n");
+    Path rb = write("r.chaos", usingRunbook("import \"slo\"", "slo.local_only()"));
+    CheckFixture.checkFile(rb).assertClean();
+  }
+
+  @Test
+  void bundledModulesAreFoundOnTheClassPath() throws IOException {
+    Path rb = write("r.chaos", usingRunbook("import \"slo\"", "slo.error_rate() < 1%"));
+    CheckFixture.checkFile(rb).assertClean();
+    assertThat(ModuleLoader.bundledNames()).contains("slo", "experiments");
+  }
+
+  @Test
+  void duplicateImportName() throws IOException {
+    Path rb = write("r.chaos", usingRunbook("import \"slo\"\nimport \"slo\"", "slo.monitoring_up()"));
+    Diagnostic d = CheckFixture.checkFile(rb).only(Code.CH0104);
+    assertThat(d.helps()).containsExactly("give this import another name: `as other_name`");
+  }
+
+  @Test
+  void modulesAreParsedOnceAndTheirDiagnosticsReportedOnce() throws IOException {
+    write("lib/bad.chaos", "let broken = undefined_thing\nfn ok() -> Bool = true\n");
+    List<String> parsed = new ArrayList<>();
+    Checker checker = new Checker(CheckFixture.DRIVERS, new CheckOptions(false), file -> {
+      parsed.add(Path.of(file.path()).getFileName().toString());
+      var r = Parser.parse(file);
+      return new Checker.Parsed(r.program(), r.diagnostics());
+    });
+    List<List<Diagnostic>> perFile = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Path rb = write("r" + i + ".chaos", usingRunbook(
+          "import \"slo\"\nimport \"lib/bad.chaos\"", "slo.monitoring_up() and bad.ok()"));
+      Diagnostics sink = new Diagnostics();
+      checker.check(new SourceFile(rb.toString(), Files.readString(rb)), sink);
+      perFile.add(sink.sorted());
+    }
+    assertThat(parsed).containsExactly("r0.chaos", "slo.chaos", "bad.chaos", "r1.chaos",
+        "r2.chaos");
+    assertThat(perFile.get(0)).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo(Code.CH0201);
+      assertThat(d.span().source().path()).endsWith("bad.chaos");
+    });
+    assertThat(perFile.get(1)).isEmpty();
+    assertThat(perFile.get(2)).isEmpty();
+  }
+
+  @Test
+  void oddPathsAreNotFoundRatherThanCrashing() {
+    var result = CheckFixture.check(new Checker(CheckFixture.DRIVERS, new CheckOptions(false)),
+        new SourceFile("<stdin>", "import \"a\u0000b.chaos\" as odd\nimport \"nope\"\n"));
+    assertThat(result.codes()).containsExactly(Code.CH0101, Code.CH0101);
+  }
+}

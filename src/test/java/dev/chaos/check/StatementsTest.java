@@ -1,0 +1,98 @@
+package dev.chaos.check;
+
+import static dev.chaos.check.CheckFixture.check;
+import static dev.chaos.check.CheckFixture.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.diag.Severity;
+import org.junit.jupiter.api.Test;
+
+class StatementsTest {
+  @Test
+  void anExpressionStatementMustBeACall() {
+    Diagnostic d = check(step("""
+            let b = k8s.selector("a", "b")
+            k8s.pods(b).ready
+        """)).only(Code.CH0404);
+    assertThat(d.span().text()).isEqualTo("k8s.pods(b).ready");
+    assertThat(d.message()).isEqualTo("expression used as a statement");
+  }
+
+  @Test
+  void aLineStartingWithAnOperatorContinuesThePreviousOne() {
+    var result = check(step("""
+            let a = redis.dbsize()
+            - 1
+            log "${a}"
+        """));
+    Diagnostic d = result.only(Code.CH0604);
+    assertThat(d.severity()).isEqualTo(Severity.WARNING);
+    assertThat(d.span().text()).isEqualTo("-");
+    assertThat(d.label()).isEqualTo("`-` continues the expression on line 4");
+  }
+
+  @Test
+  void aLineStartingWithAParenthesisCallsThePreviousExpression() {
+    var result = check(step("""
+            let n = 1
+            let a = redis.dbsize()
+            (n)
+            log "${a}"
+        """));
+    assertThat(result.only(Code.CH0208).helps()).singleElement().asString()
+        .startsWith("the `(` on line 6 continues the expression");
+    Diagnostic d = check(step("""
+            let a = len
+            ("abc")
+            log "${a}"
+        """)).only(Code.CH0604);
+    assertThat(d.span().text()).isEqualTo("(");
+    assertThat(d.label()).isEqualTo("`(` continues the expression on line 4");
+  }
+
+  @Test
+  void continuationInsideBracketsIsFine() {
+    check(step("""
+            let a = (redis.dbsize()
+              - 1)
+            let b = [1,
+              2]
+            log "${a + len(b)}"
+        """)).assertClean();
+  }
+
+  @Test
+  void statementsAfterFailAreUnreachable() {
+    Diagnostic d = check(step("""
+            fail "stop here"
+            log "never"
+            log "nor this"
+        """)).only(Code.CH0603);
+    assertThat(d.severity()).isEqualTo(Severity.WARNING);
+    assertThat(d.span().text()).startsWith("log \"never\"").endsWith("log \"nor this\"");
+  }
+
+  @Test
+  void messagesAreStrings() {
+    Diagnostic d = check(step("    log 3")).only(Code.CH0301);
+    assertThat(d.helps()).containsExactly("interpolate it: `\"${3}\"`");
+    check(step("    expect true else 3")).only(Code.CH0301);
+    check(step("    fail 3")).only(Code.CH0301);
+  }
+
+  @Test
+  void ifAndForBodiesAreChecked() {
+    check(step("""
+            let pods = k8s.pods(k8s.selector("a", "b"))
+            if pods.ready == 0 {
+              fail "none ready"
+            } else if pods.ready < pods.total {
+              log "partially ready"
+            } else {
+              for name in pods.names { log name }
+            }
+        """)).assertClean();
+  }
+}
