@@ -8,59 +8,54 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Lint and type-check runbooks and modules, hermetically: no cluster, no network, no "
-            + "environment variables.",
-        "Directories are searched for `.chaos` files, skipping `target/` and hidden entries."})
+/** `chaos check [PATH...]`: lint and type-check runbooks, report in one of five formats. */
 final class CheckCommand implements Callable<Integer> {
   private final CliContext context;
+  private CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: .)")
-  List<String> paths = new ArrayList<>();
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif, "
-      + "github or junit")
-  OutputFormat format = OutputFormat.TEXT;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE "
-      + "instead of stdout")
-  Path output;
-
-  @Option(names = "--strict", description = "Warnings fail the check too")
-  boolean strict;
-
-  @Option(names = "--as", paramLabel = "ENV", description = "`prod`: apply the production rules to "
-      + "every runbook, whatever its environment")
-  String as;
-
-  @Option(names = "--color", paramLabel = "WHEN", description = "auto (default), always or never")
-  ColorMode color = ColorMode.AUTO;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing when there is no problem")
-  boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, description = "Name each file as it is checked; show stack "
-      + "traces of internal errors")
-  boolean verbose;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
-  boolean help;
-
-  CheckCommand(CliContext context) {
+  private CheckCommand(CliContext context) {
     this.context = context;
+  }
+
+  static CommandSpec spec(CliContext context) {
+    CheckCommand command = new CheckCommand(context);
+    CommandSpec spec = Specs.command("check", command,
+        "Lint and type-check runbooks and modules, hermetically: no cluster, no network, no "
+            + "environment variables.",
+        "Directories are searched for `.chaos` files, skipping `target/` and hidden entries.");
+    spec.addPositional(Specs.strings("PATH", "Files or directories (default: .)"));
+    spec.addOption(Specs.option(OutputFormat.class, "FORMAT",
+        "text (default), json, sarif, github or junit", "--format"));
+    spec.addOption(Specs.option(Path.class, "FILE", "Write the report to FILE instead of stdout",
+        "-o", "--output"));
+    spec.addOption(Specs.flag("Warnings fail the check too", "--strict"));
+    spec.addOption(Specs.option(String.class, "ENV",
+        "`prod`: apply the production rules to every runbook, whatever its environment", "--as"));
+    spec.addOption(Specs.option(ColorMode.class, "WHEN", "auto (default), always or never",
+        "--color"));
+    spec.addOption(Specs.flag("Print nothing when there is no problem", "-q", "--quiet"));
+    spec.addOption(Specs.flag(
+        "Name each file as it is checked; show stack traces of internal errors", "-v", "--verbose"));
+    spec.addOption(Specs.help());
+    command.spec = spec;
+    return spec;
   }
 
   @Override
   public Integer call() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    String as = parsed.matchedOptionValue("--as", null);
     if (as != null && !as.equals("prod")) {
       throw new CommandFailure("`--as` takes only `prod`, not `" + as + "`");
     }
-    List<SourceFile> files = readInputs();
+    boolean verbose = parsed.hasMatchedOption("--verbose");
+    OutputFormat format = parsed.matchedOptionValue("--format", OutputFormat.TEXT);
+    Path output = parsed.matchedOptionValue("--output", null);
+
+    List<SourceFile> files = readInputs(parsed.matchedPositionalValue(0, List.of()));
     RunbookChecker checker = context.checkers().apply(new CheckOptions(as != null));
     Diagnostics sink = new Diagnostics();
     for (SourceFile file : files) {
@@ -71,16 +66,18 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<Diagnostic> diagnostics = sink.sorted();
 
-    boolean toTerminal = output == null && context.stdoutIsTerminal();
+    boolean quiet = parsed.hasMatchedOption("--quiet");
+    boolean color = parsed.matchedOptionValue("--color", ColorMode.AUTO)
+        .enabled(output == null && context.stdoutIsTerminal(), context.env());
     String report = format == OutputFormat.TEXT && quiet && diagnostics.isEmpty() ? ""
-        : format.renderer(color.enabled(toTerminal, context.env())).render(diagnostics, files);
+        : format.renderer(color).render(diagnostics, files);
     context.write(output, report);
-    boolean failed = sink.hasErrors() || (strict && !diagnostics.isEmpty());
+    boolean failed = sink.hasErrors() || (parsed.hasMatchedOption("--strict") && !diagnostics.isEmpty());
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   /** Every file named, read; all problems with the input reported together before failing. */
-  private List<SourceFile> readInputs() {
+  private static List<SourceFile> readInputs(List<String> paths) {
     RunbookFinder finder = new RunbookFinder();
     for (String path : paths.isEmpty() ? List.of(".") : paths) {
       finder.add(path);

@@ -17,9 +17,9 @@ public final class Cli {
   }
 
   static CommandLine create(CliContext context) {
-    CommandLine cli = new CommandLine(new ChaosCommand())
-        .addSubcommand(new CheckCommand(context))
-        .addSubcommand(new DocsCommand(context));
+    CommandLine cli = new CommandLine(ChaosCommand.spec())
+        .addSubcommand(new CommandLine(CheckCommand.spec(context)))
+        .addSubcommand(new CommandLine(DocsCommand.spec(context)));
     return cli.setOut(context.out())
         .setErr(context.err())
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -6,34 +6,37 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "docs", sortOptions = false, usageHelpAutoWidth = true,
-    description = "Generate the driver reference (docs/drivers.md) from the drivers' signature "
-        + "tables.")
+/** `chaos docs`: docs/drivers.md, generated from the drivers' signature tables. */
 final class DocsCommand implements Callable<Integer> {
   private final CliContext context;
+  private CommandSpec spec;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of "
-      + "stdout, e.g. docs/drivers.md")
-  Path output;
-
-  @Option(names = "--check", description = "Write nothing; fail when FILE differs from what "
-      + "would be written (for CI)")
-  boolean check;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
-  boolean help;
-
-  DocsCommand(CliContext context) {
+  private DocsCommand(CliContext context) {
     this.context = context;
+  }
+
+  static CommandSpec spec(CliContext context) {
+    DocsCommand command = new DocsCommand(context);
+    CommandSpec spec = Specs.command("docs", command,
+        "Generate the driver reference (docs/drivers.md) from the drivers' signature tables.");
+    spec.addOption(Specs.option(Path.class, "FILE",
+        "Write to FILE instead of stdout, e.g. docs/drivers.md", "-o", "--output"));
+    spec.addOption(Specs.flag(
+        "Write nothing; fail when FILE differs from what would be written (for CI)", "--check"));
+    spec.addOption(Specs.help());
+    command.spec = spec;
+    return spec;
   }
 
   @Override
   public Integer call() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    Path output = parsed.matchedOptionValue("--output", null);
     String markdown = DriverDocs.render(context.drivers().get());
-    if (!check) {
+    if (!parsed.hasMatchedOption("--check")) {
       context.write(output, markdown);
       return ExitCodes.OK;
     }
