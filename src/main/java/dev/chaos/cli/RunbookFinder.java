@@ -2,6 +2,8 @@ package dev.chaos.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -123,15 +126,20 @@ final class RunbookFinder {
     return path.normalize().toString().replace(path.getFileSystem().getSeparator(), "/");
   }
 
-  /** A short lowercase reason for an I/O failure. */
+  /** A short lowercase reason for an I/O failure, without the path the caller already shows. */
   static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
     if (e instanceof NoSuchFileException) {
-      return "no such file";
+      return "no such file or directory";
     }
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
+    if (e instanceof FileAlreadyExistsException exists) {
+      return "`" + exists.getFile() + "` is in the way";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason().toLowerCase(Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -245,8 +245,19 @@ class CheckCommandTest {
         .run("check", "--output", blocker.resolve("out.txt").toString(), file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: cannot write `" + blocker.resolve("out.txt") + "`: ")
-        .doesNotContain("\tat ");
+    assertThat(result.err()).isEqualTo("error: cannot write `" + blocker.resolve("out.txt") + "`: `"
+        + blocker + "` is in the way\n");
+  }
+
+  @Test
+  void outputThatIsADirectorySaysSo() throws IOException {
+    Path file = write("a.chaos", "");
+
+    CliRunner.Result result = new CliRunner().checker(FAKE)
+        .run("check", "--output", dir.toString(), file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).isEqualTo("error: cannot write `" + dir + "`: is a directory\n");
   }
 
   @Test
