@@ -26,8 +26,10 @@ final class ChaosCommand implements Callable<Integer> {
   private static Map<String, String> exitCodes() {
     Map<String, String> codes = new LinkedHashMap<>();
     codes.put("" + ExitCodes.OK, "ok; `check` found no problem");
-    codes.put("" + ExitCodes.FAILED, "`check` found errors (or warnings, with --strict); a run failed");
-    codes.put("" + ExitCodes.INVALID_INPUT, "usage error, or input missing or unreadable (binary, not UTF-8)");
+    codes.put("" + ExitCodes.FAILED,
+        "`check` found errors (or warnings, with --strict); a run failed");
+    codes.put("" + ExitCodes.INVALID_INPUT,
+        "usage error, or input missing or unreadable (binary, not UTF-8)");
     codes.put("" + ExitCodes.PRECONDITION_FAILED, "a precondition failed; nothing was changed");
     codes.put("" + ExitCodes.ABORTED, "aborted by a guard or max_duration; undo done");
     codes.put("" + ExitCodes.UNDO_FAILED, "an undo failed; the world may still be disrupted");

@@ -37,8 +37,8 @@ final class CheckCommand implements Callable<Integer> {
     spec.addOption(Specs.option(ColorMode.class, "WHEN", "auto (default), always or never",
         "--color"));
     spec.addOption(Specs.flag("Print nothing when there is no problem", "-q", "--quiet"));
-    spec.addOption(Specs.flag(
-        "Name each file as it is checked; show stack traces of internal errors", "-v", "--verbose"));
+    spec.addOption(Specs.flag("Name each file as it is checked; show stack traces of internal "
+        + "errors", "-v", "--verbose"));
     spec.addOption(Specs.help());
     command.spec = spec;
     return spec;
@@ -72,8 +72,8 @@ final class CheckCommand implements Callable<Integer> {
     String report = format == OutputFormat.TEXT && quiet && diagnostics.isEmpty() ? ""
         : format.renderer(color).render(diagnostics, files);
     context.write(output, report);
-    boolean failed = sink.hasErrors() || (parsed.hasMatchedOption("--strict") && !diagnostics.isEmpty());
-    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    boolean strict = parsed.hasMatchedOption("--strict");
+    return sink.hasErrors() || (strict && !diagnostics.isEmpty()) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   /** Every file named, read; all problems with the input reported together before failing. */

@@ -54,6 +54,7 @@ public final class Cli {
   }
 
   private static String lowercaseFirst(String message) {
-    return message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    return message.isEmpty() ? message
+        : Character.toLowerCase(message.charAt(0)) + message.substring(1);
   }
 }

@@ -46,8 +46,8 @@ final class DocsCommand implements Callable<Integer> {
     if (markdown.equals(readOrNull(output))) {
       return ExitCodes.OK;
     }
-    context.err().println("error: `" + output + "` is stale; regenerate it with `chaos docs --output "
-        + output + "`");
+    context.err().println("error: `" + output + "` is stale; regenerate it with "
+        + "`chaos docs --output " + output + "`");
     return ExitCodes.FAILED;
   }
 

@@ -15,7 +15,8 @@ enum OutputFormat {
     return switch (this) {
       case TEXT -> new TextRenderer(color);
       case JSON -> new JsonRenderer();
-      case SARIF -> new SarifRenderer(ProjectInfo.version(), ProjectInfo.HOME, ProjectInfo.DIAGNOSTICS_DOC);
+      case SARIF ->
+          new SarifRenderer(ProjectInfo.version(), ProjectInfo.HOME, ProjectInfo.DIAGNOSTICS_DOC);
       case GITHUB -> new GithubRenderer();
       case JUNIT -> new JunitRenderer();
     };

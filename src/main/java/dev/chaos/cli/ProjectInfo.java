@@ -2,7 +2,7 @@ package dev.chaos.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest ("dev" when run from classes) and where the project lives. */
+/** The version from the jar's manifest ("dev" when run from classes); where the project lives. */
 public final class ProjectInfo implements IVersionProvider {
   /** The project's home page, for SARIF's informationUri. */
   static final String HOME = "https://github.com/chaos-runbooks/chaos";

@@ -1,6 +1,6 @@
 package dev.chaos.diag;
 
-/** ANSI styles for the text renderer; every method returns its text unchanged when colour is off. */
+/** ANSI styles for the text renderer; each returns its text unchanged when colour is off. */
 final class Ansi {
   private static final String RESET = "\u001B[0m";
 

@@ -36,15 +36,17 @@ public final class JunitRenderer implements Renderer {
 
   private void appendSuite(StringBuilder xml, String path, List<Diagnostic> ds) {
     String file = attribute(path);
-    xml.append("  <testsuite name=\"").append(file).append("\" tests=\"").append(Math.max(1, ds.size()))
-        .append("\" failures=\"").append(ds.size()).append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
+    xml.append("  <testsuite name=\"").append(file)
+        .append("\" tests=\"").append(Math.max(1, ds.size()))
+        .append("\" failures=\"").append(ds.size())
+        .append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
     if (ds.isEmpty()) {
       xml.append("    <testcase name=\"").append(file).append("\" classname=\"").append(file)
           .append("\" time=\"0\"/>\n");
     }
     for (Diagnostic d : ds) {
-      xml.append("    <testcase name=\"").append(d.code().name()).append("\" classname=\"").append(file)
-          .append("\" time=\"0\">\n");
+      xml.append("    <testcase name=\"").append(d.code().name())
+          .append("\" classname=\"").append(file).append("\" time=\"0\">\n");
       xml.append("      <failure type=\"").append(d.severity().label()).append("\" message=\"")
           .append(attribute(d.message())).append("\">").append(content(text.renderOne(d)))
           .append("</failure>\n");
@@ -63,7 +65,9 @@ public final class JunitRenderer implements Renderer {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1));
+          if (pair) {
             out.append(c).append(s.charAt(++i));
           } else {
             out.append(allowedInXml(c) ? c : '\uFFFD');
@@ -74,13 +78,14 @@ public final class JunitRenderer implements Renderer {
     return out.toString();
   }
 
-  /** An attribute value in double quotes; line breaks and tabs kept as references, not normalised. */
+  /** An attribute value in double quotes; line breaks and tabs as references, not normalised. */
   static String attribute(String s) {
     return content(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
         .replace("\t", "&#9;");
   }
 
   private static boolean allowedInXml(char c) {
-    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD);
   }
 }

@@ -76,7 +76,8 @@ public final class TextRenderer implements Renderer {
     // A span that stops at the next line's start covers this line only, with its line break.
     boolean multiLine = line < lines.lineCount() && span.end() > lines.lineStart(line + 1);
     int from = clamp(span.start() - lineStart, 0, lineText.length());
-    int to = multiLine ? lineText.length() : clamp(span.end() - lineStart, from, lineText.length());
+    int to = multiLine ? lineText.length()
+        : clamp(span.end() - lineStart, from, lineText.length());
     int caretColumn = displayWidth(lineText, from);
     int caretCount = Math.max(1, displayWidth(lineText, to) - caretColumn);
 
@@ -86,8 +87,8 @@ public final class TextRenderer implements Renderer {
 
     out.append(ansi.severity(d.severity(), d.severity().label() + "[" + d.code().name() + "]"))
         .append(ansi.bold(": " + printable(d.message()))).append('\n');
-    out.append(pad).append(ansi.gutter("-->")).append(' ').append(printable(source.path())).append(':')
-        .append(line).append(':').append(span.startColumn()).append('\n');
+    out.append(pad).append(ansi.gutter("-->")).append(' ').append(printable(source.path()))
+        .append(':').append(line).append(':').append(span.startColumn()).append('\n');
     out.append(emptyGutter).append('\n');
     String shown = displayText(lineText);
     out.append(ansi.gutter(number + " |")).append(shown.isEmpty() ? "" : " " + shown).append('\n');
