@@ -1,0 +1,48 @@
+package dev.chaos.cli;
+
+import dev.chaos.check.CheckOptions;
+import dev.chaos.spi.DriverRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What the commands take from the process: writers, environment variables, whether stdout is a
+ * terminal, the drivers and the checker. Tests build one with captured writers.
+ */
+record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
+    boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers,
+    Function<CheckOptions, RunbookChecker> checkers) {
+
+  /** The real checker, built from the drivers this context supplies. */
+  static CliContext of(PrintWriter out, PrintWriter err, Map<String, String> env,
+      boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers) {
+    return new CliContext(out, err, env, stdoutIsTerminal, drivers,
+        options -> RunbookChecker.of(drivers.get(), options));
+  }
+
+  /** Writes a command's output to {@code file}, or to stdout when it is null. */
+  void write(Path file, String content) {
+    if (file == null) {
+      out.print(content);
+      return;
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot write `" + file + "`: " + RunbookFinder.reason(e));
+    }
+  }
+
+  CliContext withCheckers(Function<CheckOptions, RunbookChecker> replacement) {
+    return new CliContext(out, err, env, stdoutIsTerminal, drivers, replacement);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.chaos.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of `chaos`. Output is UTF-8 whatever the locale, so reports survive a pipe. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = writer(FileDescriptor.out, false);
+    PrintWriter err = writer(FileDescriptor.err, true);
+    int exitCode = Cli.create(out, err, System.console() != null).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
+  }
+
+  /** stdout is flushed once at the end; stderr line by line, so progress shows as it happens. */
+  private static PrintWriter writer(FileDescriptor fd, boolean autoFlush) {
+    return new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8)), autoFlush);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.chaos.cli;
+
+import dev.chaos.check.CheckOptions;
+import dev.chaos.check.Checker;
+import dev.chaos.diag.Diagnostics;
+import dev.chaos.source.SourceFile;
+import dev.chaos.spi.DriverRegistry;
+
+/** What `chaos check` needs of the checker; tests put canned diagnostics behind it. */
+@FunctionalInterface
+interface RunbookChecker {
+  void check(SourceFile file, Diagnostics sink);
+
+  /** One {@link Checker} for all files of a run, so that its module cache is shared. */
+  static RunbookChecker of(DriverRegistry drivers, CheckOptions options) {
+    Checker checker = new Checker(drivers, options);
+    return checker::check;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.chaos.diag;
+
+import dev.chaos.source.SourceFile;
+import dev.chaos.source.Span;
+import java.util.List;
+
+/** Hand-built sources and diagnostics shared by the renderer tests. */
+final class Samples {
+  private Samples() {}
+
+  /** The contract's example: `k8s.kill_pod` on line 31, column 5. */
+  static final SourceFile POD_FAILURE = new SourceFile("runbooks/pod-failure.chaos",
+      "// filler\n".repeat(30) + "    k8s.kill_pod(backend, fraction: 30%)\n");
+
+  static Diagnostic unknownFunction() {
+    return Diagnostic.of(Code.CH0203, span(POD_FAILURE, "k8s.kill_pod"),
+            "unknown function `k8s.kill_pod`")
+        .withLabel("not provided by driver `k8s`")
+        .withHelp("did you mean `k8s.kill_pods`?");
+  }
+
+  /** The span of the first occurrence of {@code text} in the file. */
+  static Span span(SourceFile file, String text) {
+    int start = file.text().indexOf(text);
+    if (start < 0) {
+      throw new IllegalArgumentException("`" + text + "` not in " + file.path());
+    }
+    return file.span(start, start + text.length());
+  }
+
+  static List<Diagnostic> sorted(Diagnostic... ds) {
+    Diagnostics sink = new Diagnostics();
+    for (Diagnostic d : ds) {
+      sink.add(d);
+    }
+    return sink.sorted();
+  }
+}
