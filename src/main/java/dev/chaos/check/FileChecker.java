@@ -168,17 +168,13 @@ final class FileChecker {
   }
 
   CheckedProgram run() {
-    boolean runbookDone = false;
     for (Decl d : program.decls()) {
       switch (d.kind()) {
         case LET -> globalLetType((Decl.Let) d);
         case FN -> checkFn((Decl.Fn) d);
         case ACTION -> checkAction((Decl.Action) d);
-        case RUNBOOK -> {
-          // a second runbook is reported above and still checked, so its own mistakes show
-          new RunbookChecker(this).check((Decl.Runbook) d, runbookDone);
-          runbookDone = true;
-        }
+        // a second runbook is reported above and still checked, so its own mistakes show
+        case RUNBOOK -> new RunbookChecker(this).check((Decl.Runbook) d);
         default -> throw new IllegalStateException("unhandled declaration " + d.kind());
       }
     }
@@ -215,20 +211,10 @@ final class FileChecker {
   }
 
   /**
-   * The signature of a `fn` or `action` of this file. A fn without a declared result type gets
-   * the type of its body, so its body is checked first.
+   * The signature of a `fn` or `action` of this file, from its declared types alone, so that
+   * calls can be checked before (and while) the body is.
    */
   CallSig signature(Decl decl) {
-    if (decl instanceof Decl.Fn fn && fn.result() == null) {
-      if (progress.get(fn) == Progress.CHECKING) {
-        reporter.report(Code.CH0212, fn.name().span(),
-            "cannot infer the result type of `" + fn.name().name() + "`, which calls itself",
-            "recursive fn", "declare it: `fn " + fn.name().name() + "(...) -> Type = ...`");
-        return null;
-      }
-      checkFn(fn);
-      return out.signature(decl);
-    }
     CallSig sig = out.signature(decl);
     if (sig != null) {
       return sig;
@@ -263,10 +249,10 @@ final class FileChecker {
 
   private Scope paramScope(Decl decl, List<Param> params) {
     Scope scope = globals.child();
-    CallSig sig = out.signature(decl);
+    CallSig sig = signature(decl);
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
-      Type t = sig != null ? sig.params().get(i).type() : Type.ERROR;
+      Type t = sig.params().get(i).type();
       declareLocal(scope, p.name(), t, new Ref.Local(p.name().name(), p), false);
     }
     return scope;
@@ -277,22 +263,12 @@ final class FileChecker {
       return;
     }
     progress.put(fn, Progress.CHECKING);
-    CallSig declared = fn.result() != null ? signature(fn) : null;
-    if (declared == null) {
-      List<CallSig.SigParam> params = sigParams(fn.params());
-      out.putSignature(fn, new CallSig(fn.name().name(), params, Type.ERROR, false, List.of()));
-    }
+    CallSig sig = signature(fn);
     Scope scope = paramScope(fn, fn.params());
     continuation.scan(fn.body());
     Type body = exprs.check(fn.body(), scope, Context.FN);
-    if (declared != null) {
-      expect.require(fn.body(), body, declared.result(),
-          "`" + fn.name().name() + "` returns a `" + declared.result().display() + "`");
-    } else {
-      CallSig provisional = out.signature(fn);
-      out.putSignature(fn, new CallSig(provisional.displayName(), provisional.params(),
-          body == Type.UNIT ? Type.ERROR : body, false, List.of()));
-    }
+    expect.require(fn.body(), body, sig.result(),
+        "`" + fn.name().name() + "` returns a `" + sig.result().display() + "`");
     progress.put(fn, Progress.DONE);
   }
 

@@ -32,7 +32,7 @@ final class RunbookChecker {
     this.reporter = file.reporter();
   }
 
-  void check(Decl.Runbook runbook, boolean secondRunbook) {
+  void check(Decl.Runbook runbook) {
     HeaderChecker.Header header = new HeaderChecker(file).check(runbook);
     Scope scope = file.globals().child();
     file.declareLocal(scope, new dev.chaos.syntax.ast.Ident(runbook.name().span(), "runbook"),

@@ -95,4 +95,12 @@ class StatementsTest {
             }
         """)).assertClean();
   }
+
+  @Test
+  void forIteratesListsMapKeysAndJson() {
+    check(step("""
+            for key in redis.info("server") { log key }
+            for item in k8s.get("deployment", "api")["spec"]["containers"] { log string(item) }
+        """)).assertClean();
+  }
 }
