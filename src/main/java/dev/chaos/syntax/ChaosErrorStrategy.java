@@ -34,6 +34,8 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   private final Spans spans;
   private final List<Diagnostic> out;
   private int reported;
+  /** Token index of the last error; an error on the very next token is its echo. */
+  private int lastErrorToken = -2;
 
   ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
     this.spans = spans;
@@ -74,6 +76,17 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
       return keyword;
     }
     return super.recoverInline(parser);
+  }
+
+  /**
+   * A bracket is never dropped alone: the rest would be read against the wrong partner (an
+   * unexpected `}` dropped makes the next section an operand).
+   */
+  @Override
+  protected Token singleTokenDeletion(Parser parser) {
+    int type = parser.getInputStream().LA(1);
+    return Tokens.has(Tokens.OPENERS, type) || Tokens.has(Tokens.CLOSERS, type)
+        ? null : super.singleTokenDeletion(parser);
   }
 
   /** A missing `{` is not conjured: its body would be read from the lines that follow. */
@@ -212,6 +225,12 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   }
 
   private void report(Parser parser, Token found, IntervalSet expected) {
+    int index = found.getTokenIndex();
+    boolean echo = index >= 0 && index <= lastErrorToken + 1 && index >= lastErrorToken;
+    lastErrorToken = Math.max(lastErrorToken, index);
+    if (echo) {
+      return;
+    }
     Token previous = previousOnLine(parser, found);
     if (previous != null && reportMisspelledBefore(previous)) {
       return;
@@ -224,7 +243,8 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
             .withLabel("expected " + expectedText)
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
             .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeFound(found));
-    if (found.getType() == ASSIGN && expected != null && expected.contains(EQ)) {
+    if (found.getType() == ASSIGN && NestingLimit.endsOperand(previous)
+        && (expected == null || !expected.contains(ASSIGN))) {
       d = d.withHelp("use `==` to compare");
     }
     add(d);
