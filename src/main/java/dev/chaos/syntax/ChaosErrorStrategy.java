@@ -75,6 +75,10 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
       parser.consume();
       return keyword;
     }
+    // ANTLR would describe the error from the last optional part it passed (`=` of a
+    // parameter default, say), not from the token that is missing here.
+    nextTokensContext = null;
+    nextTokensState = ATNState.INVALID_STATE_NUMBER;
     return super.recoverInline(parser);
   }
 
@@ -89,10 +93,14 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         ? null : super.singleTokenDeletion(parser);
   }
 
-  /** A missing `{` is not conjured: its body would be read from the lines that follow. */
+  /**
+   * Only punctuation is conjured. A missing `{` would take its body from the lines that follow,
+   * and a missing keyword is more often a line that went wrong: skipping is safer there.
+   */
   @Override
   protected boolean singleTokenInsertion(Parser parser) {
-    return !getExpectedTokens(parser).contains(LBRACE) && super.singleTokenInsertion(parser);
+    int missing = getExpectedTokens(parser).getMinElement();
+    return missing != LBRACE && !Tokens.isWord(missing) && super.singleTokenInsertion(parser);
   }
 
   @Override
@@ -237,17 +245,16 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
     }
     String expectedText = Tokens.describeExpected(expected);
     Span span = found.getType() == Token.EOF ? endOfCode(parser, found) : spans.of(found);
-    boolean member = expected != null && expected.contains(PRECONDITION) && found.getType() == IDENT;
+    // A word alone at the start of a runbook line is an attempt at an attribute or section.
+    boolean member = expected != null && expected.contains(PRECONDITION) && !expected.contains(IDENT)
+        && found.getType() == IDENT && previous == null;
     Diagnostic d = member
         ? Diagnostic.of(Code.CH0011, span, "unknown header attribute or section " + Tokens.quote(found.getText()))
             .withLabel("expected " + expectedText)
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
             .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeFound(found));
-    if (found.getType() == ASSIGN && NestingLimit.endsOperand(previous)
-        && (expected == null || !expected.contains(ASSIGN))) {
-      d = d.withHelp("use `==` to compare");
-    }
-    add(d);
+    String help = expected == null ? null : SyntaxHints.help(found, previous, expected);
+    add(help == null ? d : d.withHelp(help));
   }
 
   /**

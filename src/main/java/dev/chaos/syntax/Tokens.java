@@ -143,6 +143,9 @@ final class Tokens {
       left.clear(LPAREN);
       left.clear(LBRACK);
     }
+    if (left.get(STR_OPEN)) {
+      left.clear(TEXT_OPEN);
+    }
     for (int type = left.nextSetBit(0); type >= 0; type = left.nextSetBit(type + 1)) {
       parts.add(describeType(type));
     }
