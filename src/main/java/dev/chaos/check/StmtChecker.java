@@ -152,7 +152,8 @@ final class StmtChecker {
     Expr e = s.expr();
     continuation.scan(e);
     exprs.check(e, scope, ctx);
-    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR) {
+    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR
+        || file.parserComplainedAfter(e.span())) {
       return;
     }
     String help = null;

@@ -103,4 +103,13 @@ class StatementsTest {
             for item in k8s.get("deployment", "api")["spec"]["containers"] { log string(item) }
         """)).assertClean();
   }
+
+  @Test
+  void aComparisonOnItsOwnIsOneDiagnosticThoughTheParserStopsAtTheOperator() {
+    var result = check(step("""
+            let x = 1
+            x == 1
+        """));
+    assertThat(result.codes()).doesNotContain(Code.CH0404).hasSize(1);
+  }
 }
