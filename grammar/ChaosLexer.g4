@@ -5,7 +5,16 @@ lexer grammar ChaosLexer;
 
 channels { ERRORS }
 
-tokens { INTERP_OPEN }
+tokens {
+  INTERP_OPEN,
+  // Reserved words: never names, except after `.`, before `:` and as record keys.
+  IMPORT, FN, ACTION, RUNBOOK, LET, EXPECT, WAIT, UNTIL, EVERY, WITHIN, ELSE, IF, FOR, IN,
+  RECORD, LOG, FAIL, TRUE, FALSE, AND, OR, NOT,
+  // Contextual keywords: keywords where the grammar expects them, names everywhere else.
+  TITLE, OBJECTIVE, ENVIRONMENT, BLAST_RADIUS, WINDOW, MAX_DURATION, OWNER, TAGS, LOCK,
+  PRECONDITION, OBSERVE, GUARD, STEP, VERIFY, ROLLBACK, RECOVERY, ON, ABORT, TIMEOUT, RETRY,
+  IRREVERSIBLE, THROUGHOUT, UNDO, TO, ZONE, AS
+}
 
 @members {
   /** A stray `}` must not pop below the outermost mode (ANTLR would throw). */
@@ -15,58 +24,8 @@ tokens { INTERP_OPEN }
   }
 }
 
-// Reserved words: never names, except after `.`, before `:` and as record keys.
-IMPORT: 'import';
-FN: 'fn';
-ACTION: 'action';
-RUNBOOK: 'runbook';
-LET: 'let';
-EXPECT: 'expect';
-WAIT: 'wait';
-UNTIL: 'until';
-EVERY: 'every';
-WITHIN: 'within';
-ELSE: 'else';
-IF: 'if';
-FOR: 'for';
-IN: 'in';
-RECORD: 'record';
-LOG: 'log';
-FAIL: 'fail';
-TRUE: 'true';
-FALSE: 'false';
-AND: 'and';
-OR: 'or';
-NOT: 'not';
-
-// Contextual keywords: keywords where the grammar expects them, names everywhere else.
-TITLE: 'title';
-OBJECTIVE: 'objective';
-ENVIRONMENT: 'environment';
-BLAST_RADIUS: 'blast_radius';
-WINDOW: 'window';
-MAX_DURATION: 'max_duration';
-OWNER: 'owner';
-TAGS: 'tags';
-LOCK: 'lock';
-PRECONDITION: 'precondition';
-OBSERVE: 'observe';
-GUARD: 'guard';
-STEP: 'step';
-VERIFY: 'verify';
-ROLLBACK: 'rollback';
-RECOVERY: 'recovery';
-ON: 'on';
-ABORT: 'abort';
-TIMEOUT: 'timeout';
-RETRY: 'retry';
-IRREVERSIBLE: 'irreversible';
-THROUGHOUT: 'throughout';
-UNDO: 'undo';
-TO: 'to';
-ZONE: 'zone';
-AS: 'as';
-
+// A word is an IDENT here; dev.chaos.syntax.KeywordLexer re-types keywords by spelling (the
+// lowercase token name), which keeps the lexer's automaton small and quick to warm up.
 IDENT: [a-zA-Z_] [a-zA-Z_0-9]*;
 
 // Numbers. On equal length the earlier rule wins, so `1m30s` is a DURATION; a number glued
@@ -117,6 +76,9 @@ LINE_COMMENT: '//' ~[\r\n]* -> skip;
 BLOCK_COMMENT: '/*' .*? '*/' -> skip;
 // Shorter than BLOCK_COMMENT whenever a `*/` exists, so it only wins when there is none.
 UNTERMINATED_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'* -> channel(ERRORS);
+
+// Shell-style comments are a likely slip in runbooks: one diagnostic, and the line is skipped.
+HASH_COMMENT: '#' ~[\r\n]* -> channel(ERRORS);
 
 INVALID: . -> channel(ERRORS);
 

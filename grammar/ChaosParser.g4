@@ -1,6 +1,9 @@
 // The syntax of a `.chaos` file. Statements need no separator: that stays unambiguous because
 // an expression statement is a name followed by postfix operations (a call, in a valid
 // program), so nothing that starts a statement can continue the previous expression.
+//
+// A few required parts are optional here (`every` of a guard or an observe) so that leaving
+// one out gives one clear message from the AST builder rather than a syntax error cascade.
 parser grammar ChaosParser;
 
 options { tokenVocab = ChaosLexer; }
@@ -26,8 +29,8 @@ member
   | WINDOW from=expr TO to=expr (ZONE zone=expr)?                        # windowMember
   | LET name ASSIGN expr                                                 # letMember
   | PRECONDITION label=string block                                      # preconditionMember
-  | OBSERVE name ASSIGN value=expr EVERY every=expr                      # observeMember
-  | GUARD label=string EVERY every=expr block                            # guardMember
+  | OBSERVE name ASSIGN value=expr (EVERY every=expr)?                    # observeMember
+  | GUARD label=string (EVERY every=expr)? block                          # guardMember
   | STEP label=string stepOption* body=block (UNDO undo=block)?          # stepMember
   | VERIFY label=string THROUGHOUT? block                                # verifyMember
   | ROLLBACK block                                                       # rollbackMember

@@ -38,10 +38,23 @@ final class Expectations {
       reporter.report(Code.CH0301, e.span(), message, label,
           "a `Secret` is never turned into text; pass it only to a parameter that takes a `Secret`");
     } else if (actual == Type.UNIT) {
-      reporter.report(Code.CH0301, e.span(), "`" + UnitHelp.shown(e) + "` has no value", label,
-          "this call returns nothing (`Unit`)");
+      noValue(e, null);
     } else {
       reporter.report(Code.CH0301, e.span(), message, label, UnitHelp.fromString(e, expected));
+    }
+  }
+
+  /** An action or a call that returns nothing, used where a value is needed. */
+  void noValue(Expr e, String help) {
+    reporter.report(Code.CH0301, e.span(), "`" + UnitHelp.shown(e) + "` has no value",
+        "this call returns nothing (`Unit`)", help);
+  }
+
+  /** A value that goes into the report (`record`, `observe`): anything but a Secret. */
+  void reportable(Expr e, Type actual) {
+    if (actual == Type.SECRET) {
+      reporter.report(Code.CH0301, e.span(), "a `Secret` cannot go into the report",
+          "this is a `Secret`", "secrets are never printed; record something derived from it");
     }
   }
 

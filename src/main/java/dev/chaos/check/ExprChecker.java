@@ -258,9 +258,7 @@ final class ExprChecker {
               "a `Secret` cannot be interpolated into a string", "this is a `Secret`",
               "secrets are never printed; pass it only to a parameter that takes a `Secret`");
         } else if (t == Type.UNIT) {
-          reporter.report(Code.CH0301, interp.expr().span(),
-              "`" + UnitHelp.shown(interp.expr()) + "` has no value to interpolate",
-              "this call returns nothing (`Unit`)");
+          file.expect().noValue(interp.expr(), null);
         }
       }
     }

@@ -1,6 +1,8 @@
 package dev.chaos.check;
 
 import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.source.Span;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.DriverRegistry;
@@ -40,9 +42,12 @@ final class FileChecker {
   private final ExprChecker exprs;
   private final StmtChecker stmts;
   private final LineContinuation continuation;
+  private final List<Diagnostic> parseDiagnostics;
 
   FileChecker(DriverRegistry drivers, TypeNames typeNames, CheckOptions options,
-      Reporter reporter, Program program, List<ResolvedImport> imports) {
+      Reporter reporter, Program program, List<ResolvedImport> imports,
+      List<Diagnostic> parseDiagnostics) {
+    this.parseDiagnostics = parseDiagnostics;
     this.drivers = drivers;
     this.typeNames = typeNames;
     this.options = options;
@@ -168,17 +173,13 @@ final class FileChecker {
   }
 
   CheckedProgram run() {
-    boolean runbookDone = false;
     for (Decl d : program.decls()) {
       switch (d.kind()) {
         case LET -> globalLetType((Decl.Let) d);
         case FN -> checkFn((Decl.Fn) d);
         case ACTION -> checkAction((Decl.Action) d);
-        case RUNBOOK -> {
-          // a second runbook is reported above and still checked, so its own mistakes show
-          new RunbookChecker(this).check((Decl.Runbook) d, runbookDone);
-          runbookDone = true;
-        }
+        // a second runbook is reported above and still checked, so its own mistakes show
+        case RUNBOOK -> new RunbookChecker(this).check((Decl.Runbook) d);
         default -> throw new IllegalStateException("unhandled declaration " + d.kind());
       }
     }
@@ -215,20 +216,10 @@ final class FileChecker {
   }
 
   /**
-   * The signature of a `fn` or `action` of this file. A fn without a declared result type gets
-   * the type of its body, so its body is checked first.
+   * The signature of a `fn` or `action` of this file, from its declared types alone, so that
+   * calls can be checked before (and while) the body is.
    */
   CallSig signature(Decl decl) {
-    if (decl instanceof Decl.Fn fn && fn.result() == null) {
-      if (progress.get(fn) == Progress.CHECKING) {
-        reporter.report(Code.CH0212, fn.name().span(),
-            "cannot infer the result type of `" + fn.name().name() + "`, which calls itself",
-            "recursive fn", "declare it: `fn " + fn.name().name() + "(...) -> Type = ...`");
-        return null;
-      }
-      checkFn(fn);
-      return out.signature(decl);
-    }
     CallSig sig = out.signature(decl);
     if (sig != null) {
       return sig;
@@ -263,10 +254,10 @@ final class FileChecker {
 
   private Scope paramScope(Decl decl, List<Param> params) {
     Scope scope = globals.child();
-    CallSig sig = out.signature(decl);
+    CallSig sig = signature(decl);
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
-      Type t = sig != null ? sig.params().get(i).type() : Type.ERROR;
+      Type t = sig.params().get(i).type();
       declareLocal(scope, p.name(), t, new Ref.Local(p.name().name(), p), false);
     }
     return scope;
@@ -277,22 +268,12 @@ final class FileChecker {
       return;
     }
     progress.put(fn, Progress.CHECKING);
-    CallSig declared = fn.result() != null ? signature(fn) : null;
-    if (declared == null) {
-      List<CallSig.SigParam> params = sigParams(fn.params());
-      out.putSignature(fn, new CallSig(fn.name().name(), params, Type.ERROR, false, List.of()));
-    }
+    CallSig sig = signature(fn);
     Scope scope = paramScope(fn, fn.params());
     continuation.scan(fn.body());
     Type body = exprs.check(fn.body(), scope, Context.FN);
-    if (declared != null) {
-      expect.require(fn.body(), body, declared.result(),
-          "`" + fn.name().name() + "` returns a `" + declared.result().display() + "`");
-    } else {
-      CallSig provisional = out.signature(fn);
-      out.putSignature(fn, new CallSig(provisional.displayName(), provisional.params(),
-          body == Type.UNIT ? Type.ERROR : body, false, List.of()));
-    }
+    expect.require(fn.body(), body, sig.result(),
+        "`" + fn.name().name() + "` returns a `" + sig.result().display() + "`");
     progress.put(fn, Progress.DONE);
   }
 
@@ -341,6 +322,20 @@ final class FileChecker {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the parser reported an error later on the line where {@code span} ends: the line
+   * is already explained (`x == 1` as a statement), and the checker says nothing more of it.
+   */
+  boolean parserComplainedAfter(Span span) {
+    for (Diagnostic d : parseDiagnostics) {
+      if (d.span().source().equals(span.source()) && d.span().start() >= span.end()
+          && d.span().startLine() == span.endLine()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A Duration, and a positive one when written as a literal (CH0307). */

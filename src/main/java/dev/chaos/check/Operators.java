@@ -58,7 +58,7 @@ final class Operators {
     BinaryOp op = b.op();
     if (l == Type.UNIT || r == Type.UNIT) {
       Expr none = l == Type.UNIT ? b.left() : b.right();
-      expect.report(none, Type.UNIT, l == Type.UNIT ? r : l, "an operand needs a value");
+      expect.noValue(none, null);
       return op.isComparison() || op == BinaryOp.AND || op == BinaryOp.OR ? Type.BOOL : Type.ERROR;
     }
     if (op == BinaryOp.AND || op == BinaryOp.OR) {

@@ -32,7 +32,7 @@ final class RunbookChecker {
     this.reporter = file.reporter();
   }
 
-  void check(Decl.Runbook runbook, boolean secondRunbook) {
+  void check(Decl.Runbook runbook) {
     HeaderChecker.Header header = new HeaderChecker(file).check(runbook);
     Scope scope = file.globals().child();
     file.declareLocal(scope, new dev.chaos.syntax.ast.Ident(runbook.name().span(), "runbook"),
@@ -42,7 +42,7 @@ final class RunbookChecker {
         file.continuation().scan(let.value());
         Type t = file.exprs().check(let.value(), scope, Context.RUNBOOK_LET);
         if (t == Type.UNIT) {
-          file.expect().report(let.value(), t, Type.ERROR, "a `let` needs a value");
+          file.expect().noValue(let.value(), null);
           t = Type.ERROR;
         }
         file.declareLocal(scope, let.name(), t, new Ref.Local(let.name().name(), let), true);
@@ -120,8 +120,9 @@ final class RunbookChecker {
     file.continuation().scan(o.value());
     Type t = file.exprs().check(o.value(), scope, Context.OBSERVE);
     if (t == Type.UNIT) {
-      file.expect().report(o.value(), t, Type.ERROR, "an observe needs a value to sample");
+      file.expect().noValue(o.value(), null);
     }
+    file.expect().reportable(o.value(), t);
     if (o.every() != null) {
       file.duration(o.every(), scope, Context.OBSERVE, "`every` takes a `Duration`");
     }

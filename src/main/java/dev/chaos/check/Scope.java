@@ -1,7 +1,6 @@
 package dev.chaos.check;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,11 +53,6 @@ final class Scope {
       names.addAll(s.symbols.keySet());
     }
     return names;
-  }
-
-  /** The symbols declared in this scope, in declaration order. */
-  Collection<Symbol> own() {
-    return new ArrayList<>(symbols.values());
   }
 
   List<Symbol.Local> ownLocals() {

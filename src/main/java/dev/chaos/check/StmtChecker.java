@@ -90,7 +90,7 @@ final class StmtChecker {
       case RECORD: {
         Stmt.Record r = (Stmt.Record) s;
         notAllowedUnless(ctx.mayRecord(), s, "`record`", ctx);
-        value(r.value(), scope, ctx);
+        file.expect().reportable(r.value(), value(r.value(), scope, ctx));
         return;
       }
       case LOG:
@@ -109,8 +109,7 @@ final class StmtChecker {
     continuation.scan(e);
     Type t = exprs.check(e, scope, ctx);
     if (t == Type.UNIT) {
-      reporter.report(Code.CH0301, e.span(), "`" + UnitHelp.shown(e) + "` has no value",
-          "this call returns nothing (`Unit`)", "call it on its own line, without `let` or `record`");
+      file.expect().noValue(e, "call it on its own line, without `let` or `record`");
       return Type.ERROR;
     }
     return t;
@@ -153,7 +152,8 @@ final class StmtChecker {
     Expr e = s.expr();
     continuation.scan(e);
     exprs.check(e, scope, ctx);
-    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR) {
+    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR
+        || file.parserComplainedAfter(e.span())) {
       return;
     }
     String help = null;

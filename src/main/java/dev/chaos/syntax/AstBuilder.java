@@ -151,7 +151,7 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
 
   @Override
   public Object visitObserveMember(ObserveMemberContext ctx) {
-    Expr every = ctx.EVERY() == null ? new Expr.Error(spans.after(ctx.getStop()))
+    Expr every = ctx.EVERY() == null ? missingInterval("observe", spans.of(ctx.OBSERVE().getSymbol()), "observe x = f() every 5s")
         : value(ctx.every, ctx.EVERY().getSymbol());
     return new Member.Observe(spans.of(ctx), ident(ctx.name(), ctx.OBSERVE().getSymbol()),
         value(ctx.value, ctx), every);
@@ -159,9 +159,12 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
 
   @Override
   public Object visitGuardMember(GuardMemberContext ctx) {
-    Expr every = ctx.EVERY() == null ? new Expr.Error(spans.after(ctx.getStop()))
+    Label label = label(ctx.label, ctx.GUARD());
+    Expr every = ctx.EVERY() == null
+        ? missingInterval("guard", label.span().end() > label.span().start() ? label.span() : spans.of(ctx.GUARD().getSymbol()),
+            "guard \"name\" every 5s { ... }")
         : value(ctx.every, ctx.EVERY().getSymbol());
-    return new Member.Guard(spans.of(ctx), label(ctx.label, ctx.GUARD()), every, block(ctx.block(), ctx));
+    return new Member.Guard(spans.of(ctx), label, every, block(ctx.block(), ctx));
   }
 
   @Override
@@ -314,6 +317,14 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
   }
 
   // ---- small parts
+
+  /** A guard or observe without `every`: one message here instead of a syntax error cascade. */
+  private Expr missingInterval(String section, Span at, String example) {
+    out.add(Diagnostic.of(Code.CH0010, at, "missing `every` in " + section)
+        .withLabel("needs a sampling interval")
+        .withHelp("add one, as in `" + example + "`"));
+    return new Expr.Error(at);
+  }
 
   /** An expression that follows {@code after}; an error node just past it when missing. */
   private Expr value(ExprContext ctx, Token after) {

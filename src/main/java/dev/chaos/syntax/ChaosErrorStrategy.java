@@ -34,6 +34,8 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   private final Spans spans;
   private final List<Diagnostic> out;
   private int reported;
+  /** Token index of the last error; an error on the very next token is its echo. */
+  private int lastErrorToken = -2;
 
   ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
     this.spans = spans;
@@ -73,13 +75,32 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
       parser.consume();
       return keyword;
     }
+    // ANTLR would describe the error from the last optional part it passed (`=` of a
+    // parameter default, say), not from the token that is missing here.
+    nextTokensContext = null;
+    nextTokensState = ATNState.INVALID_STATE_NUMBER;
     return super.recoverInline(parser);
   }
 
-  /** A missing `{` is not conjured: its body would be read from the lines that follow. */
+  /**
+   * A bracket is never dropped alone: the rest would be read against the wrong partner (an
+   * unexpected `}` dropped makes the next section an operand).
+   */
+  @Override
+  protected Token singleTokenDeletion(Parser parser) {
+    int type = parser.getInputStream().LA(1);
+    return Tokens.has(Tokens.OPENERS, type) || Tokens.has(Tokens.CLOSERS, type)
+        ? null : super.singleTokenDeletion(parser);
+  }
+
+  /**
+   * Only punctuation is conjured. A missing `{` would take its body from the lines that follow,
+   * and a missing keyword is more often a line that went wrong: skipping is safer there.
+   */
   @Override
   protected boolean singleTokenInsertion(Parser parser) {
-    return !getExpectedTokens(parser).contains(LBRACE) && super.singleTokenInsertion(parser);
+    int missing = getExpectedTokens(parser).getMinElement();
+    return missing != LBRACE && !Tokens.isWord(missing) && super.singleTokenInsertion(parser);
   }
 
   @Override
@@ -212,22 +233,28 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   }
 
   private void report(Parser parser, Token found, IntervalSet expected) {
+    int index = found.getTokenIndex();
+    boolean echo = index >= 0 && index <= lastErrorToken + 1 && index >= lastErrorToken;
+    lastErrorToken = Math.max(lastErrorToken, index);
+    if (echo) {
+      return;
+    }
     Token previous = previousOnLine(parser, found);
     if (previous != null && reportMisspelledBefore(previous)) {
       return;
     }
     String expectedText = Tokens.describeExpected(expected);
     Span span = found.getType() == Token.EOF ? endOfCode(parser, found) : spans.of(found);
-    boolean member = expected != null && expected.contains(PRECONDITION) && found.getType() == IDENT;
+    // A word alone at the start of a runbook line is an attempt at an attribute or section.
+    boolean member = expected != null && expected.contains(PRECONDITION) && !expected.contains(IDENT)
+        && found.getType() == IDENT && previous == null;
     Diagnostic d = member
         ? Diagnostic.of(Code.CH0011, span, "unknown header attribute or section " + Tokens.quote(found.getText()))
             .withLabel("expected " + expectedText)
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
             .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeFound(found));
-    if (found.getType() == ASSIGN && expected != null && expected.contains(EQ)) {
-      d = d.withHelp("use `==` to compare");
-    }
-    add(d);
+    String help = expected == null ? null : SyntaxHints.help(found, previous, expected);
+    add(help == null ? d : d.withHelp(help));
   }
 
   /**

@@ -39,6 +39,12 @@ final class LexicalCheck {
         case INVALID:
           i = invalidRun(tokens, i);
           break;
+        case HASH_COMMENT:
+          Span hash = new Span(spans.file(), spans.start(t), spans.start(t) + 1);
+          out.add(Diagnostic.of(Code.CH0001, hash, "invalid character `#`")
+              .withLabel("not a comment")
+              .withHelp("comments start with `//`"));
+          break;
         case UNTERMINATED_COMMENT:
           unterminated = true;
           Span open = new Span(spans.file(), spans.start(t), spans.start(t) + 2);
@@ -62,7 +68,8 @@ final class LexicalCheck {
           }
           break;
         case STR_ESCAPE:
-          if (Literals.escape(t.getText()) == null) {
+          // A lone `\` ends the line or the file: that is the one problem to report.
+          if (Literals.escape(t.getText()) == null && t.getText().length() == 2) {
             out.add(Diagnostic.of(Code.CH0004, spans.of(t), "unknown escape " + Tokens.quote(t.getText()))
                 .withLabel("not an escape")
                 .withHelp("the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\$`"));
@@ -111,7 +118,7 @@ final class LexicalCheck {
     boolean one = text.codePointCount(0, text.length()) == 1;
     Diagnostic d = Diagnostic.of(Code.CH0001, span,
             (one ? "invalid character " : "invalid characters ") + Tokens.quote(printable(text)))
-        .withLabel(one ? "not part of the language" : "not part of the language");
+        .withLabel("not part of the language");
     String help = helpForInvalid(text.charAt(0));
     out.add(help == null ? d : d.withHelp(help));
     return last;

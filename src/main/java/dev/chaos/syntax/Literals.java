@@ -2,8 +2,6 @@ package dev.chaos.syntax;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decodes literal tokens. Each decoder returns null for a value the lexical check reports, so
@@ -12,7 +10,6 @@ import java.util.regex.Pattern;
 final class Literals {
   private Literals() {}
 
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
   private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
   private static final long[] UNIT_NANOS = {
       86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L};
@@ -52,14 +49,12 @@ final class Literals {
 
   /** Units of a compound duration go from largest to smallest, each at most once: `1h30m`. */
   private static boolean unitsDescend(String text) {
-    Matcher m = DURATION_PART.matcher(text);
     int previous = -1;
-    while (m.find()) {
-      int unit = unitIndex(m.group(2));
-      if (unit <= previous) {
+    for (int[] part = nextPart(text, 0); part != null; part = nextPart(text, part[2])) {
+      if (part[1] <= previous) {
         return false;
       }
-      previous = unit;
+      previous = part[1];
     }
     return true;
   }
@@ -68,14 +63,32 @@ final class Literals {
     if (!unitsDescend(text)) {
       return null;
     }
-    Matcher m = DURATION_PART.matcher(text);
     BigDecimal total = BigDecimal.ZERO;
-    while (m.find()) {
-      BigDecimal amount = new BigDecimal(m.group(1));
-      total = total.add(amount.multiply(BigDecimal.valueOf(UNIT_NANOS[unitIndex(m.group(2))])));
+    int start = 0;
+    for (int[] part = nextPart(text, 0); part != null; part = nextPart(text, part[2])) {
+      BigDecimal amount = new BigDecimal(text.substring(start, part[0]));
+      total = total.add(amount.multiply(BigDecimal.valueOf(UNIT_NANOS[part[1]])));
+      start = part[2];
     }
     total = total.setScale(0, java.math.RoundingMode.HALF_UP);
     return total.compareTo(MAX_NANOS) > 0 ? null : total;
+  }
+
+  /**
+   * The part of a DURATION token starting at {@code from}: {end of its number, unit index,
+   * end of the part}, or null at the end. The lexer guarantees the shape `NUMBER UNIT`.
+   */
+  private static int[] nextPart(String text, int from) {
+    int i = from;
+    while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+      i++;
+    }
+    if (i == from || i >= text.length()) {
+      return null;
+    }
+    boolean millis = text.startsWith("ms", i);
+    String unit = millis ? "ms" : text.substring(i, i + 1);
+    return new int[] {i, unitIndex(unit), i + unit.length()};
   }
 
   private static int unitIndex(String unit) {

@@ -54,7 +54,7 @@ public final class Parser {
   }
 
   private static Program parse(Spans spans, List<Diagnostic> diagnostics) {
-    ChaosLexer lexer = new ChaosLexer(CharStreams.fromString(spans.file().text(), spans.file().path()));
+    ChaosLexer lexer = new KeywordLexer(CharStreams.fromString(spans.file().text(), spans.file().path()));
     lexer.removeErrorListeners();
     lexer.addErrorListener(new LexerErrors(spans, diagnostics));
     CommonTokenStream tokens = new CommonTokenStream(lexer);

@@ -52,6 +52,10 @@ final class Tokens {
 
   /** The spelling of a keyword or punctuation token (`step`, `{`), or null for other tokens. */
   static String literal(int type) {
+    if (has(RESERVED, type) || has(CONTEXTUAL, type)) {
+      // Keywords have no lexer rule (see KeywordLexer); each is spelled as its token name.
+      return ChaosLexer.VOCABULARY.getSymbolicName(type).toLowerCase(java.util.Locale.ROOT);
+    }
     String name = ChaosLexer.VOCABULARY.getLiteralName(type);
     return name == null ? null : name.substring(1, name.length() - 1);
   }
@@ -104,7 +108,7 @@ final class Tokens {
       }
     }
     List<String> parts = new ArrayList<>();
-    if (left.get(PRECONDITION) && left.get(STEP)) {
+    if (left.get(PRECONDITION) && left.get(STEP) && !left.get(IDENT)) {
       parts.add("a header attribute");
       parts.add("a section");
       left.andNot(HEADER_ATTRIBUTES);
@@ -138,6 +142,9 @@ final class Tokens {
       left.andNot(OPERATORS);
       left.clear(LPAREN);
       left.clear(LBRACK);
+    }
+    if (left.get(STR_OPEN)) {
+      left.clear(TEXT_OPEN);
     }
     for (int type = left.nextSetBit(0); type >= 0; type = left.nextSetBit(type + 1)) {
       parts.add(describeType(type));

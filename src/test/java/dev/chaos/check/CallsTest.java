@@ -156,4 +156,11 @@ class CallsTest {
         """));
     assertThat(result.codes()).containsExactly(Code.CH0203, Code.CH0201);
   }
+
+  @Test
+  void requiredNamedArgumentOfADriverFunction() {
+    Diagnostic d = check(runbook("  rollback { postgres.terminate() }")).only(Code.CH0206);
+    assertThat(d.message()).isEqualTo("missing argument `application:` in call to `postgres.terminate`");
+    assertThat(d.span().text()).isEqualTo("postgres.terminate");
+  }
 }

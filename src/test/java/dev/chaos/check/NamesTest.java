@@ -167,4 +167,23 @@ class NamesTest {
     Diagnostic d = check("import \"slo\"\nlet f = slo.error_rate\n").only(Code.CH0208);
     assertThat(d.label()).isEqualTo("call it: `slo.error_rate(...)`");
   }
+
+  @Test
+  void topLevelLetsThatNeedEachOther() {
+    Diagnostic d = check("let a = b + 1\nlet b = a + 1\n").only(Code.CH0201);
+    assertThat(d.message()).isEqualTo("`a` is defined in terms of itself");
+  }
+
+  @Test
+  void parameterDefaultsAreTypedAndReadOnly() {
+    check("fn f(x: Int = \"a\") -> Int = x\n").only(Code.CH0301);
+    check("action a(x: Bool = redis.del(\"k\")) { log \"${x}\" }\n").only(Code.CH0401);
+    check("fn f(x: Int, x: Int) -> Int = x\n").only(Code.CH0211);
+  }
+
+  @Test
+  void recordFieldsAreUnique() {
+    check("let r = {a: 1, a: 2}\n").only(Code.CH0211);
+    check("let r = {a: 1, b: \"x\"}\nlet s = r.b + \"y\"\n").assertClean();
+  }
 }

@@ -95,4 +95,21 @@ class StatementsTest {
             }
         """)).assertClean();
   }
+
+  @Test
+  void forIteratesListsMapKeysAndJson() {
+    check(step("""
+            for key in redis.info("server") { log key }
+            for item in k8s.get("deployment", "api")["spec"]["containers"] { log string(item) }
+        """)).assertClean();
+  }
+
+  @Test
+  void aComparisonOnItsOwnIsOneDiagnosticThoughTheParserStopsAtTheOperator() {
+    var result = check(step("""
+            let x = 1
+            x == 1
+        """));
+    assertThat(result.codes()).doesNotContain(Code.CH0404).hasSize(1);
+  }
 }

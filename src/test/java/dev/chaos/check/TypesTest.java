@@ -133,6 +133,8 @@ class TypesTest {
     assertThat(d.message()).isEqualTo("a `Secret` cannot be interpolated into a string");
     assertThat(d.span().text()).isEqualTo("token");
     check("let x = string(secret(\"t\"))\n").only(Code.CH0301);
+    check(step("    record s = secret(\"t\")")).only(Code.CH0301);
+    check(runbook("  observe s = secret(\"t\") every 5s")).only(Code.CH0301);
     check(runbook("""
           precondition "p" {
             expect http.get("http://x", headers: {Authorization: secret("t")}).status == 200
