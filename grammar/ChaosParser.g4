@@ -8,6 +8,8 @@ parser grammar ChaosParser;
 
 options { tokenVocab = ChaosLexer; }
 
+@header { package dev.chaos.syntax.grammar; }
+
 program: decl* EOF;
 
 decl
