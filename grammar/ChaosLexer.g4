@@ -3,6 +3,11 @@
 // every `}` pops, so the `}` that closes an interpolation returns to the string it came from.
 lexer grammar ChaosLexer;
 
+// The package is set here rather than with the plugin's -package, which hides from the plugin
+// that ChaosParser depends on this grammar's tokens (it would not regenerate the parser).
+// Generated classes live apart from the hand-written facade dev.chaos.syntax.Parser.
+@header { package dev.chaos.syntax.grammar; }
+
 channels { ERRORS }
 
 tokens {

@@ -8,6 +8,8 @@ parser grammar ChaosParser;
 
 options { tokenVocab = ChaosLexer; }
 
+@header { package dev.chaos.syntax.grammar; }
+
 program: decl* EOF;
 
 decl
@@ -29,8 +31,8 @@ member
   | WINDOW from=expr TO to=expr (ZONE zone=expr)?                        # windowMember
   | LET name ASSIGN expr                                                 # letMember
   | PRECONDITION label=string block                                      # preconditionMember
-  | OBSERVE name ASSIGN value=expr (EVERY every=expr)?                    # observeMember
-  | GUARD label=string (EVERY every=expr)? block                          # guardMember
+  | OBSERVE name ASSIGN value=expr (EVERY every=expr)?                   # observeMember
+  | GUARD label=string (EVERY every=expr)? block                         # guardMember
   | STEP label=string stepOption* body=block (UNDO undo=block)?          # stepMember
   | VERIFY label=string THROUGHOUT? block                                # verifyMember
   | ROLLBACK block                                                       # rollbackMember

@@ -13,7 +13,7 @@ public final class Suggest {
     int bestDistance = Integer.MAX_VALUE;
     int limit = Math.max(1, (word.length() + 2) / 3);
     for (String c : candidates) {
-      if (c.equals(word)) {
+      if (c.equals(word) || c.isEmpty()) {
         continue;
       }
       int d = distance(word, c, limit);

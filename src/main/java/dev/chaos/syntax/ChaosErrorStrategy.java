@@ -79,35 +79,45 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
     // parameter default, say), not from the token that is missing here.
     nextTokensContext = null;
     nextTokensState = ATNState.INVALID_STATE_NUMBER;
+    // A missing name (`let = 5`) is conjured before the next token is taken for the name.
+    if (getExpectedTokens(parser).contains(IDENT) && singleTokenInsertion(parser)) {
+      return getMissingSymbol(parser);
+    }
     return super.recoverInline(parser);
   }
 
   /**
-   * A bracket is never dropped alone: the rest would be read against the wrong partner (an
-   * unexpected `}` dropped makes the next section an operand).
+   * Brackets and reserved words are never dropped alone: they give the input its structure.
+   * An unexpected `}` dropped makes the next section an operand; in `for in xs`, dropping `in`
+   * makes `xs` the variable and the error reappears at `{`.
    */
   @Override
   protected Token singleTokenDeletion(Parser parser) {
     int type = parser.getInputStream().LA(1);
-    return Tokens.has(Tokens.OPENERS, type) || Tokens.has(Tokens.CLOSERS, type)
-        ? null : super.singleTokenDeletion(parser);
+    boolean structural = Tokens.has(Tokens.OPENERS, type) || Tokens.has(Tokens.CLOSERS, type)
+        || Tokens.has(Tokens.RESERVED, type);
+    return structural ? null : super.singleTokenDeletion(parser);
   }
 
   /**
-   * Only punctuation is conjured. A missing `{` would take its body from the lines that follow,
-   * and a missing keyword is more often a line that went wrong: skipping is safer there.
+   * A missing name or punctuation is conjured; a missing `{` or keyword is not. A conjured `{`
+   * would take its body from the lines that follow, and a missing keyword is more often a line
+   * that went wrong, where skipping is safer.
    */
   @Override
   protected boolean singleTokenInsertion(Parser parser) {
-    int missing = getExpectedTokens(parser).getMinElement();
-    return missing != LBRACE && !Tokens.isWord(missing) && super.singleTokenInsertion(parser);
+    IntervalSet expected = getExpectedTokens(parser);
+    int missing = expected.getMinElement();
+    boolean conjurable = expected.contains(IDENT) || (missing != LBRACE && !Tokens.isWord(missing));
+    return conjurable && super.singleTokenInsertion(parser);
   }
 
   @Override
   protected Token getMissingSymbol(Parser parser) {
     Token current = parser.getCurrentToken();
     Token previous = parser.getInputStream().LT(-1);
-    int expected = getExpectedTokens(parser).getMinElement();
+    IntervalSet expecting = getExpectedTokens(parser);
+    int expected = expecting.contains(IDENT) ? IDENT : expecting.getMinElement();
     int at = previous != null ? previous.getStopIndex() + 1 : current.getStartIndex();
     CommonToken missing = new CommonToken(
         new Pair<>(current.getTokenSource(), current.getTokenSource().getInputStream()),

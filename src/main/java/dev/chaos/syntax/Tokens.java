@@ -15,6 +15,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class Tokens {
   private Tokens() {}
 
+  static final int MAX_TYPE = ChaosLexer.VOCABULARY.getMaxTokenType();
+
   static final BitSet RESERVED = set(IMPORT, FN, ACTION, RUNBOOK, LET, EXPECT, WAIT, UNTIL, EVERY,
       WITHIN, ELSE, IF, FOR, IN, RECORD, LOG, FAIL, TRUE, FALSE, AND, OR, NOT);
   static final BitSet CONTEXTUAL = set(TITLE, OBJECTIVE, ENVIRONMENT, BLAST_RADIUS, WINDOW,

@@ -34,6 +34,9 @@ final class AstInvariants {
       if (d.message().equals("the parser failed on this file")) {
         throw new AssertionError("internal parser failure: " + d.label());
       }
+      if (d.label().equals("this file nests too deeply to parse")) {
+        throw new AssertionError("stack overflow got past the nesting limit");
+      }
     }
     Program program = result.program();
     inv.span(program.span());

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzTest {
   private static final Duration LIMIT = Duration.ofSeconds(10);
+  /** {@code -Dchaos.fuzz.scale=N} runs N times as many inputs. */
+  private static final int SCALE = Integer.getInteger("chaos.fuzz.scale", 1);
   private static long seed;
 
   private static final String[] PIECES = {
@@ -52,7 +54,7 @@ class FuzzTest {
   @Test
   void randomBytes() {
     Random random = new Random(seed);
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 300 * SCALE; i++) {
       byte[] bytes = new byte[random.nextInt(2000)];
       random.nextBytes(bytes);
       String text = i % 2 == 0 ? new String(bytes, StandardCharsets.UTF_8)
@@ -64,7 +66,7 @@ class FuzzTest {
   @Test
   void randomTokenSequences() {
     Random random = new Random(seed + 1);
-    for (int i = 0; i < 1000; i++) {
+    for (int i = 0; i < 1000 * SCALE; i++) {
       StringBuilder sb = new StringBuilder();
       int n = random.nextInt(300);
       for (int j = 0; j < n; j++) {
@@ -84,7 +86,7 @@ class FuzzTest {
     List<Path> examples = examples();
     for (Path path : examples) {
       String text = read(path);
-      for (int i = 0; i < 400; i++) {
+      for (int i = 0; i < 400 * SCALE; i++) {
         int at = random.nextInt(text.length());
         char c = alphabet.charAt(random.nextInt(alphabet.length()));
         String mutated;

@@ -61,6 +61,13 @@ class NestingTest {
   }
 
   @Test
+  void unclosedBracketsInManySectionsDoNotAddUp() {
+    String steps = "  step \"s\" { expect (x + }\n".repeat(NestingLimit.MAX_DEPTH * 2);
+    ParseResult result = parseBounded("runbook \"r\" {\n" + steps + "}\n");
+    assertThat(codes(result)).doesNotContain(Code.CH0012).contains(Code.CH0010);
+  }
+
+  @Test
   void manyStatementsAndMembersAreNotNesting() {
     String body = "    f(a.b + c.d)\n".repeat(5_000);
     parseClean("runbook \"r\" {\n  step \"s\" {\n" + body + "  }\n}\n");

@@ -113,6 +113,18 @@ class RecoveryTest {
   }
 
   @Test
+  void aMissingNameIsOneMessageAndAnEmptyIdent() {
+    for (String stmt : new String[] {"let = 5", "for in xs { log x }", "record = 3"}) {
+      assertSyntax(step(stmt), "expected a name, found `" + stmt.split(" ")[1] + "`");
+    }
+    ParseResult result = parse(HEADER + "  observe = f() every 5s\n}\n");
+    assertThat(result.diagnostics()).as(render(result)).hasSize(1);
+    Member.Observe observe = (Member.Observe) ((Decl.Runbook) result.program().decls().get(0)).members().get(1);
+    assertThat(observe.name().isMissing()).isTrue();
+    assertThat(observe.value()).isInstanceOf(Expr.Call.class);
+  }
+
+  @Test
   void unterminatedInputIsNotAlsoAnEndOfFileSyntaxError() {
     assertThat(codes(parse(HEADER + "  step \"s\" {\n    log \"never closed"))).containsExactly(Code.CH0002);
     assertThat(codes(parse(HEADER + "  /* step \"s\" {}\n}\n"))).containsExactly(Code.CH0003);
