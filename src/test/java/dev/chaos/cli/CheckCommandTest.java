@@ -332,8 +332,8 @@ class CheckCommandTest {
 
     CliRunner.Result result = new CliRunner().run("check", examples.toString());
 
-    assertThat(result.err()).isEmpty();
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.err()).as(result.out()).isEmpty();
+    assertThat(result.exitCode()).as(result.out()).isEqualTo(ExitCodes.OK);
     assertThat(result.out()).isEqualTo("checked 3 files: no problems\n");
   }
 }

@@ -40,7 +40,7 @@ final class CliRunner {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context = CliContext.of(new PrintWriter(out), new PrintWriter(err), env, terminal,
-        () -> new DriverRegistry(List.of()));
+        DriverRegistry::load);
     Function<CheckOptions, RunbookChecker> chosen = checkers == null ? context.checkers() : checkers;
     context = context.withCheckers(options -> {
       checkersBuilt.add(options);

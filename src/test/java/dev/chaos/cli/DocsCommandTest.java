@@ -15,7 +15,7 @@ class DocsCommandTest {
   @TempDir
   Path dir;
 
-  private final String expected = DriverDocs.render(new DriverRegistry(List.of()));
+  private final String expected = DriverDocs.render(DriverRegistry.load());
 
   @Test
   void printsTheGeneratedReference() {
