@@ -53,6 +53,9 @@ final class RunbookFinder {
       problems.add("`" + arg + "` is a broken symbolic link");
     } else if (Files.exists(path)) {
       problems.add("`" + arg + "` is not a regular file or a directory");
+    } else if (!Files.notExists(path)) {
+      // Neither exists nor not: a directory on the way cannot be searched.
+      problems.add("cannot access `" + arg + "`: permission denied");
     } else {
       problems.add("`" + arg + "` does not exist");
     }
