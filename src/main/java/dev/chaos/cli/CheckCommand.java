@@ -92,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (!problems.isEmpty()) {
-      throw new CommandFailure(problems, ExitCodes.INVALID_INPUT);
+      throw new CommandFailure(problems);
     }
     return files;
   }

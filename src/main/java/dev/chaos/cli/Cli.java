@@ -42,7 +42,7 @@ public final class Cli {
     PrintWriter err = cmd.getErr();
     if (e instanceof CommandFailure failure) {
       failure.problems().forEach(p -> err.println("error: " + p));
-      return failure.exitCode();
+      return ExitCodes.INVALID_INPUT;
     }
     if (cmd.getParseResult().hasMatchedOption("--verbose")) {
       err.println("error: internal error");

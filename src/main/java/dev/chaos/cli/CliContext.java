@@ -38,7 +38,7 @@ record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
       }
       Files.writeString(file, content);
     } catch (IOException e) {
-      throw new CommandFailure("cannot write `" + file + "`: " + RunbookFinder.reason(e));
+      throw new CommandFailure("cannot write `" + file + "`: " + CommandFailure.reason(e));
     }
   }
 

@@ -57,7 +57,7 @@ final class DocsCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new CommandFailure("cannot read `" + file + "`: " + RunbookFinder.reason(e));
+      throw new CommandFailure("cannot read `" + file + "`: " + CommandFailure.reason(e));
     }
   }
 }

@@ -1,20 +1,15 @@
 package dev.chaos.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -58,6 +53,9 @@ final class RunbookFinder {
       problems.add("`" + arg + "` is a broken symbolic link");
     } else if (Files.exists(path)) {
       problems.add("`" + arg + "` is not a regular file or a directory");
+    } else if (!Files.notExists(path)) {
+      // Neither exists nor not: a directory on the way cannot be searched.
+      problems.add("cannot access `" + arg + "`: permission denied");
     } else {
       problems.add("`" + arg + "` does not exist");
     }
@@ -73,7 +71,7 @@ final class RunbookFinder {
     try {
       Files.walkFileTree(root, walk);
     } catch (IOException e) {
-      problems.add("cannot read `" + arg + "`: " + reason(e));
+      problems.add("cannot read `" + arg + "`: " + CommandFailure.reason(e));
       return;
     }
     if (walk.runbooks == 0 && walk.unreadable == 0) {
@@ -110,7 +108,7 @@ final class RunbookFinder {
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) {
       if (file.equals(root) || !skipped(file)) {
-        problems.add("cannot read `" + shown(file) + "`: " + reason(e));
+        problems.add("cannot read `" + shown(file) + "`: " + CommandFailure.reason(e));
         unreadable++;
       }
       return FileVisitResult.CONTINUE;
@@ -125,22 +123,5 @@ final class RunbookFinder {
 
   private static String shown(Path path) {
     return path.normalize().toString().replace(path.getFileSystem().getSeparator(), "/");
-  }
-
-  /** A short lowercase reason for an I/O failure, without the path the caller already shows. */
-  static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof FileAlreadyExistsException exists) {
-      return "`" + exists.getFile() + "` is in the way";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason().toLowerCase(Locale.ROOT);
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

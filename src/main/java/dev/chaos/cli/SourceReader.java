@@ -24,7 +24,7 @@ final class SourceReader {
     try {
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new CommandFailure("cannot read `" + shown + "`: " + RunbookFinder.reason(e));
+      throw new CommandFailure("cannot read `" + shown + "`: " + CommandFailure.reason(e));
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {

@@ -7,8 +7,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Builds picocli models in code. Annotations would cost start-up: picocli reads them through
- * reflection and dynamic proxies, measured at 50-75 ms of CPU on a cold JVM, more than the rest
- * of a one-file `chaos check`.
+ * reflection and dynamic proxies, measured at 50-75 ms of CPU on a cold JVM.
  */
 final class Specs {
   private Specs() {}
