@@ -1,0 +1,91 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which deployments a chaos object acts on, and how many pods a pod-killing one kills, read
+ * from the fields Chaos Mesh and Litmus share: `spec.selector.namespaces` and
+ * `spec.selector.labelSelectors` (Chaos Mesh), `spec.appinfo.appns` and `spec.appinfo.applabel`
+ * (Litmus), `spec.mode` and `spec.value`. Without a selector, the world file's `target` names
+ * the deployment.
+ */
+final class ChaosTargets {
+  private ChaosTargets() {}
+
+  static List<Deployment> of(Map<String, Object> tree, ChaosSpec effect,
+      Iterable<Deployment> deployments) {
+    List<String> namespaces = new ArrayList<>();
+    Map<String, String> labels = new LinkedHashMap<>();
+    Object ns = Manifest.at(tree, "spec", "selector", "namespaces");
+    if (ns instanceof List<?> list) {
+      list.forEach(n -> namespaces.add(String.valueOf(n)));
+    }
+    Manifest.map(Manifest.at(tree, "spec", "selector", "labelSelectors"))
+        .forEach((k, v) -> labels.put(k, String.valueOf(v)));
+    Object appns = Manifest.at(tree, "spec", "appinfo", "appns");
+    if (appns != null) {
+      namespaces.add(String.valueOf(appns));
+    }
+    Object applabel = Manifest.at(tree, "spec", "appinfo", "applabel");
+    List<Deployment> out = new ArrayList<>();
+    if (labels.isEmpty() && applabel == null) {
+      for (Deployment d : deployments) {
+        if (d.name().equals(effect.target())) {
+          out.add(d);
+        }
+      }
+      return out;
+    }
+    LabelSelector selector = applabel != null ? LabelSelector.parse(String.valueOf(applabel))
+        : LabelSelector.of(labels);
+    for (Deployment d : deployments) {
+      if ((namespaces.isEmpty() || namespaces.contains(d.namespace()))
+          && selector.matches(d.spec.labels())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Pods to kill on one target when the object is applied: by `spec.mode` (`one`, `all`,
+   * `fixed`, `fixed-percent`) for a pod-kill or pod-failure action, else the world's `kill`
+   * share; none when neither says so.
+   */
+  static int kills(Map<String, Object> tree, ChaosSpec effect, int pods) {
+    if (pods == 0) {
+      return 0;
+    }
+    Object action = Manifest.at(tree, "spec", "action");
+    Object mode = Manifest.at(tree, "spec", "mode");
+    boolean kills = action == null || "pod-kill".equals(action) || "pod-failure".equals(action);
+    if (mode != null && kills && effect.kill() > 0) {
+      String value = Manifest.text(Manifest.at(tree, "spec", "value"));
+      try {
+        switch (String.valueOf(mode)) {
+          case "one":
+            return 1;
+          case "all":
+            return pods;
+          case "fixed":
+            return Math.min(pods, Integer.parseInt(value.trim()));
+          case "fixed-percent":
+            return atLeastOne(pods * Double.parseDouble(value.trim()) / 100.0);
+          default:
+            break;
+        }
+      } catch (NumberFormatException e) {
+        throw new SandboxException("spec.value `" + value + "` is not a number for mode " + mode);
+      }
+    }
+    return effect.kill() > 0 ? atLeastOne(pods * effect.kill()) : 0;
+  }
+
+  private static int atLeastOne(double share) {
+    return Math.max(1, (int) Math.ceil(share - 1e-9));
+  }
+}

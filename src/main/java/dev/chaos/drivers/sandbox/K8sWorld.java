@@ -1,0 +1,438 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.drivers.sandbox.Results.Selector;
+import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Kubernetes cluster of the world, with one method per function of the `k8s` signature
+ * table. Deployments and their pods are modelled ({@link Deployment}); any other object
+ * (chaos objects, workflows, config maps) is kept as the tree that was applied. An applied
+ * object of a kind the world file lists under `chaos` acts on the world ({@link ChaosObject}).
+ *
+ * <p>A namespace argument of "" means the context's namespace of the cluster.
+ */
+public final class K8sWorld {
+  /** An object kept as a tree, with its kind normalised. */
+  private record Key(String kind, String namespace, String name) {}
+
+  /**
+   * One object that `apply` created ({@code previous} null) or changed; {@link #revert}
+   * undoes it, which is the automatic inverse of `k8s.apply`.
+   */
+  public record Applied(String ref, String kind, String namespace, String name,
+      Map<String, Object> previous) {}
+
+  private final World world;
+  private final String cluster;
+  private final String contextNamespace;
+  private final Set<String> namespaces = new LinkedHashSet<>();
+  private final Map<Key, Deployment> deployments = new LinkedHashMap<>();
+  private final Map<Key, Map<String, Object>> objects = new LinkedHashMap<>();
+  private final List<ChaosObject> chaos = new ArrayList<>();
+
+  K8sWorld(World world, String cluster, WorldSpec.ClusterSpec spec) {
+    this.world = world;
+    this.cluster = cluster;
+    this.contextNamespace = spec.namespace();
+    namespaces.addAll(spec.namespaces());
+    for (WorldSpec.DeploymentSpec d : spec.deployments()) {
+      namespaces.add(d.namespace());
+      deployments.put(new Key("deployment", d.namespace(), d.name()),
+          new Deployment(d, world.start(), world.random()));
+    }
+  }
+
+  /** The cluster's name: "" for the default one. */
+  public String cluster() {
+    return cluster;
+  }
+
+  public Selector selector(String namespace, String labels) {
+    return new Selector(cluster, namespace, labels);
+  }
+
+  public Results.PodSet pods(Selector selector) {
+    return world.read(now -> {
+      List<String> names = new ArrayList<>();
+      int ready = 0;
+      for (Deployment d : selected(selector)) {
+        for (Deployment.Pod pod : d.podsAt(now)) {
+          names.add(pod.name);
+          ready += pod.readyAt(now) ? 1 : 0;
+        }
+      }
+      return new Results.PodSet(names.size(), ready, names, 0);
+    });
+  }
+
+  /** How many pods `fraction:` means: the share of the selected pods, rounded up, at least one. */
+  public int countForFraction(Selector selector, double percent) {
+    int total = pods(selector).total();
+    return total == 0 ? 0 : Math.max(1, (int) Math.ceil(total * percent / 100.0 - 1e-9));
+  }
+
+  /** Kills {@code count} randomly chosen selected pods; their deployments recreate them. */
+  public List<String> killPods(Selector selector, int count, Duration grace) {
+    return world.write(now -> {
+      List<Deployment> targets = selected(selector);
+      List<String> killed = new ArrayList<>();
+      // spread the kills over the deployments in proportion, in a stable order
+      int total = targets.stream().mapToInt(d -> d.podsAt(now).size()).sum();
+      if (count > total) {
+        throw new SandboxException("cannot kill " + count + " pods: the selector `"
+            + selector.labels() + "` in namespace " + selector.namespace() + " picks " + total);
+      }
+      int left = count;
+      for (Deployment d : targets) {
+        int share = targets.size() == 1 ? left
+            : Math.min(left, (int) Math.ceil((double) count * d.podsAt(now).size() / total));
+        killed.addAll(d.kill(share, grace, now));
+        left -= share;
+      }
+      world.chaosStarted(now);
+      return killed;
+    });
+  }
+
+  /** Creates or updates the objects of a manifest, as `kubectl apply`; see {@link Applied}. */
+  public List<Applied> apply(String manifest, String namespace) {
+    List<Manifest.Doc> docs = Manifest.parse(manifest);
+    return world.write(now -> {
+      List<Applied> applied = new ArrayList<>();
+      for (Manifest.Doc doc : docs) {
+        String ns = !doc.namespace().isEmpty() ? doc.namespace() : resolve(namespace);
+        String name = doc.name().isEmpty() ? doc.generateName() + world.randomSuffix()
+            : doc.name();
+        applied.add(put(doc.kind(), ns, name, doc.tree(), now, null));
+      }
+      return applied;
+    });
+  }
+
+  /** Undoes one object of an `apply`: deletes it if it was created, else restores it. */
+  public void revert(Applied applied) {
+    world.write(now -> {
+      Key key = new Key(applied.kind(), applied.namespace(), applied.name());
+      if (applied.previous() == null) {
+        deleteObject(key, now);
+      } else {
+        objects.put(key, applied.previous());
+      }
+      return null;
+    });
+  }
+
+  /** Deletes one object; false when there was none (no error, as the signature table says). */
+  public boolean delete(String kind, String name, String namespace) {
+    return world.write(now -> deleteObject(new Key(Kinds.normalise(kind), resolve(namespace),
+        name), now));
+  }
+
+  public int deleteAll(String kind, String namespace, String labels) {
+    return world.write(now -> {
+      List<Key> keys = keys(Kinds.normalise(kind), resolve(namespace), labels, now);
+      keys.forEach(k -> deleteObject(k, now));
+      return keys.size();
+    });
+  }
+
+  /** The object as a Json tree; a missing object is an error, as with kubectl. */
+  public Map<String, Object> get(String kind, String name, String namespace) {
+    return world.read(now -> {
+      Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
+      Map<String, Object> tree = tree(key, now);
+      if (tree == null) {
+        throw notFound(key);
+      }
+      return tree;
+    });
+  }
+
+  public boolean exists(String kind, String name, String namespace) {
+    return world.read(now -> tree(new Key(Kinds.normalise(kind), resolve(namespace), name), now)
+        != null);
+  }
+
+  public int count(String kind, String namespace, String labels) {
+    return world.read(now -> keys(Kinds.normalise(kind), resolve(namespace), labels, now).size());
+  }
+
+  /**
+   * Merges a JSON merge patch into an object and returns the object as it was, for the
+   * automatic inverse ({@link #restore}). A deployment takes `spec.replicas` only.
+   */
+  public Map<String, Object> patch(String kind, String name, Map<String, Object> patch,
+      String namespace) {
+    return world.write(now -> {
+      Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
+      Map<String, Object> previous = tree(key, now);
+      if (previous == null) {
+        throw notFound(key);
+      }
+      Deployment deployment = deployments.get(key);
+      if (deployment != null) {
+        Object replicas = Manifest.at(patch, "spec", "replicas");
+        if (!(replicas instanceof Number n) || patch.size() != 1
+            || Manifest.map(patch.get("spec")).size() != 1) {
+          throw new SandboxException("the sandbox patches only `spec.replicas` of a deployment");
+        }
+        deployment.scale(n.intValue(), now);
+      } else {
+        objects.put(key, MergePatch.apply(previous, patch));
+      }
+      return previous;
+    });
+  }
+
+  /** Puts back an object as {@link #patch} returned it. */
+  public void restore(String kind, String name, Map<String, Object> previous, String namespace) {
+    world.write(now -> {
+      Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
+      Deployment deployment = deployments.get(key);
+      if (deployment != null) {
+        Object replicas = Manifest.at(previous, "spec", "replicas");
+        deployment.scale(((Number) replicas).intValue(), now);
+      } else {
+        objects.put(key, previous);
+      }
+      return null;
+    });
+  }
+
+  /** Sets the replicas of a deployment and returns the previous number. */
+  public int scale(String kind, String name, int replicas, String namespace) {
+    return world.write(now -> deployment(kind, name, namespace).scale(replicas, now));
+  }
+
+  public void rolloutRestart(String kind, String name, String namespace) {
+    world.write(now -> {
+      deployment(kind, name, namespace).rolloutRestart(now);
+      world.chaosStarted(now);
+      return null;
+    });
+  }
+
+  public boolean rolloutComplete(String kind, String name, String namespace) {
+    return world.read(now -> deployment(kind, name, namespace).rolloutCompleteAt(now));
+  }
+
+  public Results.Hpa hpa(String name, String namespace) {
+    return world.read(now -> {
+      String ns = resolve(namespace);
+      for (Deployment d : deployments.values()) {
+        if (d.spec.hpa() != null && d.spec.hpa().name().equals(name) && d.namespace().equals(ns)) {
+          return new Results.Hpa(d.replicas(), d.desiredReplicas(), d.spec.hpa().min(),
+              d.spec.hpa().max());
+        }
+      }
+      throw new SandboxException("horizontalpodautoscalers \"" + name + "\" not found in"
+          + " namespace " + ns + (cluster.isEmpty() ? "" : " of cluster " + cluster));
+    });
+  }
+
+  /** Events about the selected pods, by reason (null: every reason), since an instant. */
+  public int events(Selector selector, String reason, Instant since) {
+    return world.read(now -> {
+      int n = 0;
+      for (Deployment d : selected(selector)) {
+        for (Deployment.Event e : d.events()) {
+          if (!e.time().isAfter(now) && (since == null || !e.time().isBefore(since))
+              && (reason == null || reason.equals(e.reason()))) {
+            n++;
+          }
+        }
+      }
+      return n;
+    });
+  }
+
+  public Results.Usage usage(Selector selector) {
+    return world.read(now -> {
+      double cpu = 0;
+      long memory = 0;
+      for (Deployment d : selected(selector)) {
+        int running = d.podsAt(now).size();
+        cpu += running * d.cpuPerPodAt(now, chaosCpu(d, now));
+        memory += running * d.spec.memory();
+      }
+      return new Results.Usage(cpu, memory);
+    });
+  }
+
+  // ---- inside the world ------------------------------------------------------------------
+
+  /** Adds or replaces an object; kinds listed under `chaos` start acting. */
+  Applied put(String kind, String namespace, String name, Map<String, Object> tree, Instant now,
+      Duration runFor) {
+    Key key = new Key(Kinds.normalise(kind), namespace, name);
+    if (key.kind().equals("deployment")) {
+      throw new SandboxException("the sandbox does not apply deployments: describe `" + name
+          + "` in the world file instead");
+    }
+    namespaces.add(namespace);
+    Map<String, Object> previous = objects.get(key);
+    String created = previous == null ? now.toString()
+        : Manifest.text(Manifest.at(previous, "metadata", "creationTimestamp"));
+    objects.put(key, Manifest.withMetadata(tree, name, namespace, created));
+    ChaosSpec effect = world.spec().chaos().get(key.kind());
+    if (effect != null && previous == null) {
+      startChaos(key, tree, effect, now, runFor);
+    }
+    return new Applied(key.kind() + "/" + name, key.kind(), namespace, name, previous);
+  }
+
+  private void startChaos(Key key, Map<String, Object> tree, ChaosSpec effect, Instant now,
+      Duration runFor) {
+    Object specDuration = Manifest.at(tree, "spec", "duration");
+    Duration duration = runFor != null ? runFor
+        : specDuration == null ? null : Quantities.duration(specDuration.toString());
+    List<Deployment> targets = ChaosTargets.of(tree, effect, deployments.values());
+    ChaosObject object = new ChaosObject(key.kind(), key.namespace(), key.name(), now,
+        duration == null ? null : now.plus(duration), effect, targets);
+    chaos.add(object);
+    world.chaosStarted(now);
+    for (Deployment target : targets) {
+      int pods = target.podsAt(now).size();
+      int kills = ChaosTargets.kills(tree, effect, pods);
+      if (kills > 0) {
+        target.kill(kills, Duration.ZERO, now);
+      }
+    }
+  }
+
+  List<ChaosObject> chaosObjects() {
+    return chaos;
+  }
+
+  Map<String, Object> object(String kind, String namespace, String name) {
+    return objects.get(new Key(Kinds.normalise(kind), namespace, name));
+  }
+
+  /** Extra cores per pod that active chaos puts on a deployment. */
+  double chaosCpu(Deployment d, Instant t) {
+    double extra = 0;
+    for (ChaosObject c : chaos) {
+      if (c.activeAt(t) && c.targets.contains(d)) {
+        extra += c.effect.cpu();
+      }
+    }
+    return extra;
+  }
+
+  Iterable<Deployment> deployments() {
+    return deployments.values();
+  }
+
+  boolean disruptedAt(Instant t) {
+    return chaos.stream().anyMatch(c -> c.activeAt(t))
+        || deployments.values().stream().anyMatch(d -> d.disruptedAt(t));
+  }
+
+  void tick(Instant t) {
+    for (Deployment d : deployments.values()) {
+      d.hpaTick(t, chaosCpu(d, t));
+    }
+  }
+
+  String resolve(String namespace) {
+    return namespace == null || namespace.isEmpty() ? contextNamespace : namespace;
+  }
+
+  private List<Deployment> selected(Selector selector) {
+    LabelSelector labels = LabelSelector.parse(selector.labels());
+    String ns = resolve(selector.namespace());
+    return deployments.values().stream()
+        .filter(d -> d.namespace().equals(ns) && labels.matches(d.spec.labels())).toList();
+  }
+
+  private Deployment deployment(String kind, String name, String namespace) {
+    Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
+    Deployment d = deployments.get(key);
+    if (d == null) {
+      throw notFound(key);
+    }
+    return d;
+  }
+
+  private boolean deleteObject(Key key, Instant now) {
+    if (key.kind().equals("pod")) {
+      for (Deployment d : deployments.values()) {
+        if (d.namespace().equals(key.namespace())
+            && d.podsAt(now).stream().anyMatch(p -> p.name.equals(key.name()))) {
+          d.killNamed(key.name(), now);
+          world.chaosStarted(now);
+          return true;
+        }
+      }
+      return false;
+    }
+    if (key.kind().equals("deployment")) {
+      throw new SandboxException("the sandbox does not delete deployments; scale `" + key.name()
+          + "` to 0 instead");
+    }
+    if (objects.remove(key) == null) {
+      return false;
+    }
+    for (ChaosObject c : chaos) {
+      if (c.kind.equals(key.kind()) && c.namespace.equals(key.namespace())
+          && c.name.equals(key.name()) && c.deletedAt == null) {
+        c.deletedAt = now;
+      }
+    }
+    return true;
+  }
+
+  /** The objects of a kind in a namespace whose labels match; pods and deployments included. */
+  private List<Key> keys(String kind, String namespace, String labels, Instant now) {
+    LabelSelector selector = LabelSelector.parse(labels == null ? "" : labels);
+    List<Key> out = new ArrayList<>();
+    for (Deployment d : deployments.values()) {
+      if (!d.namespace().equals(namespace) || !selector.matches(d.spec.labels())) {
+        continue;
+      }
+      if (kind.equals("deployment")) {
+        out.add(new Key(kind, namespace, d.name()));
+      } else if (kind.equals("pod")) {
+        d.podsAt(now).forEach(p -> out.add(new Key(kind, namespace, p.name)));
+      }
+    }
+    objects.forEach((key, tree) -> {
+      if (key.kind().equals(kind) && key.namespace().equals(namespace)
+          && selector.matches(ObjectTrees.labels(tree))) {
+        out.add(key);
+      }
+    });
+    return out;
+  }
+
+  private Map<String, Object> tree(Key key, Instant now) {
+    if (key.kind().equals("deployment")) {
+      Deployment d = deployments.get(key);
+      return d == null ? null : ObjectTrees.deployment(d, now);
+    }
+    if (key.kind().equals("pod")) {
+      for (Deployment d : deployments.values()) {
+        for (Deployment.Pod p : d.podsAt(now)) {
+          if (d.namespace().equals(key.namespace()) && p.name.equals(key.name())) {
+            return ObjectTrees.pod(d, p, now);
+          }
+        }
+      }
+      return null;
+    }
+    return objects.get(key);
+  }
+
+  private SandboxException notFound(Key key) {
+    return new SandboxException(key.kind() + " \"" + key.name() + "\" not found in namespace "
+        + key.namespace() + (cluster.isEmpty() ? "" : " of cluster " + cluster));
+  }
+}

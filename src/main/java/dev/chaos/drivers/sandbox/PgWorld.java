@@ -1,0 +1,243 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.drivers.sandbox.WorldSpec.ConnectionGroup;
+import dev.chaos.drivers.sandbox.WorldSpec.PostgresSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL of the world, one method per function of the `postgres` signature table. The
+ * applications hold their connections (the world file's `connections`); held connections open
+ * one every `connect_time`, count against `max_connections`, and close when released, when
+ * their `hold` runs out or when terminated. Above the exhaustion threshold the error rate and
+ * p95 rise in proportion to how close the pool is to full.
+ */
+public final class PgWorld {
+  /** Connections opened by `hold_connections`; {@link #release} is its automatic inverse. */
+  public static final class Hold {
+    final String application;
+    final int count;
+    final Instant opened;
+    final Instant expires;
+    Instant closed;
+
+    Hold(String application, int count, Instant opened, Instant expires) {
+      this.application = application;
+      this.count = count;
+      this.opened = opened;
+      this.expires = expires;
+    }
+
+    public String application() {
+      return application;
+    }
+
+    /** How many connections it asked for and got (the rest were refused by the limit). */
+    public int count() {
+      return count;
+    }
+  }
+
+  private static final Pattern COUNT_ACTIVITY = Pattern.compile(
+      "select count\\(\\*\\) from pg_stat_activity(?: where (.+))?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CONDITION = Pattern.compile(
+      "(state|application_name)\\s*=\\s*'([^']*)'", Pattern.CASE_INSENSITIVE);
+
+  private final World world;
+  private final PostgresSpec spec;
+  private final List<Hold> holds = new ArrayList<>();
+  /** Applications whose connections were terminated, with when they are back. */
+  private final Map<String, Instant> reconnecting = new HashMap<>();
+
+  PgWorld(World world) {
+    this.world = world;
+    this.spec = world.spec().postgres();
+  }
+
+  /** Client connections by state and application (null: any). */
+  public int connections(String state, String application) {
+    return world.read(now -> count(state, application, now));
+  }
+
+  public Duration replicationLag() {
+    return world.read(now -> spec.replicas() == 0 ? Duration.ZERO
+        : Quantities.ofSeconds(Math.max(0, world.prometheus().valueAt(World.PG_LAG_SERIES, now))));
+  }
+
+  public int replicas() {
+    return world.read(now -> spec.replicas());
+  }
+
+  /**
+   * Opens {@code count} idle connections in the background and returns at once; those beyond
+   * the connection limit are refused, as PostgreSQL refuses them. {@code hold} null keeps them
+   * until released.
+   */
+  public Hold holdConnections(int count, String application, Duration hold) {
+    return world.write(now -> {
+      int free = Math.max(0, spec.maxConnections() - count(null, null, now));
+      Hold h = new Hold(application, Math.min(count, free), now,
+          hold == null ? null : now.plus(hold));
+      holds.add(h);
+      world.chaosStarted(now);
+      return h;
+    });
+  }
+
+  /** Closes what a hold still has open. */
+  public void release(Hold hold) {
+    world.write(now -> {
+      if (hold.closed == null) {
+        hold.closed = now;
+      }
+      return null;
+    });
+  }
+
+  /** Terminates the backends of an application and returns how many there were. */
+  public int terminate(String application) {
+    return world.write(now -> {
+      int n = count(null, application, now);
+      for (Hold h : holds) {
+        if (h.application.equals(application) && h.closed == null) {
+          h.closed = now;
+        }
+      }
+      if (spec.connections().stream().anyMatch(g -> g.application().equals(application))) {
+        reconnecting.put(application, now.plus(spec.reconnect()));
+      }
+      return n;
+    });
+  }
+
+  /**
+   * The first column of the first row of a query: counts of `pg_stat_activity` (by `state`
+   * and `application_name`) and `pg_stat_replication`, `SELECT 1`, `SHOW max_connections`, and
+   * whatever the world file answers under `postgres.queries`.
+   */
+  public Object scalar(String sql) {
+    return world.read(now -> {
+      String q = normalise(sql);
+      for (Map.Entry<String, Object> e : spec.queries().entrySet()) {
+        if (normalise(e.getKey()).equalsIgnoreCase(q)) {
+          return e.getValue();
+        }
+      }
+      if (q.equalsIgnoreCase("select 1")) {
+        return 1L;
+      }
+      if (q.equalsIgnoreCase("show max_connections")) {
+        return String.valueOf(spec.maxConnections());
+      }
+      if (q.equalsIgnoreCase("select count(*) from pg_stat_replication")) {
+        return (long) spec.replicas();
+      }
+      Matcher m = COUNT_ACTIVITY.matcher(q);
+      if (m.matches()) {
+        return (long) countWhere(m.group(1), now, sql);
+      }
+      throw new SandboxException("the sandbox world has no answer to `" + sql.strip()
+          + "`; add it under `postgres.queries` in the world file");
+    });
+  }
+
+  /** Rows changed by a statement, as the world file's `postgres.statements` says. */
+  public long execute(String sql) {
+    return world.write(now -> {
+      String q = normalise(sql);
+      for (Map.Entry<String, Long> e : spec.statements().entrySet()) {
+        if (normalise(e.getKey()).equalsIgnoreCase(q)) {
+          return e.getValue();
+        }
+      }
+      throw new SandboxException("the sandbox world does not know the statement `" + sql.strip()
+          + "`; add it under `postgres.statements` in the world file");
+    });
+  }
+
+  // ---- inside the world ------------------------------------------------------------------
+
+  /** The share of the connection limit in use at {@code t}. */
+  double usageAt(Instant t) {
+    return spec.maxConnections() == 0 ? 0 : (double) count(null, null, t) / spec.maxConnections();
+  }
+
+  /** How far past the exhaustion threshold the pool is at {@code t}, from 0 to 1. */
+  double exhaustionAt(Instant t) {
+    double above = spec.exhaustion().above();
+    double usage = usageAt(t);
+    return usage <= above || above >= 1 ? 0 : Math.min(1, (usage - above) / (1 - above));
+  }
+
+  boolean disruptedAt(Instant t) {
+    return holds.stream().anyMatch(h -> open(h, t) > 0);
+  }
+
+  private int count(String state, String application, Instant t) {
+    int n = 0;
+    for (ConnectionGroup g : spec.connections()) {
+      Instant back = reconnecting.get(g.application());
+      boolean away = back != null && t.isBefore(back);
+      if (!away && matches(g.state(), state) && matches(g.application(), application)) {
+        n += g.count();
+      }
+    }
+    for (Hold h : holds) {
+      if (matches("idle", state) && matches(h.application, application)) {
+        n += open(h, t);
+      }
+    }
+    return n;
+  }
+
+  /** Connections of a hold open at {@code t}: one more every `connect_time` until all are. */
+  private int open(Hold h, Instant t) {
+    if (t.isBefore(h.opened) || (h.closed != null && !t.isBefore(h.closed))
+        || (h.expires != null && !t.isBefore(h.expires))) {
+      return 0;
+    }
+    long step = spec.connectTime().toNanos();
+    if (step == 0) {
+      return h.count;
+    }
+    long opened = Duration.between(h.opened, t).toNanos() / step + 1;
+    return (int) Math.min(h.count, opened);
+  }
+
+  private int countWhere(String where, Instant now, String sql) {
+    if (where == null) {
+      return count(null, null, now);
+    }
+    String state = null;
+    String application = null;
+    for (String part : where.split("(?i) and ")) {
+      Matcher c = CONDITION.matcher(part.trim());
+      if (!c.matches()) {
+        throw new SandboxException("the sandbox world has no answer to `" + sql.strip()
+            + "`; add it under `postgres.queries` in the world file");
+      }
+      if (c.group(1).equalsIgnoreCase("state")) {
+        state = c.group(2);
+      } else {
+        application = c.group(2);
+      }
+    }
+    return count(state, application, now);
+  }
+
+  private static boolean matches(String actual, String wanted) {
+    return wanted == null || wanted.equals(actual);
+  }
+
+  /** Whitespace collapsed and a final `;` dropped; case is left to the comparisons. */
+  private static String normalise(String sql) {
+    String s = sql.strip().replaceAll("\\s+", " ");
+    return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
+  }
+}

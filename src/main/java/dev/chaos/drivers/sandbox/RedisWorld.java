@@ -1,0 +1,255 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.drivers.sandbox.WorldSpec.HostPort;
+import dev.chaos.drivers.sandbox.WorldSpec.MasterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Redis behind Sentinel, one method per function of the `redis` signature table. Each master
+ * set has a master and replicas; a failover promotes the first replica once the failover time
+ * has passed, and until then the error rate carries the world's failover penalty. The keys live
+ * on the master of the first master set (data survives a failover, as replication keeps it).
+ */
+public final class RedisWorld {
+  /** A key's value and expiry, for the automatic inverses of `set` and `del`. */
+  public record Entry(String value, Instant expiresAt) {}
+
+  private static final class Topology {
+    HostPort master;
+    final List<HostPort> replicas;
+    Instant failoverStarted;
+    Instant failoverDone;
+
+    Topology(MasterSpec spec) {
+      this.master = spec.master();
+      this.replicas = new ArrayList<>(spec.replicas());
+    }
+  }
+
+  private final World world;
+  private final Map<String, Topology> masters = new LinkedHashMap<>();
+  private final Map<String, Entry> keys = new LinkedHashMap<>();
+  private final List<Instant[]> failovers = new ArrayList<>();
+  private long hits;
+  private long misses;
+
+  RedisWorld(World world) {
+    this.world = world;
+    world.spec().redis().masters().forEach((name, spec) -> masters.put(name, new Topology(spec)));
+    world.spec().redis().keys().forEach((k, v) -> keys.put(k, new Entry(v, null)));
+  }
+
+  /** The round trip of a PING to the master. */
+  public Duration ping() {
+    return world.read(now -> {
+      requireUp(now);
+      return world.spec().redis().ping();
+    });
+  }
+
+  /** The value of a key; "" when it does not exist. */
+  public String get(String key) {
+    return world.write(now -> {
+      requireUp(now);
+      Optional<Entry> entry = entry(key, now);
+      if (entry.isPresent()) {
+        hits++;
+      } else {
+        misses++;
+      }
+      return entry.map(Entry::value).orElse("");
+    });
+  }
+
+  public boolean exists(String key) {
+    return world.read(now -> {
+      requireUp(now);
+      return entry(key, now).isPresent();
+    });
+  }
+
+  /** Sets a key; a null or zero {@code ttl} means no expiry. */
+  public void set(String key, String value, Duration ttl) {
+    world.write(now -> {
+      requireUp(now);
+      keys.put(key, new Entry(value, ttl == null || ttl.isZero() ? null : now.plus(ttl)));
+      return null;
+    });
+  }
+
+  /** Deletes a key and says whether it existed. */
+  public boolean del(String key) {
+    return world.write(now -> {
+      requireUp(now);
+      boolean existed = entry(key, now).isPresent();
+      keys.remove(key);
+      return existed;
+    });
+  }
+
+  /** The key as it is now, to undo a `set` or `del` with {@link #restore}. */
+  public Optional<Entry> snapshot(String key) {
+    return world.read(now -> entry(key, now));
+  }
+
+  /** Puts a key back as {@link #snapshot} saw it: absent, or with its value and expiry. */
+  public void restore(String key, Optional<Entry> entry) {
+    world.write(now -> {
+      requireUp(now);
+      if (entry.isPresent()) {
+        keys.put(key, entry.get());
+      } else {
+        keys.remove(key);
+      }
+      return null;
+    });
+  }
+
+  public int dbsize() {
+    return world.read(now -> {
+      requireUp(now);
+      return (int) keys.keySet().stream().filter(k -> entry(k, now).isPresent()).count();
+    });
+  }
+
+  /** The fields of one INFO section; an unknown section is empty, as in Redis. */
+  public Map<String, String> info(String section) {
+    return world.read(now -> {
+      requireUp(now);
+      Map<String, String> out = new LinkedHashMap<>();
+      Topology first = masters.values().iterator().next();
+      switch (section.toLowerCase(java.util.Locale.ROOT)) {
+        case "server" -> {
+          out.put("redis_version", world.spec().redis().version());
+          out.put("redis_mode", "standalone");
+          out.put("tcp_port", String.valueOf(first.master.port()));
+        }
+        case "replication" -> {
+          out.put("role", "master");
+          out.put("connected_slaves", String.valueOf(first.replicas.size()));
+          for (int i = 0; i < first.replicas.size(); i++) {
+            HostPort r = first.replicas.get(i);
+            out.put("slave" + i, "ip=" + r.host() + ",port=" + r.port() + ",state=online");
+          }
+          out.put("master_failover_state", failingOver(first, now) ? "failover-in-progress"
+              : "no-failover");
+        }
+        case "stats" -> {
+          out.put("keyspace_hits", String.valueOf(hits));
+          out.put("keyspace_misses", String.valueOf(misses));
+        }
+        case "keyspace" -> {
+          long live = keys.keySet().stream().filter(k -> entry(k, now).isPresent()).count();
+          long expiring = keys.values().stream()
+              .filter(e -> e.expiresAt() != null && e.expiresAt().isAfter(now)).count();
+          if (live > 0) {
+            out.put("db0", "keys=" + live + ",expires=" + expiring + ",avg_ttl=0");
+          }
+        }
+        default -> { }
+      }
+      return out;
+    });
+  }
+
+  /** The master's address as Sentinel reports it; the old one until a failover completes. */
+  public Results.Address master(String name) {
+    return world.read(now -> {
+      HostPort master = topology(name, now).master;
+      return new Results.Address(master.host(), master.port());
+    });
+  }
+
+  /** Asks Sentinel to fail over; returns at once, as `SENTINEL FAILOVER` does. */
+  public void failover(String name) {
+    world.write(now -> {
+      Topology t = topology(name, now);
+      if (t.replicas.isEmpty()) {
+        throw new SandboxException("NOGOODSLAVE No suitable replica to promote for " + name);
+      }
+      if (failingOver(t, now)) {
+        throw new SandboxException("INPROG Failover already in progress for " + name);
+      }
+      t.failoverStarted = now;
+      t.failoverDone = now.plus(world.spec().redis().failoverTime());
+      failovers.add(new Instant[] {t.failoverStarted, t.failoverDone});
+      world.chaosStarted(now);
+      return null;
+    });
+  }
+
+  /** Promotes a replica by hand (`REPLICAOF NO ONE`): it is the master from now on. */
+  public void replicaofNoOne(String node) {
+    world.write(now -> {
+      HostPort wanted = HostPort.parse(node);
+      for (Map.Entry<String, Topology> e : masters.entrySet()) {
+        Topology t = topology(e.getKey(), now);
+        if (t.replicas.remove(wanted)) {
+          t.replicas.add(0, t.master);
+          t.master = wanted;
+          return null;
+        }
+        if (t.master.equals(wanted)) {
+          return null; // already a master: REPLICAOF NO ONE is harmless
+        }
+      }
+      throw new SandboxException("no Redis node " + wanted + " in the sandbox world");
+    });
+  }
+
+  public void flushall() {
+    world.write(now -> {
+      requireUp(now);
+      keys.clear();
+      return null;
+    });
+  }
+
+  // ---- inside the world ------------------------------------------------------------------
+
+  /** The error rate a failover in progress adds at {@code t}. */
+  double errorRateAt(Instant t) {
+    return disruptedAt(t) ? world.spec().redis().failoverErrorRate() : 0;
+  }
+
+  boolean disruptedAt(Instant t) {
+    return failovers.stream().anyMatch(f -> !t.isBefore(f[0]) && t.isBefore(f[1]));
+  }
+
+  private Topology topology(String name, Instant now) {
+    Topology t = masters.get(name);
+    if (t == null) {
+      throw new SandboxException("ERR No such master with that name: " + name);
+    }
+    if (t.failoverDone != null && !now.isBefore(t.failoverDone)) {
+      HostPort promoted = t.replicas.remove(0);
+      t.replicas.add(t.master);
+      t.master = promoted;
+      t.failoverStarted = null;
+      t.failoverDone = null;
+    }
+    return t;
+  }
+
+  private boolean failingOver(Topology t, Instant now) {
+    return t.failoverStarted != null && now.isBefore(t.failoverDone);
+  }
+
+  private Optional<Entry> entry(String key, Instant now) {
+    Entry e = keys.get(key);
+    return e == null || (e.expiresAt() != null && !e.expiresAt().isAfter(now)) ? Optional.empty()
+        : Optional.of(e);
+  }
+
+  private void requireUp(Instant now) {
+    if (world.down("redis", now)) {
+      throw new SandboxException("redis is not answering (a `down: redis` fault of the world)");
+    }
+  }
+}

@@ -1,0 +1,384 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.drivers.sandbox.WorldSpec.AlertSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.ClusterSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.ConnectionGroup;
+import dev.chaos.drivers.sandbox.WorldSpec.DeploymentSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.EndpointSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.Exhaustion;
+import dev.chaos.drivers.sandbox.WorldSpec.FaultSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.HostPort;
+import dev.chaos.drivers.sandbox.WorldSpec.HpaSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.MasterSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.PostgresSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.ProgramSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.RedisSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.SeriesSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.When;
+import dev.chaos.spi.Clock;
+import dev.chaos.spi.VirtualClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads world files (docs/sandbox.md) into a {@link WorldSpec}: checked key by key, units
+ * parsed, defaults filled in. The built-in default world, the seed's system, is the resource
+ * {@value #DEFAULT_WORLD}, read by the same code.
+ */
+public final class WorldLoader {
+  private WorldLoader() {}
+
+  public static final String DEFAULT_WORLD = "sandbox/default-world.yaml";
+
+  private static final String ERROR_RATE = "chaos:slo:error_rate:1m";
+  private static final String P95 = "chaos:slo:latency:p95:1m";
+
+  /** The default world on a virtual clock that starts at the world's `start`. */
+  public static World defaultWorld() {
+    return create(loadDefault());
+  }
+
+  /** A world on a virtual clock that starts at the world's `start`. */
+  public static World create(WorldSpec spec) {
+    return new World(spec, new VirtualClock(spec.start()));
+  }
+
+  public static World create(WorldSpec spec, Clock clock) {
+    return new World(spec, clock);
+  }
+
+  public static WorldSpec loadDefault() {
+    try (InputStream in = WorldLoader.class.getClassLoader().getResourceAsStream(DEFAULT_WORLD)) {
+      if (in == null) {
+        throw new IllegalStateException("the default world " + DEFAULT_WORLD
+            + " is missing from the class path");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_WORLD);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the default world", e);
+    }
+  }
+
+  public static WorldSpec load(Path file) throws IOException {
+    return parse(Files.readString(file), file.toString());
+  }
+
+  /** Parses a world file; {@code source} names it in messages. */
+  public static WorldSpec parse(String yaml, String source) {
+    List<Map<String, Object>> docs;
+    try {
+      docs = Manifest.trees(yaml);
+    } catch (SandboxException e) {
+      throw new WorldFileException(source, "", e.getMessage().replace("the manifest", "it"));
+    }
+    if (docs.size() > 1) {
+      throw new WorldFileException(source, "", "a world file holds one YAML document");
+    }
+    YamlNode root = YamlNode.of(source, "", docs.isEmpty() ? null : docs.get(0));
+    root.allowOnly("start", "seed", "tick", "clusters", "chaos", "metrics", "series", "alerts",
+        "prometheus", "redis", "postgres", "http", "argo", "shell", "faults");
+    YamlNode metrics = root.node("metrics").allowOnly("error_rate", "p95");
+    String errorRate = metrics.string("error_rate", ERROR_RATE);
+    String p95 = metrics.string("p95", P95);
+    Map<String, SeriesSpec> series = series(root, errorRate, p95);
+    return new WorldSpec(
+        instant(root),
+        root.longValue("seed", 1),
+        positive(root, "tick", Duration.ofSeconds(15)),
+        clusters(root),
+        chaos(root, series, errorRate, p95),
+        errorRate,
+        p95,
+        series,
+        alerts(root, series),
+        root.node("prometheus").allowOnly("ready").string("ready", "true").equals("true"),
+        redis(root),
+        postgres(root),
+        http(root),
+        root.node("argo").allowOnly("duration").duration("duration", Duration.ofMinutes(2)),
+        shell(root),
+        faults(root, series));
+  }
+
+  private static Instant instant(YamlNode root) {
+    String text = root.string("start", "2025-01-06T03:00:00Z");
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw root.error("start", "`" + text + "` is not an instant such as 2025-01-06T03:00:00Z");
+    }
+  }
+
+  private static Duration positive(YamlNode node, String key, Duration fallback) {
+    Duration d = node.duration(key, fallback);
+    if (d.isNegative() || d.isZero()) {
+      throw node.error(key, "must be more than 0s");
+    }
+    return d;
+  }
+
+  private static Map<String, ClusterSpec> clusters(YamlNode root) {
+    Map<String, ClusterSpec> out = new LinkedHashMap<>();
+    YamlNode clusters = root.node("clusters");
+    for (String name : clusters.keys()) {
+      YamlNode c = clusters.node(name).allowOnly("namespace", "namespaces", "deployments");
+      List<DeploymentSpec> deployments = new ArrayList<>();
+      for (YamlNode d : c.nodes("deployments")) {
+        deployments.add(deployment(d));
+      }
+      out.put(name, new ClusterSpec(c.string("namespace", "default"), c.stringList("namespaces"),
+          deployments));
+    }
+    if (!out.containsKey(WorldSpec.DEFAULT_CLUSTER)) {
+      out.put(WorldSpec.DEFAULT_CLUSTER, new ClusterSpec("default", List.of(), List.of()));
+    }
+    return out;
+  }
+
+  private static DeploymentSpec deployment(YamlNode d) {
+    d.allowOnly("name", "namespace", "labels", "replicas", "recovery", "cpu", "cpu_request",
+        "memory", "error_rate_when_down", "hpa");
+    String name = d.string("name");
+    Map<String, String> labels = d.has("labels") ? d.strings("labels") : Map.of("app", name);
+    HpaSpec hpa = null;
+    if (d.has("hpa")) {
+      YamlNode h = d.node("hpa").allowOnly("name", "min", "max", "target_cpu",
+          "scale_down_window");
+      hpa = new HpaSpec(h.string("name", name), h.integer("min", 1), h.integer("max", 10),
+          h.ratio("target_cpu", 0.8), h.duration("scale_down_window", Duration.ofMinutes(5)));
+      if (hpa.min() > hpa.max() || hpa.targetCpu() <= 0) {
+        throw d.error("hpa", "needs min <= max and a target_cpu above 0%");
+      }
+    }
+    int replicas = d.integer("replicas", 1);
+    if (replicas < 0) {
+      throw d.error("replicas", "cannot be negative");
+    }
+    return new DeploymentSpec(name, d.string("namespace", "default"), labels, replicas,
+        d.duration("recovery", Duration.ofSeconds(10)), d.number("cpu", 0.1),
+        d.number("cpu_request", 0.5), d.bytes("memory", 128L << 20),
+        d.ratio("error_rate_when_down", 0), hpa);
+  }
+
+  private static Map<String, SeriesSpec> series(YamlNode root, String errorRate, String p95) {
+    Map<String, SeriesSpec> out = new LinkedHashMap<>();
+    YamlNode series = root.node("series");
+    for (String name : series.keys()) {
+      YamlNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels");
+      SeriesUnit unit = unit(s, name.equals(errorRate) ? SeriesUnit.RATIO
+          : name.equals(p95) || name.equals(World.PG_LAG_SERIES) ? SeriesUnit.SECONDS
+          : SeriesUnit.NUMBER);
+      double before = s.has("before") ? s.inUnit("before", unit) : 0;
+      double during = s.has("during") ? s.inUnit("during", unit) : before;
+      double after = s.has("after") ? s.inUnit("after", unit) : before;
+      out.put(name, new SeriesSpec(name, unit, before, during, after,
+          s.has("labels") ? s.strings("labels") : Map.of()));
+    }
+    // the SLO series and the replication lag always exist, at 0 unless the file says more
+    out.putIfAbsent(errorRate, new SeriesSpec(errorRate, SeriesUnit.RATIO, 0, 0, 0, Map.of()));
+    out.putIfAbsent(p95, new SeriesSpec(p95, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+    out.putIfAbsent(World.PG_LAG_SERIES,
+        new SeriesSpec(World.PG_LAG_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+    return out;
+  }
+
+  private static SeriesUnit unit(YamlNode s, SeriesUnit fallback) {
+    String text = s.string("unit", fallback.name().toLowerCase(Locale.ROOT));
+    try {
+      return SeriesUnit.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw s.error("unit", "`" + text + "` is not one of ratio, seconds, number");
+    }
+  }
+
+  private static Map<String, ChaosSpec> chaos(YamlNode root, Map<String, SeriesSpec> series,
+      String errorRate, String p95) {
+    Map<String, ChaosSpec> out = new LinkedHashMap<>();
+    YamlNode chaos = root.node("chaos");
+    for (String kind : chaos.keys()) {
+      YamlNode c = chaos.node(kind).allowOnly("metrics", "cpu", "kill", "target");
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      YamlNode m = c.node("metrics");
+      for (String key : m.keys()) {
+        String name = key.equals("error_rate") ? errorRate : key.equals("p95") ? p95 : key;
+        SeriesSpec s = series.get(name);
+        if (s == null) {
+          throw m.error(key, "no series `" + name + "`: name one under `series`, or use"
+              + " error_rate or p95");
+        }
+        metrics.merge(name, m.inUnit(key, s.unit()), Double::sum);
+      }
+      out.put(Kinds.normalise(kind), new ChaosSpec(Kinds.normalise(kind), metrics,
+          c.number("cpu", 0), c.ratio("kill", 0), c.string("target", "")));
+    }
+    return out;
+  }
+
+  private static List<AlertSpec> alerts(YamlNode root, Map<String, SeriesSpec> series) {
+    List<AlertSpec> out = new ArrayList<>();
+    for (YamlNode a : root.nodes("alerts")) {
+      a.allowOnly("name", "severity", "series", "above", "for", "labels");
+      String name = a.string("series");
+      SeriesSpec s = series.get(name);
+      if (s == null) {
+        throw a.error("series", "no series `" + name + "` under `series`");
+      }
+      out.add(new AlertSpec(a.string("name"), a.string("severity", "warning"), name,
+          a.inUnit("above", s.unit()), a.duration("for", Duration.ZERO),
+          a.has("labels") ? a.strings("labels") : Map.of()));
+    }
+    return out;
+  }
+
+  private static RedisSpec redis(YamlNode root) {
+    YamlNode r = root.node("redis").allowOnly("masters", "failover_time", "failover_error_rate",
+        "ping", "keys", "version");
+    Map<String, MasterSpec> masters = new LinkedHashMap<>();
+    YamlNode ms = r.node("masters");
+    for (String name : ms.keys()) {
+      YamlNode m = ms.node(name).allowOnly("master", "replicas");
+      List<HostPort> replicas = new ArrayList<>();
+      for (String replica : m.stringList("replicas")) {
+        replicas.add(hostPort(m, "replicas", replica));
+      }
+      masters.put(name, new MasterSpec(hostPort(m, "master", m.string("master")), replicas));
+    }
+    if (masters.isEmpty()) {
+      masters.put("mymaster", new MasterSpec(new HostPort("redis-master-0", 6379),
+          List.of(new HostPort("redis-replica-0", 6379))));
+    }
+    return new RedisSpec(masters, r.duration("failover_time", Duration.ofSeconds(5)),
+        r.ratio("failover_error_rate", 0), r.duration("ping", Duration.ofMillis(1)),
+        r.has("keys") ? r.strings("keys") : Map.of(), r.string("version", "7.2.4"));
+  }
+
+  private static HostPort hostPort(YamlNode node, String key, String text) {
+    try {
+      return HostPort.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw node.error(key, e.getMessage());
+    }
+  }
+
+  private static PostgresSpec postgres(YamlNode root) {
+    YamlNode p = root.node("postgres").allowOnly("max_connections", "replicas", "connect_time",
+        "reconnect", "connections", "exhaustion", "queries", "statements");
+    List<ConnectionGroup> groups = new ArrayList<>();
+    for (YamlNode g : p.nodes("connections")) {
+      g.allowOnly("application", "state", "count");
+      groups.add(new ConnectionGroup(g.string("application"), g.string("state", "idle"),
+          g.integer("count", 1)));
+    }
+    YamlNode e = p.node("exhaustion").allowOnly("above", "error_rate", "p95");
+    Exhaustion exhaustion = new Exhaustion(e.ratio("above", 0.9), e.ratio("error_rate", 0),
+        Quantities.toSeconds(e.duration("p95", Duration.ZERO)));
+    Map<String, Object> queries = new LinkedHashMap<>();
+    YamlNode q = p.node("queries");
+    for (String sql : q.keys()) {
+      queries.put(sql, jsonScalar(q.raw(sql)));
+    }
+    Map<String, Long> statements = new LinkedHashMap<>();
+    YamlNode s = p.node("statements");
+    for (String sql : s.keys()) {
+      statements.put(sql, s.longValue(sql, 0));
+    }
+    return new PostgresSpec(p.integer("max_connections", 100), p.integer("replicas", 1),
+        p.duration("connect_time", Duration.ofMillis(20)),
+        p.duration("reconnect", Duration.ofSeconds(2)), groups, exhaustion, queries, statements);
+  }
+
+  /** A YAML answer as the Json a driver returns: whole numbers as Long, others as Double. */
+  private static Object jsonScalar(Object value) {
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (value instanceof java.math.BigInteger b) {
+      return b.longValue();
+    }
+    if (value instanceof java.math.BigDecimal b) {
+      return b.doubleValue();
+    }
+    return value;
+  }
+
+  private static List<EndpointSpec> http(YamlNode root) {
+    List<EndpointSpec> out = new ArrayList<>();
+    for (YamlNode e : root.nodes("http")) {
+      e.allowOnly("url", "cluster", "namespace", "deployment", "status", "down_status", "body",
+          "latency", "post_status", "post_body");
+      out.add(new EndpointSpec(e.string("url"), e.string("cluster", ""),
+          e.string("namespace", ""), e.string("deployment", ""), e.integer("status", 200),
+          e.integer("down_status", 503), e.string("body", ""),
+          e.duration("latency", Duration.ofMillis(10)), e.integer("post_status", 200),
+          e.string("post_body", "")));
+    }
+    return out;
+  }
+
+  private static Map<String, ProgramSpec> shell(YamlNode root) {
+    Map<String, ProgramSpec> out = new LinkedHashMap<>();
+    YamlNode shell = root.node("shell");
+    for (String cmd : shell.keys()) {
+      YamlNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr");
+      out.put(cmd, new ProgramSpec(p.integer("exit", 0), p.string("stdout", ""),
+          p.string("stderr", "")));
+    }
+    return out;
+  }
+
+  private static List<FaultSpec> faults(YamlNode root, Map<String, SeriesSpec> series) {
+    List<FaultSpec> out = new ArrayList<>();
+    for (YamlNode f : root.nodes("faults")) {
+      f.allowOnly("series", "value", "add", "down", "from", "until");
+      When from = when(f, "from", "0s");
+      When until = f.has("until") ? when(f, "until", null) : null;
+      if (f.has("down")) {
+        String service = f.string("down");
+        if (!service.equals("prometheus") && !service.equals("redis")) {
+          throw f.error("down", "`" + service + "` is not one of prometheus, redis");
+        }
+        if (f.has("series") || f.has("value") || f.has("add")) {
+          throw f.error(null, "a fault is either `down:` or a change of a `series:`");
+        }
+        out.add(new FaultSpec(null, null, null, service, from, until));
+        continue;
+      }
+      String name = f.string("series");
+      SeriesSpec s = series.get(name);
+      if (s == null) {
+        throw f.error("series", "no series `" + name + "` under `series`");
+      }
+      if (f.has("value") == f.has("add")) {
+        throw f.error(null, "give exactly one of `value:` and `add:`");
+      }
+      Double value = f.has("value") ? f.inUnit("value", s.unit()) : null;
+      Double add = f.has("add") ? f.inUnit("add", s.unit()) : null;
+      out.add(new FaultSpec(name, value, add, null, from, until));
+    }
+    return out;
+  }
+
+  private static When when(YamlNode f, String key, String fallback) {
+    String text = f.string(key, fallback);
+    try {
+      return When.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw f.error(key, "`" + text + "` is not a time such as 20s, t+20s or chaos+20s");
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.chaos.drivers.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A world as a world file describes it (docs/sandbox.md), checked and with defaults filled in.
+ * Shares are ratios (0.004 for `0.4%`), CPU is in cores, series values are in their series'
+ * unit.
+ */
+public record WorldSpec(
+    Instant start,
+    long seed,
+    Duration tick,
+    Map<String, ClusterSpec> clusters,
+    Map<String, ChaosSpec> chaos,
+    String errorRateSeries,
+    String p95Series,
+    Map<String, SeriesSpec> series,
+    List<AlertSpec> alerts,
+    boolean prometheusReady,
+    RedisSpec redis,
+    PostgresSpec postgres,
+    List<EndpointSpec> http,
+    Duration argoDuration,
+    Map<String, ProgramSpec> shell,
+    List<FaultSpec> faults) {
+
+  /** The name of the default cluster in world files; runbooks call it "" (no `cluster:`). */
+  public static final String DEFAULT_CLUSTER = "default";
+
+  /** A cluster; {@code namespace} is its context's namespace, used where a call names none. */
+  public record ClusterSpec(String namespace, List<String> namespaces,
+      List<DeploymentSpec> deployments) {}
+
+  /**
+   * A deployment: its pods come back {@code recovery} after they are killed; while some are
+   * down, the error rate rises by {@code errorRateWhenDown} times the share that is down.
+   */
+  public record DeploymentSpec(String name, String namespace, Map<String, String> labels,
+      int replicas, Duration recovery, double cpu, double cpuRequest, long memory,
+      double errorRateWhenDown, HpaSpec hpa) {}
+
+  /** A HorizontalPodAutoscaler on CPU: {@code targetCpu} is a share of the CPU request. */
+  public record HpaSpec(String name, int min, int max, double targetCpu,
+      Duration scaleDownWindow) {}
+
+  /**
+   * What an applied chaos object of one kind does while it is active: {@code metrics} adds to
+   * series (by series name, or `error_rate` and `p95`), {@code cpu} adds cores to each targeted
+   * pod, {@code kill} kills a share of the targeted pods when applied. The target is the
+   * deployment the manifest's selector picks, else {@code target}.
+   */
+  public record ChaosSpec(String kind, Map<String, Double> metrics, double cpu, double kill,
+      String target) {}
+
+  public record SeriesSpec(String name, SeriesUnit unit, double before, double during,
+      double after, Map<String, String> labels) {}
+
+  /** An alerting rule: pending while the series is above the threshold, firing after `for`. */
+  public record AlertSpec(String name, String severity, String series, double above,
+      Duration forDuration, Map<String, String> labels) {}
+
+  public record RedisSpec(Map<String, MasterSpec> masters, Duration failoverTime,
+      double failoverErrorRate, Duration ping, Map<String, String> keys, String version) {}
+
+  public record MasterSpec(HostPort master, List<HostPort> replicas) {}
+
+  public record HostPort(String host, int port) {
+    static HostPort parse(String text) {
+      int colon = text.lastIndexOf(':');
+      if (colon <= 0) {
+        return new HostPort(text, 6379);
+      }
+      try {
+        return new HostPort(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("`" + text + "` is not host:port");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return host + ":" + port;
+    }
+  }
+
+  /**
+   * PostgreSQL: its connection limit, the connections of the applications, what exhaustion does
+   * to the SLO series, and answers to the queries and statements runbooks send.
+   */
+  public record PostgresSpec(int maxConnections, int replicas, Duration connectTime,
+      Duration reconnect, List<ConnectionGroup> connections, Exhaustion exhaustion,
+      Map<String, Object> queries, Map<String, Long> statements) {}
+
+  public record ConnectionGroup(String application, String state, int count) {}
+
+  /** Above {@code above} of the limit in use, the error rate and p95 rise, in proportion. */
+  public record Exhaustion(double above, double errorRate, double p95) {}
+
+  /** An HTTP endpoint served by a deployment: healthy while one of its pods is ready. */
+  public record EndpointSpec(String url, String cluster, String namespace, String deployment,
+      int status, int downStatus, String body, Duration latency, int postStatus,
+      String postBody) {}
+
+  public record ProgramSpec(int exit, String stdout, String stderr) {}
+
+  /**
+   * A change over time: a series set to {@code value} or raised by {@code add}, or a service
+   * ({@code down}: `prometheus` or `redis`) not answering, from {@code from} until
+   * {@code until}.
+   */
+  public record FaultSpec(String series, Double value, Double add, String down, When from,
+      When until) {}
+
+  /** A point in time, after the world's start or after the first chaos: `20s`, `chaos+20s`. */
+  public record When(boolean afterChaos, Duration offset) {
+    static When parse(String text) {
+      String s = text.trim();
+      if (s.startsWith("chaos")) {
+        String rest = s.substring("chaos".length()).trim();
+        return new When(true, rest.isEmpty() ? Duration.ZERO : Quantities.duration(rest));
+      }
+      return new When(false, Quantities.duration(s.startsWith("t+") ? s.substring(2) : s));
+    }
+  }
+}
