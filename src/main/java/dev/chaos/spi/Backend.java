@@ -1,0 +1,16 @@
+package dev.chaos.spi;
+
+/**
+ * The implementations of every builtin for one run: the sandbox world, or real connections.
+ * Opened by a {@link BackendProvider}; closed when the run ends.
+ */
+public interface Backend extends AutoCloseable {
+  /** The clock the run must use (the sandbox has its own virtual clock). */
+  Clock clock();
+
+  /** The implementation of a builtin by {@link Builtin#qualifiedName()}, or null if none. */
+  BuiltinImpl impl(String qualifiedName);
+
+  @Override
+  void close();
+}

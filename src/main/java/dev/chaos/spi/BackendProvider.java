@@ -1,0 +1,19 @@
+package dev.chaos.spi;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Opens a {@link Backend}; found with {@link java.util.ServiceLoader} so that `chaos check`
+ * never loads one. {@code name()} is "sandbox" for the embedded world, "live" for real
+ * infrastructure.
+ */
+public interface BackendProvider {
+  String name();
+
+  /**
+   * {@code file} is the world file (sandbox) or the config file (live), null for the default;
+   * {@code settings} holds the remaining command-line choices (environment, context, ...).
+   */
+  Backend open(Path file, Map<String, String> settings) throws Exception;
+}

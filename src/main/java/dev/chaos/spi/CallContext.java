@@ -1,0 +1,23 @@
+package dev.chaos.spi;
+
+import java.time.Instant;
+
+/** What the interpreter gives each driver call. */
+public interface CallContext {
+  Clock clock();
+
+  /** The call must return or fail by then; blocking work waits on {@link #clock()}. */
+  Instant deadline();
+
+  RunFacts run();
+
+  /**
+   * Registers the automatic inverse of the call being made, BEFORE its side effect, so that a
+   * run stopped at any point (guard, Ctrl-C, crash) still undoes it. {@code description} is what
+   * the journal and the report say ("scale deployment/api back to 3 replicas").
+   */
+  void registerUndo(String description, Undo undo);
+
+  /** A line for the output and the journal. */
+  void log(String line);
+}
