@@ -1,0 +1,139 @@
+package dev.chaos.runtime;
+
+import dev.chaos.check.CallInfo;
+import dev.chaos.check.Callee;
+import dev.chaos.check.CheckedProgram;
+import dev.chaos.spi.Builtin;
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.CallArgs;
+import dev.chaos.spi.Effect;
+import dev.chaos.syntax.ast.Expr;
+import dev.chaos.syntax.ast.Param;
+import dev.chaos.types.Value;
+import dev.chaos.types.ValueException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls, as the checker bound them: a builtin through the backend's implementation, with a
+ * deadline and a place to register its inverse; a `fn` or an `action` in a fresh environment of
+ * the file that declares it. Mutations are journaled before they happen; under `--dry-run` they
+ * are only shown, and answer a placeholder of their result type.
+ */
+final class Calls {
+  private final Interpreter interpreter;
+
+  Calls(Interpreter interpreter) {
+    this.interpreter = interpreter;
+  }
+
+  Value call(Expr.Call call, Frame f, Evaluator ev) throws InterruptedException {
+    CallInfo info = f.program().callOf(call);
+    if (info == null) {
+      throw new RunFault(call.span(), "`" + call.callee().span().text()
+          + "` was not resolved by the checker");
+    }
+    Callee callee = info.callee();
+    if (callee instanceof Callee.Native n) {
+      return builtin(call, info, n.builtin(), f, ev);
+    }
+    try {
+      if (callee instanceof Callee.UserFn fn) {
+        Frame body = parameters(fn.owner(), fn.fn().params(), info, f, ev);
+        return ev.eval(fn.fn().body(), body);
+      }
+      Callee.UserAction action = (Callee.UserAction) callee;
+      Frame body = parameters(action.owner(), action.action().params(), info, f, ev);
+      interpreter.executor().block(action.action().body(), body);
+      return Value.UNIT;
+    } catch (StackOverflowError tooDeep) {
+      throw new RunFault(call.span(), "`" + call.callee().span().text()
+          + "` calls itself too deeply");
+    }
+  }
+
+  /** Binds each parameter to its argument, or to its default evaluated in the callee's file. */
+  private static Frame parameters(CheckedProgram owner, List<Param> params, CallInfo info,
+      Frame caller, Evaluator ev) throws InterruptedException {
+    Frame callee = new Frame(owner, Environment.root(), caller.site());
+    for (Param p : params) {
+      Expr argument = info.arguments().get(p.name().name());
+      Value v = argument != null ? ev.eval(argument, caller) : ev.eval(p.defaultValue(), callee);
+      callee.env().define(p, v);
+    }
+    return callee;
+  }
+
+  private Value builtin(Expr.Call call, CallInfo info, Builtin builtin, Frame f, Evaluator ev)
+      throws InterruptedException {
+    Map<String, Value> byName = new LinkedHashMap<>();
+    for (Map.Entry<String, Expr> a : info.arguments().entrySet()) {
+      byName.put(a.getKey(), ev.eval(a.getValue(), f));
+    }
+    List<Value> rest = new ArrayList<>();
+    for (Expr e : info.rest()) {
+      rest.add(ev.eval(e, f));
+    }
+    CallArgs args = new CallArgs(byName, rest);
+    Site site = f.site();
+    String fn = builtin.qualifiedName();
+    boolean mutates = builtin.effect() == Effect.MUTATE;
+    boolean journaled = !site.section().sampled();
+    if (mutates) {
+      interpreter.emit(RunEvent.Type.CALL, "fn", fn, "args", Shown.args(args), "effect", "mutate",
+          "section", site.section().label(), "name", site.name(),
+          "inverse", builtin.hasInverse() ? builtin.inverse() : null,
+          "dry_run", site.dryRun() ? true : null);
+      if (site.dryRun()) {
+        return Placeholders.of(f.program().typeOf(call), interpreter.clock());
+      }
+    }
+    BuiltinImpl impl = interpreter.backend().impl(fn);
+    if (impl == null) {
+      throw new RunFault(call.callee().span(), "`" + fn + "` is not available in this backend");
+    }
+    Instant deadline = earlier(site.deadline(),
+        interpreter.clock().now().plus(interpreter.options().callTimeout()));
+    DriverCall context = new DriverCall(interpreter, site, fn, call.span(), deadline);
+    Value result;
+    try {
+      result = impl.call(args, context);
+    } catch (InterruptedException | Failure passOn) {
+      throw passOn;
+    } catch (Exception | LinkageError | AssertionError e) {
+      String reason = failure(e);
+      if (journaled || mutates) {
+        interpreter.emit(RunEvent.Type.CALL_RESULT, "fn", fn, "args", mutates ? null
+            : Shown.args(args), "ok", false, "error", reason);
+      }
+      throw new RunFault(call.span(), "`" + fn + "` failed: " + reason, e);
+    }
+    if (result == null) {
+      result = Value.UNIT;
+    }
+    if (mutates) {
+      interpreter.noteMutation(site, fn, Shown.args(args), Shown.brief(result));
+    }
+    if (journaled || mutates) {
+      interpreter.emit(RunEvent.Type.CALL_RESULT, "fn", fn, "args", mutates ? null
+          : Shown.args(args), "ok", true, "result", Shown.brief(result));
+    }
+    return result;
+  }
+
+  /** The driver's own one-line message; the exception's type when it has none. */
+  static String failure(Throwable e) {
+    if (e instanceof ValueException) {
+      return e.getMessage();
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+}

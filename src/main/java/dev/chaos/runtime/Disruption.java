@@ -1,0 +1,228 @@
+package dev.chaos.runtime;
+
+import dev.chaos.runtime.RunResult.StepResult;
+import dev.chaos.syntax.ast.Member;
+import dev.chaos.types.Value;
+import dev.chaos.types.ValueFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run from the first step on: the steps with their guards, point-in-time verifies,
+ * `on abort`, undo (always, once any step started), recovery and the last observe samples.
+ * Never throws: whatever happens, undo runs and a result comes back.
+ */
+final class Disruption {
+  private final RunContext run;
+  private final Interpreter interpreter;
+  private final StepRunner steps;
+  private boolean anyStarted;
+
+  Disruption(RunContext run) {
+    this.run = run;
+    this.interpreter = run.interpreter;
+    this.steps = new StepRunner(interpreter, run.program, run.runbookEnv, run.undo, run.stopper,
+        run.runDeadline);
+  }
+
+  RunResult run() {
+    boolean dry = run.options.dryRun();
+    boolean completed = runSteps(dry);
+    endSteps();
+    if (completed && run.stopper.stopped() == null) {
+      verifies(dry);
+    }
+    run.stopMaxDurationWatch();
+    Stopper.Stop stop = run.stopper.stopped();
+    if (stop != null) {
+      run.result.abort = new RunResult.Abort(stop.reason(), stop.phase());
+    }
+    if (anyStarted && stop != null) {
+      onAbort(stop, dry);
+    }
+    if (anyStarted) {
+      run.phase("undo", false);
+      undo(dry);
+    }
+    if (anyStarted && !dry && (stop == null || stop.kind() != Stopper.Kind.SIGNAL)) {
+      member(Member.Recovery.class).ifPresent(this::recovery);
+    }
+    run.phase("report", false);
+    try {
+      if (anyStarted && !dry && run.stopper.stopped() == stop) {
+        run.probeSet.finalSample();
+      }
+      run.probeSet.stopObserves();
+    } catch (InterruptedException ignored) {
+      Thread.interrupted();
+    }
+    return Verdict.decide(run.result, run.stopper.stopped(), run.probeSet, run.clock.now());
+  }
+
+  private boolean runSteps(boolean dry) {
+    run.phase("steps", true);
+    if (dry) {
+      try {
+        run.probeSet.guardsOnce();
+      } catch (InterruptedException stopped) {
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      run.probeSet.startDuringSteps(run.stopper);
+    }
+    boolean completed = true;
+    for (Member m : run.runbook.members()) {
+      if (!(m instanceof Member.Step step)) {
+        continue;
+      }
+      if (!completed || run.stopper.stopped() != null) {
+        completed = false;
+        run.result.steps.add(new StepResult(step.name().text(), StepResult.Status.NOT_RUN, 0,
+            Duration.ZERO, null, null, null));
+        continue;
+      }
+      if (!anyStarted) {
+        anyStarted = true;
+        member(Member.Rollback.class).filter(r -> !dry)
+            .ifPresent(r -> run.undo.registerRollback(() -> rollback(r, false)));
+      }
+      StepResult result = steps.run(step);
+      run.result.steps.add(result);
+      completed = result.status() == StepResult.Status.PASSED
+          || result.status() == StepResult.Status.DRY_RUN;
+    }
+    return completed;
+  }
+
+  /** Guards and `throughout` verifies stop here; a guard that tripped just now still counts. */
+  private void endSteps() {
+    run.phase("steps ended", false);
+    try {
+      run.probeSet.stopDuringSteps();
+    } catch (InterruptedException ignored) {
+      Thread.interrupted();
+    }
+  }
+
+  private void verifies(boolean dry) {
+    run.phase("verify", true);
+    for (Member m : run.runbook.members()) {
+      if (m instanceof Member.Verify v && !v.throughout()) {
+        if (dry) {
+          interpreter.emit(RunEvent.Type.LOG, "section", "verify", "name", v.name().text(),
+              "text", "would verify \"" + v.name().text() + "\" after the steps");
+          continue;
+        }
+        try {
+          run.result.verifies.add(run.check(Section.VERIFY, v.name().text(), v.body()));
+        } catch (InterruptedException stopped) {
+          return; // the stop is kept by the stopper and decides the outcome
+        }
+      }
+    }
+  }
+
+  private void onAbort(Stopper.Stop stop, boolean dry) {
+    member(Member.OnAbort.class).ifPresent(block -> {
+      run.phase("on abort", false);
+      interpreter.emit(RunEvent.Type.ABORT, "reason", stop.reason(), "phase", stop.phase());
+      Environment env = run.runbookEnv.child();
+      env.define(Environment.ABORT, Value.rec("Abort", "reason", Value.str(stop.reason()),
+          "phase", Value.str(stop.phase())));
+      Site site = new Site(Section.ON_ABORT, "", null, null, dry);
+      try {
+        interpreter.executor().block(block.body(), new Frame(run.program, env, site));
+      } catch (Failure f) {
+        run.result.problems.add("`on abort` failed: " + f.getMessage() + " at " + f.where());
+      } catch (InterruptedException | RuntimeException bad) {
+        Thread.interrupted();
+        run.result.problems.add("`on abort` failed: " + bad);
+      }
+    });
+  }
+
+  private void undo(boolean dry) {
+    if (!dry) {
+      run.result.undos.addAll(run.undo.undoAll());
+      return;
+    }
+    List<Member.Step> started = new ArrayList<>();
+    for (Member m : run.runbook.members()) {
+      if (m instanceof Member.Step s) {
+        started.add(0, s);
+      }
+    }
+    try {
+      for (Member.Step s : started) {
+        if (s.undo() != null) {
+          steps.dryUndo(s);
+        }
+      }
+      var rollback = member(Member.Rollback.class);
+      if (rollback.isPresent()) {
+        rollback(rollback.get(), true);
+      }
+    } catch (InterruptedException | RuntimeException walkFailed) {
+      Thread.interrupted();
+      interpreter.emit(RunEvent.Type.LOG, "section", "undo", "name", "",
+          "text", "could not walk the undo: " + walkFailed.getMessage());
+    }
+  }
+
+  private void rollback(Member.Rollback r, boolean dry) throws InterruptedException {
+    Site site = new Site(Section.ROLLBACK, "", null, null, dry);
+    interpreter.executor().block(r.body(), new Frame(run.program, run.runbookEnv, site));
+  }
+
+  /** Waits until the recovery block holds; the time it takes is the measured recovery time. */
+  private void recovery(Member.Recovery r) {
+    run.phase("recovery", true);
+    Frame f = new Frame(run.program, run.runbookEnv,
+        new Site(Section.RECOVERY, "", null, null, false));
+    String withinShown = r.within().span().text();
+    String last = null;
+    try {
+      Duration within = ((Value.Duration) interpreter.evaluator().eval(r.within(), f)).value();
+      Duration every = r.every() == null ? Executor.DEFAULT_POLL
+          : ((Value.Duration) interpreter.evaluator().eval(r.every(), f)).value();
+      withinShown = ValueFormat.duration(within);
+      Instant start = run.clock.now();
+      Instant deadline = start.plus(within);
+      interpreter.emit(RunEvent.Type.WAIT, "section", "recovery", "name", "",
+          "condition", "recovery", "every", ValueFormat.duration(every), "within", withinShown,
+          "until", deadline.toString());
+      while (true) {
+        Sample s = run.probes.block(Section.RECOVERY, "", r.body());
+        interpreter.emit(RunEvent.Type.SAMPLE, "kind", "recovery", "name", "recovery",
+            "outcome", s.outcome().label(), "detail", s.detail(), "message", s.message());
+        Instant now = run.clock.now();
+        if (s.outcome() == ProbeOutcome.TRUE) {
+          Duration took = Duration.between(start, now);
+          interpreter.emit(RunEvent.Type.RECOVERY, "recovered", true,
+              "time", ValueFormat.duration(took), "within", withinShown);
+          run.result.recovery = new RunResult.Recovery(true, true, withinShown, took, null);
+          return;
+        }
+        last = s.message();
+        if (!now.isBefore(deadline)) {
+          break;
+        }
+        Instant next = now.plus(every.isZero() ? Executor.DEFAULT_POLL : every);
+        run.clock.sleepUntil(next.isAfter(deadline) ? deadline : next);
+      }
+    } catch (InterruptedException stopped) {
+      last = "interrupted";
+    } catch (Failure f2) {
+      last = f2.getMessage();
+    }
+    interpreter.emit(RunEvent.Type.RECOVERY, "recovered", false, "within", withinShown,
+        "message", last);
+    run.result.recovery = new RunResult.Recovery(true, false, withinShown, null, last);
+  }
+
+  private <T extends Member> java.util.Optional<T> member(Class<T> kind) {
+    return run.runbook.members().stream().filter(kind::isInstance).map(kind::cast).findFirst();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.chaos.runtime;
+
+import dev.chaos.source.Span;
+import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Clock;
+import dev.chaos.spi.RunFacts;
+import dev.chaos.spi.Undo;
+import java.time.Instant;
+
+/** What one builtin call is given: the clock, its deadline, the run, and where its inverse goes. */
+final class DriverCall implements CallContext {
+  private final Interpreter interpreter;
+  private final Site site;
+  private final String fn;
+  private final Span at;
+  private final Instant deadline;
+
+  DriverCall(Interpreter interpreter, Site site, String fn, Span at, Instant deadline) {
+    this.interpreter = interpreter;
+    this.site = site;
+    this.fn = fn;
+    this.at = at;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public Clock clock() {
+    return interpreter.clock();
+  }
+
+  @Override
+  public Instant deadline() {
+    return deadline;
+  }
+
+  @Override
+  public RunFacts run() {
+    return interpreter.facts();
+  }
+
+  /**
+   * Inverses of calls made in a step go to the step's undo list. Elsewhere (an undo block, a
+   * rollback, `on abort`) nothing undoes the undo, so the registration is only journaled.
+   */
+  @Override
+  public void registerUndo(String description, Undo undo) {
+    UndoSink sink = site.undo();
+    if (sink != null) {
+      sink.register(fn, at, description, undo);
+    } else {
+      interpreter.emit(RunEvent.Type.LOG, "section", site.section().label(), "name", site.name(),
+          "text", "not undone (called in " + site.describe() + "): " + description);
+    }
+  }
+
+  @Override
+  public void log(String line) {
+    interpreter.emit(RunEvent.Type.LOG, "section", site.section().label(), "name", site.name(),
+        "source", fn, "text", line);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.chaos.runtime;
+
+import dev.chaos.check.CheckedProgram;
+import dev.chaos.spi.Backend;
+import dev.chaos.spi.Clock;
+import dev.chaos.spi.RunFacts;
+import dev.chaos.syntax.ast.Decl;
+import dev.chaos.syntax.ast.Member;
+import dev.chaos.types.Value;
+import java.time.Instant;
+
+/**
+ * Runs one checked runbook, in the order of contract section 6: the header and the refusals
+ * (`--env`, `window`), runbook lets, every precondition, the baseline, then the steps and all
+ * that follows them ({@link Disruption}). {@link #run()} runs on the calling thread, which takes
+ * part in the backend's clock; {@link #interrupt} may be called from any thread (a signal
+ * handler).
+ */
+public final class RunEngine {
+  private final CheckedProgram program;
+  private final Decl.Runbook runbook;
+  private final Backend backend;
+  private final RunOptions options;
+  private final RunListener listener;
+  private volatile Stopper stopper;
+  private volatile String pendingSignal;
+
+  /** {@code program} must have checked without errors. */
+  public RunEngine(CheckedProgram program, Backend backend, RunOptions options,
+      RunListener listener) {
+    this.program = program;
+    this.runbook = program.runbook().orElseThrow(
+        () -> new IllegalArgumentException(program.source().path() + " has no runbook"));
+    this.backend = backend;
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /**
+   * Ctrl-C or SIGTERM: stops the run where it is; undo still runs, then the run ends
+   * `interrupted`. Returns false when the run was already stopping for another reason.
+   */
+  public boolean interrupt(String why) {
+    Stopper s = stopper;
+    if (s == null) {
+      pendingSignal = why;
+      return true;
+    }
+    return s.stop(Stopper.Kind.SIGNAL, why);
+  }
+
+  /** The phase the run is in: `preconditions`, `steps`, `undo`, ... */
+  public String phase() {
+    Stopper s = stopper;
+    return s == null ? "start" : s.phase();
+  }
+
+  public RunResult run() {
+    Clock clock = backend.clock();
+    try (Clock.Registration registration = clock.register()) {
+      Stopper s = new Stopper(Thread.currentThread());
+      stopper = s;
+      if (pendingSignal != null) {
+        s.stop(Stopper.Kind.SIGNAL, pendingSignal);
+      }
+      Interpreter interpreter = new Interpreter(backend,
+          new RunFacts(runbook.name().text(), null, null, options.dryRun()), options, listener);
+      RunContext run = new RunContext(program, runbook, options, interpreter, s);
+      RunResult result = start(run);
+      interpreter.emit(RunEvent.Type.RUN_FINISHED, "outcome", result.outcome().label(),
+          "reason", result.reason(), "remaining", result.remaining().stream()
+              .map(RunResult.UndoResult::description).toList(),
+          "duration", dev.chaos.types.ValueFormat.duration(result.duration()));
+      return result;
+    }
+  }
+
+  private RunResult start(RunContext run) {
+    Interpreter interpreter = run.interpreter;
+    try {
+      run.header = RunHeader.evaluate(interpreter, program, runbook);
+    } catch (InterruptedException | RuntimeException bad) {
+      return run.result.build(Outcome.REFUSED, "the header did not evaluate: "
+          + (bad instanceof Failure f ? f.getMessage() + " at " + f.where() : bad.toString()),
+          run.clock.now());
+    }
+    RunResult.Header shown = run.header.shown;
+    run.result.header = shown;
+    interpreter.setFacts(new RunFacts(shown.name(), shown.environment(),
+        run.header.blastRadiusPercent, options.dryRun()));
+    run.runbookEnv.define(Environment.RUNBOOK, run.header.runbookValue());
+    interpreter.emit(RunEvent.Type.RUN_STARTED, "runbook", shown.name(), "title", shown.title(),
+        "file", shown.file(), "environment", shown.environment(), "dry_run", options.dryRun(),
+        "max_duration", shown.maxDuration(), "blast_radius", shown.blastRadius(),
+        "window", shown.window(), "lock", shown.lock());
+    String refusal = refusal(run);
+    if (refusal != null) {
+      return run.result.build(Outcome.REFUSED, refusal, run.clock.now());
+    }
+    try {
+      return beforeSteps(run);
+    } finally {
+      run.stopMaxDurationWatch();
+    }
+  }
+
+  private String refusal(RunContext run) {
+    String env = options.environment();
+    String declared = run.header.shown.environment();
+    if (env != null && !env.equals(declared)) {
+      return "the runbook is for environment `" + declared + "`, not `" + env + "`";
+    }
+    return run.header.outsideWindow(run.clock.now());
+  }
+
+  /** Lets, preconditions and baseline: nothing has changed yet, so nothing is undone. */
+  private RunResult beforeSteps(RunContext run) {
+    Clock clock = run.clock;
+    if (run.header.maxDuration != null && !options.dryRun()) {
+      run.runDeadline = clock.now().plus(run.header.maxDuration);
+      run.maxDurationWatch = watchMaxDuration(run, run.runDeadline);
+    }
+    Frame runbookFrame = new Frame(program, run.runbookEnv,
+        new Site(Section.LET, "", run.runDeadline, null, false));
+    run.probes = new Probes(run.interpreter, program, run.runbookEnv);
+    try {
+      run.phase("lets", true);
+      for (Member m : runbook.members()) {
+        if (m instanceof Member.Let let) {
+          Value v = run.interpreter.evaluator().eval(let.value(), runbookFrame);
+          run.runbookEnv.define(let, v);
+          run.interpreter.emit(RunEvent.Type.LET, "name", let.name().name(),
+              "value", Shown.brief(v));
+        }
+      }
+      run.probeSet = new RunProbes(run.interpreter, run.probes, runbook, runbookFrame);
+      run.result.probes = run.probeSet;
+      run.phase("preconditions", true);
+      for (Member m : runbook.members()) {
+        if (m instanceof Member.Precondition p) {
+          run.result.preconditions.add(run.check(Section.PRECONDITION, p.name().text(),
+              p.body()));
+        }
+      }
+      RunResult failed = preconditionsFailed(run);
+      if (failed != null) {
+        return failed;
+      }
+      run.phase("baseline", true);
+      run.probeSet.baseline();
+    } catch (InterruptedException stopped) {
+      Stopper.Stop stop = run.stopper.stopped();
+      boolean aborted = stop != null && stop.kind() != Stopper.Kind.SIGNAL;
+      if (stop != null) {
+        run.result.abort = new RunResult.Abort(stop.reason(), stop.phase());
+      }
+      return run.result.build(aborted ? Outcome.ABORTED : Outcome.INTERRUPTED,
+          (stop == null ? "interrupted" : stop.reason()) + " before any step; nothing changed",
+          clock.now());
+    } catch (Failure f) {
+      String text = "a runbook `let` failed: " + f.getMessage() + " at " + f.where();
+      run.result.problems.add(text);
+      return run.result.build(Outcome.PRECONDITION_FAILED, text + "; nothing changed",
+          clock.now());
+    }
+    return new Disruption(run).run();
+  }
+
+  private static RunResult preconditionsFailed(RunContext run) {
+    String first = null;
+    for (RunResult.Check c : run.result.preconditions) {
+      if (c.outcome() != ProbeOutcome.TRUE) {
+        String text = "precondition \"" + c.name() + "\" " + (c.outcome() == ProbeOutcome.FALSE
+            ? "was false" : "could not be evaluated") + ": " + c.message();
+        run.result.problems.add(text);
+        first = first == null ? text : first;
+      }
+    }
+    return first == null ? null
+        : run.result.build(Outcome.PRECONDITION_FAILED, first + "; nothing changed",
+            run.clock.now());
+  }
+
+  private static Thread watchMaxDuration(RunContext run, Instant deadline) {
+    String shown = run.header.shown.maxDuration();
+    return run.clock.start("max_duration", () -> {
+      try {
+        run.clock.sleepUntil(deadline);
+        run.stopper.stop(Stopper.Kind.MAX_DURATION, "max_duration " + shown + " exceeded");
+      } catch (InterruptedException cancelled) {
+        // the run ended first
+      }
+    });
+  }
+}

@@ -1,0 +1,161 @@
+package dev.chaos.runtime;
+
+import dev.chaos.check.CheckedProgram;
+import dev.chaos.check.StepInfo;
+import dev.chaos.runtime.RunResult.StepResult;
+import dev.chaos.syntax.ast.Member;
+import dev.chaos.types.Value;
+import dev.chaos.types.ValueFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One step: its undo block registered before anything runs, its body run with its timeout, and
+ * run again on failure as `retry` allows. A run-level stop (guard, `max_duration`, signal) ends
+ * the step at once and is never retried.
+ */
+final class StepRunner {
+  private final Interpreter interpreter;
+  private final CheckedProgram program;
+  private final Environment runbookEnv;
+  private final UndoStack undo;
+  private final Stopper stopper;
+  private final Instant runDeadline;
+  private final java.util.Map<Member.Step, Environment[]> envs = new java.util.IdentityHashMap<>();
+
+  StepRunner(Interpreter interpreter, CheckedProgram program, Environment runbookEnv,
+      UndoStack undo, Stopper stopper, Instant runDeadline) {
+    this.interpreter = interpreter;
+    this.program = program;
+    this.runbookEnv = runbookEnv;
+    this.undo = undo;
+    this.stopper = stopper;
+    this.runDeadline = runDeadline;
+  }
+
+  StepResult run(Member.Step step) {
+    String name = step.name().text();
+    boolean dry = interpreter.options().dryRun();
+    StepInfo info = program.stepInfo(step);
+    String undoKind = info == null ? null : info.undo().name().toLowerCase(Locale.ROOT)
+        .replace('_', ' ');
+    Instant began = interpreter.clock().now();
+    Duration timeout;
+    long retries;
+    try {
+      Frame options = new Frame(program, runbookEnv,
+          new Site(Section.STEP, name, runDeadline, null, dry));
+      timeout = step.timeout() == null ? null
+          : ((Value.Duration) interpreter.evaluator().eval(step.timeout(), options)).value();
+      retries = step.retry() == null ? 0
+          : ((Value.Int) interpreter.evaluator().eval(step.retry(), options)).value();
+    } catch (Failure | InterruptedException | ClassCastException bad) {
+      String message = bad instanceof Failure f ? f.getMessage() : "its options did not evaluate";
+      return new StepResult(name, StepResult.Status.FAILED, 0, Duration.ZERO, message, null,
+          undoKind);
+    }
+    interpreter.emit(RunEvent.Type.STEP_STARTED, "step", name, "undo", undoKind,
+        "timeout", timeout == null ? null : ValueFormat.duration(timeout),
+        "retry", retries == 0 ? null : retries, "dry_run", dry ? true : null);
+    Environment[] lastEnv = new Environment[1];
+    envs.put(step, lastEnv);
+    if (step.undo() != null && !dry) {
+      undo.registerBlock(name, () -> undoBlock(step, lastEnv[0]));
+    }
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      Attempt result = attempt(step, name, timeout, lastEnv, dry);
+      interpreter.emit(RunEvent.Type.STEP_FINISHED, "step", name, "attempt", attempt,
+          "status", result.status().label(), "message", result.message(),
+          "where", result.where());
+      boolean retryable = result.status() == StepResult.Status.FAILED
+          || result.status() == StepResult.Status.TIMED_OUT;
+      if (retryable && attempt <= retries && stopper.stopped() == null) {
+        interpreter.emit(RunEvent.Type.LOG, "section", "step", "name", name,
+            "text", "retrying (attempt " + (attempt + 1) + " of " + (retries + 1) + ")");
+        continue;
+      }
+      return new StepResult(name, result.status(), attempt,
+          Duration.between(began, interpreter.clock().now()), result.message(), result.where(),
+          undoKind);
+    }
+  }
+
+  private record Attempt(StepResult.Status status, String message, String where) {}
+
+  private Attempt attempt(Member.Step step, String name, Duration timeout, Environment[] lastEnv,
+      boolean dry) {
+    long token = stopper.stepStarted();
+    Instant deadline = runDeadline;
+    if (timeout != null) {
+      Instant own = interpreter.clock().now().plus(timeout);
+      deadline = deadline == null || own.isBefore(deadline) ? own : deadline;
+    }
+    boolean hasBlock = step.undo() != null;
+    UndoSink sink = dry ? null : (call, at, description, work) -> undo.registerInverse(name,
+        call, description, () -> work.run(undoContext(name, call, at)), hasBlock);
+    Site site = new Site(Section.STEP, name, deadline, sink, dry);
+    Frame body = new Frame(program, runbookEnv.child(), site);
+    lastEnv[0] = body.env();
+    Thread watchdog = timeout == null || dry ? null : watchdog(name, token, deadline);
+    try {
+      interpreter.executor().statements(step.body(), body);
+      return new Attempt(dry ? StepResult.Status.DRY_RUN : StepResult.Status.PASSED, null, null);
+    } catch (Failure f) {
+      return new Attempt(StepResult.Status.FAILED, f.getMessage(), f.where());
+    } catch (InterruptedException stopped) {
+      Stopper.Stop stop = stopper.stopped();
+      if (stop != null) {
+        return new Attempt(stop.kind() == Stopper.Kind.SIGNAL ? StepResult.Status.INTERRUPTED
+            : StepResult.Status.ABORTED, stop.reason(), null);
+      }
+      if (stopper.timedOut(token)) {
+        return new Attempt(StepResult.Status.TIMED_OUT,
+            "timed out after " + ValueFormat.duration(timeout), null);
+      }
+      return new Attempt(StepResult.Status.INTERRUPTED, "interrupted", null);
+    } catch (RuntimeException | StackOverflowError bug) {
+      return new Attempt(StepResult.Status.FAILED, "internal error: " + bug, null);
+    } finally {
+      if (watchdog != null) {
+        watchdog.interrupt();
+      }
+      stopper.stepEnded();
+    }
+  }
+
+  /** Interrupts the step when its timeout passes, unless it has ended by then. */
+  private Thread watchdog(String name, long token, Instant deadline) {
+    return interpreter.clock().start("timeout of step \"" + name + "\"", () -> {
+      try {
+        interpreter.clock().sleepUntil(deadline);
+        stopper.timeout(token);
+      } catch (InterruptedException cancelled) {
+        // the step ended first
+      }
+    });
+  }
+
+  /** Under `--dry-run`: walks a step's undo block, showing what it would do. */
+  void dryUndo(Member.Step step) throws InterruptedException {
+    Environment[] env = envs.get(step);
+    Site site = new Site(Section.UNDO, step.name().text(), null, null, true);
+    interpreter.executor().block(step.undo(),
+        new Frame(program, env == null || env[0] == null ? runbookEnv : env[0], site));
+  }
+
+  /** Runs a step's undo block in the scope of the step's last attempt, so it sees its lets. */
+  private void undoBlock(Member.Step step, Environment stepEnv) throws InterruptedException {
+    Site site = new Site(Section.UNDO, step.name().text(), null, null, false);
+    Environment env = stepEnv == null ? runbookEnv : stepEnv;
+    interpreter.executor().block(step.undo(), new Frame(program, env, site));
+  }
+
+  private DriverCall undoContext(String step, String call, dev.chaos.source.Span at) {
+    Site site = new Site(Section.UNDO, step, null, null, false);
+    return new DriverCall(interpreter, site, call, at,
+        interpreter.clock().now().plus(interpreter.options().callTimeout()));
+  }
+}
