@@ -67,6 +67,7 @@ public final class RunEngine {
           new RunFacts(runbook.name().text(), null, null, options.dryRun()), options, listener);
       RunContext run = new RunContext(program, runbook, options, interpreter, s);
       RunResult result = start(run);
+      Thread.interrupted(); // a stop aimed at this run must not outlive it
       interpreter.emit(RunEvent.Type.RUN_FINISHED, "outcome", result.outcome().label(),
           "reason", result.reason(), "remaining", result.remaining().stream()
               .map(RunResult.UndoResult::description).toList(),
