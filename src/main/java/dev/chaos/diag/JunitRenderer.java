@@ -56,7 +56,7 @@ public final class JunitRenderer implements Renderer {
   }
 
   /** Character content: markup characters escaped, characters XML 1.0 forbids replaced. */
-  static String content(String s) {
+  public static String content(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -79,7 +79,7 @@ public final class JunitRenderer implements Renderer {
   }
 
   /** An attribute value in double quotes; line breaks and tabs as references, not normalised. */
-  static String attribute(String s) {
+  public static String attribute(String s) {
     return content(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
         .replace("\t", "&#9;");
   }

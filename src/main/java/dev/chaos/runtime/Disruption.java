@@ -201,7 +201,7 @@ final class Disruption {
         if (s.outcome() == ProbeOutcome.TRUE) {
           Duration took = Duration.between(start, now);
           interpreter.emit(RunEvent.Type.RECOVERY, "recovered", true,
-              "time", ValueFormat.duration(took), "within", withinShown);
+              "took", ValueFormat.duration(took), "within", withinShown);
           run.result.recovery = new RunResult.Recovery(true, true, withinShown, took, null);
           return;
         }
