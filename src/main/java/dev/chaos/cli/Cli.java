@@ -19,6 +19,7 @@ public final class Cli {
   static CommandLine create(CliContext context) {
     CommandLine cli = new CommandLine(ChaosCommand.spec())
         .addSubcommand(new CommandLine(CheckCommand.spec(context)))
+        .addSubcommand(new CommandLine(ExecCommand.spec(context)))
         .addSubcommand(new CommandLine(DocsCommand.spec(context)));
     return cli.setOut(context.out())
         .setErr(context.err())

@@ -17,6 +17,7 @@ final class CliRunner {
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
   private Function<CheckOptions, RunbookChecker> checkers;
+  private Backends backends;
   /** The options of every checker built, in order: one per `check` run. */
   final List<CheckOptions> checkersBuilt = new ArrayList<>();
 
@@ -36,6 +37,12 @@ final class CliRunner {
     return this;
   }
 
+  /** Puts {@code replacement} behind `chaos exec` instead of the providers on the class path. */
+  CliRunner backends(Backends replacement) {
+    backends = replacement;
+    return this;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -46,6 +53,9 @@ final class CliRunner {
       checkersBuilt.add(options);
       return chosen.apply(options);
     });
+    if (backends != null) {
+      context = context.withBackends(backends);
+    }
     int exitCode = Cli.create(context).execute(args);
     return new Result(exitCode, out.toString(), err.toString());
   }

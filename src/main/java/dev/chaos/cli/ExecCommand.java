@@ -1,0 +1,208 @@
+package dev.chaos.cli;
+
+import dev.chaos.check.CheckOptions;
+import dev.chaos.check.CheckedProgram;
+import dev.chaos.check.Checker;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.diag.Diagnostics;
+import dev.chaos.diag.TextRenderer;
+import dev.chaos.runtime.Journal;
+import dev.chaos.runtime.RunEngine;
+import dev.chaos.runtime.RunListener;
+import dev.chaos.runtime.RunOptions;
+import dev.chaos.runtime.RunResult;
+import dev.chaos.source.SourceFile;
+import dev.chaos.spi.Backend;
+import dev.chaos.spi.BackendProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * `chaos exec FILE`: checks the runbook (and refuses it on any error), opens a backend (the
+ * in-process sandbox with `--sandbox`), runs it with its guards, undo and recovery, and writes the
+ * journal and the reports into the run's folder.
+ */
+final class ExecCommand implements Callable<Integer> {
+  private final CliContext context;
+  private CommandSpec spec;
+
+  private ExecCommand(CliContext context) {
+    this.context = context;
+  }
+
+  static CommandSpec spec(CliContext context) {
+    ExecCommand command = new ExecCommand(context);
+    CommandSpec spec = Specs.command("exec", command,
+        "Run a runbook: preconditions, steps with guards, verifies, undo (always), recovery; "
+            + "then a journal and reports in chaos-runs/.",
+        "With --sandbox it rehearses against an in-process world on a virtual clock: no "
+            + "cluster, no network, and minutes of waits pass in milliseconds.");
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("1")
+        .type(Path.class).description("The runbook to run").build());
+    spec.addOption(Specs.flag("Run against the embedded sandbox world", "--sandbox"));
+    spec.addOption(Specs.option(Path.class, "FILE",
+        "The sandbox world (YAML, see docs/sandbox.md) instead of the built-in one", "--world"));
+    spec.addOption(Specs.flag("Run the read-only parts for real, show every mutation, change "
+        + "nothing", "--dry-run"));
+    spec.addOption(Specs.option(String.class, "NAME",
+        "Refuse to run unless the runbook's environment is NAME", "--env"));
+    spec.addOption(Specs.option(Path.class, "FILE",
+        "Write the journal to FILE (the reports go beside it)", "--journal"));
+    spec.addOption(Specs.option(Path.class, "FILE", "Also write a JUnit XML report to FILE",
+        "--junit"));
+    spec.addOption(Specs.flag("Print only the summary", "-q", "--quiet"));
+    spec.addOption(Specs.flag("Print every probe sample, read and undo registration",
+        "-v", "--verbose"));
+    spec.addOption(Specs.help());
+    command.spec = spec;
+    return spec;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    Path file = parsed.matchedPositionalValue(0, null);
+    boolean sandbox = parsed.hasMatchedOption("--sandbox");
+    Path world = parsed.matchedOptionValue("--world", null);
+    boolean quiet = parsed.hasMatchedOption("--quiet");
+    boolean verbose = parsed.hasMatchedOption("--verbose") && !quiet;
+    String env = parsed.matchedOptionValue("--env", null);
+    if (world != null && !sandbox) {
+      throw new CommandFailure("`--world` describes the sandbox: add `--sandbox`");
+    }
+    SourceFile source = SourceReader.read(file, file.toString());
+    CheckedProgram program = check(source);
+    if (program == null) {
+      return ExitCodes.INVALID_INPUT;
+    }
+    Backend backend = open(sandbox, world, env);
+    RunOptions options = RunOptions.defaults()
+        .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(env);
+    String name = program.runbook().orElseThrow().name().text();
+    RunFolder folder;
+    try {
+      folder = RunFolder.choose(parsed.matchedOptionValue("--journal", null), name,
+          LocalDateTime.now());
+    } catch (IOException e) {
+      backend.close();
+      throw new CommandFailure("cannot create the run folder: " + CommandFailure.reason(e));
+    }
+    RunResult result;
+    Journal journal;
+    try {
+      journal = Journal.create(folder.journal());
+    } catch (IOException e) {
+      backend.close();
+      throw new CommandFailure("cannot write `" + folder.journal() + "`: "
+          + CommandFailure.reason(e));
+    }
+    try (backend; journal) {
+      result = run(program, backend, options, journal, quiet, verbose);
+    }
+    RunSummary summary = new RunSummary(context, folder);
+    summary.writeReports(result, parsed.matchedOptionValue("--junit", null));
+    summary.print(result, journal);
+    return RunSummary.exitCode(result.outcome());
+  }
+
+  /** Checks the file; prints its diagnostics; null when there is an error or no runbook. */
+  private CheckedProgram check(SourceFile source) {
+    Diagnostics sink = new Diagnostics();
+    CheckedProgram program = new Checker(context.drivers().get(), new CheckOptions(false))
+        .check(source, sink);
+    List<Diagnostic> diagnostics = sink.sorted();
+    boolean color = ColorMode.AUTO.enabled(context.stdoutIsTerminal(), context.env());
+    if (!diagnostics.isEmpty()) {
+      context.err().print(new TextRenderer(color).render(diagnostics, List.of(source)));
+      context.err().flush();
+    }
+    if (sink.hasErrors()) {
+      context.err().println("error: `" + source.path() + "` has errors: nothing was run");
+      return null;
+    }
+    if (program.runbook().isEmpty()) {
+      context.err().println("error: `" + source.path() + "` is a module: it has no runbook to "
+          + "run");
+      return null;
+    }
+    return program;
+  }
+
+  private Backend open(boolean sandbox, Path world, String env) {
+    String name = sandbox ? "sandbox" : "live";
+    BackendProvider provider = context.backends().find(name).orElseThrow(() -> new CommandFailure(
+        sandbox ? "the sandbox backend is not on the class path of this build"
+            : "real drivers are not available yet: rehearse the runbook with "
+                + "`chaos exec --sandbox FILE`"));
+    Map<String, String> settings = new HashMap<>();
+    if (env != null) {
+      settings.put("environment", env);
+    }
+    try {
+      return provider.open(world, settings);
+    } catch (Exception e) {
+      String what = world != null ? "cannot load the world `" + world + "`" : "cannot open the "
+          + name + " backend";
+      throw new CommandFailure(what + ": " + (e.getMessage() == null ? e.toString()
+          : e.getMessage()));
+    }
+  }
+
+  private RunResult run(CheckedProgram program, Backend backend, RunOptions options,
+      Journal journal, boolean quiet, boolean verbose) {
+    List<RunListener> listeners = new ArrayList<>();
+    listeners.add(journal);
+    LiveView live = null;
+    if (!quiet && context.stdoutIsTerminal()) {
+      live = new LiveView(context.out(), verbose, backend.clock()::now, columns());
+      listeners.add(live);
+    } else if (!quiet) {
+      listeners.add(new PlainView(context.out(), verbose));
+    }
+    RunEngine engine = new RunEngine(program, backend, options, RunListener.all(listeners));
+    int[] signals = new int[1];
+    try (Signals ignored = Signals.install(signal -> onSignal(engine, signal, ++signals[0]))) {
+      return engine.run();
+    } finally {
+      if (live != null) {
+        live.close();
+      }
+    }
+  }
+
+  /**
+   * The first signal stops the run (undo still runs); the second says so; the third gives up
+   * on undo and exits at once, for a run whose undo hangs.
+   */
+  private void onSignal(RunEngine engine, String signal, int count) {
+    if (count == 1) {
+      engine.interrupt("interrupted (" + signal + ")");
+      context.err().println("\n" + signal + ": stopping; undo runs before exit");
+    } else if (count == 2) {
+      context.err().println(signal + ": undo is running (phase " + engine.phase()
+          + "); a third signal exits without finishing it");
+    } else {
+      context.err().println(signal + ": exiting without finishing undo; see the journal");
+      context.err().flush();
+      Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+    }
+    context.err().flush();
+  }
+
+  private int columns() {
+    try {
+      return Integer.parseInt(context.env().getOrDefault("COLUMNS", "100").trim());
+    } catch (NumberFormatException e) {
+      return 100;
+    }
+  }
+}

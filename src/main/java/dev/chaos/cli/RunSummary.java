@@ -1,0 +1,67 @@
+package dev.chaos.cli;
+
+import dev.chaos.runtime.JsonReport;
+import dev.chaos.runtime.Journal;
+import dev.chaos.runtime.JunitReport;
+import dev.chaos.runtime.MarkdownReport;
+import dev.chaos.runtime.Outcome;
+import dev.chaos.runtime.RunResult;
+import dev.chaos.types.ValueFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The end of `chaos exec`: the reports in the run folder, a short summary, the exit code. */
+final class RunSummary {
+  private final CliContext context;
+  private final RunFolder folder;
+
+  RunSummary(CliContext context, RunFolder folder) {
+    this.context = context;
+    this.folder = folder;
+  }
+
+  static int exitCode(Outcome outcome) {
+    return switch (outcome) {
+      case PASSED -> ExitCodes.OK;
+      case FAILED -> ExitCodes.FAILED;
+      case REFUSED -> ExitCodes.INVALID_INPUT;
+      case PRECONDITION_FAILED -> ExitCodes.PRECONDITION_FAILED;
+      case ABORTED -> ExitCodes.ABORTED;
+      case UNDO_FAILED -> ExitCodes.UNDO_FAILED;
+      case NOT_RECOVERED -> ExitCodes.NOT_RECOVERED;
+      case INTERRUPTED -> ExitCodes.INTERRUPTED;
+    };
+  }
+
+  void writeReports(RunResult result, Path junit) {
+    context.write(folder.report(), MarkdownReport.render(result));
+    context.write(folder.jsonReport(), JsonReport.render(result));
+    if (junit != null) {
+      context.write(junit, JunitReport.render(result));
+    }
+  }
+
+  void print(RunResult r, Journal journal) {
+    PrintWriter out = context.out();
+    out.println();
+    out.println(r.outcome().label() + (r.reason() == null ? "" : ": " + r.reason()));
+    out.println("  " + r.steps().stream().filter(s -> s.attempts() > 0).count() + " of "
+        + r.steps().size() + " steps run in " + ValueFormat.duration(r.duration())
+        + " (run clock)" + (r.dryRun() ? ", dry run: nothing changed" : ""));
+    if (r.recovery().recovered()) {
+      out.println("  recovered in " + ValueFormat.duration(r.recovery().time()));
+    }
+    if (!r.remaining().isEmpty()) {
+      out.println("  STILL DISRUPTED (undo by hand):");
+      r.remaining().forEach(u -> out.println("    - " + u.description() + ": " + u.message()));
+    }
+    out.println("  report:  " + folder.report());
+    out.println("  journal: " + folder.journal());
+    out.println("  exit " + exitCode(r.outcome()));
+    out.flush();
+    if (journal.problem() != null) {
+      context.err().println("error: the journal could not be written completely: "
+          + journal.problem().getMessage());
+    }
+  }
+}

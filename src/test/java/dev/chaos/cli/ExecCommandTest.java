@@ -1,0 +1,126 @@
+package dev.chaos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `chaos exec` end to end, on a stand-in sandbox backend. */
+@Timeout(30)
+class ExecCommandTest {
+  private static final String RUNBOOK = """
+      runbook "scale-down" {
+        title "Scale down"
+        objective "The API keeps serving with one replica"
+        environment staging
+        precondition "healthy" { expect prometheus.scalar("e") < 0.01 }
+        observe error_rate = percent(prometheus.scalar("e")) every 5s
+        guard "error rate under 5%" every 5s { expect prometheus.scalar("e") < 0.05 }
+        step "scale down" {
+          k8s.scale("deployment", "api", 1)
+          wait 1m
+        }
+        step "tell" irreversible { notify.send("scaled down") }
+        recovery within 1m every 5s { expect prometheus.scalar("e") < 0.01 }
+      }
+      """;
+
+  @TempDir
+  Path dir;
+
+  private Path file(String text) throws Exception {
+    Path f = dir.resolve("scale-down.chaos");
+    Files.writeString(f, text);
+    return f;
+  }
+
+  @Test
+  void rehearsesPrintsTimestampedLinesAndWritesTheRunFolder() throws Exception {
+    TestBackends backends = new TestBackends();
+    Path journal = dir.resolve("run/journal.jsonl");
+    CliRunner.Result r = new CliRunner().backends(backends).run("exec", "--sandbox",
+        file(RUNBOOK).toString(), "--journal", journal.toString(), "--junit",
+        dir.resolve("junit.xml").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("03:00:00 +0s run \"scale-down\" (Scale down) in staging",
+        "03:00:00 +0s call k8s.scale(kind: deployment, name: api, replicas: 1)",
+        "03:00:00 +0s wait 1m (until 03:01:00)", "03:01:00 +1m undo: scale back to 3",
+        "\npassed\n", "report:  " + dir.resolve("run/report.md"), "exit 0");
+    assertThat(backends.calls).containsExactly("scale 1", "notify scaled down", "unscale");
+    assertThat(Files.readString(dir.resolve("run/report.md"))).contains("# Chaos Experiment "
+        + "Report", "## Hypothesis\n\nThe API keeps serving with one replica");
+    assertThat(dir.resolve("run/report.json")).exists();
+    assertThat(Files.readString(dir.resolve("junit.xml"))).contains("<testcase name=\"guard: "
+        + "error rate under 5%\"");
+    assertThat(Files.readAllLines(journal)).first().asString().contains("\"run_started\"");
+  }
+
+  @Test
+  void aRunbookWithErrorsIsRefusedBeforeAnythingOpens() throws Exception {
+    TestBackends backends = new TestBackends();
+    CliRunner.Result r = new CliRunner().backends(backends).run("exec", "--sandbox",
+        file(RUNBOOK.replace("k8s.scale(", "k8s.scal(")).toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("error[CH0203]: unknown function `k8s.scal`",
+        "has errors: nothing was run");
+    assertThat(backends.opened).isZero();
+  }
+
+  @Test
+  void withoutSandboxThereAreNoRealDriversYet() throws Exception {
+    CliRunner.Result r = new CliRunner().backends(new TestBackends()).run("exec",
+        file(RUNBOOK).toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("error: real drivers are not available yet: rehearse the "
+        + "runbook with `chaos exec --sandbox FILE`");
+  }
+
+  @Test
+  void worldNeedsSandbox() throws Exception {
+    CliRunner.Result r = new CliRunner().backends(new TestBackends()).run("exec",
+        file(RUNBOOK).toString(), "--world", "w.yaml");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("`--world` describes the sandbox: add `--sandbox`");
+  }
+
+  @Test
+  void dryRunShowsMutationsAndChangesNothing() throws Exception {
+    TestBackends backends = new TestBackends();
+    CliRunner.Result r = new CliRunner().backends(backends).run("exec", "--sandbox",
+        "--dry-run", file(RUNBOOK).toString(), "--journal", dir.resolve("j.jsonl").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("would call k8s.scale(kind: deployment, name: api, replicas:"
+        + " 1); undone automatically: scales back to the previous number of replicas",
+        "would call notify.send(text: scaled down)", "would wait 1m");
+    assertThat(backends.calls).isEmpty();
+  }
+
+  @Test
+  void exitCodesFollowTheOutcome() throws Exception {
+    TestBackends backends = new TestBackends();
+    backends.errorRate = 0.5;
+    CliRunner.Result r = new CliRunner().backends(backends).run("exec", "--sandbox", "-q",
+        file(RUNBOOK).toString(), "--journal", dir.resolve("j.jsonl").toString());
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.out()).startsWith("\nprecondition_failed: precondition \"healthy\" was false");
+    assertThat(backends.calls).isEmpty();
+
+    CliRunner.Result refused = new CliRunner().backends(new TestBackends()).run("exec",
+        "--sandbox", "--env", "prod", file(RUNBOOK).toString(), "--journal",
+        dir.resolve("k.jsonl").toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.out()).contains("refused: the runbook is for environment `staging`, not"
+        + " `prod`");
+  }
+
+  @Test
+  void aModuleHasNothingToRun() throws Exception {
+    CliRunner.Result r = new CliRunner().backends(new TestBackends()).run("exec", "--sandbox",
+        file("let x = 1\n").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("is a module: it has no runbook to run");
+  }
+}

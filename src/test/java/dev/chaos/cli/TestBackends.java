@@ -1,0 +1,77 @@
+package dev.chaos.cli;
+
+import dev.chaos.spi.Backend;
+import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.Clock;
+import dev.chaos.spi.VirtualClock;
+import dev.chaos.types.Value;
+import dev.chaos.types.Values;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stand-in "sandbox" for CLI tests: a virtual clock at 2025-01-06T03:00:00Z, an error rate of
+ * {@code errorRate}, `k8s.scale` with its inverse, `notify.send`. {@link #calls} lists what ran.
+ */
+final class TestBackends implements Backends {
+  final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  double errorRate = 0.001;
+  int opened;
+
+  @Override
+  public Optional<BackendProvider> find(String name) {
+    if (!name.equals("sandbox")) {
+      return Optional.empty();
+    }
+    return Optional.of(new BackendProvider() {
+      @Override
+      public String name() {
+        return "sandbox";
+      }
+
+      @Override
+      public Backend open(Path file, Map<String, String> settings) {
+        opened++;
+        return backend();
+      }
+    });
+  }
+
+  private Backend backend() {
+    VirtualClock clock = new VirtualClock(Instant.parse("2025-01-06T03:00:00Z"));
+    Map<String, BuiltinImpl> impls = new HashMap<>();
+    impls.put("prometheus.scalar", (a, c) -> Value.number(errorRate));
+    impls.put("percent", (a, c) -> Value.percent(Values.asDouble(a.get("ratio")) * 100));
+    impls.put("k8s.scale", (a, c) -> {
+      c.registerUndo("scale back to 3", ctx -> calls.add("unscale"));
+      calls.add("scale " + a.get("replicas").display());
+      return Value.integer(3);
+    });
+    impls.put("notify.send", (a, c) -> {
+      calls.add("notify " + a.get("text").display());
+      return Value.UNIT;
+    });
+    return new Backend() {
+      @Override
+      public Clock clock() {
+        return clock;
+      }
+
+      @Override
+      public BuiltinImpl impl(String qualifiedName) {
+        return impls.get(qualifiedName);
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+  }
+}
