@@ -24,6 +24,8 @@ final class TestBackends implements Backends {
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   double errorRate = 0.001;
   int opened;
+  /** The real clock instead of the virtual one: for a child JVM that receives real signals. */
+  boolean realClock;
 
   @Override
   public Optional<BackendProvider> find(String name) {
@@ -45,7 +47,8 @@ final class TestBackends implements Backends {
   }
 
   private Backend backend() {
-    VirtualClock clock = new VirtualClock(Instant.parse("2025-01-06T03:00:00Z"));
+    Clock clock = realClock ? new dev.chaos.spi.SystemClock()
+        : new VirtualClock(Instant.parse("2025-01-06T03:00:00Z"));
     Map<String, BuiltinImpl> impls = new HashMap<>();
     impls.put("prometheus.scalar", (a, c) -> Value.number(errorRate));
     impls.put("percent", (a, c) -> Value.percent(Values.asDouble(a.get("ratio")) * 100));
