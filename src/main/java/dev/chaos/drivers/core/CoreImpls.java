@@ -70,10 +70,8 @@ public final class CoreImpls {
     impls.put("ratio", (args, ctx) -> Value.number(
         decimal(((Value.Percent) args.get("percent")).value()).movePointLeft(2).doubleValue()));
     impls.put("len", (args, ctx) -> Value.integer(length(args.get("value"))));
-    impls.put("min", (args, ctx) -> Values.compare(args.get("a"), args.get("b")) <= 0
-        ? args.get("a") : args.get("b"));
-    impls.put("max", (args, ctx) -> Values.compare(args.get("a"), args.get("b")) >= 0
-        ? args.get("a") : args.get("b"));
+    impls.put("min", (args, ctx) -> pick(args.get("a"), args.get("b"), true));
+    impls.put("max", (args, ctx) -> pick(args.get("a"), args.get("b"), false));
     impls.put("contains", (args, ctx) -> Value.bool(((Value.List) args.get("items")).items()
         .stream().anyMatch(item -> Values.equal(item, args.get("item")))));
     impls.put("matches", (args, ctx) -> Value.bool(pattern(Arguments.string(args, "pattern"))
@@ -124,6 +122,17 @@ public final class CoreImpls {
         throw new ValueException("len takes a List, a Map or a String, not "
             + value.kind().typeName());
     }
+  }
+
+  /**
+   * The smaller or larger of two values; when an Int meets a Float the checker typed the
+   * result Float, so the Int is returned as one.
+   */
+  private static Value pick(Value a, Value b, boolean smaller) {
+    int order = Values.compare(a, b);
+    Value chosen = (smaller ? order <= 0 : order >= 0) ? a : b;
+    boolean mixed = a.kind() != b.kind() && Values.isNumber(a) && Values.isNumber(b);
+    return mixed ? Conversions.toFloat(chosen) : chosen;
   }
 
   private static Pattern pattern(String regex) {

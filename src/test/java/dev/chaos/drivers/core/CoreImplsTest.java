@@ -190,6 +190,8 @@ class CoreImplsTest {
         .isEqualTo(Value.integer(2));
     assertThat(call("max", "a", Value.integer(3), "b", Value.number(3.5)))
         .isEqualTo(Value.number(3.5));
+    assertThat(call("max", "a", Value.integer(4), "b", Value.number(3.5)))
+        .as("an Int meeting a Float is a Float").isEqualTo(Value.number(4.0));
     assertThat(call("max", "a", Value.duration(Duration.ofSeconds(30)),
         "b", Value.duration(Duration.ofMinutes(1))))
         .isEqualTo(Value.duration(Duration.ofMinutes(1)));
