@@ -58,7 +58,7 @@ final class EventText {
       case WAIT:
         return waitLine(e);
       case LOG:
-        return "log: " + e.text("text");
+        return !verbose && "detail".equals(e.text("level")) ? null : "log: " + e.text("text");
       case RECORD:
         return "record " + e.text("name") + " = " + e.text("value");
       case UNDO_REGISTERED:

@@ -84,7 +84,7 @@ final class ExecCommand implements Callable<Integer> {
     if (program == null) {
       return ExitCodes.INVALID_INPUT;
     }
-    Backend backend = open(sandbox, world, env);
+    Backend backend = open(sandbox, world, env, file);
     RunOptions options = RunOptions.defaults()
         .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(env);
     String name = program.runbook().orElseThrow().name().text();
@@ -137,13 +137,15 @@ final class ExecCommand implements Callable<Integer> {
     return program;
   }
 
-  private Backend open(boolean sandbox, Path world, String env) {
+  private Backend open(boolean sandbox, Path world, String env, Path runbook) {
     String name = sandbox ? "sandbox" : "live";
     BackendProvider provider = context.backends().find(name).orElseThrow(() -> new CommandFailure(
         sandbox ? "the sandbox backend is not on the class path of this build"
             : "real drivers are not available yet: rehearse the runbook with "
                 + "`chaos exec --sandbox FILE`"));
     Map<String, String> settings = new HashMap<>();
+    Path dir = runbook.toAbsolutePath().getParent();
+    settings.put(BackendProvider.RUNBOOK_DIR, dir == null ? "" : dir.toString());
     if (env != null) {
       settings.put("environment", env);
     }

@@ -49,7 +49,8 @@ final class DriverCall implements CallContext {
       sink.register(fn, at, description, undo);
     } else {
       interpreter.emit(RunEvent.Type.LOG, "section", site.section().label(), "name", site.name(),
-          "text", "not undone (called in " + site.describe() + "): " + description);
+          "level", "detail", "text", "not undone (called in " + site.describe() + "): "
+              + description);
     }
   }
 

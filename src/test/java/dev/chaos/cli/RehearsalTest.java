@@ -1,0 +1,66 @@
+package dev.chaos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The contract's examples and the repository's runbooks rehearse with `chaos exec --sandbox` on
+ * the real sandbox backend: each passes, its journal parses line by line, and its Markdown
+ * report has every section of the seed's "Analysis Report Template".
+ */
+@Timeout(60)
+class RehearsalTest {
+  private static final List<String> TEMPLATE_SECTIONS = List.of("# Chaos Experiment Report",
+      "## Experiment Details", "- **Date/Time**:", "- **Scenario**:", "- **Duration**:",
+      "- **Blast Radius**:", "- **Environment**:", "## Hypothesis", "## Observations",
+      "### System Behavior", "### Failures Detected", "### Successes",
+      "## Improvement Actions", "## Metrics", "- **RTO (Recovery Time Objective)**:",
+      "- **RPO (Recovery Point Objective)**:", "- **MTTR (Mean Time To Recovery)**:",
+      "- **Blast Radius Actual**:", "## Conclusion");
+
+  static Stream<Path> runbooks() throws IOException {
+    Path root = Path.of(System.getProperty("user.dir"));
+    Path examples = root.resolve("../shared/design/examples").normalize();
+    assertThat(examples).isDirectory();
+    return Stream.of(examples, root.resolve("runbooks"))
+        .flatMap(dir -> {
+          try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".chaos")).sorted().toList().stream();
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
+  @ParameterizedTest
+  @MethodSource("runbooks")
+  void rehearsesInTheSandbox(Path runbook, @TempDir Path dir) throws IOException {
+    Path journal = dir.resolve("journal.jsonl");
+    long started = System.nanoTime();
+    CliRunner.Result r = new CliRunner().run("exec", "--sandbox", runbook.toString(),
+        "--journal", journal.toString(), "--junit", dir.resolve("junit.xml").toString());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(millis).as("wall time of the rehearsal").isLessThan(5_000);
+    JsonMapper json = JsonMapper.builder().build();
+    List<String> lines = Files.readAllLines(journal);
+    for (String line : lines) {
+      assertThat(json.readTree(line).get("event").asString()).isNotEmpty();
+    }
+    assertThat(lines.get(lines.size() - 1)).contains("\"outcome\":\"passed\"");
+    assertThat(Files.readString(dir.resolve("report.md"))).contains(TEMPLATE_SECTIONS);
+    assertThat(json.readTree(Files.readString(dir.resolve("report.json"))).get("outcome")
+        .asString()).isEqualTo("passed");
+    assertThat(dir.resolve("junit.xml")).exists();
+  }
+}
