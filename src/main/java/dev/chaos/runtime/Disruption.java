@@ -29,10 +29,19 @@ final class Disruption {
 
   RunResult run() {
     boolean dry = run.options.dryRun();
-    boolean completed = runSteps(dry);
-    endSteps();
-    if (completed && run.stopper.stopped() == null) {
-      verifies(dry);
+    try {
+      boolean completed = runSteps(dry);
+      endSteps();
+      if (completed && run.stopper.stopped() == null) {
+        verifies(dry);
+      }
+    } catch (RuntimeException | Error bug) {
+      // a bug of ours must not keep undo from running
+      anyStarted = true;
+      run.result.problems.add("internal error, the run stopped: " + bug);
+      run.result.steps.add(new StepResult("(internal error)", StepResult.Status.FAILED, 1,
+          Duration.ZERO, bug.toString(), null, null));
+      endSteps();
     }
     run.stopMaxDurationWatch();
     Stopper.Stop stop = run.stopper.stopped();
