@@ -26,6 +26,23 @@ final class ProbeScheduler {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
+    /**
+     * Whether the group is being stopped: a sample that ends now may have been cut short by the
+     * stop itself (a driver that turns the interrupt into an error) and must not count.
+     */
+    boolean stopping() {
+      return stopped.get();
+    }
+
+    /** Runs {@code action} unless the group is being stopped, as one step with the stop. */
+    synchronized boolean unlessStopping(Runnable action) {
+      if (stopped.get()) {
+        return false;
+      }
+      action.run();
+      return true;
+    }
+
     /** Starts sampling every {@code every}, the first time at once or after one interval. */
     void start(String name, Duration every, boolean atOnce, Sampler sampler) {
       Duration interval = every.isNegative() || every.isZero() ? Duration.ofSeconds(1) : every;
@@ -56,7 +73,9 @@ final class ProbeScheduler {
      * driver call that ignores interrupts is left behind on its daemon thread).
      */
     void stop(Duration grace) throws InterruptedException {
-      stopped.set(true);
+      synchronized (this) {
+        stopped.set(true);
+      }
       threads.forEach(Thread::interrupt);
       Instant deadline = clock.now().plus(grace);
       for (Thread t : threads) {

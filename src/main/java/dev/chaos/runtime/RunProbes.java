@@ -95,21 +95,30 @@ final class RunProbes {
     for (Guard g : guards) {
       during.start("guard " + g.stats().name(), g.every(), true, () -> {
         Sample s = probes.block(Section.GUARD, g.stats().name(), g.member().body());
+        if (during.stopping()) {
+          return false;
+        }
         g.stats().add(s);
         emit("guard", g.stats().name(), s, null);
         if (s.outcome() == ProbeOutcome.TRUE) {
           return true;
         }
-        if (stopper.stop(Stopper.Kind.GUARD, "guard \"" + g.stats().name() + "\" "
-            + (s.outcome() == ProbeOutcome.FALSE ? "tripped: " : "errored: ") + s.message())) {
-          g.stats().tripped();
-        }
+        String reason = "guard \"" + g.stats().name() + "\" "
+            + (s.outcome() == ProbeOutcome.FALSE ? "tripped: " : "errored: ") + s.message();
+        during.unlessStopping(() -> {
+          if (stopper.stop(Stopper.Kind.GUARD, reason)) {
+            g.stats().tripped();
+          }
+        });
         return false;
       });
     }
     for (Throughout t : throughout) {
       during.start("verify " + t.stats().name(), verifyEvery, true, () -> {
         Sample s = probes.block(Section.VERIFY_THROUGHOUT, t.stats().name(), t.member().body());
+        if (during.stopping()) {
+          return false;
+        }
         t.stats().add(s);
         emit("verify", t.stats().name(), s, null);
         return true;
@@ -118,7 +127,12 @@ final class RunProbes {
     observing = scheduler.group();
     for (Observe o : observes) {
       observing.start("observe " + o.stats().name(), o.every(), false, () -> {
-        sampleObserve(o, false, null);
+        Sample s = probes.expression(o.stats().name(), o.member().value());
+        if (observing.stopping()) {
+          return false;
+        }
+        o.stats().add(s, false);
+        emit("observe", o.stats().name(), s, null);
         return true;
       });
     }
