@@ -16,7 +16,11 @@ record Sample(ProbeOutcome outcome, String detail, String message, Value value) 
   }
 
   static Sample failed(Failure f, String detail) {
-    ProbeOutcome outcome = f instanceof ExpectationFailed ? ProbeOutcome.FALSE : ProbeOutcome.ERROR;
-    return new Sample(outcome, detail, f.getMessage(), null);
+    if (f instanceof ExpectationFailed) {
+      return new Sample(ProbeOutcome.FALSE, detail, f.getMessage(), null);
+    }
+    // an error says where it happened; a false expect already shows its condition
+    String at = f.span() == null ? "" : " at " + f.where();
+    return new Sample(ProbeOutcome.ERROR, detail, f.getMessage() + at, null);
   }
 }
