@@ -9,6 +9,12 @@ import java.util.Map;
  * infrastructure.
  */
 public interface BackendProvider {
+  /**
+   * The setting that names the directory of the runbook's .chaos file: `file()` paths are
+   * relative to it (the current directory when absent).
+   */
+  String RUNBOOK_DIR = "runbook_dir";
+
   String name();
 
   /**

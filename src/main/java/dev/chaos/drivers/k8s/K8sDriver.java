@@ -44,7 +44,8 @@ public final class K8sDriver implements Driver {
       .mutateWithoutInverse("kill_pods", Signature.of(Type.list(Type.STRING),
               SELECTOR,
               named("fraction", Type.PERCENT, "",
-                  "Share of the selected pods to kill, rounded up, at least one."),
+                  "Share of the selected pods to kill, rounded up, at least one, but never"
+                      + " past the runbook's `blast_radius`."),
               named("count", Type.INT, "", "Number of the selected pods to kill."),
               named("grace", Type.DURATION, "`0s`", "Grace period before the pods are killed."),
               SELECTOR_CLUSTER).withExactlyOneOf("fraction", "count"),

@@ -82,6 +82,21 @@ public final class ArgoWorld {
     });
   }
 
+  /** The names of the workflows of a namespace still running, as `terminate_all` would stop. */
+  public List<String> running(String namespace) {
+    return world.read(now -> {
+      String ns = cluster.resolve(namespace);
+      List<String> names = new java.util.ArrayList<>();
+      runs.forEach((key, run) -> {
+        String[] parts = key.split("/", 2);
+        if (parts[0].equals(ns) && phaseAt(run, now).equals("Running")) {
+          names.add(parts[1]);
+        }
+      });
+      return names;
+    });
+  }
+
   private void stop(String namespace, String name, Run run, Instant now) {
     if (!phaseAt(run, now).equals("Running")) {
       return;

@@ -105,6 +105,10 @@ public final class K8sWorld {
   /** Creates or updates the objects of a manifest, as `kubectl apply`; see {@link Applied}. */
   public List<Applied> apply(String manifest, String namespace) {
     List<Manifest.Doc> docs = Manifest.parse(manifest);
+    // refused before anything is stored, so that an apply is all or nothing
+    for (Manifest.Doc doc : docs) {
+      refuseDeployment(Kinds.normalise(doc.kind()), doc.name());
+    }
     return world.write(now -> {
       List<Applied> applied = new ArrayList<>();
       for (Manifest.Doc doc : docs) {
@@ -273,10 +277,7 @@ public final class K8sWorld {
   Applied put(String kind, String namespace, String name, Map<String, Object> tree, Instant now,
       Duration runFor) {
     Key key = new Key(Kinds.normalise(kind), namespace, name);
-    if (key.kind().equals("deployment")) {
-      throw new SandboxException("the sandbox does not apply deployments: describe `" + name
-          + "` in the world file instead");
-    }
+    refuseDeployment(key.kind(), name);
     namespaces.add(namespace);
     Map<String, Object> previous = objects.get(key);
     String created = previous == null ? now.toString()
@@ -287,6 +288,13 @@ public final class K8sWorld {
       startChaos(key, tree, effect, now, runFor);
     }
     return new Applied(key.kind() + "/" + name, key.kind(), namespace, name, previous);
+  }
+
+  private static void refuseDeployment(String kind, String name) {
+    if (kind.equals("deployment")) {
+      throw new SandboxException("the sandbox does not apply deployments: describe `" + name
+          + "` in the world file instead");
+    }
   }
 
   private void startChaos(Key key, Map<String, Object> tree, ChaosSpec effect, Instant now,

@@ -149,19 +149,26 @@ public final class PgWorld {
 
   /** Rows changed by a statement, as the world file's `postgres.statements` says. */
   public long execute(String sql) {
-    return world.write(now -> {
-      String q = normalise(sql);
-      for (Map.Entry<String, Long> e : spec.statements().entrySet()) {
-        if (normalise(e.getKey()).equalsIgnoreCase(q)) {
-          return e.getValue();
-        }
-      }
-      throw new SandboxException("the sandbox world does not know the statement `" + sql.strip()
-          + "`; add it under `postgres.statements` in the world file");
-    });
+    return world.write(now -> rowsChangedBy(sql));
+  }
+
+  /** What {@link #execute} would answer, without running the statement (for a dry run). */
+  public long wouldChange(String sql) {
+    return world.read(now -> rowsChangedBy(sql));
   }
 
   // ---- inside the world ------------------------------------------------------------------
+
+  private long rowsChangedBy(String sql) {
+    String q = normalise(sql);
+    for (Map.Entry<String, Long> e : spec.statements().entrySet()) {
+      if (normalise(e.getKey()).equalsIgnoreCase(q)) {
+        return e.getValue();
+      }
+    }
+    throw new SandboxException("the sandbox world does not know the statement `" + sql.strip()
+        + "`; add it under `postgres.statements` in the world file");
+  }
 
   /** The share of the connection limit in use at {@code t}. */
   double usageAt(Instant t) {

@@ -88,7 +88,7 @@ public final class WorldLoader {
     }
     YamlNode root = YamlNode.of(source, "", docs.isEmpty() ? null : docs.get(0));
     root.allowOnly("start", "seed", "tick", "clusters", "chaos", "metrics", "series", "alerts",
-        "prometheus", "redis", "postgres", "http", "argo", "shell", "faults");
+        "prometheus", "redis", "postgres", "http", "argo", "shell", "faults", "env", "secrets");
     YamlNode metrics = root.node("metrics").allowOnly("error_rate", "p95");
     String errorRate = metrics.string("error_rate", ERROR_RATE);
     String p95 = metrics.string("p95", P95);
@@ -109,7 +109,9 @@ public final class WorldLoader {
         http(root),
         root.node("argo").allowOnly("duration").duration("duration", Duration.ofMinutes(2)),
         shell(root),
-        faults(root, series));
+        faults(root, series),
+        root.has("env") ? root.strings("env") : Map.of(),
+        root.has("secrets") ? root.strings("secrets") : Map.of());
   }
 
   private static Instant instant(YamlNode root) {

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A world as a world file describes it (docs/sandbox.md), checked and with defaults filled in.
  * Shares are ratios (0.004 for `0.4%`), CPU is in cores, series values are in their series'
- * unit.
+ * unit. {@code env} and {@code secrets} are what `env()` and `secret()` answer in a rehearsal.
  */
 public record WorldSpec(
     Instant start,
@@ -26,7 +26,9 @@ public record WorldSpec(
     List<EndpointSpec> http,
     Duration argoDuration,
     Map<String, ProgramSpec> shell,
-    List<FaultSpec> faults) {
+    List<FaultSpec> faults,
+    Map<String, String> env,
+    Map<String, String> secrets) {
 
   /** The name of the default cluster in world files; runbooks call it "" (no `cluster:`). */
   public static final String DEFAULT_CLUSTER = "default";

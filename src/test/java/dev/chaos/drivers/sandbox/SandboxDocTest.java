@@ -48,5 +48,7 @@ class SandboxDocTest {
     assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m"))
         .isCloseTo(1.72, Offset.offset(1e-9)); // the fault from chaos+20s
     assertThat(world.shell().run("./scripts/check.sh", List.of(), null).exit()).isEqualTo(1);
+    assertThat(world.spec().env()).containsEntry("SHOP_NAMESPACE", "shop");
+    assertThat(world.spec().secrets()).containsOnlyKeys("webhook-token");
   }
 }

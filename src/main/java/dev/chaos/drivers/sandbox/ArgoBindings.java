@@ -1,0 +1,72 @@
+package dev.chaos.drivers.sandbox;
+
+import static dev.chaos.drivers.Arguments.string;
+import static dev.chaos.drivers.sandbox.Calls.dryRun;
+
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.CallArgs;
+import dev.chaos.types.Value;
+import java.util.List;
+import java.util.Map;
+
+/** The `argo` functions on the workflows of the world's clusters. */
+final class ArgoBindings {
+  private ArgoBindings() {}
+
+  static void bind(World world, Map<String, BuiltinImpl> into) {
+    into.put("argo.submit", (a, c) -> {
+      ArgoWorld argo = world.argo(cluster(a));
+      String manifest = string(a, "manifest");
+      List<Manifest.Doc> docs = Manifest.parse(manifest);
+      Manifest.Doc doc = docs.get(0);
+      String namespace = doc.namespace().isEmpty() ? string(a, "namespace", "")
+          : doc.namespace();
+      String shown = doc.name().isEmpty() ? doc.generateName() + "xxxxx" : doc.name();
+      if (dryRun(c, "submit workflow " + shown + where(world, a, namespace))) {
+        if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals("workflow")) {
+          throw new SandboxException("argo.submit takes one Workflow, not "
+              + docs.stream().map(Manifest.Doc::kind).toList());
+        }
+        return Value.str(shown);
+      }
+      Inverse<String> inverse = Inverse.register(c, "terminate workflow "
+              + (doc.name().isEmpty() ? doc.generateName() + "* (generated name)" : doc.name())
+              + where(world, a, namespace) + " if it is still running",
+          (name, u) -> argo.terminate(name, namespace));
+      return Value.str(inverse.done(argo.submit(manifest, namespace)));
+    });
+    into.put("argo.phase", (a, c) -> Value.str(world.argo(cluster(a))
+        .phase(string(a, "name"), string(a, "namespace", ""))));
+    into.put("argo.terminate", (a, c) -> {
+      ArgoWorld argo = world.argo(cluster(a));
+      String name = string(a, "name");
+      String namespace = string(a, "namespace", "");
+      if (dryRun(c, "terminate workflow " + name + where(world, a, namespace))) {
+        argo.phase(name, namespace); // a missing workflow fails as the real call would
+        return Value.UNIT;
+      }
+      argo.terminate(name, namespace);
+      return Value.UNIT;
+    });
+    into.put("argo.terminate_all", (a, c) -> {
+      ArgoWorld argo = world.argo(cluster(a));
+      String namespace = string(a, "namespace", "");
+      List<String> running = argo.running(namespace);
+      if (dryRun(c, "terminate every running workflow" + where(world, a, namespace) + ": "
+          + (running.isEmpty() ? "none is running" : String.join(", ", running)))) {
+        return Value.integer(running.size());
+      }
+      return Value.integer(argo.terminateAll(namespace));
+    });
+  }
+
+  private static String cluster(CallArgs a) {
+    return string(a, "cluster", "");
+  }
+
+  private static String where(World world, CallArgs a, String namespace) {
+    K8sWorld k8s = world.k8s(cluster(a));
+    return " in namespace " + k8s.resolve(namespace)
+        + (k8s.cluster().isEmpty() ? "" : " of cluster " + k8s.cluster());
+  }
+}

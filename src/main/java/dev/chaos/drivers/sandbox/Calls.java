@@ -1,0 +1,44 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.spi.CallContext;
+import dev.chaos.types.ValueFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+
+/** What the sandbox bindings share: dry runs and the time a call takes. */
+final class Calls {
+  private Calls() {}
+
+  /**
+   * True in a dry run, after saying what the call would do: the binding then answers from
+   * reads alone and changes nothing. The interpreter may also skip mutating calls in a dry run
+   * itself; either way nothing changes.
+   */
+  static boolean dryRun(CallContext context, String action) {
+    if (!context.run().dryRun()) {
+      return false;
+    }
+    context.log("dry run: would " + action);
+    return true;
+  }
+
+  /**
+   * Spends {@code took} of the context's clock, as a call that waits for an answer does; a
+   * call whose answer takes longer than {@code timeout} (null: no timeout) fails when the
+   * timeout passes, and one cut short by the call's deadline fails then.
+   */
+  static void take(CallContext context, Duration took, Duration timeout, String what)
+      throws InterruptedException, TimeoutException {
+    boolean timesOut = timeout != null && took.compareTo(timeout) > 0;
+    Instant answered = context.clock().now().plus(timesOut ? timeout : took);
+    if (answered.isAfter(context.deadline())) {
+      context.clock().sleepUntil(context.deadline());
+      throw new TimeoutException(what + ": no answer before the call's deadline");
+    }
+    context.clock().sleepUntil(answered);
+    if (timesOut) {
+      throw new TimeoutException(what + " timed out after " + ValueFormat.duration(timeout));
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package dev.chaos.drivers.sandbox;
+
+import static dev.chaos.drivers.Arguments.duration;
+import static dev.chaos.drivers.Arguments.integerOrNull;
+import static dev.chaos.drivers.Arguments.jsonObject;
+import static dev.chaos.drivers.Arguments.percentOrNull;
+import static dev.chaos.drivers.Arguments.smallInteger;
+import static dev.chaos.drivers.Arguments.string;
+import static dev.chaos.drivers.sandbox.Calls.dryRun;
+
+import dev.chaos.drivers.Arguments;
+import dev.chaos.drivers.k8s.KillCount;
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.CallArgs;
+import dev.chaos.types.JsonTree;
+import dev.chaos.types.Value;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The `k8s` functions on the world's clusters. */
+final class K8sBindings {
+  private K8sBindings() {}
+
+  static void bind(World world, Map<String, BuiltinImpl> into) {
+    into.put("k8s.selector", (a, c) -> world.k8s(cluster(a))
+        .selector(string(a, "namespace"), string(a, "labels", "")).toValue());
+    into.put("k8s.pods", (a, c) -> {
+      Results.Selector s = selector(a);
+      return world.k8s(s.cluster()).pods(s).toValue();
+    });
+    into.put("k8s.kill_pods", (a, c) -> {
+      Results.Selector s = selector(a);
+      K8sWorld k8s = world.k8s(s.cluster());
+      List<String> pods = k8s.pods(s).names();
+      String target = describe(k8s, s);
+      KillCount.Decision d = KillCount.decide(pods.size(), percentOrNull(a, "fraction"),
+          integerOrNull(a, "count"), c.run().blastRadiusPercent(), target);
+      if (!d.note().isEmpty()) {
+        c.log("k8s.kill_pods: " + d.note());
+      }
+      if (dryRun(c, "kill " + d.count() + " of the " + pods.size() + " pods of " + target)) {
+        return Value.strings(pods.subList(0, d.count()));
+      }
+      return Value.strings(k8s.killPods(s, d.count(), duration(a, "grace", Duration.ZERO)));
+    });
+    into.put("k8s.apply", (a, c) -> {
+      K8sWorld k8s = world.k8s(cluster(a));
+      String manifest = string(a, "manifest");
+      String namespace = string(a, "namespace", "");
+      List<Manifest.Doc> docs = Manifest.parse(manifest);
+      if (dryRun(c, "apply " + String.join(", ", plannedRefs(docs)) + clusterSuffix(k8s))) {
+        return Value.strings(plannedRefs(docs));
+      }
+      Inverse<List<K8sWorld.Applied>> inverse = Inverse.register(c,
+          applyUndoDescription(k8s, docs, namespace), (applied, u) -> {
+            for (int i = applied.size() - 1; i >= 0; i--) {
+              k8s.revert(applied.get(i));
+            }
+          });
+      List<K8sWorld.Applied> applied = inverse.done(k8s.apply(manifest, namespace));
+      return Value.strings(applied.stream().map(K8sWorld.Applied::ref).toList());
+    });
+    into.put("k8s.delete", (a, c) -> {
+      K8sWorld k8s = world.k8s(cluster(a));
+      String kind = string(a, "kind");
+      String name = string(a, "name");
+      String namespace = string(a, "namespace", "");
+      if (dryRun(c, "delete " + ref(kind, name) + where(k8s, namespace))) {
+        return Value.bool(k8s.exists(kind, name, namespace));
+      }
+      return Value.bool(k8s.delete(kind, name, namespace));
+    });
+    into.put("k8s.delete_all", (a, c) -> {
+      K8sWorld k8s = world.k8s(cluster(a));
+      String kind = string(a, "kind");
+      String namespace = string(a, "namespace", "");
+      String labels = string(a, "labels", "");
+      if (dryRun(c, "delete every " + Kinds.normalise(kind)
+          + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + where(k8s, namespace))) {
+        return Value.integer(k8s.count(kind, namespace, labels));
+      }
+      return Value.integer(k8s.deleteAll(kind, namespace, labels));
+    });
+    into.put("k8s.get", (a, c) -> JsonTree.of(world.k8s(cluster(a))
+        .get(string(a, "kind"), string(a, "name"), string(a, "namespace", ""))));
+    into.put("k8s.exists", (a, c) -> Value.bool(world.k8s(cluster(a))
+        .exists(string(a, "kind"), string(a, "name"), string(a, "namespace", ""))));
+    into.put("k8s.count", (a, c) -> Value.integer(world.k8s(cluster(a))
+        .count(string(a, "kind"), string(a, "namespace", ""), string(a, "labels", ""))));
+    into.put("k8s.patch", (a, c) -> {
+      K8sWorld k8s = world.k8s(cluster(a));
+      String kind = string(a, "kind");
+      String name = string(a, "name");
+      String namespace = string(a, "namespace", "");
+      Map<String, Object> patch = jsonObject(a, "patch");
+      Map<String, Object> previous = k8s.get(kind, name, namespace);
+      String fields = String.join(", ", leafPaths(patch, ""));
+      if (dryRun(c, "patch " + fields + " of " + ref(kind, name) + where(k8s, namespace))) {
+        return Value.UNIT;
+      }
+      Inverse<Boolean> inverse = Inverse.register(c, "restore " + fields + " of "
+              + ref(kind, name) + where(k8s, namespace),
+          (patched, u) -> k8s.restore(kind, name, previous, namespace));
+      k8s.patch(kind, name, patch, namespace);
+      inverse.done(true);
+      return Value.UNIT;
+    });
+    into.put("k8s.scale", (a, c) -> {
+      K8sWorld k8s = world.k8s(cluster(a));
+      String kind = string(a, "kind");
+      String name = string(a, "name");
+      String namespace = string(a, "namespace", "");
+      int replicas = smallInteger(a, "replicas");
+      if (replicas < 0) {
+        throw new IllegalArgumentException("cannot scale " + ref(kind, name) + " to "
+            + replicas + " replicas");
+      }
+      int current = replicasOf(k8s, kind, name, namespace);
+      if (dryRun(c, "scale " + ref(kind, name) + where(k8s, namespace) + " from " + current
+          + " to " + replicas + " replicas")) {
+        return Value.integer(current);
+      }
+      Inverse<Integer> inverse = Inverse.register(c, "scale " + ref(kind, name)
+              + where(k8s, namespace) + " back to " + current + " replicas",
+          (previous, u) -> k8s.scale(kind, name, previous, namespace));
+      return Value.integer(inverse.done(k8s.scale(kind, name, replicas, namespace)));
+    });
+    into.put("k8s.rollout_restart", (a, c) -> {
+      K8sWorld k8s = world.k8s(cluster(a));
+      String kind = string(a, "kind");
+      String name = string(a, "name");
+      String namespace = string(a, "namespace", "");
+      if (dryRun(c, "restart every pod of " + ref(kind, name) + where(k8s, namespace))) {
+        k8s.rolloutComplete(kind, name, namespace); // fails as the real call would when missing
+        return Value.UNIT;
+      }
+      k8s.rolloutRestart(kind, name, namespace);
+      return Value.UNIT;
+    });
+    into.put("k8s.rollout_complete", (a, c) -> Value.bool(world.k8s(cluster(a))
+        .rolloutComplete(string(a, "kind"), string(a, "name"), string(a, "namespace", ""))));
+    into.put("k8s.hpa", (a, c) -> world.k8s(cluster(a))
+        .hpa(string(a, "name"), string(a, "namespace", "")).toValue());
+    into.put("k8s.events", (a, c) -> {
+      Results.Selector s = selector(a);
+      Duration since = duration(a, "since", null);
+      // without `since:`, every event of the run: the sandbox world starts with the run
+      Instant from = since == null ? null : c.clock().now().minus(since);
+      return Value.integer(world.k8s(s.cluster()).events(s, string(a, "reason", null), from));
+    });
+    into.put("k8s.usage", (a, c) -> {
+      Results.Selector s = selector(a);
+      return world.k8s(s.cluster()).usage(s).toValue();
+    });
+  }
+
+  private static String cluster(CallArgs a) {
+    return string(a, "cluster", "");
+  }
+
+  /** The `selector` argument, moved to the `cluster:` argument's cluster when one is given. */
+  private static Results.Selector selector(CallArgs a) {
+    Value.Rec rec = Arguments.record(a, "selector");
+    String cluster = cluster(a);
+    return new Results.Selector(cluster.isEmpty() ? Arguments.field(rec, "cluster") : cluster,
+        Arguments.field(rec, "namespace"), Arguments.field(rec, "labels"));
+  }
+
+  private static String describe(K8sWorld k8s, Results.Selector s) {
+    String where = where(k8s, s.namespace()).strip();
+    return s.labels().isEmpty() ? where : "labelled `" + s.labels() + "` " + where;
+  }
+
+  private static String where(K8sWorld k8s, String namespace) {
+    return " in namespace " + k8s.resolve(namespace) + clusterSuffix(k8s);
+  }
+
+  private static String clusterSuffix(K8sWorld k8s) {
+    return k8s.cluster().isEmpty() ? "" : " of cluster " + k8s.cluster();
+  }
+
+  private static String ref(String kind, String name) {
+    return Kinds.normalise(kind) + "/" + name;
+  }
+
+  /** What `apply` would return; a generated name is shown with a placeholder suffix. */
+  private static List<String> plannedRefs(List<Manifest.Doc> docs) {
+    return docs.stream().map(d -> ref(d.kind(),
+        d.name().isEmpty() ? d.generateName() + "xxxxx" : d.name())).toList();
+  }
+
+  private static String applyUndoDescription(K8sWorld k8s, List<Manifest.Doc> docs,
+      String namespace) {
+    List<String> parts = new ArrayList<>();
+    for (int i = docs.size() - 1; i >= 0; i--) {
+      Manifest.Doc d = docs.get(i);
+      String ns = d.namespace().isEmpty() ? namespace : d.namespace();
+      boolean existed = !d.name().isEmpty() && k8s.exists(d.kind(), d.name(), ns);
+      String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
+      parts.add((existed ? "restore the previous " : "delete ") + ref(d.kind(), name)
+          + where(k8s, ns));
+    }
+    return String.join("; ", parts);
+  }
+
+  private static int replicasOf(K8sWorld k8s, String kind, String name, String namespace) {
+    Object replicas = Manifest.at(k8s.get(kind, name, namespace), "spec", "replicas");
+    if (!(replicas instanceof Number n)) {
+      throw new SandboxException(ref(kind, name) + " has no replicas to scale");
+    }
+    return n.intValue();
+  }
+
+  /** The dotted paths of a patch's leaves: `spec.engineState`. */
+  private static List<String> leafPaths(Map<String, Object> patch, String prefix) {
+    List<String> out = new ArrayList<>();
+    patch.forEach((key, value) -> {
+      if (value instanceof Map<?, ?> inner && !inner.isEmpty()) {
+        out.addAll(leafPaths(Manifest.map(inner), prefix + key + "."));
+      } else {
+        out.add(prefix + key);
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.chaos.drivers.sandbox;
+
+import static dev.chaos.drivers.Arguments.string;
+import static dev.chaos.drivers.sandbox.Calls.dryRun;
+
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.types.Value;
+import java.util.Map;
+
+/** `notify.send` to the world's webhook, which keeps the messages for tests and reports. */
+final class NotifyBindings {
+  private NotifyBindings() {}
+
+  static void bind(World world, Map<String, BuiltinImpl> into) {
+    into.put("notify.send", (a, c) -> {
+      String text = string(a, "text");
+      if (dryRun(c, "send to the webhook: " + text)) {
+        return Value.UNIT;
+      }
+      world.notifications().send(text);
+      c.log("notify: sent to the sandbox webhook: " + text);
+      return Value.UNIT;
+    });
+  }
+}
