@@ -16,17 +16,21 @@ median_ms() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/
 bin/chaos check "$file" >/dev/null 2>&1 || true
 bin/chaos check "$file" >/dev/null 2>&1 || true
 
+# Wall time is what a user waits; CPU time (user + sys) is steadier on a busy machine.
 times=()
+cpus=()
 for ((i = 0; i < runs; i++)); do
   start=$(date +%s%N)
-  bin/chaos check "$file" >/dev/null
+  /usr/bin/time -f '%U %S' -o target/bench-cpu.txt bin/chaos check "$file" >/dev/null
   end=$(date +%s%N)
   times+=($(((end - start) / 1000000)))
+  cpus+=($(awk '{printf "%.0f", ($1 + $2) * 1000}' target/bench-cpu.txt))
 done
 single=$(printf '%s\n' "${times[@]}" | median_ms)
 min=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
 max=$(printf '%s\n' "${times[@]}" | sort -n | tail -1)
-echo "single file ($file), $runs cold runs through bin/chaos: median ${single} ms (min ${min}, max ${max})"
+cpu=$(printf '%s\n' "${cpus[@]}" | median_ms)
+echo "single file ($file), $runs cold runs through bin/chaos: median ${single} ms wall (min ${min}, max ${max}), median ${cpu} ms CPU; load average $(cut -d' ' -f1 /proc/loadavg)"
 
 corpus=target/bench-corpus
 bench/gen-corpus.sh "$corpus" 1000 >/dev/null
