@@ -8,6 +8,8 @@ import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Member;
 import dev.chaos.types.Value;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs one checked runbook, in the order of contract section 6: the header and the refusals
@@ -99,7 +101,8 @@ public final class RunEngine {
       return run.result.build(Outcome.REFUSED, refusal, run.clock.now());
     }
     try {
-      return beforeSteps(run);
+      RunResult result = beforeSteps(run);
+      return result != null ? result : new Disruption(run).run();
     } finally {
       run.stopMaxDurationWatch();
     }
@@ -114,8 +117,29 @@ public final class RunEngine {
     return run.header.outsideWindow(run.clock.now());
   }
 
-  /** Lets, preconditions and baseline: nothing has changed yet, so nothing is undone. */
+  /**
+   * Lets, preconditions and baseline: nothing has changed yet, so nothing is undone. Returns the
+   * result of a run that ends here (every step reported not run), or null to go on.
+   */
   private RunResult beforeSteps(RunContext run) {
+    RunResult ended = prepare(run);
+    if (ended == null) {
+      return null;
+    }
+    List<RunResult.StepResult> notRun = new ArrayList<>();
+    for (Member m : runbook.members()) {
+      if (m instanceof Member.Step step) {
+        notRun.add(new RunResult.StepResult(step.name().text(),
+            RunResult.StepResult.Status.NOT_RUN, 0, java.time.Duration.ZERO, null, null, null));
+      }
+    }
+    return new RunResult(ended.header(), ended.dryRun(), ended.started(), ended.finished(),
+        ended.outcome(), ended.reason(), ended.abort(), ended.preconditions(), ended.verifies(),
+        ended.guards(), ended.throughout(), ended.observes(), notRun, ended.undos(),
+        ended.recovery(), ended.records(), ended.disruptions(), ended.problems());
+  }
+
+  private RunResult prepare(RunContext run) {
     Clock clock = run.clock;
     if (run.header.maxDuration != null && !options.dryRun()) {
       run.runDeadline = clock.now().plus(run.header.maxDuration);
@@ -164,7 +188,7 @@ public final class RunEngine {
       return run.result.build(Outcome.PRECONDITION_FAILED, text + "; nothing changed",
           clock.now());
     }
-    return new Disruption(run).run();
+    return null;
   }
 
   private static RunResult preconditionsFailed(RunContext run) {

@@ -109,6 +109,7 @@ class UndoTest {
         """), w.backend);
     assertThat(r.result().outcome()).isEqualTo(Outcome.PRECONDITION_FAILED);
     assertThat(w.effects()).isEmpty();
-    assertThat(r.result().steps()).isEmpty();
+    assertThat(r.result().steps()).extracting(RunResult.StepResult::status)
+        .containsExactly(RunResult.StepResult.Status.NOT_RUN);
   }
 }
