@@ -1,8 +1,6 @@
 package dev.chaos.check;
 
 import dev.chaos.diag.Code;
-import dev.chaos.diag.Diagnostic;
-import dev.chaos.source.Span;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.DriverRegistry;
@@ -42,12 +40,9 @@ final class FileChecker {
   private final ExprChecker exprs;
   private final StmtChecker stmts;
   private final LineContinuation continuation;
-  private final List<Diagnostic> parseDiagnostics;
 
   FileChecker(DriverRegistry drivers, TypeNames typeNames, CheckOptions options,
-      Reporter reporter, Program program, List<ResolvedImport> imports,
-      List<Diagnostic> parseDiagnostics) {
-    this.parseDiagnostics = parseDiagnostics;
+      Reporter reporter, Program program, List<ResolvedImport> imports) {
     this.drivers = drivers;
     this.typeNames = typeNames;
     this.options = options;
@@ -322,20 +317,6 @@ final class FileChecker {
       }
     }
     return null;
-  }
-
-  /**
-   * Whether the parser reported an error later on the line where {@code span} ends: the line
-   * is already explained (`x == 1` as a statement), and the checker says nothing more of it.
-   */
-  boolean parserComplainedAfter(Span span) {
-    for (Diagnostic d : parseDiagnostics) {
-      if (d.span().source().equals(span.source()) && d.span().start() >= span.end()
-          && d.span().startLine() == span.endLine()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A Duration, and a positive one when written as a literal (CH0307). */

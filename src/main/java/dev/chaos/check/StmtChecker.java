@@ -148,18 +148,18 @@ final class StmtChecker {
     }
   }
 
+  /** Only a call stands alone; any other value is computed and thrown away (CH0404). */
   private void expressionStatement(Stmt.ExprStmt s, Scope scope, Context ctx) {
     Expr e = s.expr();
     continuation.scan(e);
-    exprs.check(e, scope, ctx);
-    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR
-        || file.parserComplainedAfter(e.span())) {
+    Type t = exprs.check(e, scope, ctx);
+    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR || t.isError()) {
       return;
     }
-    String help = null;
-    if (e instanceof Expr.Binary b && b.op().isComparison()) {
-      help = "to check it, write `expect " + UnitHelp.shown(e) + "`";
-    }
+    String shown = UnitHelp.shown(e);
+    String help = t != Type.BOOL ? null
+        : shown.equals(e.span().text()) ? "to check it, write `expect " + shown + "`"
+        : "to check it, write `expect` before it";
     reporter.report(Code.CH0404, e.span(), "expression used as a statement",
         "this value is computed and thrown away; only a call can stand alone", help);
   }

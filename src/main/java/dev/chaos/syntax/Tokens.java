@@ -124,6 +124,7 @@ final class Tokens {
       parts.add("a statement");
       left.andNot(STATEMENTS);
       left.andNot(CONTEXTUAL);
+      left.andNot(EXPRESSION_STARTS);
       left.clear(IDENT);
     }
     if (left.get(IDENT) && left.get(INT)) {
