@@ -139,6 +139,9 @@ final class FileChecker {
         continue;
       }
       Ident name = declName(d);
+      if (name.isMissing()) {
+        continue; // the parser reported it; the declaration is still checked, but unnamed
+      }
       Symbol previous = globals.declaredHere(name.name());
       if (previous instanceof Symbol.Global || previous instanceof Symbol.ModuleAlias
           || previous instanceof Symbol.DriverNs) {
@@ -284,6 +287,9 @@ final class FileChecker {
 
   /** Declares a local; a second definition of a name in the same scope is CH0211. */
   void declareLocal(Scope scope, Ident name, Type type, Ref ref, boolean warnUnused) {
+    if (name.isMissing()) {
+      return; // the parser reported it: a name that is not there declares nothing
+    }
     Symbol.Local local = new Symbol.Local(name.name(), name.span(), type, ref, warnUnused);
     Symbol previous = scope.declare(local);
     if (previous instanceof Symbol.Local old) {

@@ -135,16 +135,27 @@ final class StmtChecker {
   }
 
   private void waitUntil(Stmt.WaitUntil w, Scope scope, Context ctx) {
+    if (w.condition().kind() == Expr.Kind.ERROR) {
+      // the parser reported the missing condition: the rest of the statement says nothing more
+      // (the interval and deadline are still checked for their own mistakes and the names used)
+      checkDurations(w, scope, ctx);
+      return;
+    }
     notAllowedUnless(ctx.mayWait(), w, "`wait until`", ctx);
     condition(w.condition(), scope, ctx);
+    checkDurations(w, scope, ctx);
+    if (w.within() == null) {
+      reporter.report(Code.CH0402, w.span(), "`wait until` has no `within` deadline",
+          "this could wait forever", "add a deadline: `within 30s`");
+    }
+  }
+
+  private void checkDurations(Stmt.WaitUntil w, Scope scope, Context ctx) {
     if (w.every() != null) {
       file.duration(w.every(), scope, ctx, "`every` takes a `Duration`");
     }
     if (w.within() != null) {
       file.duration(w.within(), scope, ctx, "`within` takes a `Duration`");
-    } else {
-      reporter.report(Code.CH0402, w.span(), "`wait until` has no `within` deadline",
-          "this could wait forever", "add a deadline: `within 30s`");
     }
   }
 

@@ -134,4 +134,22 @@ class StatementsTest {
   void anAssignmentIsOneDiagnostic() {
     check(step("    let x = 1\n    x = 2\n    log \"${x}\"")).only(Code.CH0010);
   }
+
+  @Test
+  void waitUntilWithoutAConditionIsOnlyTheSyntaxError() {
+    check(step("    wait until\n")).only(Code.CH0010);
+    check(CheckFixture.runbook("  guard \"g\" every 5s {\n    wait until\n  }\n  step \"s\" { wait 1s }"))
+        .only(Code.CH0010);
+  }
+
+  @Test
+  void aMissingNameDeclaresNothing() {
+    assertThat(check(step("    let = 1\n    let = 2\n    for in [1] { log \"x\" }")).codes())
+        .containsExactly(Code.CH0010, Code.CH0010, Code.CH0010);
+    assertThat(check(CheckFixture.runbook("  let = 1\n  observe = 1 every 5s\n  observe = 2 every 5s\n"
+        + "  step \"s\" { wait 1s }")).codes())
+        .containsExactly(Code.CH0010, Code.CH0010, Code.CH0010);
+    assertThat(check("let = 1\nlet = 2\nfn (x: Int) -> Int = x\n").codes())
+        .containsExactly(Code.CH0010, Code.CH0010, Code.CH0010);
+  }
 }
