@@ -36,6 +36,8 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   private int reported;
   /** Token index of the last error; an error on the very next token is its echo. */
   private int lastErrorToken = -2;
+  /** Set while a `{` known to be missing is conjured, for the message to say where it goes. */
+  private boolean missingBrace;
 
   ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
     this.spans = spans;
@@ -108,8 +110,43 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   protected boolean singleTokenInsertion(Parser parser) {
     IntervalSet expected = getExpectedTokens(parser);
     int missing = expected.getMinElement();
-    boolean conjurable = expected.contains(IDENT) || (missing != LBRACE && !Tokens.isWord(missing));
-    return conjurable && super.singleTokenInsertion(parser);
+    missingBrace = missing == LBRACE && unmatchedCloserAhead(parser);
+    boolean conjurable = expected.contains(IDENT) || (missing != LBRACE && !Tokens.isWord(missing))
+        || missingBrace;
+    try {
+      return conjurable && super.singleTokenInsertion(parser);
+    } finally {
+      missingBrace = false;
+    }
+  }
+
+  /**
+   * Whether a `}` further on closes nothing, counting from the braces open here: then the `{`
+   * missing here is the one it closes, and conjuring it gives the lines that follow the block
+   * they were written as, so the stray `}` is no second error.
+   */
+  private static boolean unmatchedCloserAhead(Parser parser) {
+    TokenStream tokens = parser.getInputStream();
+    int current = tokens.index();
+    int depth = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.getType() == Token.EOF) {
+        break;
+      }
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (t.getType() == LBRACE || t.getType() == INTERP_OPEN) {
+        depth++;
+      } else if (t.getType() == RBRACE && --depth < 0) {
+        if (i >= current) {
+          return true;
+        }
+        depth = 0; // a stray `}` before here is a mistake of its own
+      }
+    }
+    return false;
   }
 
   @Override
@@ -149,6 +186,9 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         nextTokensState = parser.getState();
       }
       return;
+    }
+    if (next.contains(LBRACE) && Tokens.has(Tokens.STATEMENT_STARTS, la) && unmatchedCloserAhead(parser)) {
+      return; // a block's `{` is missing: matching it conjures one (see singleTokenInsertion)
     }
     switch (state.getStateType()) {
       case ATNState.BLOCK_START:
@@ -264,6 +304,10 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
             .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeFound(found));
     String help = expected == null ? null : SyntaxHints.help(found, previous, expected);
+    Token before = parser.getInputStream().LT(-1);
+    if (missingBrace && before != null) {
+      help = "add `{` at the end of line " + before.getLine();
+    }
     add(help == null ? d : d.withHelp(help));
   }
 

@@ -36,6 +36,9 @@ final class Tokens {
   /** Tokens that can begin an expression (besides names). */
   static final BitSet EXPRESSION_STARTS = union(LITERALS, set(TRUE, FALSE, STR_OPEN, TEXT_OPEN,
       LPAREN, LBRACK, LBRACE, MINUS, NOT, BANG, RUNBOOK));
+  /** Tokens that can begin a statement: keywords, names and unbracketed operands. */
+  static final BitSet STATEMENT_STARTS = union(union(STATEMENTS, CONTEXTUAL), union(LITERALS,
+      set(IDENT, TRUE, FALSE, STR_OPEN, TEXT_OPEN, NOT, BANG, RUNBOOK)));
   /** Tokens accepted so that their chaos spelling can be suggested; never "expected". */
   private static final BitSet FOREIGN = set(AMP_AMP, PIPE_PIPE, BANG);
 
