@@ -166,12 +166,8 @@ final class ArgumentBinder {
     }
     Type expected = Unify.substitute(p.type(), bindings);
     String label = "`" + p.name() + (p.positional() ? "" : ":") + "` of `" + sig.displayName()
-        + "` takes " + article(expected);
+        + "` takes " + Article.of(expected);
     expect.report(a.value(), actual, expected.isError() ? p.type() : expected, label);
-  }
-
-  private static String article(Type t) {
-    return "a `" + t.display() + "`";
   }
 
   private static String signatureHelp(CallSig sig) {

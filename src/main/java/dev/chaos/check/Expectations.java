@@ -66,6 +66,6 @@ final class Expectations {
     String help = actual == Type.JSON ? UnitHelp.fromJson(e, Type.BOOL, drivers) : null;
     reporter.report(Code.CH0304, e.span(),
         "expected a `Bool` condition, found `" + actual.display() + "`",
-        "this is a `" + actual.display() + "`", help);
+        "this is " + Article.of(actual), help);
   }
 }

@@ -238,7 +238,7 @@ final class FileChecker {
         if (p.defaultValue() != null) {
           continuation.scan(p.defaultValue());
           exprs.checkAgainst(p.defaultValue(), t, globals, Context.PARAM_DEFAULT,
-              "`" + p.name().name() + "` is a `" + t.display() + "`");
+              "`" + p.name().name() + "` is " + Article.of(t));
         }
       } else if (p.defaultValue() != null) {
         t = exprs.check(p.defaultValue(), globals, Context.PARAM_DEFAULT);
@@ -271,7 +271,7 @@ final class FileChecker {
     continuation.scan(fn.body());
     Type body = exprs.check(fn.body(), scope, Context.FN);
     expect.require(fn.body(), body, sig.result(),
-        "`" + fn.name().name() + "` returns a `" + sig.result().display() + "`");
+        "`" + fn.name().name() + "` returns " + Article.of(sig.result()));
     progress.put(fn, Progress.DONE);
   }
 

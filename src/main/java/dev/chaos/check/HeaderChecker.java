@@ -81,7 +81,7 @@ final class HeaderChecker {
         default -> {
           file.continuation().scan(a.value());
           file.exprs().checkAgainst(a.value(), type, file.globals(), Context.HEADER,
-              "`" + key + "` takes " + (type == Type.STRING ? "a `String`" : "a `" + type.display() + "`"));
+              "`" + key + "` takes " + Article.of(type));
         }
       }
     }

@@ -187,7 +187,7 @@ final class StmtChecker {
       element = t;
     } else {
       reporter.report(Code.CH0305, f.iterable().span(),
-          "cannot iterate over a `" + t.display() + "`", "this is a `" + t.display() + "`",
+          "cannot iterate over " + Article.of(t), "this is " + Article.of(t),
           "`for` takes a `List`, a `Map` (its keys) or a `Json` array");
       element = Type.ERROR;
     }

@@ -302,7 +302,7 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         ? Diagnostic.of(Code.CH0011, span, "unknown header attribute or section " + Tokens.quote(found.getText()))
             .withLabel("expected " + expectedText)
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
-            .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeFound(found));
+            .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeUnexpected(found));
     String help = expected == null ? null : SyntaxHints.help(found, previous, expected);
     Token before = parser.getInputStream().LT(-1);
     if (missingBrace && before != null) {

@@ -96,6 +96,12 @@ final class Tokens {
     }
   }
 
+  /** As {@link #describeFound}, after "unexpected": "unexpected string", "unexpected `step`". */
+  static String describeUnexpected(Token token) {
+    String found = describeFound(token);
+    return found.startsWith("a ") ? found.substring(2) : found;
+  }
+
   static String quote(String text) {
     String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
     return "`" + shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "`";

@@ -146,7 +146,7 @@ class CallsTest {
             x(1)
         """)).only(Code.CH0208);
     assertThat(d.message()).isEqualTo("`x` is not a function");
-    assertThat(d.label()).isEqualTo("`x` is a `Int`");
+    assertThat(d.label()).isEqualTo("`x` is an `Int`");
   }
 
   @Test

@@ -67,6 +67,14 @@ class RecoveryTest {
   }
 
   @Test
+  void theLabelNamesWhatIsUnexpectedWithoutAnArticle() {
+    ParseResult result = parse(HEADER + "  step \"s\" { let x \"a\" }\n}\n");
+    assertThat(result.diagnostics()).as(render(result)).hasSize(1);
+    assertThat(result.diagnostics().get(0).message()).isEqualTo("expected `=`, found a string");
+    assertThat(result.diagnostics().get(0).label()).isEqualTo("unexpected string");
+  }
+
+  @Test
   void misspelledHeaderAttributesAndSections() {
     assertTypo(HEADER + "  titel \"x\"\n}\n", "unknown header attribute `titel`", "title");
     assertTypo(HEADER + "  enviroment staging\n}\n", "unknown header attribute `enviroment`", "environment");
