@@ -29,7 +29,9 @@ final class Expectations {
 
   void report(Expr e, Type actual, Type expected, String label) {
     String message = "expected `" + expected.display() + "`, found `" + actual.display() + "`";
-    if (UnitHelp.isUnitMismatch(actual, expected)) {
+    if (UnitHelp.isOtherUnit(actual, expected)) {
+      reporter.report(Code.CH0302, e.span(), message, label, UnitHelp.otherUnit(e, expected));
+    } else if (UnitHelp.isUnitMismatch(actual, expected)) {
       reporter.report(Code.CH0302, e.span(), message, label, UnitHelp.withUnit(e, expected));
     } else if (actual == Type.JSON) {
       reporter.report(Code.CH0301, e.span(), message, label,

@@ -151,9 +151,9 @@ final class Operators {
   }
 
   /**
-   * One diagnostic for operands that do not go together: a unit meeting a plain number is
-   * CH0302 at the number with its literal fix; Json is CH0301 with its conversion; anything
-   * else is CH0303 at the operator.
+   * One diagnostic for operands that do not go together: a unit meeting a plain number or the
+   * other unit is CH0302 at the operand to rewrite, with its literal fix; Json is CH0301 with
+   * its conversion; anything else is CH0303 at the operator.
    */
   private Type mismatch(Expr.Binary b, Type l, Type r, String message) {
     boolean lUnit = l == Type.DURATION || l == Type.PERCENT;
@@ -167,6 +167,13 @@ final class Operators {
       Type unit = shift ? Type.DURATION : lUnit ? l : r;
       reporter.report(Code.CH0302, number.span(), message,
           "expected " + Article.of(unit), UnitHelp.withUnit(number, unit));
+    } else if (!scaling && UnitHelp.isOtherUnit(l, r)) {
+      // a Duration meets a Percent: the side written as a literal is the likelier slip
+      boolean blameLeft = UnitHelp.isUnitLiteral(b.left()) && !UnitHelp.isUnitLiteral(b.right());
+      Expr wrong = blameLeft ? b.left() : b.right();
+      Type wanted = blameLeft ? r : l;
+      reporter.report(Code.CH0302, wrong.span(), message, "expected " + Article.of(wanted),
+          UnitHelp.otherUnit(wrong, wanted));
     } else if ((l == Type.JSON) != (r == Type.JSON)) {
       Expr json = l == Type.JSON ? b.left() : b.right();
       Type other = l == Type.JSON ? r : l;
