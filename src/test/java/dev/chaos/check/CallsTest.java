@@ -94,9 +94,13 @@ class CallsTest {
   void genericParameterMismatch() {
     Diagnostic d = check(runbook("""
           precondition "p" { expect min(1s, 5%) < 1s }
-        """)).only(Code.CH0301);
+        """)).only(Code.CH0302);
     assertThat(d.span().text()).isEqualTo("5%");
     assertThat(d.message()).isEqualTo("expected `Duration`, found `Percent`");
+    assertThat(d.helps()).containsExactly("a `Duration` needs a time unit: `5s`");
+    check(runbook("""
+          precondition "p" { expect min(1s, "x") < 1s }
+        """)).only(Code.CH0301);
   }
 
   @Test
