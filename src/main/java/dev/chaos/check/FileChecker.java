@@ -186,6 +186,8 @@ final class FileChecker {
         out.putActionMutates(a, !Effects.mutatingCalls(a.body(), out).isEmpty());
       }
     }
+    Recursion.report(program.decls().stream().filter(d -> d instanceof Decl.Fn)
+        .map(d -> (Decl.Fn) d).toList(), out, reporter);
     for (Symbol.ModuleAlias alias : aliases) {
       if (!alias.used() && alias.module() != null) {
         reporter.report(Code.CH0605, alias.declaration().span(), "unused import `" + alias.name() + "`",
@@ -224,30 +226,24 @@ final class FileChecker {
     }
     List<Param> params = decl instanceof Decl.Fn f ? f.params() : ((Decl.Action) decl).params();
     Type result = decl instanceof Decl.Fn f ? typeNames.resolve(f.result(), reporter) : Type.UNIT;
-    sig = new CallSig(declName(decl).name(), sigParams(params), result, false, List.of());
-    out.putSignature(decl, sig);
-    return sig;
-  }
-
-  private List<CallSig.SigParam> sigParams(List<Param> params) {
-    List<CallSig.SigParam> out = new ArrayList<>();
+    List<CallSig.SigParam> sigParams = new ArrayList<>();
     for (Param p : params) {
-      Type t;
-      if (p.type() != null) {
-        t = typeNames.resolve(p.type(), reporter);
-        if (p.defaultValue() != null) {
-          continuation.scan(p.defaultValue());
-          exprs.checkAgainst(p.defaultValue(), t, globals, Context.PARAM_DEFAULT,
-              "`" + p.name().name() + "` is " + Article.of(t));
-        }
-      } else if (p.defaultValue() != null) {
-        t = exprs.check(p.defaultValue(), globals, Context.PARAM_DEFAULT);
-      } else {
-        t = Type.ERROR;
-      }
-      out.add(new CallSig.SigParam(p.name().name(), t, true, true, p.defaultValue() == null));
+      Type t = p.type() == null ? Type.ERROR : typeNames.resolve(p.type(), reporter);
+      sigParams.add(new CallSig.SigParam(p.name().name(), t, true, true, p.defaultValue() == null));
     }
-    return out;
+    sig = new CallSig(declName(decl).name(), sigParams, result, false, List.of());
+    // stored before the defaults are checked: a default may call this very function
+    out.putSignature(decl, sig);
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      if (p.defaultValue() != null) {
+        Type t = sigParams.get(i).type();
+        continuation.scan(p.defaultValue());
+        exprs.checkAgainst(p.defaultValue(), t, globals, Context.PARAM_DEFAULT,
+            "`" + p.name().name() + "` is " + Article.of(t));
+      }
+    }
+    return sig;
   }
 
   private Scope paramScope(Decl decl, List<Param> params) {
