@@ -38,6 +38,9 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   private int lastErrorToken = -2;
   /** Set while a `{` known to be missing is conjured, for the message to say where it goes. */
   private boolean missingBrace;
+  private static final int UNKNOWN = -2;
+  /** See {@link #lastStrayCloser}; computed on the first error that needs it. */
+  private int lastStrayCloser = UNKNOWN;
 
   ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
     this.spans = spans;
@@ -121,13 +124,20 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   }
 
   /**
-   * Whether a `}` further on closes nothing, counting from the braces open here: then the `{`
-   * missing here is the one it closes, and conjuring it gives the lines that follow the block
-   * they were written as, so the stray `}` is no second error.
+   * Whether a `}` further on closes nothing: then the `{` missing here is the one it closes,
+   * and conjuring it gives the lines that follow the block they were written as, so the stray
+   * `}` is no second error.
    */
-  private static boolean unmatchedCloserAhead(Parser parser) {
-    TokenStream tokens = parser.getInputStream();
-    int current = tokens.index();
+  private boolean unmatchedCloserAhead(Parser parser) {
+    if (lastStrayCloser == UNKNOWN) {
+      lastStrayCloser = lastStrayCloser(parser.getInputStream());
+    }
+    return lastStrayCloser >= parser.getInputStream().index();
+  }
+
+  /** The index of the last `}` that closes no `{` (nor `${`), counting from the start; or -1. */
+  private static int lastStrayCloser(TokenStream tokens) {
+    int last = -1;
     int depth = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -140,13 +150,11 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
       if (t.getType() == LBRACE || t.getType() == INTERP_OPEN) {
         depth++;
       } else if (t.getType() == RBRACE && --depth < 0) {
-        if (i >= current) {
-          return true;
-        }
-        depth = 0; // a stray `}` before here is a mistake of its own
+        last = i;
+        depth = 0;
       }
     }
-    return false;
+    return last;
   }
 
   @Override
