@@ -1,6 +1,7 @@
 // The syntax of a `.chaos` file. Statements need no separator: that stays unambiguous because
-// an expression statement is a name followed by postfix operations (a call, in a valid
-// program), so nothing that starts a statement can continue the previous expression.
+// an expression statement never starts with `(`, `[` or `-`, the only tokens that can both
+// start an expression and continue one, so nothing that starts a statement can continue the
+// previous expression (such a line continues it, and the checker warns, CH0604).
 //
 // A few required parts are optional here (`every` of a guard or an observe) so that leaving
 // one out gives one clear message from the AST builder rather than a syntax error cascade.
@@ -60,7 +61,17 @@ stmt
   | RECORD name ASSIGN expr                                              # recordStmt
   | LOG expr                                                             # logStmt
   | FAIL expr                                                            # failStmt
-  | name postfix*                                                        # callStmt
+  // Any expression that does not start with `(`, `[` or `-` (see the top); the checker allows
+  // only calls (CH0404). A leading `not` or first operand is parsed apart, and the AST builder
+  // re-associates it with the rest, which `expr` parsed with the usual precedence. An assignment
+  // (`x = 1`) is no statement of the language; it parses so that the AST builder can say so
+  // once, with its fix, rather than the parser twice.
+  | ( prefix+=(NOT | BANG)+ operand=expr
+    | atom postfix*
+      (op=(STAR | SLASH | PLUS | MINUS | EQ | NE | LT | LE | GT | GE | AND | AMP_AMP | OR | PIPE_PIPE)
+       rest=expr)?
+    )
+    (ASSIGN value=expr)?                                                 # exprStmt
   ;
 
 // Loosest last: ANTLR gives earlier alternatives of a left-recursive rule higher precedence.
@@ -85,6 +96,15 @@ postfix
 arg: (anyWord COLON)? expr;
 
 primary
+  : atom                                                                 # atomPrimary
+  | LPAREN expr RPAREN                                                   # parenExpr
+  | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                           # listLiteral
+  | LBRACE (field (COMMA field)* COMMA?)? RBRACE                         # recordLiteral
+  ;
+
+// An operand that is not bracketed: what an expression statement may start with. A `{` at the
+// start of a statement is more likely a stray block than a record, so it is not one of them.
+atom
   : INT                                                                  # intLiteral
   | FLOAT                                                                # floatLiteral
   | DURATION                                                             # durationLiteral
@@ -95,9 +115,6 @@ primary
   | string                                                               # stringLiteral
   | name                                                                 # nameRef
   | RUNBOOK                                                              # runbookRef
-  | LPAREN expr RPAREN                                                   # parenExpr
-  | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                           # listLiteral
-  | LBRACE (field (COMMA field)* COMMA?)? RBRACE                         # recordLiteral
   ;
 
 field: anyWord COLON expr;

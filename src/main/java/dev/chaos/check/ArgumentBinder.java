@@ -37,6 +37,7 @@ final class ArgumentBinder {
     CallSig.SigParam variadic = sig.variadicParam();
     Map<Arg, Type> typeOf = new java.util.IdentityHashMap<>();
     int next = 0;
+    boolean unknownName = false;
     for (int i = 0; i < call.args().size(); i++) {
       Arg a = call.args().get(i);
       typeOf.put(a, argTypes.get(i));
@@ -54,13 +55,16 @@ final class ArgumentBinder {
         }
         continue;
       }
-      named(a, sig, given);
+      unknownName |= !named(a, sig, given);
     }
     if (!extra.isEmpty()) {
       tooMany(call, sig, extra);
     }
-    missing(call, sig, given);
-    exactlyOne(call, sig, given);
+    if (!unknownName) {
+      // a misspelled name (`fracton:`) is most likely the argument that looks missing
+      missing(call, sig, given);
+      exactlyOne(call, sig, given);
+    }
 
     Map<String, Type> bindings = new HashMap<>();
     Map<String, Expr> arguments = new LinkedHashMap<>();
@@ -78,7 +82,8 @@ final class ArgumentBinder {
     return new Bound(arguments, rest.stream().map(Arg::value).toList(), result);
   }
 
-  private void named(Arg a, CallSig sig, Map<String, Arg> given) {
+  /** Binds a named argument; false when the signature has no parameter of its name (CH0205). */
+  private boolean named(Arg a, CallSig sig, Map<String, Arg> given) {
     String name = a.name().name();
     CallSig.SigParam p = sig.param(name).orElse(null);
     if (p == null || !p.byName()) {
@@ -88,7 +93,7 @@ final class ArgumentBinder {
               .map(s -> "did you mean `" + s + ":`?").orElse(null);
       reporter.report(Code.CH0205, a.name().span(), "unknown named argument `" + name + "`",
           "`" + sig.displayName() + "` has no parameter `" + name + ":`", help);
-      return;
+      return false;
     }
     Arg first = given.putIfAbsent(name, a);
     if (first != null) {
@@ -97,6 +102,7 @@ final class ArgumentBinder {
               + first.span().startColumn(),
           "remove one of them");
     }
+    return true;
   }
 
   private void tooMany(Expr.Call call, CallSig sig, List<Arg> extra) {
@@ -166,12 +172,8 @@ final class ArgumentBinder {
     }
     Type expected = Unify.substitute(p.type(), bindings);
     String label = "`" + p.name() + (p.positional() ? "" : ":") + "` of `" + sig.displayName()
-        + "` takes " + article(expected);
+        + "` takes " + Article.of(expected);
     expect.report(a.value(), actual, expected.isError() ? p.type() : expected, label);
-  }
-
-  private static String article(Type t) {
-    return "a `" + t.display() + "`";
   }
 
   private static String signatureHelp(CallSig sig) {

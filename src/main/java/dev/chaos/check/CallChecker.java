@@ -82,7 +82,7 @@ final class CallChecker {
     }
     Type t = exprs.check(callee, scope, ctx);
     if (!t.isError()) {
-      notCallable(call, "this is a `" + t.display() + "`");
+      notCallable(call, "this is " + Article.of(t));
     }
     return null;
   }
@@ -114,7 +114,7 @@ final class CallChecker {
     if (s instanceof Symbol.Local l) {
       l.markUsed();
       if (!l.type().isError()) {
-        notCallableName(n, "`" + n.name() + "` is a `" + l.type().display() + "`");
+        notCallableName(n, "`" + n.name() + "` is " + Article.of(l.type()));
       }
       return null;
     }

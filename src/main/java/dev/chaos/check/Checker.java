@@ -70,8 +70,7 @@ public final class Checker {
     try {
       List<FileChecker.ResolvedImport> imports =
           modules.resolve(parsed.program(), location, reporter);
-      return new FileChecker(drivers, typeNames, options, reporter, parsed.program(), imports,
-          parsed.diagnostics()).run();
+      return new FileChecker(drivers, typeNames, options, reporter, parsed.program(), imports).run();
     } finally {
       modules.leave(location);
     }

@@ -29,7 +29,9 @@ final class Expectations {
 
   void report(Expr e, Type actual, Type expected, String label) {
     String message = "expected `" + expected.display() + "`, found `" + actual.display() + "`";
-    if (UnitHelp.isUnitMismatch(actual, expected)) {
+    if (UnitHelp.isOtherUnit(actual, expected)) {
+      reporter.report(Code.CH0302, e.span(), message, label, UnitHelp.otherUnit(e, expected));
+    } else if (UnitHelp.isUnitMismatch(actual, expected)) {
       reporter.report(Code.CH0302, e.span(), message, label, UnitHelp.withUnit(e, expected));
     } else if (actual == Type.JSON) {
       reporter.report(Code.CH0301, e.span(), message, label,
@@ -66,6 +68,6 @@ final class Expectations {
     String help = actual == Type.JSON ? UnitHelp.fromJson(e, Type.BOOL, drivers) : null;
     reporter.report(Code.CH0304, e.span(),
         "expected a `Bool` condition, found `" + actual.display() + "`",
-        "this is a `" + actual.display() + "`", help);
+        "this is " + Article.of(actual), help);
   }
 }

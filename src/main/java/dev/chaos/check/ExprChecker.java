@@ -220,7 +220,7 @@ final class ExprChecker {
     }
     reporter.report(Code.CH0209, m.name().span(),
         "no field `" + name + "` on `" + target.display() + "`",
-        "a `" + target.display() + "` has no fields");
+        Article.of(target) + " has no fields");
     return Type.ERROR;
   }
 
@@ -244,8 +244,8 @@ final class ExprChecker {
           "a `Json` value is indexed by an `Int` or a `String`");
       return Type.JSON;
     }
-    reporter.report(Code.CH0306, ix.target().span(), "cannot index a `" + target.display() + "`",
-        "this is a `" + target.display() + "`");
+    reporter.report(Code.CH0306, ix.target().span(), "cannot index " + Article.of(target),
+        "this is " + Article.of(target));
     return Type.ERROR;
   }
 

@@ -1,8 +1,6 @@
 package dev.chaos.check;
 
 import dev.chaos.diag.Code;
-import dev.chaos.diag.Diagnostic;
-import dev.chaos.source.Span;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.DriverRegistry;
@@ -42,12 +40,9 @@ final class FileChecker {
   private final ExprChecker exprs;
   private final StmtChecker stmts;
   private final LineContinuation continuation;
-  private final List<Diagnostic> parseDiagnostics;
 
   FileChecker(DriverRegistry drivers, TypeNames typeNames, CheckOptions options,
-      Reporter reporter, Program program, List<ResolvedImport> imports,
-      List<Diagnostic> parseDiagnostics) {
-    this.parseDiagnostics = parseDiagnostics;
+      Reporter reporter, Program program, List<ResolvedImport> imports) {
     this.drivers = drivers;
     this.typeNames = typeNames;
     this.options = options;
@@ -144,6 +139,9 @@ final class FileChecker {
         continue;
       }
       Ident name = declName(d);
+      if (name.isMissing()) {
+        continue; // the parser reported it; the declaration is still checked, but unnamed
+      }
       Symbol previous = globals.declaredHere(name.name());
       if (previous instanceof Symbol.Global || previous instanceof Symbol.ModuleAlias
           || previous instanceof Symbol.DriverNs) {
@@ -188,6 +186,8 @@ final class FileChecker {
         out.putActionMutates(a, !Effects.mutatingCalls(a.body(), out).isEmpty());
       }
     }
+    Recursion.report(program.decls().stream().filter(d -> d instanceof Decl.Fn)
+        .map(d -> (Decl.Fn) d).toList(), out, reporter);
     for (Symbol.ModuleAlias alias : aliases) {
       if (!alias.used() && alias.module() != null) {
         reporter.report(Code.CH0605, alias.declaration().span(), "unused import `" + alias.name() + "`",
@@ -226,30 +226,24 @@ final class FileChecker {
     }
     List<Param> params = decl instanceof Decl.Fn f ? f.params() : ((Decl.Action) decl).params();
     Type result = decl instanceof Decl.Fn f ? typeNames.resolve(f.result(), reporter) : Type.UNIT;
-    sig = new CallSig(declName(decl).name(), sigParams(params), result, false, List.of());
-    out.putSignature(decl, sig);
-    return sig;
-  }
-
-  private List<CallSig.SigParam> sigParams(List<Param> params) {
-    List<CallSig.SigParam> out = new ArrayList<>();
+    List<CallSig.SigParam> sigParams = new ArrayList<>();
     for (Param p : params) {
-      Type t;
-      if (p.type() != null) {
-        t = typeNames.resolve(p.type(), reporter);
-        if (p.defaultValue() != null) {
-          continuation.scan(p.defaultValue());
-          exprs.checkAgainst(p.defaultValue(), t, globals, Context.PARAM_DEFAULT,
-              "`" + p.name().name() + "` is a `" + t.display() + "`");
-        }
-      } else if (p.defaultValue() != null) {
-        t = exprs.check(p.defaultValue(), globals, Context.PARAM_DEFAULT);
-      } else {
-        t = Type.ERROR;
-      }
-      out.add(new CallSig.SigParam(p.name().name(), t, true, true, p.defaultValue() == null));
+      Type t = p.type() == null ? Type.ERROR : typeNames.resolve(p.type(), reporter);
+      sigParams.add(new CallSig.SigParam(p.name().name(), t, true, true, p.defaultValue() == null));
     }
-    return out;
+    sig = new CallSig(declName(decl).name(), sigParams, result, false, List.of());
+    // stored before the defaults are checked: a default may call this very function
+    out.putSignature(decl, sig);
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      if (p.defaultValue() != null) {
+        Type t = sigParams.get(i).type();
+        continuation.scan(p.defaultValue());
+        exprs.checkAgainst(p.defaultValue(), t, globals, Context.PARAM_DEFAULT,
+            "`" + p.name().name() + "` is " + Article.of(t));
+      }
+    }
+    return sig;
   }
 
   private Scope paramScope(Decl decl, List<Param> params) {
@@ -273,7 +267,7 @@ final class FileChecker {
     continuation.scan(fn.body());
     Type body = exprs.check(fn.body(), scope, Context.FN);
     expect.require(fn.body(), body, sig.result(),
-        "`" + fn.name().name() + "` returns a `" + sig.result().display() + "`");
+        "`" + fn.name().name() + "` returns " + Article.of(sig.result()));
     progress.put(fn, Progress.DONE);
   }
 
@@ -289,6 +283,9 @@ final class FileChecker {
 
   /** Declares a local; a second definition of a name in the same scope is CH0211. */
   void declareLocal(Scope scope, Ident name, Type type, Ref ref, boolean warnUnused) {
+    if (name.isMissing()) {
+      return; // the parser reported it: a name that is not there declares nothing
+    }
     Symbol.Local local = new Symbol.Local(name.name(), name.span(), type, ref, warnUnused);
     Symbol previous = scope.declare(local);
     if (previous instanceof Symbol.Local old) {
@@ -322,20 +319,6 @@ final class FileChecker {
       }
     }
     return null;
-  }
-
-  /**
-   * Whether the parser reported an error later on the line where {@code span} ends: the line
-   * is already explained (`x == 1` as a statement), and the checker says nothing more of it.
-   */
-  boolean parserComplainedAfter(Span span) {
-    for (Diagnostic d : parseDiagnostics) {
-      if (d.span().source().equals(span.source()) && d.span().start() >= span.end()
-          && d.span().startLine() == span.endLine()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A Duration, and a positive one when written as a literal (CH0307). */

@@ -81,7 +81,7 @@ final class HeaderChecker {
         default -> {
           file.continuation().scan(a.value());
           file.exprs().checkAgainst(a.value(), type, file.globals(), Context.HEADER,
-              "`" + key + "` takes " + (type == Type.STRING ? "a `String`" : "a `" + type.display() + "`"));
+              "`" + key + "` takes " + Article.of(type));
         }
       }
     }
@@ -129,15 +129,48 @@ final class HeaderChecker {
     return null;
   }
 
+  /**
+   * `blast_radius 30%`: a literal, because the production rule (CH0501) and the run's limit on
+   * disruption need its value before anything runs; and a share, between 0% and 100%.
+   */
   private void blastRadius(Member.Attribute a) {
     file.continuation().scan(a.value());
     Type t = file.exprs().checkAgainst(a.value(), Type.PERCENT, file.globals(), Context.HEADER,
         "`blast_radius` takes a `Percent`");
-    if (t == Type.PERCENT && UnitHelp.unwrap(a.value()) instanceof Expr.PercentLit p
-        && (p.percent() < 0 || p.percent() > 100)) {
+    if (t != Type.PERCENT) {
+      return;
+    }
+    Double percent = percentLiteral(a.value());
+    if (percent == null) {
+      Expr let = letValue(a.value());
+      String help = let != null && percentLiteral(let) != null
+          ? "write the value itself: `blast_radius " + let.span().text() + "`"
+          : "write the percentage itself, e.g. `blast_radius 30%`";
+      reporter.report(Code.CH0301, a.value().span(), "`blast_radius` must be a literal percentage",
+          "its value must be known before the run starts", help);
+    } else if (percent < 0 || percent > 100) {
       reporter.report(Code.CH0307, a.value().span(), "blast radius must be between 0% and 100%",
           "this is " + a.value().span().text());
     }
+  }
+
+  /** The value of `30%`, `(30%)` or `-5%`; null for anything computed. */
+  private static Double percentLiteral(Expr e) {
+    Expr inner = UnitHelp.unwrap(e);
+    if (inner instanceof Expr.PercentLit p) {
+      return p.percent();
+    }
+    if (inner instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG
+        && UnitHelp.unwrap(u.operand()) instanceof Expr.PercentLit p) {
+      return -p.percent();
+    }
+    return null;
+  }
+
+  /** The value of the top-level `let` (of this file or a module) that {@code e} names, else null. */
+  private Expr letValue(Expr e) {
+    Ref ref = file.out().refOf(UnitHelp.unwrap(e));
+    return ref instanceof Ref.Global g && g.decl() instanceof Decl.Let let ? let.value() : null;
   }
 
   /** `window 02:00 to 06:00 zone "UTC"`; a literal zone must be a real time zone. */

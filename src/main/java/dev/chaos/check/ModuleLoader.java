@@ -74,7 +74,9 @@ final class ModuleLoader {
     List<FileChecker.ResolvedImport> out = new ArrayList<>();
     for (Program.Import imp : program.imports()) {
       String spec = imp.path().text();
-      String alias = imp.alias() != null ? imp.alias().name() : defaultAlias(spec);
+      // `import "slo" as` with the name missing (reported by the parser) keeps the default name
+      String alias = imp.alias() != null && !imp.alias().isMissing() ? imp.alias().name()
+          : defaultAlias(spec);
       out.add(new FileChecker.ResolvedImport(imp, alias, load(imp, importer, reporter)));
     }
     return out;

@@ -39,14 +39,14 @@ final class Operators {
       }
       reporter.report(Code.CH0303, u.operand().span(),
           "`not` needs a `Bool`, found `" + operand.display() + "`",
-          "this is a `" + operand.display() + "`");
+          "this is " + Article.of(operand));
       return Type.ERROR;
     }
     if (operand.isNumeric() || operand == Type.DURATION || operand == Type.PERCENT) {
       return operand;
     }
-    reporter.report(Code.CH0303, u.span(), "cannot negate a `" + operand.display() + "`",
-        "this is a `" + operand.display() + "`");
+    reporter.report(Code.CH0303, u.span(), "cannot negate " + Article.of(operand),
+        "this is " + Article.of(operand));
     return Type.ERROR;
   }
 
@@ -92,7 +92,7 @@ final class Operators {
       Type t = bad == b.left() ? l : r;
       reporter.report(Code.CH0303, bad.span(),
           "`" + b.op().symbol() + "` needs `Bool` operands, found `" + t.display() + "`",
-          "this is a `" + t.display() + "`",
+          "this is " + Article.of(t),
           t == Type.JSON ? "convert it: `bool(" + UnitHelp.shown(bad) + ")`" : null);
     }
     return Type.BOOL;
@@ -151,9 +151,9 @@ final class Operators {
   }
 
   /**
-   * One diagnostic for operands that do not go together: a unit meeting a plain number is
-   * CH0302 at the number with its literal fix; Json is CH0301 with its conversion; anything
-   * else is CH0303 at the operator.
+   * One diagnostic for operands that do not go together: a unit meeting a plain number or the
+   * other unit is CH0302 at the operand to rewrite, with its literal fix; Json is CH0301 with
+   * its conversion; anything else is CH0303 at the operator.
    */
   private Type mismatch(Expr.Binary b, Type l, Type r, String message) {
     boolean lUnit = l == Type.DURATION || l == Type.PERCENT;
@@ -166,7 +166,14 @@ final class Operators {
       Expr number = l.isNumeric() ? b.left() : b.right();
       Type unit = shift ? Type.DURATION : lUnit ? l : r;
       reporter.report(Code.CH0302, number.span(), message,
-          "expected a `" + unit.display() + "`", UnitHelp.withUnit(number, unit));
+          "expected " + Article.of(unit), UnitHelp.withUnit(number, unit));
+    } else if (!scaling && UnitHelp.isOtherUnit(l, r)) {
+      // a Duration meets a Percent: the side written as a literal is the likelier slip
+      boolean blameLeft = UnitHelp.isUnitLiteral(b.left()) && !UnitHelp.isUnitLiteral(b.right());
+      Expr wrong = blameLeft ? b.left() : b.right();
+      Type wanted = blameLeft ? r : l;
+      reporter.report(Code.CH0302, wrong.span(), message, "expected " + Article.of(wanted),
+          UnitHelp.otherUnit(wrong, wanted));
     } else if ((l == Type.JSON) != (r == Type.JSON)) {
       Expr json = l == Type.JSON ? b.left() : b.right();
       Type other = l == Type.JSON ? r : l;

@@ -179,6 +179,9 @@ final class RunbookChecker {
   }
 
   private void uniqueName(Member.Kind kind, String what, Label name) {
+    if (name.span().start() == name.span().end()) {
+      return; // a name the parser found missing is no duplicate of another
+    }
     Span first = sectionNames.computeIfAbsent(kind, k -> new HashMap<>())
         .putIfAbsent(name.text(), name.span());
     if (first != null) {

@@ -135,31 +135,42 @@ final class StmtChecker {
   }
 
   private void waitUntil(Stmt.WaitUntil w, Scope scope, Context ctx) {
+    if (w.condition().kind() == Expr.Kind.ERROR) {
+      // the parser reported the missing condition: the rest of the statement says nothing more
+      // (the interval and deadline are still checked for their own mistakes and the names used)
+      checkDurations(w, scope, ctx);
+      return;
+    }
     notAllowedUnless(ctx.mayWait(), w, "`wait until`", ctx);
     condition(w.condition(), scope, ctx);
-    if (w.every() != null) {
-      file.duration(w.every(), scope, ctx, "`every` takes a `Duration`");
-    }
-    if (w.within() != null) {
-      file.duration(w.within(), scope, ctx, "`within` takes a `Duration`");
-    } else {
+    checkDurations(w, scope, ctx);
+    if (w.within() == null) {
       reporter.report(Code.CH0402, w.span(), "`wait until` has no `within` deadline",
           "this could wait forever", "add a deadline: `within 30s`");
     }
   }
 
+  private void checkDurations(Stmt.WaitUntil w, Scope scope, Context ctx) {
+    if (w.every() != null) {
+      file.duration(w.every(), scope, ctx, "`every` takes a `Duration`");
+    }
+    if (w.within() != null) {
+      file.duration(w.within(), scope, ctx, "`within` takes a `Duration`");
+    }
+  }
+
+  /** Only a call stands alone; any other value is computed and thrown away (CH0404). */
   private void expressionStatement(Stmt.ExprStmt s, Scope scope, Context ctx) {
     Expr e = s.expr();
     continuation.scan(e);
-    exprs.check(e, scope, ctx);
-    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR
-        || file.parserComplainedAfter(e.span())) {
+    Type t = exprs.check(e, scope, ctx);
+    if (e.kind() == Expr.Kind.CALL || e.kind() == Expr.Kind.ERROR || t.isError()) {
       return;
     }
-    String help = null;
-    if (e instanceof Expr.Binary b && b.op().isComparison()) {
-      help = "to check it, write `expect " + UnitHelp.shown(e) + "`";
-    }
+    String shown = UnitHelp.shown(e);
+    String help = t != Type.BOOL ? null
+        : shown.equals(e.span().text()) ? "to check it, write `expect " + shown + "`"
+        : "to check it, write `expect` before it";
     reporter.report(Code.CH0404, e.span(), "expression used as a statement",
         "this value is computed and thrown away; only a call can stand alone", help);
   }
@@ -176,7 +187,7 @@ final class StmtChecker {
       element = t;
     } else {
       reporter.report(Code.CH0305, f.iterable().span(),
-          "cannot iterate over a `" + t.display() + "`", "this is a `" + t.display() + "`",
+          "cannot iterate over " + Article.of(t), "this is " + Article.of(t),
           "`for` takes a `List`, a `Map` (its keys) or a `Json` array");
       element = Type.ERROR;
     }

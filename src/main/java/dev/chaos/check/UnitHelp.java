@@ -3,6 +3,7 @@ package dev.chaos.check;
 import dev.chaos.spi.DriverRegistry;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.types.Type;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 final class UnitHelp {
   private static final Pattern DURATION = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h|d))+");
   private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?%");
+  private static final Pattern SINGLE_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:ms|s|m|h|d|%)");
   private static final int MAX_SHOWN = 40;
 
   private UnitHelp() {}
@@ -19,6 +21,38 @@ final class UnitHelp {
   /** Whether a value of {@code actual} is a plain number where a unit was wanted. */
   static boolean isUnitMismatch(Type actual, Type expected) {
     return actual.isNumeric() && (expected == Type.DURATION || expected == Type.PERCENT);
+  }
+
+  /** A Duration and a Percent. */
+  static boolean isOtherUnit(Type a, Type b) {
+    return a == Type.DURATION && b == Type.PERCENT || a == Type.PERCENT && b == Type.DURATION;
+  }
+
+  /** A Duration or Percent literal (`5s`, `30%`), in parentheses or not. */
+  static boolean isUnitLiteral(Expr e) {
+    Expr inner = unwrap(e);
+    return inner instanceof Expr.DurationLit || inner instanceof Expr.PercentLit;
+  }
+
+  /**
+   * The help for a Duration literal where a Percent is wanted or the other way round: one with a
+   * single unit keeps its number (`5s` -> `5%`; `5%` -> `5s`, or `500ms` from 100 up, as numbers
+   * do); null for a computed value.
+   */
+  static String otherUnit(Expr e, Type wanted) {
+    if (!isUnitLiteral(e)) {
+      return null; // a computed value: no spelling to correct
+    }
+    Matcher m = SINGLE_UNIT.matcher(unwrap(e).span().text());
+    String number = m.matches() ? m.group(1) : null;
+    if (wanted == Type.PERCENT) {
+      return "a `Percent` needs `%`" + (number != null ? ": `" + number + "%`" : ", e.g. `5%`");
+    }
+    if (number == null) {
+      return "a `Duration` needs a time unit, e.g. `500ms` or `5s`";
+    }
+    boolean millis = !number.contains(".") && Long.parseLong(number) >= 100;
+    return "a `Duration` needs a time unit: `" + number + (millis ? "ms" : "s") + "`";
   }
 
   /**

@@ -16,7 +16,7 @@ enum OutputFormat {
       case TEXT -> new TextRenderer(color);
       case JSON -> new JsonRenderer();
       case SARIF ->
-          new SarifRenderer(ProjectInfo.version(), ProjectInfo.HOME, ProjectInfo.DIAGNOSTICS_DOC);
+          new SarifRenderer(ProjectInfo.version());
       case GITHUB -> new GithubRenderer();
       case JUNIT -> new JunitRenderer();
     };

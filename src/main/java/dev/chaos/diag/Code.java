@@ -39,6 +39,7 @@ public enum Code {
   CH0210(Severity.ERROR, "conflicting arguments"),
   CH0211(Severity.ERROR, "duplicate definition"),
   CH0212(Severity.ERROR, "unknown type"),
+  CH0213(Severity.ERROR, "recursive function"),
 
   // types and units
   CH0301(Severity.ERROR, "type mismatch"),

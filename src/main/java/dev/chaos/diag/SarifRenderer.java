@@ -11,23 +11,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * `--format sarif`: SARIF 2.1.0 for code-scanning dashboards, shaped like checkstyle's template.
- * Rules list every code used (the code is the ruleId); locations carry the path as given.
+ * Rules list every code used (the code is the ruleId), each with its title and, as text, where
+ * docs/diagnostics.md explains it: the project has no fixed web address to link to. Locations
+ * carry the path as given.
  */
 public final class SarifRenderer implements Renderer {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  /** Where the codes are explained, relative to the project's root. */
+  static final String DIAGNOSTICS_DOC = "docs/diagnostics.md";
 
   private final String toolVersion;
-  private final String informationUri;
-  private final String diagnosticsDocUri;
 
-  /**
-   * @param informationUri the project's home page
-   * @param diagnosticsDocUri docs/diagnostics.md; each rule links to its anchor there
-   */
-  public SarifRenderer(String toolVersion, String informationUri, String diagnosticsDocUri) {
+  public SarifRenderer(String toolVersion) {
     this.toolVersion = toolVersion;
-    this.informationUri = informationUri;
-    this.diagnosticsDocUri = diagnosticsDocUri;
   }
 
   @Override
@@ -40,7 +36,6 @@ public final class SarifRenderer implements Renderer {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "chaos");
     driver.put("version", toolVersion);
-    driver.put("informationUri", informationUri);
 
     List<Code> rules = new ArrayList<>();
     diagnostics.stream().map(Diagnostic::code).distinct().sorted().forEach(rules::add);
@@ -49,7 +44,8 @@ public final class SarifRenderer implements Renderer {
       ObjectNode rule = ruleNodes.addObject();
       rule.put("id", code.name());
       rule.putObject("shortDescription").put("text", code.title());
-      rule.put("helpUri", diagnosticsDocUri + "#" + code.docsAnchor());
+      rule.putObject("help").put("text", code.name() + " (" + code.title() + "): see "
+          + DIAGNOSTICS_DOC + "#" + code.docsAnchor() + " for what it means and how to fix it");
       rule.putObject("defaultConfiguration").put("level", level(code.severity()));
     }
 

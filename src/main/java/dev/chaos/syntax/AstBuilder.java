@@ -303,17 +303,25 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
     return new Stmt.Fail(spans.of(ctx), value(ctx.expr(), ctx.FAIL().getSymbol()));
   }
 
-  /** `name postfix*`, folded left to right like the postfix chain of an expression. */
   @Override
-  public Object visitCallStmt(CallStmtContext ctx) {
-    NameContext name = ctx.name();
-    Expr result = new Expr.Name(spans.of(name), name.getText());
-    for (PostfixContext postfix : ctx.postfix()) {
-      Span span = new Span(spans.file(), spans.start(name.getStart()), spans.end(postfix.getStop() == null
-          ? postfix.getStart() : postfix.getStop()));
-      result = exprs.postfix(postfix, result, span);
+  public Object visitExprStmt(ExprStmtContext ctx) {
+    Expr expr = exprs.statement(ctx);
+    if (ctx.ASSIGN() == null) {
+      return new Stmt.ExprStmt(spans.of(ctx), expr);
     }
-    return new Stmt.ExprStmt(spans.of(ctx), result);
+    // `x = 1`: one message with both likely intents; the line is then left alone
+    Expr value = value(ctx.value, ctx.ASSIGN().getSymbol());
+    String target = expr.span().text();
+    String assigned = value.span().text();
+    boolean quotable = target.length() + assigned.length() <= 60 && !(target + assigned).contains("\n");
+    Diagnostic d = Diagnostic.of(Code.CH0010, spans.of(ctx.ASSIGN().getSymbol()), "`=` cannot change a value")
+        .withLabel("values are named once, with `let`, and never change");
+    if (quotable && expr instanceof Expr.Name) {
+      d = d.withHelp("to name a new value, write `let " + target + " = " + assigned + "`");
+    }
+    out.add(d.withHelp(quotable ? "to check it, write `expect " + target + " == " + assigned + "`"
+        : "to compare, use `==`"));
+    return new Stmt.ExprStmt(spans.of(ctx), new Expr.Error(spans.of(ctx)));
   }
 
   // ---- small parts

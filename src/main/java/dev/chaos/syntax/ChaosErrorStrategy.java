@@ -36,6 +36,11 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   private int reported;
   /** Token index of the last error; an error on the very next token is its echo. */
   private int lastErrorToken = -2;
+  /** Set while a `{` known to be missing is conjured, for the message to say where it goes. */
+  private boolean missingBrace;
+  private static final int UNKNOWN = -2;
+  /** See {@link #lastStrayCloser}; computed on the first error that needs it. */
+  private int lastStrayCloser = UNKNOWN;
 
   ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
     this.spans = spans;
@@ -108,8 +113,48 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   protected boolean singleTokenInsertion(Parser parser) {
     IntervalSet expected = getExpectedTokens(parser);
     int missing = expected.getMinElement();
-    boolean conjurable = expected.contains(IDENT) || (missing != LBRACE && !Tokens.isWord(missing));
-    return conjurable && super.singleTokenInsertion(parser);
+    missingBrace = missing == LBRACE && unmatchedCloserAhead(parser);
+    boolean conjurable = expected.contains(IDENT) || (missing != LBRACE && !Tokens.isWord(missing))
+        || missingBrace;
+    try {
+      return conjurable && super.singleTokenInsertion(parser);
+    } finally {
+      missingBrace = false;
+    }
+  }
+
+  /**
+   * Whether a `}` further on closes nothing: then the `{` missing here is the one it closes,
+   * and conjuring it gives the lines that follow the block they were written as, so the stray
+   * `}` is no second error.
+   */
+  private boolean unmatchedCloserAhead(Parser parser) {
+    if (lastStrayCloser == UNKNOWN) {
+      lastStrayCloser = lastStrayCloser(parser.getInputStream());
+    }
+    return lastStrayCloser >= parser.getInputStream().index();
+  }
+
+  /** The index of the last `}` that closes no `{` (nor `${`), counting from the start; or -1. */
+  private static int lastStrayCloser(TokenStream tokens) {
+    int last = -1;
+    int depth = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.getType() == Token.EOF) {
+        break;
+      }
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (t.getType() == LBRACE || t.getType() == INTERP_OPEN) {
+        depth++;
+      } else if (t.getType() == RBRACE && --depth < 0) {
+        last = i;
+        depth = 0;
+      }
+    }
+    return last;
   }
 
   @Override
@@ -149,6 +194,9 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         nextTokensState = parser.getState();
       }
       return;
+    }
+    if (next.contains(LBRACE) && Tokens.has(Tokens.STATEMENT_STARTS, la) && unmatchedCloserAhead(parser)) {
+      return; // a block's `{` is missing: matching it conjures one (see singleTokenInsertion)
     }
     switch (state.getStateType()) {
       case ATNState.BLOCK_START:
@@ -262,8 +310,12 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         ? Diagnostic.of(Code.CH0011, span, "unknown header attribute or section " + Tokens.quote(found.getText()))
             .withLabel("expected " + expectedText)
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
-            .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeFound(found));
+            .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeUnexpected(found));
     String help = expected == null ? null : SyntaxHints.help(found, previous, expected);
+    Token before = parser.getInputStream().LT(-1);
+    if (missingBrace && before != null) {
+      help = "add `{` at the end of line " + before.getLine();
+    }
     add(help == null ? d : d.withHelp(help));
   }
 

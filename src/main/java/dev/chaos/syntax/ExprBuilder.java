@@ -26,11 +26,15 @@ final class ExprBuilder {
   private final Spans spans;
   private final List<Diagnostic> out;
   private final StringLiterals strings;
+  private final ComparisonChains chains;
+  private final Reassociate reassociate;
 
   ExprBuilder(Spans spans, List<Diagnostic> out) {
     this.spans = spans;
     this.out = out;
     this.strings = new StringLiterals(spans, out, this);
+    this.chains = new ComparisonChains(out);
+    this.reassociate = new Reassociate(chains);
   }
 
   /** The expression, or an error node at {@code missingAt} when the parser found none. */
@@ -95,7 +99,7 @@ final class ExprBuilder {
     ExprContext leftCtx = ctx.getRuleContext(ExprContext.class, 0);
     if (ctx instanceof CompareExprContext && leftCtx instanceof CompareExprContext
         && left instanceof Expr.Binary) {
-      return chainedComparison(leftCtx, (Expr.Binary) left, op, right, span);
+      return chainedComparison((Expr.Binary) left, op, right, span);
     }
     return new Expr.Binary(span, binaryOp(op), spans.of(op), left, right);
   }
@@ -151,26 +155,46 @@ final class ExprBuilder {
     }
   }
 
+  /** `a < b < c`: see {@link ComparisonChains}. */
+  private Expr chainedComparison(Expr.Binary left, Token op, Expr right, Span span) {
+    Expr.Binary last = chains.isJoin(left) && left.right() instanceof Expr.Binary b ? b : left;
+    Expr.Binary link = new Expr.Binary(last.right().span().to(right.span()), binaryOp(op),
+        spans.of(op), last.right(), right);
+    return chains.append(span, left, last, link);
+  }
+
   /**
-   * `a < b < c` is reported once per chain and read as `a < b and b < c`, the only sensible
-   * meaning, so the checker adds no follow-on type error.
+   * An expression statement: `not`s and the rest, or a first operand and its postfixes and then
+   * maybe an operator and the rest, where the parser read the rest as an expression of its own
+   * ({@link Reassociate}).
    */
-  private Expr chainedComparison(ExprContext leftCtx, Expr.Binary left, Token op, Expr right, Span span) {
-    boolean firstLink = !(leftCtx.getRuleContext(ExprContext.class, 0) instanceof CompareExprContext);
-    Expr.Binary previous = firstLink || !(left.right() instanceof Expr.Binary)
-        ? left : (Expr.Binary) left.right();
-    if (firstLink) {
-      String a = previous.left().span().text();
-      String b = previous.right().span().text();
-      String c = right.span().text();
-      out.add(Diagnostic.of(Code.CH0013, spans.of(op), "comparison operators cannot be chained")
-          .withLabel("second comparison")
-          .withHelp("split the comparison: `" + a + " " + previous.op().symbol() + " " + b + " and "
-              + b + " " + op.getText() + " " + c + "`"));
+  Expr statement(ExprStmtContext ctx) {
+    if (!ctx.prefix.isEmpty()) {
+      Token last = ctx.prefix.get(ctx.prefix.size() - 1);
+      Expr result = expr(ctx.operand, spans.after(last));
+      for (int i = ctx.prefix.size() - 1; i >= 0; i--) {
+        Token not = ctx.prefix.get(i);
+        if (not.getType() == BANG) {
+          foreignOperator(not, "not");
+        }
+        result = reassociate.not(spans.of(not), result);
+      }
+      return result;
     }
-    Expr.Binary next = new Expr.Binary(previous.right().span().to(right.span()), binaryOp(op),
-        spans.of(op), previous.right(), right);
-    return new Expr.Binary(span, Expr.BinaryOp.AND, spans.of(op), left, next);
+    AtomContext atom = ctx.atom();
+    if (atom == null) {
+      return new Expr.Error(spans.of(ctx));
+    }
+    Expr result = atom(atom);
+    for (PostfixContext postfix : ctx.postfix()) {
+      Span span = new Span(spans.file(), spans.start(atom.getStart()), spans.end(postfix.getStop() == null
+          ? postfix.getStart() : postfix.getStop()));
+      result = postfix(postfix, result, span);
+    }
+    if (ctx.op != null) {
+      result = reassociate.attach(result, binaryOp(ctx.op), spans.of(ctx.op), expr(ctx.rest, spans.after(ctx.op)));
+    }
+    return result;
   }
 
   private void foreignOperator(Token op, String chaos) {
@@ -202,6 +226,34 @@ final class ExprBuilder {
 
   Expr primary(PrimaryContext ctx) {
     Span span = spans.of(ctx);
+    if (ctx instanceof AtomPrimaryContext) {
+      AtomContext atom = ((AtomPrimaryContext) ctx).atom();
+      return atom == null ? new Expr.Error(span) : atom(atom);
+    } else if (ctx instanceof ParenExprContext) {
+      ParenExprContext paren = (ParenExprContext) ctx;
+      return new Expr.Paren(span, expr(paren.expr(), spans.after(paren.LPAREN().getSymbol())));
+    } else if (ctx instanceof ListLiteralContext) {
+      List<Expr> elements = new ArrayList<>();
+      for (ExprContext element : ((ListLiteralContext) ctx).expr()) {
+        elements.add(expr(element));
+      }
+      return new Expr.ListLit(span, elements);
+    } else if (ctx instanceof RecordLiteralContext) {
+      List<Expr.Field> fields = new ArrayList<>();
+      for (FieldContext field : ((RecordLiteralContext) ctx).field()) {
+        if (field.anyWord() != null) {
+          fields.add(new Expr.Field(spans.of(field), ident(field.anyWord()),
+              expr(field.expr(), spans.after(field.getStop()))));
+        }
+      }
+      return new Expr.RecordLit(span, fields);
+    }
+    return new Expr.Error(span);
+  }
+
+  /** A literal or a name. */
+  private Expr atom(AtomContext ctx) {
+    Span span = spans.of(ctx);
     String text = ctx.getStart().getText();
     if (ctx instanceof IntLiteralContext) {
       Long value = Literals.integer(text);
@@ -225,26 +277,8 @@ final class ExprBuilder {
       return new Expr.Name(span, text);
     } else if (ctx instanceof RunbookRefContext) {
       return new Expr.Name(span, "runbook");
-    } else if (ctx instanceof ParenExprContext) {
-      ParenExprContext paren = (ParenExprContext) ctx;
-      return new Expr.Paren(span, expr(paren.expr(), spans.after(paren.LPAREN().getSymbol())));
-    } else if (ctx instanceof ListLiteralContext) {
-      List<Expr> elements = new ArrayList<>();
-      for (ExprContext element : ((ListLiteralContext) ctx).expr()) {
-        elements.add(expr(element));
-      }
-      return new Expr.ListLit(span, elements);
-    } else if (ctx instanceof RecordLiteralContext) {
-      List<Expr.Field> fields = new ArrayList<>();
-      for (FieldContext field : ((RecordLiteralContext) ctx).field()) {
-        if (field.anyWord() != null) {
-          fields.add(new Expr.Field(spans.of(field), ident(field.anyWord()),
-              expr(field.expr(), spans.after(field.getStop()))));
-        }
-      }
-      return new Expr.RecordLit(span, fields);
     }
-    // A glued number (already reported) or a primary the parser could not finish.
+    // A glued number (already reported) or an atom the parser could not finish.
     return new Expr.Error(span);
   }
 

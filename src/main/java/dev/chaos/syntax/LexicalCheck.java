@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 
 /**
  * Reports lexical errors from the token list, before parsing: the lexer turns every bad input
@@ -32,9 +33,13 @@ final class LexicalCheck {
   }
 
   private void run(List<Token> tokens) {
+    hideStringTails(tokens);
     Deque<Token> openStrings = new ArrayDeque<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
+      if (t.getChannel() == Token.HIDDEN_CHANNEL) {
+        continue;
+      }
       switch (t.getType()) {
         case INVALID:
           i = invalidRun(tokens, i);
@@ -104,6 +109,56 @@ final class LexicalCheck {
           .withLabel(block ? "text block starts here and never ends" : "string starts here and never ends")
           .withHelp(block ? "close the text block with `\"\"\"`" : "close the string with `\"`"));
     }
+  }
+
+  /**
+   * Text meant to go on over several lines: `"first line` broken by the line break, then lines
+   * that end in the `"` that was meant to close it. Lexed as code, that tail would bring a
+   * diagnostic per word and a second broken string; hidden from the parser, it is explained by
+   * the first line's one diagnostic. The tail is taken only up to the first line with a quote,
+   * and only when that quote is a lone `"` ending its line and no brace is on the way, so real
+   * code after a plain unclosed string is still read.
+   */
+  private static void hideStringTails(List<Token> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!isLineBreakClose(tokens.get(i))) {
+        continue;
+      }
+      int end = closingQuoteOfTail(tokens, i + 1);
+      for (int j = i + 1; j <= end; j++) {
+        ((WritableToken) tokens.get(j)).setChannel(Token.HIDDEN_CHANNEL);
+      }
+      i = Math.max(i, end);
+    }
+  }
+
+  /** The index of the token that ends the tail starting at {@code from}, or -1 for no tail. */
+  private static int closingQuoteOfTail(List<Token> tokens, int from) {
+    for (int j = from; j < tokens.size(); j++) {
+      Token t = tokens.get(j);
+      switch (t.getType()) {
+        case STR_OPEN: {
+          Token next = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
+          if (next == null || !isLineBreakClose(next) && next.getType() != Token.EOF) {
+            return -1;
+          }
+          return isLineBreakClose(next) ? j + 1 : j;
+        }
+        case Token.EOF:
+        case TEXT_OPEN:
+        case LBRACE:
+        case RBRACE:
+        case INTERP_OPEN:
+          return -1;
+        default:
+          break;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isLineBreakClose(Token t) {
+    return t.getType() == STR_CLOSE && !"\"".equals(t.getText());
   }
 
   /** One diagnostic for a run of adjacent invalid characters; returns the run's last index. */

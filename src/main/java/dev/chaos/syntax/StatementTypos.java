@@ -19,6 +19,11 @@ import org.antlr.v4.runtime.WritableToken;
  * confusing error later in the line. A name that starts a line inside a block and is followed
  * on that line by an operand is no statement; when it is close to a statement keyword, it is
  * reported once and re-typed as that keyword, so the rest of the line parses as meant.
+ *
+ * <p>The keywords inside a statement are found the same way: a name between an operand and
+ * another operand on one line (`} esle {`, `ready() evry 2s`, `wait untl ready()`) joins two
+ * expression statements at best, so one close to `else`, `every`, `within` or `until` is that
+ * keyword misspelled.
  */
 final class StatementTypos {
   private StatementTypos() {}
@@ -71,6 +76,9 @@ final class StatementTypos {
   }
 
   private static void fixOne(Token previous, Token word, Token next, Spans spans, List<Diagnostic> out) {
+    if (fixInner(previous, word, next, spans, out)) {
+      return;
+    }
     boolean startsStatement = previous == null || previous.getLine() != word.getLine()
         && (previous.getType() == LBRACE || NestingLimit.endsOperand(previous));
     if (!startsStatement || next == null || next.getLine() != word.getLine() || !startsOperand(next)) {
@@ -86,6 +94,27 @@ final class StatementTypos {
     ((WritableToken) word).setType(typeOf(keyword.get()));
   }
 
+  private static final List<String> INNER_WORDS = List.of("else", "every", "within");
+
+  private static boolean fixInner(Token previous, Token word, Token next, Spans spans, List<Diagnostic> out) {
+    if (previous == null || previous.getLine() != word.getLine() || next == null
+        || next.getLine() != word.getLine() || word.getText().length() < 4
+        || !(startsOperand(next) || next.getType() == LBRACE)) {
+      return false;
+    }
+    List<String> candidates = previous.getType() == WAIT ? List.of("until")
+        : NestingLimit.endsOperand(previous) ? INNER_WORDS : List.of();
+    Optional<String> keyword = Suggest.closest(word.getText(), candidates);
+    if (keyword.isEmpty()) {
+      return false;
+    }
+    out.add(Diagnostic.of(Code.CH0011, spans.of(word), "unknown keyword " + Tokens.quote(word.getText()))
+        .withLabel("not a keyword")
+        .withHelp("did you mean `" + keyword.get() + "`?"));
+    ((WritableToken) word).setType(typeOf(keyword.get()));
+    return true;
+  }
+
   private static boolean startsOperand(Token next) {
     int type = next.getType();
     return Tokens.isName(type) || Tokens.has(Tokens.LITERALS, type) || type == STR_OPEN
@@ -93,8 +122,8 @@ final class StatementTypos {
   }
 
   private static int typeOf(String keyword) {
-    for (int type = Tokens.STATEMENTS.nextSetBit(0); type >= 0;
-        type = Tokens.STATEMENTS.nextSetBit(type + 1)) {
+    for (int type = Tokens.RESERVED.nextSetBit(0); type >= 0;
+        type = Tokens.RESERVED.nextSetBit(type + 1)) {
       if (Tokens.literal(type).equals(keyword)) {
         return type;
       }

@@ -23,9 +23,6 @@ final class SyntaxHints {
         return "use `==` to compare";
       }
     }
-    if (isComparison(type) && expected.contains(EXPECT)) {
-      return "a comparison is not a statement: to check it, write `expect` before it";
-    }
     if (before == IMPORT && Tokens.isWord(type)) {
       return "write the module in quotes: `import \"" + found.getText() + "\"`";
     }
@@ -46,10 +43,6 @@ final class SyntaxHints {
       return "a named argument is written `" + previous.getText() + ": value`";
     }
     return null;
-  }
-
-  private static boolean isComparison(int type) {
-    return type == EQ || type == NE || type == LT || type == LE || type == GT || type == GE;
   }
 
   private static boolean startsValue(int type) {

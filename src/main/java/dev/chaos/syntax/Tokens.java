@@ -36,6 +36,9 @@ final class Tokens {
   /** Tokens that can begin an expression (besides names). */
   static final BitSet EXPRESSION_STARTS = union(LITERALS, set(TRUE, FALSE, STR_OPEN, TEXT_OPEN,
       LPAREN, LBRACK, LBRACE, MINUS, NOT, BANG, RUNBOOK));
+  /** Tokens that can begin a statement: keywords, names and unbracketed operands. */
+  static final BitSet STATEMENT_STARTS = union(union(STATEMENTS, CONTEXTUAL), union(LITERALS,
+      set(IDENT, TRUE, FALSE, STR_OPEN, TEXT_OPEN, NOT, BANG, RUNBOOK)));
   /** Tokens accepted so that their chaos spelling can be suggested; never "expected". */
   private static final BitSet FOREIGN = set(AMP_AMP, PIPE_PIPE, BANG);
 
@@ -93,6 +96,12 @@ final class Tokens {
     }
   }
 
+  /** As {@link #describeFound}, after "unexpected": "unexpected string", "unexpected `step`". */
+  static String describeUnexpected(Token token) {
+    String found = describeFound(token);
+    return found.startsWith("a ") ? found.substring(2) : found;
+  }
+
   static String quote(String text) {
     String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
     return "`" + shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "`";
@@ -124,6 +133,7 @@ final class Tokens {
       parts.add("a statement");
       left.andNot(STATEMENTS);
       left.andNot(CONTEXTUAL);
+      left.andNot(EXPRESSION_STARTS);
       left.clear(IDENT);
     }
     if (left.get(IDENT) && left.get(INT)) {

@@ -11,6 +11,17 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
   /** How the type is written in source and in messages: `Duration`, `List[String]`. */
   String display();
 
+  // isError and isNumeric are abstract, not default methods, on purpose: an interface with a
+  // default method is initialised before any class implementing it, so touching Prim first
+  // would run this interface's initialiser while Prim's constants are still null, and
+  // Type.STRING (below) would stay null for the life of the JVM.
+
+  /** Whether this is the error type, given to anything already reported. */
+  boolean isError();
+
+  /** Int or Float. */
+  boolean isNumeric();
+
   enum Prim implements Type {
     BOOL("Bool"), INT("Int"), FLOAT("Float"), STRING("String"), DURATION("Duration"),
     PERCENT("Percent"), TIME("Time"), TIME_OF_DAY("TimeOfDay"), SECRET("Secret"), JSON("Json"),
@@ -27,6 +38,14 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
 
     public String display() {
       return display;
+    }
+
+    public boolean isError() {
+      return this == ERROR;
+    }
+
+    public boolean isNumeric() {
+      return this == INT || this == FLOAT;
     }
   }
 
@@ -47,11 +66,27 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
     public String display() {
       return "List[" + element.display() + "]";
     }
+
+    public boolean isError() {
+      return false;
+    }
+
+    public boolean isNumeric() {
+      return false;
+    }
   }
 
   record MapOf(Type key, Type value) implements Type {
     public String display() {
       return "Map[" + key.display() + ", " + value.display() + "]";
+    }
+
+    public boolean isError() {
+      return false;
+    }
+
+    public boolean isNumeric() {
+      return false;
     }
   }
 
@@ -72,12 +107,28 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
           .map(e -> e.getKey() + ": " + e.getValue().display())
           .collect(Collectors.joining(", ", "{", "}"));
     }
+
+    public boolean isError() {
+      return false;
+    }
+
+    public boolean isNumeric() {
+      return false;
+    }
   }
 
   /** A type variable in a generic builtin signature (`min(a: T, b: T) -> T`). */
   record Var(String name) implements Type {
     public String display() {
       return name;
+    }
+
+    public boolean isError() {
+      return false;
+    }
+
+    public boolean isNumeric() {
+      return false;
     }
   }
 
@@ -89,6 +140,14 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
 
     public String display() {
       return options.stream().map(Type::display).collect(Collectors.joining(" | "));
+    }
+
+    public boolean isError() {
+      return false;
+    }
+
+    public boolean isNumeric() {
+      return false;
     }
   }
 
@@ -107,13 +166,5 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
       fields.put((String) namesAndTypes[i], (Type) namesAndTypes[i + 1]);
     }
     return new Rec(name, fields);
-  }
-
-  default boolean isError() {
-    return this == Prim.ERROR;
-  }
-
-  default boolean isNumeric() {
-    return this == Prim.INT || this == Prim.FLOAT;
   }
 }

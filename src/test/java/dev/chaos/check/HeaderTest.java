@@ -44,6 +44,10 @@ class HeaderTest {
       "tags \"a\"|CH0301",
       "blast_radius 30|CH0302",
       "blast_radius 150%|CH0307",
+      "blast_radius -5%|CH0307",
+      "blast_radius 10% + 5%|CH0301",
+      "blast_radius percent(0.2)|CH0301",
+      "blast_radius 5s|CH0302",
       "max_duration \"5m\"|CH0301",
       "max_duration 0s|CH0307",
       "window 02:00 to 02:00|CH0307",
@@ -59,6 +63,15 @@ class HeaderTest {
       "recovery within 2 { }|CH0302"})
   void attributeAndOptionTypes(String member, Code code) {
     check(runbook("  " + member)).only(code);
+  }
+
+  @Test
+  void blastRadiusIsALiteralAndALetHoldingOneIsNamedInTheHelp() {
+    Diagnostic d = check("let radius = 20%\n" + runbook("  blast_radius radius")).only(Code.CH0301);
+    assertThat(d.message()).isEqualTo("`blast_radius` must be a literal percentage");
+    assertThat(d.span().text()).isEqualTo("radius");
+    assertThat(d.helps()).containsExactly("write the value itself: `blast_radius 20%`");
+    check(runbook("  blast_radius (25%)")).assertClean();
   }
 
   @Test

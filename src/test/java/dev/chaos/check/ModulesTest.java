@@ -41,6 +41,12 @@ class ModulesTest {
   }
 
   @Test
+  void anImportWhoseNameIsMissingKeepsItsDefaultName() {
+    // `as` with no name after it: the syntax error only, and `slo` still resolves
+    CheckFixture.check(usingRunbook("import \"slo\" as", "slo.baseline_healthy()")).only(Code.CH0010);
+  }
+
+  @Test
   void missingModuleSuggestsABundledOne() throws IOException {
     Path rb = write("r.chaos", usingRunbook("import \"slox\"", "true"));
     Diagnostic d = CheckFixture.checkFile(rb).only(Code.CH0101);

@@ -105,11 +105,51 @@ class StatementsTest {
   }
 
   @Test
-  void aComparisonOnItsOwnIsOneDiagnosticThoughTheParserStopsAtTheOperator() {
-    var result = check(step("""
+  void aComparisonOnItsOwnIsOneDiagnosticThatSuggestsExpect() {
+    Diagnostic d = check(step("""
             let x = 1
             x == 1
-        """));
-    assertThat(result.codes()).doesNotContain(Code.CH0404).hasSize(1);
+        """)).only(Code.CH0404);
+    assertThat(d.span().text()).isEqualTo("x == 1");
+    assertThat(d.helps()).containsExactly("to check it, write `expect x == 1`");
+  }
+
+  @Test
+  void anyValueOnItsOwnIsCH0404AndOnlyABoolSuggestsExpect() {
+    assertThat(check(step("    1 + 2 * 3")).only(Code.CH0404).helps()).isEmpty();
+    assertThat(check(step("    \"text\"")).only(Code.CH0404).helps()).isEmpty();
+    assertThat(check(step("    not true")).only(Code.CH0404).helps())
+        .containsExactly("to check it, write `expect not true`");
+    assertThat(check(step("    k8s.pods(k8s.selector(\"a\", \"b\")).ready == 0")).only(Code.CH0404)
+        .helps()).containsExactly("to check it, write `expect` before it");
+  }
+
+  @Test
+  void aValueThatIsAlreadyWrongIsNotAlsoAStatementError() {
+    check(step("    undefined_name")).only(Code.CH0201);
+    check(step("    let x = 1\n    x.field")).only(Code.CH0209);
+  }
+
+  @Test
+  void anAssignmentIsOneDiagnostic() {
+    check(step("    let x = 1\n    x = 2\n    log \"${x}\"")).only(Code.CH0010);
+  }
+
+  @Test
+  void waitUntilWithoutAConditionIsOnlyTheSyntaxError() {
+    check(step("    wait until\n")).only(Code.CH0010);
+    check(CheckFixture.runbook("  guard \"g\" every 5s {\n    wait until\n  }\n  step \"s\" { wait 1s }"))
+        .only(Code.CH0010);
+  }
+
+  @Test
+  void aMissingNameDeclaresNothing() {
+    assertThat(check(step("    let = 1\n    let = 2\n    for in [1] { log \"x\" }")).codes())
+        .containsExactly(Code.CH0010, Code.CH0010, Code.CH0010);
+    assertThat(check(CheckFixture.runbook("  let = 1\n  observe = 1 every 5s\n  observe = 2 every 5s\n"
+        + "  step \"s\" { wait 1s }")).codes())
+        .containsExactly(Code.CH0010, Code.CH0010, Code.CH0010);
+    assertThat(check("let = 1\nlet = 2\nfn (x: Int) -> Int = x\n").codes())
+        .containsExactly(Code.CH0010, Code.CH0010, Code.CH0010);
   }
 }

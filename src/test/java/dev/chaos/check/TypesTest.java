@@ -43,6 +43,30 @@ class TypesTest {
   }
 
   @Test
+  void percentComparedWithADurationIsAUnitMismatchAtTheLiteral() {
+    Diagnostic d = check(expecting("slo.error_rate() < 5s")).only(Code.CH0302);
+    assertThat(d.message()).isEqualTo("cannot compare `Percent` with `Duration`");
+    assertThat(d.span().text()).isEqualTo("5s");
+    assertThat(d.label()).isEqualTo("expected a `Percent`");
+    assertThat(d.helps()).containsExactly("a `Percent` needs `%`: `5%`");
+    Diagnostic left = check(expecting("1m30s > slo.error_rate()")).only(Code.CH0302);
+    assertThat(left.span().text()).isEqualTo("1m30s");
+    assertThat(left.helps()).containsExactly("a `Percent` needs `%`, e.g. `5%`");
+    Diagnostic duration = check(expecting("slo.p95() < 500%")).only(Code.CH0302);
+    assertThat(duration.label()).isEqualTo("expected a `Duration`");
+    assertThat(duration.helps()).containsExactly("a `Duration` needs a time unit: `500ms`");
+    Diagnostic computed = check(expecting("slo.p95() == slo.error_rate()")).only(Code.CH0302);
+    assertThat(computed.span().text()).isEqualTo("slo.error_rate()");
+    assertThat(computed.helps()).isEmpty();
+  }
+
+  @Test
+  void aDurationWhereAPercentIsExpectedIsAUnitMismatch() {
+    Diagnostic d = check(step("    wait 5%")).only(Code.CH0302);
+    assertThat(d.helps()).containsExactly("a `Duration` needs a time unit: `5s`");
+  }
+
+  @Test
   void aNonLiteralNumberGetsTheConversion() {
     Diagnostic d = check(expecting("slo.p95() < prometheus.scalar(\"q\")")).only(Code.CH0302);
     assertThat(d.helps()).containsExactly("convert seconds with `seconds(prometheus.scalar(\"q\"))`");
@@ -75,9 +99,12 @@ class TypesTest {
     Diagnostic d = check("let x = 1s + 500\n").only(Code.CH0302);
     assertThat(d.message()).isEqualTo("cannot add `Int` to `Duration`");
     assertThat(d.helps()).containsExactly("write the number with its unit: `500ms`");
-    Diagnostic p = check("let x = 5% - 1s\n").only(Code.CH0303);
+    // nor with each other: that is a unit mismatch too, at the side to rewrite
+    Diagnostic p = check("let x = 5% - 1s\n").only(Code.CH0302);
     assertThat(p.message()).isEqualTo("cannot subtract `Duration` from `Percent`");
-    assertThat(p.span().text()).isEqualTo("-");
+    assertThat(p.span().text()).isEqualTo("1s");
+    // scaling one by the other is no unit slip, just an operation that does not exist
+    check("let x = 5% * 1s\n").only(Code.CH0303);
   }
 
   @Test

@@ -49,6 +49,33 @@ class AmbiguityTest {
     }
   }
 
+  /** Statements that are any expression, next to lines that continue the one before. */
+  @Test
+  void expressionStatementsHaveNoAmbiguity() {
+    String text = """
+        runbook "r" {
+          step "s" {
+            redis.dbsize() == 0
+            x * y + 1
+            not a and b or c
+            "text" 5s 30% 02:00 true runbook.name
+            a < b < c
+            let v = x
+              - 1
+            f(v)
+              (2)
+            m
+              [0]
+            x = 1
+            if a { b } else { c == d }
+            expect a == b else "no"
+            wait until ready() every 2s within 30s
+          }
+        }
+        """;
+    assertThat(reports(text)).isEmpty();
+  }
+
   @Test
   void theDetectorWouldNoticeAnError() {
     assertThat(reports("let x = ")).isNotEmpty();

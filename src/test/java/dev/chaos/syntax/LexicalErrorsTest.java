@@ -7,6 +7,8 @@ import dev.chaos.diag.Code;
 import dev.chaos.diag.Diagnostic;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
+import dev.chaos.syntax.ast.Stmt;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each lexical mistake gives exactly one diagnostic, with its code and a tight span. */
@@ -90,6 +92,33 @@ class LexicalErrorsTest {
     assertThat(d.span().text()).isEqualTo("\"hello");
     Decl.Runbook runbook = (Decl.Runbook) result.program().decls().get(0);
     assertThat(((dev.chaos.syntax.ast.Member.Step) runbook.members().get(0)).body().statements()).hasSize(2);
+  }
+
+  @Test
+  void textMeantToGoOnOverLinesIsOneDiagnostic() {
+    for (String tail : List.of("second line\"", "second line\n  third line\"", "second line\"\n")) {
+      String text = "runbook \"r\" {\n  step \"s\" {\n    log \"first line\n" + tail + "\n    wait 1s\n  }\n}\n";
+      ParseResult result = parse(text);
+      assertThat(codes(result)).as(render(result)).containsExactly(Code.CH0007);
+      Decl.Runbook runbook = (Decl.Runbook) result.program().decls().get(0);
+      List<Stmt> body = ((dev.chaos.syntax.ast.Member.Step) runbook.members().get(0)).body().statements();
+      assertThat(body).extracting(Stmt::kind).containsExactly(Stmt.Kind.LOG, Stmt.Kind.WAIT);
+    }
+    // at the end of the file, with no line break after the closing quote
+    assertThat(codes(parse("let s = \"first\nsecond\""))).containsExactly(Code.CH0007);
+  }
+
+  @Test
+  void codeAfterAnUnclosedStringIsStillRead() {
+    // a second string on a later line that is closed, or broken with text in it, ends no tail
+    for (String next : List.of("log \"closed\"", "log \"also broken", "if ready() { log \"x\" }")) {
+      String text = "runbook \"r\" {\n  step \"s\" {\n    log \"oops\n    " + next + "\n  }\n}\n";
+      ParseResult result = parse(text);
+      Decl.Runbook runbook = (Decl.Runbook) result.program().decls().get(0);
+      List<Stmt> body = ((dev.chaos.syntax.ast.Member.Step) runbook.members().get(0)).body().statements();
+      assertThat(body).as(next).hasSize(2);
+      assertThat(codes(result)).as(render(result)).allMatch(c -> c == Code.CH0007);
+    }
   }
 
   @Test

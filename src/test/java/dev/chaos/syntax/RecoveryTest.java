@@ -40,6 +40,41 @@ class RecoveryTest {
   }
 
   @Test
+  void aMissingOpeningBraceIsConjuredWhenAClosingOneLaterClosesNothing() {
+    ParseResult result = parse(HEADER + "  step \"s\"\n    wait 1s\n    f()\n  }\n"
+        + "  guard \"g\" every 5s\n    expect ok()\n  }\n}\n");
+    assertThat(result.diagnostics()).as(render(result)).hasSize(2);
+    assertThat(result.diagnostics()).extracting(Diagnostic::message)
+        .containsExactly("expected `{`, found `wait`", "expected `{`, found `expect`");
+    assertThat(result.diagnostics().get(0).helps()).containsExactly("add `{` at the end of line 3");
+    Decl.Runbook runbook = (Decl.Runbook) result.program().decls().get(0);
+    Member.Step step = (Member.Step) runbook.members().get(1);
+    assertThat(step.body().statements()).extracting(Stmt::kind).containsExactly(Stmt.Kind.WAIT, Stmt.Kind.EXPR);
+    assertThat(((Member.Guard) runbook.members().get(2)).body().statements()).hasSize(1);
+
+    ParseResult inIf = parse(HEADER + "  step \"s\" {\n    if ok()\n      f()\n    }\n    g()\n  }\n}\n");
+    assertThat(inIf.diagnostics()).as(render(inIf)).hasSize(1);
+  }
+
+  @Test
+  void withoutAStrayClosingBraceNoOpeningOneIsConjured() {
+    // the lines after a section with no block are members again, not its body
+    ParseResult result = parse(HEADER + "  step \"s\"\n  step \"t\" { f() }\n}\n");
+    assertThat(result.diagnostics()).as(render(result)).hasSize(1);
+    Decl.Runbook runbook = (Decl.Runbook) result.program().decls().get(0);
+    assertThat(runbook.members()).extracting(Member::kind)
+        .containsExactly(Member.Kind.ATTRIBUTE, Member.Kind.STEP, Member.Kind.STEP);
+  }
+
+  @Test
+  void theLabelNamesWhatIsUnexpectedWithoutAnArticle() {
+    ParseResult result = parse(HEADER + "  step \"s\" { let x \"a\" }\n}\n");
+    assertThat(result.diagnostics()).as(render(result)).hasSize(1);
+    assertThat(result.diagnostics().get(0).message()).isEqualTo("expected `=`, found a string");
+    assertThat(result.diagnostics().get(0).label()).isEqualTo("unexpected string");
+  }
+
+  @Test
   void misspelledHeaderAttributesAndSections() {
     assertTypo(HEADER + "  titel \"x\"\n}\n", "unknown header attribute `titel`", "title");
     assertTypo(HEADER + "  enviroment staging\n}\n", "unknown header attribute `enviroment`", "environment");
