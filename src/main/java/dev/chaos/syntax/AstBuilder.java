@@ -311,53 +311,11 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
     }
     // `x = 1`: one message with both likely intents; the line is then left alone
     Expr value = value(ctx.value, ctx.ASSIGN().getSymbol());
-    String target = expr.span().text();
-    String assigned = value.span().text();
-    boolean quotable = target.length() + assigned.length() <= 60 && !(target + assigned).contains("\n");
-    Diagnostic d = Diagnostic.of(Code.CH0010, spans.of(ctx.ASSIGN().getSymbol()), "`=` cannot change a value")
-        .withLabel("values are named once, with `let`, and never change");
-    if (quotable && expr instanceof Expr.Name) {
-      d = d.withHelp(declaredBefore(ctx, target)
-          ? "`" + target + "` keeps its value; name the new one: `let " + target + "_2 = " + assigned + "`"
-          : "to name a new value, write `let " + target + " = " + assigned + "`");
-    }
-    out.add(d.withHelp(quotable ? "to check it, write `expect " + target + " == " + assigned + "`"
-        : "to compare, use `==`"));
+    out.add(Assignments.diagnostic(ctx, expr, value, spans.of(ctx.ASSIGN().getSymbol())));
     return new Stmt.ExprStmt(spans.of(ctx), new Expr.Error(spans.of(ctx)));
   }
 
   // ---- small parts
-
-  /**
-   * Whether the name is declared where {@code stmt} can see it: by a `let` before it in its
-   * block or a block around it, a `for` around it, or a `let` of the runbook or the file (seen
-   * from anywhere). A syntactic look, enough to word a help line.
-   */
-  private static boolean declaredBefore(ParserRuleContext stmt, String name) {
-    ParserRuleContext child = stmt;
-    for (ParserRuleContext at = stmt.getParent(); at != null; child = at, at = at.getParent()) {
-      if (at instanceof ForStmtContext f && name.equals(text(f.name()))) {
-        return true;
-      }
-      for (ParseTree sibling : at.children == null ? List.<ParseTree>of() : at.children) {
-        if (sibling == child && at instanceof BlockContext) {
-          break; // a block's lets are seen from the next statement on
-        }
-        String declared = sibling instanceof LetStmtContext l ? text(l.name())
-            : sibling instanceof LetMemberContext l ? text(l.name())
-            : sibling instanceof LetDeclContext l ? text(l.name())
-            : null;
-        if (name.equals(declared)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String text(NameContext name) {
-    return name == null ? null : name.getText();
-  }
 
   /** A guard or observe without `every`: one message here instead of a syntax error cascade. */
   private Expr missingInterval(String section, Span at, String example) {
