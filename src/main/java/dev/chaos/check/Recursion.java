@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +24,12 @@ final class Recursion {
   /** A call from one `fn` of the file to another (or itself). */
   private record Edge(Decl.Fn callee, Expr.Call call) {}
 
-  /** Each `fn` of the file with its calls to `fn`s of the file, in the file's order. */
-  private final Map<Decl.Fn, List<Edge>> edges = new LinkedHashMap<>();
+  /** The file's `fn`s in order, and each one's calls to `fn`s of the file (by identity). */
+  private final List<Decl.Fn> fns;
+  private final Map<Decl.Fn, List<Edge>> edges = new IdentityHashMap<>();
 
   private Recursion(List<Decl.Fn> fns, CheckedProgram out) {
+    this.fns = fns;
     for (Decl.Fn fn : fns) {
       List<Edge> calls = new ArrayList<>();
       List<Expr> parts = new ArrayList<>();
@@ -57,7 +58,7 @@ final class Recursion {
 
   private void report(Reporter reporter) {
     Set<Decl.Fn> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Decl.Fn fn : edges.keySet()) {
+    for (Decl.Fn fn : fns) {
       if (reported.contains(fn)) {
         continue;
       }

@@ -311,16 +311,7 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
     }
     // `x = 1`: one message with both likely intents; the line is then left alone
     Expr value = value(ctx.value, ctx.ASSIGN().getSymbol());
-    String target = expr.span().text();
-    String assigned = value.span().text();
-    boolean quotable = target.length() + assigned.length() <= 60 && !(target + assigned).contains("\n");
-    Diagnostic d = Diagnostic.of(Code.CH0010, spans.of(ctx.ASSIGN().getSymbol()), "`=` cannot change a value")
-        .withLabel("values are named once, with `let`, and never change");
-    if (quotable && expr instanceof Expr.Name) {
-      d = d.withHelp("to name a new value, write `let " + target + " = " + assigned + "`");
-    }
-    out.add(d.withHelp(quotable ? "to check it, write `expect " + target + " == " + assigned + "`"
-        : "to compare, use `==`"));
+    out.add(Assignments.diagnostic(ctx, expr, value, spans.of(ctx.ASSIGN().getSymbol())));
     return new Stmt.ExprStmt(spans.of(ctx), new Expr.Error(spans.of(ctx)));
   }
 

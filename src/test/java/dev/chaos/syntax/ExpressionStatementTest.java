@@ -189,5 +189,10 @@ class ExpressionStatementTest {
     assertThat(d.helps()).containsExactly("to name a new value, write `let x = 1`",
         "to check it, write `expect x == 1`");
     assertThat(((Stmt.ExprStmt) statement(result)).expr()).isInstanceOf(Expr.Error.class);
+
+    // a name that already has a value keeps it: the help does not propose a second `let` of it
+    ParseResult again = parse("runbook \"r\" {\n  let x = 1\n  step \"s\" {\n    x = 2\n  }\n}\n");
+    assertThat(again.diagnostics().get(0).helps()).first()
+        .isEqualTo("`x` keeps its value; name the new one: `let x_2 = 2`");
   }
 }
