@@ -115,7 +115,8 @@ final class Calls {
       result = Value.UNIT;
     }
     if (mutates) {
-      interpreter.noteMutation(site, fn, Shown.args(args), Shown.brief(result));
+      interpreter.noteMutation(site, fn, Shown.args(args), Shown.brief(result),
+          context.affectedNote());
     }
     if (journaled || mutates) {
       interpreter.emit(RunEvent.Type.CALL_RESULT, "fn", fn, "args", mutates ? null

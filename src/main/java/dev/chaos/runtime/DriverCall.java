@@ -14,6 +14,7 @@ final class DriverCall implements CallContext {
   private final String fn;
   private final Span at;
   private final Instant deadline;
+  private String affected = "";
 
   DriverCall(Interpreter interpreter, Site site, String fn, Span at, Instant deadline) {
     this.interpreter = interpreter;
@@ -52,6 +53,17 @@ final class DriverCall implements CallContext {
           "level", "detail", "text", "not undone (called in " + site.describe() + "): "
               + description);
     }
+  }
+
+  @Override
+  public void affected(int count, int of, String targets) {
+    long percent = of == 0 ? 0 : Math.round(100.0 * count / of);
+    affected = count + " of " + of + " " + targets + " (" + percent + "%)";
+  }
+
+  /** What {@link #affected} said, empty when the call did not say. */
+  String affectedNote() {
+    return affected;
   }
 
   @Override

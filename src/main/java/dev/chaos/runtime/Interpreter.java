@@ -83,9 +83,11 @@ final class Interpreter {
         "in", site.name());
   }
 
-  void noteMutation(Site site, String fn, Map<String, Object> args, String result) {
+  void noteMutation(Site site, String fn, Map<String, Object> args, String result,
+      String affected) {
     synchronized (disruptions) {
-      disruptions.add(new RunResult.Disruption(site.describe(), Shown.call(fn, args), result));
+      disruptions.add(
+          new RunResult.Disruption(site.describe(), Shown.call(fn, args), result, affected));
     }
   }
 

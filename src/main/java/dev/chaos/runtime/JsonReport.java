@@ -90,6 +90,9 @@ public final class JsonReport {
       n.put("where", d.where());
       n.put("call", d.call());
       n.put("result", d.result());
+      if (!d.affected().isEmpty()) {
+        n.put("affected", d.affected());
+      }
     }
     ArrayNode problems = root.putArray("failures");
     r.problems().forEach(problems::add);

@@ -206,12 +206,17 @@ public final class MarkdownReport {
     if (r.disruptions().isEmpty()) {
       item(md, "Blast Radius Actual", r.dryRun() ? "none (dry run)" : "no mutation was made");
     } else {
-      item(md, "Blast Radius Actual", r.disruptions().size() + " mutation"
-          + (r.disruptions().size() == 1 ? "" : "s") + (r.header().blastRadius() == null ? ""
+      String hit = r.disruptions().stream().map(RunResult.Disruption::affected)
+          .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.joining("; "));
+      item(md, "Blast Radius Actual", (hit.isEmpty() ? "" : hit + "; ")
+          + r.disruptions().size() + " mutation" + (r.disruptions().size() == 1 ? "" : "s")
+          + (r.header().blastRadius() == null ? ""
               : " within the declared cap of " + r.header().blastRadius()) + ":");
       for (RunResult.Disruption d : r.disruptions()) {
         md.append("  - `").append(d.call()).append("` in ").append(d.where())
-            .append(d.result().equals("()") ? "" : " → " + d.result()).append('\n');
+            .append(d.result().equals("()") ? "" : " → " + d.result())
+            .append(d.affected().isEmpty() ? "" : " (affected " + d.affected() + ")")
+            .append('\n');
       }
     }
     if (!r.records().isEmpty()) {

@@ -91,5 +91,6 @@ public record RunResult(Header header, boolean dryRun, Instant started, Instant 
   }
 
   /** A mutation made: where, the call with its arguments, and what it answered. */
-  public record Disruption(String where, String call, String result) {}
+  /** {@code affected} says how much of its targets the call hit ("1 of 5 pods of ... (20%)"), or is empty. */
+  public record Disruption(String where, String call, String result, String affected) {}
 }

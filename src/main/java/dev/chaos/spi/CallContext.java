@@ -20,4 +20,10 @@ public interface CallContext {
 
   /** A line for the output and the journal. */
   void log(String line);
+
+  /**
+   * Says how much of its targets a disruptive call actually hit ("1 of 5 pods of
+   * deployment/backend"), for the report's "Blast Radius Actual".
+   */
+  default void affected(int count, int of, String targets) {}
 }

@@ -27,7 +27,7 @@ class VirtualClockTest {
     long started = System.nanoTime();
     clock.sleep(Duration.ofMinutes(20));
     assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
   }
 
   /**
@@ -85,7 +85,7 @@ class VirtualClockTest {
       }
     });
     main.join();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     return List.copyOf(log);
   }
 

@@ -44,7 +44,9 @@ final class K8sBindings {
       if (dryRun(c, "kill " + d.count() + " of the " + pods.size() + " pods of " + target)) {
         return Value.strings(pods.subList(0, d.count()));
       }
-      return Value.strings(k8s.killPods(s, d.count(), duration(a, "grace", Duration.ZERO)));
+      List<String> killed = k8s.killPods(s, d.count(), duration(a, "grace", Duration.ZERO));
+      c.affected(killed.size(), pods.size(), "pods " + target);
+      return Value.strings(killed);
     });
     into.put("k8s.apply", (a, c) -> {
       K8sWorld k8s = world.k8s(cluster(a));

@@ -22,7 +22,7 @@ class RehearsalTest {
   void aRunbookWithProbesRehearsesDeterministicallyInNoTime() throws InterruptedException {
     long started = System.nanoTime();
     List<String> first = rehearse();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     assertThat(rehearse()).isEqualTo(first);
     // baseline, then the peak while two of five backend pods start (killed at 5s, back 12s
     // later), then the world's level after chaos
