@@ -29,10 +29,6 @@ public record Diagnostic(Code code, Severity severity, Span span, String message
     return new Diagnostic(code, severity, span, message, label, more);
   }
 
-  public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(code, newSeverity, span, message, label, helps);
-  }
-
   public boolean isError() {
     return severity == Severity.ERROR;
   }
