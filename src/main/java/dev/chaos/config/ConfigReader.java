@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ConfigReader {
   private static final List<String> ENVIRONMENT_KEYS =
       List.of("class", "kubernetes", "prometheus", "redis", "postgres", "notify");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Path file;

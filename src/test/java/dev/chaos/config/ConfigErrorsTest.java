@@ -165,4 +165,27 @@ class ConfigErrorsTest {
     assertEquals(F + "1:1: unknown key `environment`; did you mean `environments`?",
         error("environment:\n  dev: {class: dev}\n"));
   }
+
+  @Test
+  void aHugeDurationIsRefusedNotOverflowed() {
+    assertEquals(F + "6:16: `environments.staging.prometheus.timeout` must be a duration such as"
+            + " `5s` or `500ms`, not the string `99999999999999999999h`",
+        error(env("    prometheus:", "      url: http://prom:9090", "      timeout: 99999999999999999999h")));
+  }
+
+  @Test
+  void inClusterMustBeABoolean() {
+    assertEquals(F + "5:19: `environments.staging.kubernetes.in_cluster` must be `true` or `false`,"
+            + " not the string `yes`",
+        error(env("    kubernetes:", "      in_cluster: yes")));
+  }
+
+  @Test
+  void anEnvironmentMustBeAMapping() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ChaosConfigTest.parse("environments:\n  dev:\n"));
+    assertEquals(F + "2:7: `environments.dev` must be a mapping, not empty", e.getMessage());
+    assertEquals(java.nio.file.Path.of("/srv/chaos/chaos.yaml"), e.file());
+    assertEquals("environments.dev", e.key());
+  }
 }
