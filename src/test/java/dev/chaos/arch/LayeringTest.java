@@ -32,16 +32,19 @@ class LayeringTest {
         .layer("spi").definedBy("dev.chaos.spi..")
         .layer("check").definedBy("dev.chaos.check..")
         .layer("runtime").definedBy("dev.chaos.runtime..")
+        .layer("config").definedBy("dev.chaos.config..")
         .layer("drivers").definedBy("dev.chaos.drivers..")
         .layer("cli").definedBy("dev.chaos.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("drivers").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("config").mayOnlyBeAccessedByLayers("drivers", "cli")
         .whereLayer("runtime").mayOnlyBeAccessedByLayers("cli", "drivers")
         .whereLayer("check").mayOnlyBeAccessedByLayers("runtime", "cli")
-        .whereLayer("spi").mayOnlyBeAccessedByLayers("check", "runtime", "drivers", "cli")
+        .whereLayer("spi").mayOnlyBeAccessedByLayers("check", "runtime", "config", "drivers", "cli")
         .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli")
-        .whereLayer("types").mayOnlyBeAccessedByLayers("spi", "check", "runtime", "drivers", "cli")
-        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "check", "runtime", "cli")
+        .whereLayer("types")
+        .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli")
+        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "check", "runtime", "config", "cli")
         .check(classes);
   }
 
@@ -51,6 +54,16 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.chaos.diag..", "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..",
             "dev.chaos.check..", "dev.chaos.runtime..", "dev.chaos.drivers..", "dev.chaos.cli..")
+        .check(classes);
+  }
+
+  /** The config file is read before any driver runs and knows nothing of the language. */
+  @Test
+  void configSeesOnlyTheLowerLayers() {
+    noClasses().that().resideInAPackage("dev.chaos.config..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.chaos.syntax..", "dev.chaos.check..", "dev.chaos.runtime..",
+            "dev.chaos.drivers..", "dev.chaos.cli..")
         .check(classes);
   }
 
@@ -66,7 +79,8 @@ class LayeringTest {
   @Test
   void syntaxNeedsNoClientLibraries() {
     noClasses().that().resideInAnyPackage("dev.chaos.source..", "dev.chaos.diag..",
-            "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..")
+            "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..",
+            "dev.chaos.config..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.fabric8..", "okhttp3..", "redis.clients..", "org.postgresql..")
         .check(classes);

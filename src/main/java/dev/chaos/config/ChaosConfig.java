@@ -1,0 +1,56 @@
+package dev.chaos.config;
+
+import dev.chaos.diag.Suggest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The parsed `chaos.yaml`: its environments by name, in file order. */
+public record ChaosConfig(Path file, Map<String, EnvironmentConfig> environments) {
+  /** The file read when no `--config` is given, in the working directory. */
+  public static final Path DEFAULT_FILE = Path.of("chaos.yaml");
+
+  public ChaosConfig {
+    environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
+  }
+
+  /** Reads and validates {@code file}; `~/` in paths is the user's home directory. */
+  public static ChaosConfig load(Path file) throws ConfigException {
+    return load(file, Path.of(System.getProperty("user.home")));
+  }
+
+  public static ChaosConfig load(Path file, Path home) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(Origin.ofFile(file), "config file not found");
+    } catch (IOException e) {
+      throw new ConfigException(Origin.ofFile(file), "cannot read config file: " + e.getMessage(), e);
+    }
+    return parse(file, text, home);
+  }
+
+  /** Parses {@code text} as if read from {@code file} (which names it in messages). */
+  public static ChaosConfig parse(Path file, String text, Path home) throws ConfigException {
+    return new ConfigReader(file, home).read(YamlTree.read(file, text));
+  }
+
+  /** The environment called {@code name}; an error listing the known names otherwise. */
+  public EnvironmentConfig environment(String name) throws ConfigException {
+    EnvironmentConfig found = environments.get(name);
+    if (found != null) {
+      return found;
+    }
+    String known = environments.keySet().stream()
+        .map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    String hint = Suggest.closest(name, environments.keySet())
+        .map(s -> "; did you mean `" + s + "`?").orElse("");
+    throw new ConfigException(Origin.ofFile(file),
+        "no environment `" + name + "` (the environments are " + known + ")" + hint);
+  }
+}

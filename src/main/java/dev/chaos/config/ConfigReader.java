@@ -1,0 +1,264 @@
+package dev.chaos.config;
+
+import dev.chaos.config.Section.Field;
+import dev.chaos.diag.Suggest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the YAML tree of `chaos.yaml` into {@link ChaosConfig}, checking every key. */
+final class ConfigReader {
+  private static final List<String> ENVIRONMENT_KEYS =
+      List.of("class", "kubernetes", "prometheus", "redis", "postgres", "notify");
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final Path file;
+  private final Path home;
+
+  ConfigReader(Path file, Path home) {
+    this.file = file;
+    this.home = home;
+  }
+
+  ChaosConfig read(YamlNode root) throws ConfigException {
+    Origin top = new Origin(file, 1, 1, "");
+    if (root == null) {
+      throw new ConfigException(top, "missing required key `environments` (the file is empty)");
+    }
+    Section document = Section.of(root, top, List.of("environments"));
+    Field field = document.required("environments");
+    Section environments = Section.of(field.value(), field.keyOrigin(), allKeys(field));
+    Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
+    for (YamlNode.Entry entry : environments.entries()) {
+      byName.put(entry.key(), environment(entry.key(), environments.field(entry)));
+    }
+    if (byName.isEmpty()) {
+      throw new ConfigException(field.origin(), "`environments` has no environment");
+    }
+    return new ChaosConfig(file, byName);
+  }
+
+  private static List<String> allKeys(Field field) throws ConfigException {
+    return List.copyOf(Section.mapping(field.value(), field.keyOrigin()).entries().keySet());
+  }
+
+  private EnvironmentConfig environment(String name, Field field) throws ConfigException {
+    Section env = Section.of(field.value(), field.keyOrigin(), ENVIRONMENT_KEYS);
+    EnvClass declared = envClass(env.required("class"));
+    return new EnvironmentConfig(name, declared, field.keyOrigin(),
+        section(env, "kubernetes", this::kubernetes), section(env, "prometheus", this::prometheus),
+        section(env, "redis", this::redis), section(env, "postgres", this::postgres),
+        section(env, "notify", this::notify));
+  }
+
+  private interface SectionReader<T> {
+    T read(Field field) throws ConfigException;
+  }
+
+  private static <T> Optional<T> section(Section env, String key, SectionReader<T> reader)
+      throws ConfigException {
+    Optional<Field> field = env.optional(key);
+    return field.isEmpty() ? Optional.empty() : Optional.of(reader.read(field.get()));
+  }
+
+  private static EnvClass envClass(Field field) throws ConfigException {
+    String text = Section.text(field);
+    for (EnvClass c : EnvClass.values()) {
+      if (c.text().equals(text)) {
+        return c;
+      }
+    }
+    List<String> names = List.of("dev", "staging", "prod");
+    // `production` and `development` are too far for the edit distance but plainly meant.
+    String hint = Suggest.closest(text, names)
+        .or(() -> names.stream().filter(text::startsWith).findFirst())
+        .map(s -> "; did you mean `" + s + "`?").orElse("");
+    throw new ConfigException(field.origin(), "`" + field.origin().key()
+        + "` must be `dev`, `staging` or `prod`, not `" + text + "`" + hint);
+  }
+
+  private K8sTarget kubernetes(Field field) throws ConfigException {
+    Section k8s = Section.of(field.value(), field.keyOrigin(),
+        List.of("context", "in_cluster", "kubeconfig", "clusters"));
+    Optional<String> context = optionalText(k8s, "context");
+    boolean inCluster = k8s.has("in_cluster") && Section.bool(k8s.required("in_cluster"));
+    Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
+    if (inCluster && (context.isPresent() || kubeconfig.isPresent())) {
+      Field at = k8s.optional("context").orElseGet(() -> k8s.optional("kubeconfig").get());
+      throw new ConfigException(at.keyOrigin(), "`" + at.keyOrigin().key()
+          + "` cannot be used with `in_cluster: true` (in-cluster uses the pod's service account)");
+    }
+    Map<String, K8sCluster> clusters = new LinkedHashMap<>();
+    Optional<Field> clustersField = k8s.optional("clusters");
+    if (clustersField.isPresent()) {
+      Section all = Section.of(clustersField.get().value(), clustersField.get().keyOrigin(),
+          allKeys(clustersField.get()));
+      for (YamlNode.Entry entry : all.entries()) {
+        Field one = all.field(entry);
+        Section cluster = Section.of(one.value(), one.keyOrigin(), List.of("context", "kubeconfig"));
+        clusters.put(entry.key(), new K8sCluster(entry.key(),
+            Section.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
+      }
+    }
+    return new K8sTarget(context, inCluster, kubeconfig, clusters);
+  }
+
+  private PromTarget prometheus(Field field) throws ConfigException {
+    Section prom = Section.of(field.value(), field.keyOrigin(), List.of("url", "token", "timeout"));
+    Optional<Field> timeout = prom.optional("timeout");
+    return new PromTarget(httpUrl(prom.required("url")), optionalSecret(prom, "token"),
+        timeout.isEmpty() ? PromTarget.DEFAULT_TIMEOUT : duration(timeout.get()));
+  }
+
+  private RedisTarget redis(Field field) throws ConfigException {
+    Section redis = Section.of(field.value(), field.keyOrigin(),
+        List.of("address", "sentinels", "master", "password"));
+    Optional<SecretRef> password = optionalSecret(redis, "password");
+    Optional<Field> address = redis.optional("address");
+    Optional<Field> sentinels = redis.optional("sentinels");
+    if (address.isPresent() == sentinels.isPresent()) {
+      String key = redis.origin().key();
+      throw new ConfigException(address.isPresent() ? sentinels.get().keyOrigin() : redis.origin(),
+          "`" + key + "` needs exactly one of `address` (direct) or `sentinels` with `master`");
+    }
+    if (address.isPresent()) {
+      if (redis.has("master")) {
+        Origin at = redis.required("master").keyOrigin();
+        throw new ConfigException(at, "`" + at.key() + "` only goes with `sentinels`");
+      }
+      return new RedisTarget(Optional.of(hostPort(address.get(), address.get().value())),
+          List.of(), Optional.empty(), password);
+    }
+    Field list = sentinels.get();
+    if (list.value().kind() != YamlNode.Kind.SEQUENCE
+        || ((YamlNode.Sequence) list.value()).items().isEmpty()) {
+      throw Section.wrongType(list.value(), list.keyOrigin(), "a non-empty list of `host:port`");
+    }
+    List<HostPort> set = new ArrayList<>();
+    for (YamlNode item : ((YamlNode.Sequence) list.value()).items()) {
+      set.add(hostPort(list, item));
+    }
+    return new RedisTarget(Optional.empty(), set,
+        Optional.of(Section.text(redis.required("master"))), password);
+  }
+
+  private PostgresTarget postgres(Field field) throws ConfigException {
+    Section pg = Section.of(field.value(), field.keyOrigin(), List.of("url", "user", "password"));
+    Field url = pg.required("url");
+    String text = Section.text(url);
+    if (!text.startsWith("jdbc:postgresql:")) {
+      throw new ConfigException(url.origin(), "`" + url.origin().key()
+          + "` must be a JDBC URL starting with `jdbc:postgresql:`, not `" + text + "`");
+    }
+    return new PostgresTarget(text, Section.text(pg.required("user")), optionalSecret(pg, "password"));
+  }
+
+  private NotifyTarget notify(Field field) throws ConfigException {
+    Section notify = Section.of(field.value(), field.keyOrigin(), List.of("webhook", "token"));
+    return new NotifyTarget(httpUrl(notify.required("webhook")), optionalSecret(notify, "token"));
+  }
+
+  private static Optional<String> optionalText(Section section, String key) throws ConfigException {
+    Optional<Field> field = section.optional(key);
+    return field.isEmpty() ? Optional.empty() : Optional.of(Section.text(field.get()));
+  }
+
+  /** `~/x` is under the home directory; a relative path is taken from the config's directory. */
+  private Optional<Path> optionalPath(Section section, String key) throws ConfigException {
+    Optional<String> text = optionalText(section, key);
+    return text.isEmpty() ? Optional.empty() : Optional.of(path(text.get()));
+  }
+
+  private Path path(String text) {
+    if (text.equals("~") || text.startsWith("~/")) {
+      return home.resolve(text.substring(Math.min(2, text.length())));
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    return dir == null ? Path.of(text) : dir.resolve(text).normalize();
+  }
+
+  /** A secret is only ever a reference: the secret itself must not sit in the file. */
+  private Optional<SecretRef> optionalSecret(Section section, String key) throws ConfigException {
+    Optional<Field> found = section.optional(key);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Field field = found.get();
+    Origin at = field.origin();
+    String never = "`" + at.key() + "` must be `env:NAME` or `file:PATH`, never the secret itself";
+    YamlNode node = field.value();
+    if (node.kind() != YamlNode.Kind.SCALAR
+        || ((YamlNode.Scalar) node).type() == YamlNode.Scalar.ScalarType.NULL) {
+      throw Section.wrongType(node, field.keyOrigin(), "`env:NAME` or `file:PATH`");
+    }
+    String text = ((YamlNode.Scalar) node).text();
+    if (text.startsWith("env:")) {
+      String name = text.substring(4);
+      if (!ENV_NAME.matcher(name).matches()) {
+        throw new ConfigException(at, "`" + at.key() + "`: `" + text
+            + "` is not `env:NAME` with a variable name of letters, digits and `_`");
+      }
+      return Optional.of(SecretRef.env(name, at));
+    }
+    if (text.startsWith("file:")) {
+      if (text.length() == 5) {
+        throw new ConfigException(at, "`" + at.key() + "`: `file:` needs a path");
+      }
+      return Optional.of(SecretRef.file(path(text.substring(5)), at));
+    }
+    throw new ConfigException(at, never);
+  }
+
+  private static URI httpUrl(Field field) throws ConfigException {
+    String text = Section.text(field);
+    String problem = "`" + field.origin().key() + "` must be an http:// or https:// URL, not `" + text + "`";
+    try {
+      URI uri = new URI(text);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new ConfigException(field.origin(), problem);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new ConfigException(field.origin(), problem);
+    }
+  }
+
+  private static HostPort hostPort(Field field, YamlNode node) throws ConfigException {
+    HostPort parsed = node.kind() == YamlNode.Kind.SCALAR
+        ? HostPort.parse(((YamlNode.Scalar) node).text()) : null;
+    if (parsed == null) {
+      throw Section.wrongType(node, field.keyOrigin(), "`host:port`");
+    }
+    return parsed;
+  }
+
+  /** `5s`, `500ms`, `2m`, `1h`, or a sum such as `1m30s`. */
+  static Duration duration(Field field) throws ConfigException {
+    YamlNode node = field.value();
+    String text = node.kind() == YamlNode.Kind.SCALAR ? ((YamlNode.Scalar) node).text() : "";
+    Matcher m = DURATION_PART.matcher(text);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.lookingAt()) {
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2);
+      total = total.plus(unit.equals("ms") ? Duration.ofMillis(n) : unit.equals("s")
+          ? Duration.ofSeconds(n) : unit.equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n));
+      end = m.end();
+      m.region(end, text.length());
+    }
+    if (text.isEmpty() || end != text.length() || total.isZero()) {
+      throw Section.wrongType(node, field.keyOrigin(), "a duration such as `5s` or `500ms`");
+    }
+    return total;
+  }
+}

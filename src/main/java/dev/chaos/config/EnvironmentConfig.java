@@ -1,0 +1,43 @@
+package dev.chaos.config;
+
+import java.util.Optional;
+
+/**
+ * One environment of the config file. Each target section is optional; a driver asks for
+ * its own with {@code require...}, which fails naming the missing section.
+ */
+public record EnvironmentConfig(
+    String name, EnvClass declaredClass, Origin origin,
+    Optional<K8sTarget> kubernetes, Optional<PromTarget> prometheus,
+    Optional<RedisTarget> redis, Optional<PostgresTarget> postgres,
+    Optional<NotifyTarget> notification) {
+
+  public K8sTarget requireKubernetes() throws ConfigException {
+    return require(kubernetes, "kubernetes");
+  }
+
+  public PromTarget requirePrometheus() throws ConfigException {
+    return require(prometheus, "prometheus");
+  }
+
+  public RedisTarget requireRedis() throws ConfigException {
+    return require(redis, "redis");
+  }
+
+  public PostgresTarget requirePostgres() throws ConfigException {
+    return require(postgres, "postgres");
+  }
+
+  public NotifyTarget requireNotify() throws ConfigException {
+    return require(notification, "notify");
+  }
+
+  private <T> T require(Optional<T> section, String key) throws ConfigException {
+    if (section.isPresent()) {
+      return section.get();
+    }
+    throw new ConfigException(origin,
+        "environment `" + name + "` has no `" + key + "` section (add `" + origin.key() + "."
+            + key + "`)");
+  }
+}

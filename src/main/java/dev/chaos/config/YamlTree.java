@@ -1,0 +1,122 @@
+package dev.chaos.config;
+
+import dev.chaos.config.YamlNode.Scalar.ScalarType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+
+/** Reads one YAML document into a {@link YamlNode} tree, keeping each token's line and column. */
+final class YamlTree {
+  private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  private final Path file;
+  private final JsonParser parser;
+
+  private YamlTree(Path file, JsonParser parser) {
+    this.file = file;
+    this.parser = parser;
+  }
+
+  /** The document's root; null for an empty document. */
+  static YamlNode read(Path file, String text) throws ConfigException {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      YamlTree tree = new YamlTree(file, parser);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      YamlNode root = tree.value(first);
+      if (parser.nextToken() != null) {
+        throw tree.error(parser.currentTokenLocation(),
+            "the config file must hold one YAML document, found a second");
+      }
+      return root;
+    } catch (JacksonException e) {
+      throw malformed(file, e);
+    }
+  }
+
+  /**
+   * SnakeYAML's problem and its mark are the precise ones; Jackson's own location sometimes
+   * points at the start of the scanned token instead (a tab in the indentation).
+   */
+  private static ConfigException malformed(Path file, JacksonException e) {
+    if (e.getCause() instanceof MarkedYamlEngineException) {
+      MarkedYamlEngineException yaml = (MarkedYamlEngineException) e.getCause();
+      if (yaml.getProblemMark().isPresent() && yaml.getProblem() != null) {
+        Mark mark = yaml.getProblemMark().get();
+        return new ConfigException(new Origin(file, mark.getLine() + 1, mark.getColumn() + 1, ""),
+            "malformed YAML: " + firstLine(yaml.getProblem()), e);
+      }
+    }
+    TokenStreamLocation where = e.getLocation();
+    int line = where == null ? 0 : where.getLineNr();
+    int column = where == null ? 0 : where.getColumnNr();
+    return new ConfigException(new Origin(file, Math.max(line, 0), Math.max(column, 0), ""),
+        "malformed YAML: " + firstLine(e.getOriginalMessage()), e);
+  }
+
+  private YamlNode value(JsonToken token) throws ConfigException {
+    TokenStreamLocation at = parser.currentTokenLocation();
+    int line = at.getLineNr();
+    int column = at.getColumnNr();
+    switch (token) {
+      case START_OBJECT:
+        return mapping(line, column);
+      case START_ARRAY:
+        List<YamlNode> items = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          items.add(value(t));
+        }
+        return new YamlNode.Sequence(line, column, items);
+      case VALUE_STRING:
+        return new YamlNode.Scalar(line, column, parser.getText(), ScalarType.STRING);
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return new YamlNode.Scalar(line, column, parser.getText(), ScalarType.NUMBER);
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return new YamlNode.Scalar(line, column, parser.getText(), ScalarType.BOOLEAN);
+      case VALUE_NULL:
+        return new YamlNode.Scalar(line, column, "", ScalarType.NULL);
+      default:
+        throw error(at, "unexpected YAML content (" + token + ")");
+    }
+  }
+
+  private YamlNode mapping(int line, int column) throws ConfigException {
+    Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+      TokenStreamLocation keyAt = parser.currentTokenLocation();
+      String key = parser.currentName();
+      if (entries.containsKey(key)) {
+        YamlNode.Entry first = entries.get(key);
+        throw error(keyAt, "duplicate key `" + key + "` (first written at line " + first.line() + ")");
+      }
+      YamlNode value = value(parser.nextToken());
+      entries.put(key, new YamlNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
+    }
+    return new YamlNode.Mapping(line, column, entries);
+  }
+
+  private ConfigException error(TokenStreamLocation at, String problem) {
+    return new ConfigException(new Origin(file, at.getLineNr(), at.getColumnNr(), ""), problem);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "cannot parse";
+    }
+    String line = message.strip().lines().findFirst().orElse("");
+    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+  }
+}
