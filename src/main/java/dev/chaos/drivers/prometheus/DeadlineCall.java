@@ -112,11 +112,14 @@ final class DeadlineCall {
         : oneLine(message));
   }
 
-  /** A budget as a person writes it: 2s, 1.5s, 250ms. */
+  /**
+   * A budget as a person writes it: 2s, 1.5s, 250ms. The budget is measured when the exchange
+   * starts, a little after the deadline was set, so it is rounded (399ms reads 400ms).
+   */
   static String format(Duration duration) {
     long millis = duration.toMillis();
-    if (millis < 1000) {
-      return millis + "ms";
+    if (millis < 995) {
+      return Math.round(millis / 10.0) * 10 + "ms";
     }
     double tenths = Math.round(millis / 100.0) / 10.0;
     return tenths == Math.rint(tenths)
