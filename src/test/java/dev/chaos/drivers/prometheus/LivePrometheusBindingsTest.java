@@ -138,6 +138,16 @@ class LivePrometheusBindingsTest {
   }
 
   @Test
+  void vectorOfAScalarIsOneSampleWithoutLabels() throws Exception {
+    answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\","
+        + "\"result\":[1764322000,\"0.5\"]}}");
+
+    assertThat(call("prometheus.vector", "query", Value.str("scalar(up)")))
+        .isEqualTo(Value.list(Value.rec("Sample", "labels", Value.stringMap(Map.of()),
+            "value", Value.number(0.5))));
+  }
+
+  @Test
   void vectorOfNothingIsAnEmptyList() throws Exception {
     answer(200, vector());
 
@@ -162,6 +172,16 @@ class LivePrometheusBindingsTest {
         .isInstanceOf(PrometheusException.class)
         .hasMessage("prometheus " + target + ": query error: bad_data: invalid parameter"
             + " \"query\": 1:5: parse error: unexpected end of input");
+  }
+
+  @Test
+  void aQueryTimeoutOfTheServerIsAQueryError() {
+    answer(503, "{\"status\":\"error\",\"errorType\":\"timeout\","
+        + "\"error\":\"query timed out in expression evaluation\"}");
+
+    assertThatThrownBy(() -> call("prometheus.vector", "query", Value.str("up")))
+        .hasMessage("prometheus " + target
+            + ": query error: timeout: query timed out in expression evaluation");
   }
 
   @Test
