@@ -32,7 +32,8 @@ public final class PrometheusDriver implements Driver {
                   "`firing`, `pending`, or `any` for both.")),
           "The active alerts, as `ALERTS{severity=\"critical\"}` lists them.")
       .read("ready", Signature.of(Type.BOOL),
-          "Whether Prometheus answers its readiness endpoint; false rather than an error.")
+          "Whether Prometheus answers 200 on `/-/ready`; not answering at all (refused,"
+              + " unreachable, out of time) is false rather than an error.")
       .build();
 
   @Override
