@@ -1,0 +1,89 @@
+package dev.chaos.drivers.postgres;
+
+import static dev.chaos.drivers.Arguments.duration;
+import static dev.chaos.drivers.Arguments.smallInteger;
+import static dev.chaos.drivers.Arguments.string;
+
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.CallContext;
+import dev.chaos.types.JsonTree;
+import dev.chaos.types.Value;
+import dev.chaos.types.ValueFormat;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The `postgres` functions on a real server, one per row of {@link PostgresDriver}'s table, with
+ * the value shapes the sandbox gives. `hold_connections` registers its inverse before it opens
+ * anything; in a dry run the mutating functions say what they would do and change nothing
+ * (`execute` then runs its statement in a transaction that is rolled back, to count the rows).
+ */
+public final class LivePgBindings {
+  private LivePgBindings() {}
+
+  /** Puts the implementation of every `postgres` builtin, by qualified name, into {@code into}. */
+  public static void bind(PgClient client, Map<String, BuiltinImpl> into) {
+    into.put("postgres.scalar", (a, c) ->
+        JsonTree.of(PgQueries.scalar(client, c, string(a, "sql"))));
+    into.put("postgres.connections", (a, c) -> Value.integer(PgQueries.connections(client, c,
+        string(a, "state", null), string(a, "application", null))));
+    into.put("postgres.replication_lag", (a, c) ->
+        Value.duration(PgQueries.replicationLag(client, c)));
+    into.put("postgres.replicas", (a, c) -> Value.integer(PgQueries.replicas(client, c)));
+    into.put("postgres.hold_connections", (a, c) -> hold(client, smallInteger(a, "count"),
+        string(a, "application", "chaos"), duration(a, "hold", null), c));
+    into.put("postgres.terminate", (a, c) -> {
+      String application = string(a, "application");
+      if (dryRun(c, "terminate the backends of application `" + application + "`")) {
+        return Value.integer(PgQueries.connections(client, c, null, application));
+      }
+      return Value.integer(PgQueries.terminate(client, c, application));
+    });
+    into.put("postgres.execute", (a, c) -> {
+      String sql = string(a, "sql");
+      boolean dryRun = dryRun(c, "execute `" + PgClient.oneLine(sql) + "` (rolled back)");
+      return Value.integer(PgQueries.execute(client, c, sql, dryRun));
+    });
+  }
+
+  private static Value hold(PgClient client, int count, String application, Duration hold,
+      CallContext context) throws PgException, InterruptedException {
+    if (count < 1) {
+      throw new PgException(client.target(), "cannot hold " + count + " connections");
+    }
+    if (hold != null && (hold.isNegative() || hold.isZero())) {
+      throw new PgException(client.target(), "hold must be more than 0s");
+    }
+    String what = count + " idle connections as application `" + application + "`"
+        + (hold == null ? " until undone" : " for " + ValueFormat.duration(hold));
+    if (dryRun(context, "open " + what)) {
+      return Value.UNIT;
+    }
+    AtomicReference<HeldConnections> opened = new AtomicReference<>();
+    // registered before anything opens: a run stopped at any point still closes them
+    context.registerUndo("close the connections held by application `" + application + "`",
+        undo -> {
+          HeldConnections held = opened.get();
+          if (held != null) {
+            held.release(undo.deadline());
+          }
+        });
+    HeldConnections held = HeldConnections.open(client, context, count, application, hold);
+    opened.set(held);
+    if (held.opened() < count) {
+      context.log("postgres " + client.target() + ": " + (count - held.opened()) + " of "
+          + count + " connections not opened" + (held.refusal() == null ? " in time"
+              : ": " + held.refusal()));
+    }
+    return Value.UNIT;
+  }
+
+  private static boolean dryRun(CallContext context, String action) {
+    if (!context.run().dryRun()) {
+      return false;
+    }
+    context.log("dry run: would " + action);
+    return true;
+  }
+}
