@@ -39,8 +39,13 @@ final class PgQueries {
       + " OR pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()) <= 0 THEN 0"
       + " ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) END";
 
-  private static final String TERMINATE = "SELECT count(*) FROM pg_stat_activity"
-      + " WHERE application_name = ? AND pid <> pg_backend_pid() AND pg_terminate_backend(pid)";
+  /**
+   * The targets are chosen first, in a materialized CTE: within one WHERE clause the planner may
+   * call pg_terminate_backend before the filters, on every backend, the driver's own included.
+   */
+  private static final String TERMINATE = "WITH targets AS MATERIALIZED (SELECT pid"
+      + " FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid())"
+      + " SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM targets";
 
   private PgQueries() {}
 
