@@ -18,16 +18,18 @@ final class PgQueries {
       + " AND (CAST(? AS text) IS NULL OR application_name = ?)";
 
   /**
-   * The replay lag of each streaming replica, measured on the primary: a replica whose replay
-   * LSN has reached the primary's current WAL position is 0s behind (PostgreSQL resets
-   * `replay_lag` to NULL once an idle replica has caught up, and an old value would be stale);
-   * one still behind is `replay_lag` behind (the time between the primary flushing WAL and the
-   * replica replaying it), or, while no such sample exists yet, the time since the replica last
-   * replied.
+   * The replay lag of each streaming replica, measured on the primary from LSNs and times: a
+   * replica whose replay LSN has reached the primary's current WAL position is 0s behind
+   * (PostgreSQL leaves a stale `replay_lag` once an idle replica has caught up); one still behind
+   * is the larger of `replay_lag` (the time between the primary flushing WAL and the replica
+   * replaying it, as last measured) and the time since the replica last replied. A replica whose
+   * replay has stalled keeps an old `replay_lag`, so the second term is what shows it; it is a
+   * lower bound, reset when the replica's next status message (`wal_receiver_status_interval`,
+   * 10s by default) arrives.
    */
   private static final String PRIMARY_LAG = "SELECT coalesce(max(CASE"
       + " WHEN pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) <= 0 THEN 0"
-      + " ELSE extract(epoch FROM coalesce(replay_lag, now() - reply_time)) END), 0)"
+      + " ELSE extract(epoch FROM greatest(replay_lag, now() - reply_time)) END), 0)"
       + " FROM pg_stat_replication";
 
   /**

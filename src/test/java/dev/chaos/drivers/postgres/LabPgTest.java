@@ -144,6 +144,33 @@ class LabPgTest {
     }
   }
 
+  @Test
+  void aReplicaWhoseReplayIsPausedLagsBehind() throws Exception {
+    String replicaUrl = System.getenv("LAB_PG_JDBC_URL").replace(":15432/", ":15433/");
+    String table = "chaos_lab_lag_" + System.nanoTime();
+    try (PgClient replica = new PgClient(replicaUrl, "chaos", null)) {
+      PgCallContext.call(replica, BUDGET, "postgres.execute", "sql",
+          Value.str("SELECT pg_wal_replay_pause()"));
+      try {
+        PgCallContext.call(primary, BUDGET, "postgres.execute", "sql",
+            Value.str("CREATE TABLE " + table + " (x int)"));
+        Thread.sleep(1_500);
+
+        Duration seenByPrimary = ((Value.Duration) PgCallContext.call(primary, BUDGET,
+            "postgres.replication_lag")).value();
+        Duration seenByReplica = ((Value.Duration) PgCallContext.call(replica, BUDGET,
+            "postgres.replication_lag")).value();
+        assertThat(seenByPrimary).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(seenByReplica).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      } finally {
+        PgCallContext.call(replica, BUDGET, "postgres.execute", "sql",
+            Value.str("SELECT pg_wal_replay_resume()"));
+        PgCallContext.call(primary, BUDGET, "postgres.execute", "sql",
+            Value.str("DROP TABLE IF EXISTS " + table));
+      }
+    }
+  }
+
   /** Waits up to 5s until the connections of {@code application} satisfy {@code expected}. */
   private void awaitConnections(String application, LongPredicate expected) throws Exception {
     Instant until = Instant.now().plusSeconds(5);
