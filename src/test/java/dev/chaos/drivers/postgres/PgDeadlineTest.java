@@ -72,6 +72,21 @@ class PgDeadlineTest {
   }
 
   @Test
+  void aDryRunHoldOpensNothingAndRegistersNoUndo() throws Exception {
+    try (PgClient client = new PgClient("jdbc:postgresql://127.0.0.1:" + closedPort()
+        + "/chaos", "chaos", null)) {
+      PgCallContext context = new PgCallContext(Duration.ofSeconds(2), true);
+
+      assertThat(context.call(client, "postgres.hold_connections", "count", Value.integer(5),
+          "hold", Value.duration(Duration.ofMinutes(2)))).isEqualTo(Value.UNIT);
+
+      assertThat(context.undos).isEmpty();
+      assertThat(context.log).containsExactly(
+          "dry run: would open 5 idle connections as application `chaos` for 2m");
+    }
+  }
+
+  @Test
   void aServerThatNeverAnswersTimesOutAtTheDeadline() throws Exception {
     try (Silent server = new Silent(); PgClient client = server.client()) {
       long start = System.nanoTime();
