@@ -104,6 +104,20 @@ class LabRedisTest {
 
     // leave the lab as it was found: the first master back in its role
     assertThat(failOver(after)).isEqualTo(before);
+    awaitReplicaLinked();
+  }
+
+  /** Waits (bounded) until the demoted node is a replica again, so the lab is whole. */
+  private void awaitReplicaLinked() throws Exception {
+    Instant giveUp = Instant.now().plus(FAILOVER_WAIT);
+    while (Instant.now().isBefore(giveUp)) {
+      Value.Map info = (Value.Map) calls.call("redis.info", "section", Value.str("replication"));
+      if (!Value.str("0").equals(info.entries().get(Value.str("connected_slaves")))) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no replica rejoined the master after " + FAILOVER_WAIT);
   }
 
   /** Fails the master over and waits (bounded) until Sentinel names another one. */
