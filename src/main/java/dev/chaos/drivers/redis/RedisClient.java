@@ -138,7 +138,6 @@ public final class RedisClient implements AutoCloseable {
       } catch (redis.clients.jedis.exceptions.JedisConnectionException unreachable) {
         if (first == null) {
           first = unreachable;
-          session.talkingTo(sentinelTarget(sentinel, name));
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.chaos.drivers.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos.types.Value;
 import java.time.Duration;
@@ -88,6 +89,14 @@ class LabRedisTest {
     Value.Map info = (Value.Map) calls.call("redis.info", "section",
         Value.str("replication"));
     assertThat(info.entries()).containsEntry(Value.str("role"), Value.str("master"));
+  }
+
+  @Test
+  void anUnknownMasterSetIsAClearError() {
+    assertThatThrownBy(() -> calls.call("redis.master", "name", Value.str("nosuch")))
+        .isInstanceOf(RedisException.class)
+        .hasMessage("redis sentinel " + System.getenv("LAB_REDIS_SENTINELS").split(",")[0]
+            + " (nosuch): no master set `nosuch` is known to Sentinel");
   }
 
   @Test
