@@ -1,5 +1,7 @@
 package dev.chaos.drivers.postgres;
 
+import dev.chaos.drivers.FailureText;
+
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
@@ -42,7 +44,7 @@ public final class LivePgBindings {
     });
     into.put("postgres.execute", (a, c) -> {
       String sql = string(a, "sql");
-      boolean dryRun = dryRun(c, "execute `" + PgClient.oneLine(sql) + "` (rolled back)");
+      boolean dryRun = dryRun(c, "execute `" + FailureText.oneLine(sql) + "` (rolled back)");
       return Value.integer(PgQueries.execute(client, c, sql, dryRun));
     });
   }

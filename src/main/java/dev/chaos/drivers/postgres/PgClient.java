@@ -1,11 +1,9 @@
 package dev.chaos.drivers.postgres;
 
+import dev.chaos.drivers.FailureText;
+
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,7 +82,7 @@ public final class PgClient implements AutoCloseable {
     Instant deadline = context.deadline();
     Duration budget = Duration.between(clock.now(), deadline);
     if (budget.isNegative() || budget.isZero()) {
-      throw new PgException(target, "timed out after " + format(Duration.ZERO));
+      throw new PgException(target, "timed out after " + FailureText.budget(Duration.ZERO));
     }
     AtomicReference<Connection> open = new AtomicReference<>();
     List<Statement> running = new CopyOnWriteArrayList<>();
@@ -109,7 +106,7 @@ public final class PgClient implements AutoCloseable {
     }
     if (!done) {
       abandon(running, open, result);
-      throw new PgException(target, "timed out after " + format(budget));
+      throw new PgException(target, "timed out after " + FailureText.budget(budget));
     }
     try {
       return result.get();
@@ -218,25 +215,15 @@ public final class PgClient implements AutoCloseable {
 
   /** A one-line reason for a failure, without the exception's class, stack or password. */
   static String describe(Throwable failure, Duration budget) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException) {
-        return "connection refused";
-      }
-      if (t instanceof NoRouteToHostException) {
-        return "no route to host";
-      }
-      if (t instanceof UnknownHostException) {
-        return "unknown host `" + t.getMessage() + "`";
-      }
-      if (t instanceof SocketTimeoutException) {
-        return "timed out after " + format(budget);
-      }
+    String reason = FailureText.networkReason(failure, budget);
+    if (reason != null) {
+      return reason;
     }
     if (failure instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
-      return "timed out after " + format(budget); // the query timeout cancelled it
+      return "timed out after " + FailureText.budget(budget); // the query timeout cancelled it
     }
     String message = failure.getMessage();
-    return message == null ? failure.getClass().getSimpleName() : oneLine(message);
+    return message == null ? failure.getClass().getSimpleName() : FailureText.oneLine(message);
   }
 
   static int wholeSeconds(Duration budget) {
@@ -244,22 +231,7 @@ public final class PgClient implements AutoCloseable {
     return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
   }
 
-  /** A budget as a person writes it: 2s, 1.5s, 250ms (rounded: 399ms reads 400ms). */
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 995) {
-      return Math.round(millis / 10.0) * 10 + "ms";
-    }
-    double tenths = Math.round(millis / 100.0) / 10.0;
-    return tenths == Math.rint(tenths)
-        ? (long) tenths + "s"
-        : String.format(Locale.ROOT, "%.1fs", tenths);
-  }
 
-  static String oneLine(String text) {
-    String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-  }
 
   /** The URL without a `password=` option, for a message. */
   private static String redact(String url) {

@@ -1,5 +1,7 @@
 package dev.chaos.drivers.postgres;
 
+import dev.chaos.drivers.FailureText;
+
 import dev.chaos.spi.CallContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,12 +59,12 @@ final class PgQueries {
     return client.call(context, true, (connection, statements) -> {
       Statement statement = statements.plain();
       if (!statement.execute(sql)) {
-        throw new PgException(client.target(), "`" + PgClient.oneLine(sql)
+        throw new PgException(client.target(), "`" + FailureText.oneLine(sql)
             + "` returned no rows: scalar needs a query");
       }
       try (ResultSet rows = statement.getResultSet()) {
         if (!rows.next()) {
-          throw new PgException(client.target(), "`" + PgClient.oneLine(sql)
+          throw new PgException(client.target(), "`" + FailureText.oneLine(sql)
               + "` returned no row");
         }
         return JdbcJson.tree(rows.getObject(1));

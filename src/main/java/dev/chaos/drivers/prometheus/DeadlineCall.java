@@ -1,19 +1,16 @@
 package dev.chaos.drivers.prometheus;
 
+import dev.chaos.drivers.FailureText;
+
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -46,7 +43,7 @@ final class DeadlineCall {
     Duration budget = Duration.between(clock.now(), deadline);
     if (budget.isNegative() || budget.isZero()) {
       // OkHttp reads a zero timeout as "none": a call out of time must not even start
-      throw new PrometheusException(target, "timed out after " + format(Duration.ZERO));
+      throw new PrometheusException(target, "timed out after " + FailureText.budget(Duration.ZERO));
     }
     Call call = client.newCall(request);
     call.timeout().timeout(budget.toNanos(), TimeUnit.NANOSECONDS);
@@ -78,7 +75,7 @@ final class DeadlineCall {
     }
     if (!done) {
       call.cancel();
-      throw new PrometheusException(target, "timed out after " + format(budget));
+      throw new PrometheusException(target, "timed out after " + FailureText.budget(budget));
     }
     try {
       return reply.get();
@@ -89,46 +86,18 @@ final class DeadlineCall {
 
   /** A one-line reason for an I/O failure, without the exception's class or stack. */
   static String describe(Throwable failure, Duration budget) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException) {
-        return "connection refused";
-      }
-      if (t instanceof NoRouteToHostException) {
-        return "no route to host";
-      }
-      if (t instanceof UnknownHostException) {
-        return "unknown host `" + t.getMessage() + "`";
-      }
-      if (t instanceof SSLException) {
-        return "tls error: " + oneLine(t.getMessage());
-      }
+    String reason = FailureText.networkReason(failure, budget);
+    if (reason != null) {
+      return reason;
     }
     if (failure instanceof InterruptedIOException) {
       // OkHttp's call timeout and a socket timeout alike: the deadline was what bounded both
-      return "timed out after " + format(budget);
+      return "timed out after " + FailureText.budget(budget);
     }
     String message = failure.getMessage();
     return "i/o error: " + (message == null ? failure.getClass().getSimpleName()
-        : oneLine(message));
+        : FailureText.oneLine(message));
   }
 
-  /**
-   * A budget as a person writes it: 2s, 1.5s, 250ms. The budget is measured when the exchange
-   * starts, a little after the deadline was set, so it is rounded (399ms reads 400ms).
-   */
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 995) {
-      return Math.round(millis / 10.0) * 10 + "ms";
-    }
-    double tenths = Math.round(millis / 100.0) / 10.0;
-    return tenths == Math.rint(tenths)
-        ? (long) tenths + "s"
-        : String.format(Locale.ROOT, "%.1fs", tenths);
-  }
 
-  static String oneLine(String text) {
-    String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-  }
 }

@@ -1,5 +1,7 @@
 package dev.chaos.drivers.prometheus;
 
+import dev.chaos.drivers.FailureText;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ final class PromJson {
     String status = root.path("status").asString("");
     if (status.equals("error")) {
       throw fail(what + " error: " + root.path("errorType").asString("unknown") + ": "
-          + DeadlineCall.oneLine(root.path("error").asString("")));
+          + FailureText.oneLine(root.path("error").asString("")));
     }
     if (reply.status() != 200) {
       throw httpError(reply);
@@ -140,7 +142,7 @@ final class PromJson {
   }
 
   private static String snippet(String text) {
-    String line = DeadlineCall.oneLine(text);
+    String line = FailureText.oneLine(text);
     return line.length() <= 120 ? line : line.substring(0, 120) + "...";
   }
 }

@@ -1,14 +1,11 @@
 package dev.chaos.drivers.redis;
 
+import dev.chaos.drivers.FailureText;
+
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +76,7 @@ final class RedisCall {
     Instant deadline = context.deadline();
     Duration budget = Duration.between(clock.now(), deadline);
     if (budget.isNegative() || budget.isZero()) {
-      throw new RedisException(target, "timed out after " + format(Duration.ZERO));
+      throw new RedisException(target, "timed out after " + FailureText.budget(Duration.ZERO));
     }
     Session session = new Session(target, deadline, clock);
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -101,7 +98,7 @@ final class RedisCall {
     }
     if (!done) {
       session.abandon();
-      throw new RedisException(session.target.get(), "timed out after " + format(budget));
+      throw new RedisException(session.target.get(), "timed out after " + FailureText.budget(budget));
     }
     try {
       return result.get();
@@ -115,59 +112,16 @@ final class RedisCall {
 
   /** A one-line reason for a failure, without the exception's class or stack. */
   static String describe(Throwable failure, Duration budget) {
-    String reason = reason(failure, budget);
+    String reason = FailureText.networkReason(failure, budget);
     if (reason != null) {
       return reason;
     }
     String message = failure.getMessage();
     if (failure instanceof JedisDataException && message != null) {
-      return oneLine(message); // the server's own error, such as "NOAUTH Authentication required."
+      return FailureText.oneLine(message); // the server's own error, such as "NOAUTH ..."
     }
-    return message == null ? failure.getClass().getSimpleName() : oneLine(message);
+    return message == null ? failure.getClass().getSimpleName() : FailureText.oneLine(message);
   }
 
-  /**
-   * The network reason in {@code failure}'s causes or suppressed exceptions (Jedis reports a
-   * refused connection as "Failed to connect to ...", with the real cause suppressed).
-   */
-  private static String reason(Throwable failure, Duration budget) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      for (Throwable suppressed : t.getSuppressed()) {
-        String reason = reason(suppressed, budget);
-        if (reason != null) {
-          return reason;
-        }
-      }
-      if (t instanceof ConnectException) {
-        return "connection refused";
-      }
-      if (t instanceof NoRouteToHostException) {
-        return "no route to host";
-      }
-      if (t instanceof UnknownHostException) {
-        return "unknown host `" + t.getMessage() + "`";
-      }
-      if (t instanceof SocketTimeoutException) {
-        return "timed out after " + format(budget);
-      }
-    }
-    return null;
-  }
 
-  /** A budget as a person writes it: 2s, 1.5s, 250ms (rounded: 399ms reads 400ms). */
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 995) {
-      return Math.round(millis / 10.0) * 10 + "ms";
-    }
-    double tenths = Math.round(millis / 100.0) / 10.0;
-    return tenths == Math.rint(tenths)
-        ? (long) tenths + "s"
-        : String.format(Locale.ROOT, "%.1fs", tenths);
-  }
-
-  private static String oneLine(String text) {
-    String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-  }
 }

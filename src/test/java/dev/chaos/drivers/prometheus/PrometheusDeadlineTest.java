@@ -1,5 +1,7 @@
 package dev.chaos.drivers.prometheus;
 
+import dev.chaos.drivers.FailureText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -118,12 +120,12 @@ class PrometheusDeadlineTest {
 
   @Test
   void budgetsReadAsPeopleWriteThem() {
-    assertThat(DeadlineCall.format(Duration.ofSeconds(2))).isEqualTo("2s");
-    assertThat(DeadlineCall.format(Duration.ofMillis(1999))).isEqualTo("2s");
-    assertThat(DeadlineCall.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
-    assertThat(DeadlineCall.format(Duration.ofMillis(250))).isEqualTo("250ms");
-    assertThat(DeadlineCall.format(Duration.ofMillis(399))).isEqualTo("400ms");
-    assertThat(DeadlineCall.format(Duration.ofMillis(997))).isEqualTo("1s");
-    assertThat(DeadlineCall.format(Duration.ofMinutes(2))).isEqualTo("120s");
+    assertThat(FailureText.budget(Duration.ofSeconds(2))).isEqualTo("2s");
+    assertThat(FailureText.budget(Duration.ofMillis(1999))).isEqualTo("2s");
+    assertThat(FailureText.budget(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(FailureText.budget(Duration.ofMillis(250))).isEqualTo("250ms");
+    assertThat(FailureText.budget(Duration.ofMillis(399))).isEqualTo("400ms");
+    assertThat(FailureText.budget(Duration.ofMillis(997))).isEqualTo("1s");
+    assertThat(FailureText.budget(Duration.ofMinutes(2))).isEqualTo("120s");
   }
 }
