@@ -1,18 +1,13 @@
 package dev.chaos.drivers.redis;
 
+import dev.chaos.drivers.RealClockContext;
 import dev.chaos.spi.BuiltinImpl;
-import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
-import dev.chaos.spi.Clock;
-import dev.chaos.spi.RunFacts;
-import dev.chaos.spi.SystemClock;
 import dev.chaos.spi.Undo;
 import dev.chaos.types.Value;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,11 +28,7 @@ final class RedisCallContext {
 
   /** Calls {@code builtin} with named arguments as name, value pairs. */
   Value call(String builtin, Object... namesAndValues) throws Exception {
-    Map<String, Value> args = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      args.put((String) namesAndValues[i], (Value) namesAndValues[i + 1]);
-    }
-    return impls.get(builtin).call(new CallArgs(args, List.of()), context());
+    return impls.get(builtin).call(RealClockContext.named(namesAndValues), context());
   }
 
   /** Runs the registered undos, newest first, as a rollback does. */
@@ -49,32 +40,6 @@ final class RedisCallContext {
   }
 
   CallContext context() {
-    Clock clock = new SystemClock();
-    Instant deadline = clock.now().plus(budget);
-    return new CallContext() {
-      @Override
-      public Clock clock() {
-        return clock;
-      }
-
-      @Override
-      public Instant deadline() {
-        return deadline;
-      }
-
-      @Override
-      public RunFacts run() {
-        return new RunFacts("test-runbook", "dev", null, false);
-      }
-
-      @Override
-      public void registerUndo(String description, Undo undo) {
-        undoDescriptions.add(description);
-        undos.add(undo);
-      }
-
-      @Override
-      public void log(String line) {}
-    };
+    return new RealClockContext(budget, false, undoDescriptions, undos, new ArrayList<>());
   }
 }
