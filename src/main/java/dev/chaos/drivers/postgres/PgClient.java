@@ -1,5 +1,6 @@
 package dev.chaos.drivers.postgres;
 
+import dev.chaos.drivers.ClockWait;
 import dev.chaos.drivers.FailureText;
 
 import dev.chaos.spi.CallContext;
@@ -97,15 +98,7 @@ public final class PgClient implements AutoCloseable {
         clock.signal();
       }
     });
-    boolean done;
-    try {
-      done = clock.awaitUntil(result::isDone, deadline);
-    } catch (InterruptedException e) {
-      abandon(running, open, result);
-      throw e;
-    }
-    if (!done) {
-      abandon(running, open, result);
+    if (!ClockWait.until(clock, deadline, result, () -> abandon(running, open, result))) {
       throw new PgException(target, "timed out after " + FailureText.budget(budget));
     }
     try {

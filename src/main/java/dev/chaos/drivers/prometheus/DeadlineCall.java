@@ -1,5 +1,6 @@
 package dev.chaos.drivers.prometheus;
 
+import dev.chaos.drivers.ClockWait;
 import dev.chaos.drivers.FailureText;
 
 import dev.chaos.spi.CallContext;
@@ -66,15 +67,7 @@ final class DeadlineCall {
         clock.signal();
       }
     });
-    boolean done;
-    try {
-      done = clock.awaitUntil(reply::isDone, deadline);
-    } catch (InterruptedException e) {
-      call.cancel();
-      throw e;
-    }
-    if (!done) {
-      call.cancel();
+    if (!ClockWait.until(clock, deadline, reply, call::cancel)) {
       throw new PrometheusException(target, "timed out after " + FailureText.budget(budget));
     }
     try {

@@ -1,5 +1,6 @@
 package dev.chaos.drivers.redis;
 
+import dev.chaos.drivers.ClockWait;
 import dev.chaos.drivers.FailureText;
 
 import dev.chaos.spi.CallContext;
@@ -89,15 +90,7 @@ final class RedisCall {
         clock.signal();
       }
     });
-    boolean done;
-    try {
-      done = clock.awaitUntil(result::isDone, deadline);
-    } catch (InterruptedException e) {
-      session.abandon();
-      throw e;
-    }
-    if (!done) {
-      session.abandon();
+    if (!ClockWait.until(clock, deadline, result, session::abandon)) {
       throw new RedisException(session.target.get(), "timed out after " + FailureText.budget(budget));
     }
     try {
