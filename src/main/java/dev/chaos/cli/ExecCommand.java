@@ -54,7 +54,17 @@ final class ExecCommand implements Callable<Integer> {
     spec.addOption(Specs.flag("Run the read-only parts for real, show every mutation, change "
         + "nothing", "--dry-run"));
     spec.addOption(Specs.option(String.class, "NAME",
-        "Refuse to run unless the runbook's environment is NAME", "--env"));
+        "The environment of the config file to run against (default: the runbook's "
+            + "`environment`); with --sandbox, refuse unless the runbook's environment is NAME",
+        "--env"));
+    spec.addOption(Specs.option(Path.class, "FILE",
+        "The config file of real runs (default: chaos.yaml here; see docs/configuration.md)",
+        "--config"));
+    spec.addOption(Specs.option(String.class, "NAME",
+        "The kubeconfig context of the environment's cluster (as kubectl's)", "--context"));
+    spec.addOption(Specs.option(Path.class, "FILE",
+        "The kubeconfig file (as kubectl's; default: the config's, $KUBECONFIG, ~/.kube/config)",
+        "--kubeconfig"));
     spec.addOption(Specs.option(Path.class, "FILE",
         "Write the journal to FILE (the reports go beside it)", "--journal"));
     spec.addOption(Specs.option(Path.class, "FILE", "Also write a JUnit XML report to FILE",
@@ -79,14 +89,30 @@ final class ExecCommand implements Callable<Integer> {
     if (world != null && !sandbox) {
       throw new CommandFailure("`--world` describes the sandbox: add `--sandbox`");
     }
+    for (String liveOnly : List.of("--config", "--context", "--kubeconfig")) {
+      if (sandbox && parsed.hasMatchedOption(liveOnly)) {
+        throw new CommandFailure("`" + liveOnly + "` is for real runs: the sandbox needs no "
+            + "config (its world is `--world FILE`)");
+      }
+    }
     SourceFile source = SourceReader.read(file, file.toString());
     CheckedProgram program = check(source);
     if (program == null) {
       return ExitCodes.INVALID_INPUT;
     }
-    Backend backend = open(sandbox, world, env, file);
+    Map<String, String> settings = new HashMap<>();
+    Path dir = file.toAbsolutePath().getParent();
+    settings.put(BackendProvider.RUNBOOK_DIR, dir == null ? "" : dir.toString());
+    Path config = parsed.matchedOptionValue("--config", null);
+    if (!sandbox) {
+      LiveTargets.addFlags(settings, LiveTargets.chooseEnvironment(config, env, program),
+          parsed.matchedOptionValue("--context", null),
+          parsed.matchedOptionValue("--kubeconfig", null));
+    }
+    Backend backend = open(sandbox ? world : config, sandbox, settings);
+    // a live environment's class was matched against the runbook's above
     RunOptions options = RunOptions.defaults()
-        .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(env);
+        .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(sandbox ? env : null);
     String name = program.runbook().orElseThrow().name().text();
     RunFolder folder;
     try {
@@ -137,23 +163,16 @@ final class ExecCommand implements Callable<Integer> {
     return program;
   }
 
-  private Backend open(boolean sandbox, Path world, String env, Path runbook) {
+  /** {@code file} is the world file (sandbox) or the config file (live); null: the default. */
+  private Backend open(Path file, boolean sandbox, Map<String, String> settings) {
     String name = sandbox ? "sandbox" : "live";
     BackendProvider provider = context.backends().find(name).orElseThrow(() -> new CommandFailure(
-        sandbox ? "the sandbox backend is not on the class path of this build"
-            : "real drivers are not available yet: rehearse the runbook with "
-                + "`chaos exec --sandbox FILE`"));
-    Map<String, String> settings = new HashMap<>();
-    Path dir = runbook.toAbsolutePath().getParent();
-    settings.put(BackendProvider.RUNBOOK_DIR, dir == null ? "" : dir.toString());
-    if (env != null) {
-      settings.put("environment", env);
-    }
+        "the " + name + " backend is not on the class path of this build"));
     try {
-      return provider.open(world, settings);
+      return provider.open(file, settings);
     } catch (Exception e) {
-      String what = world != null ? "cannot load the world `" + world + "`" : "cannot open the "
-          + name + " backend";
+      String what = sandbox && file != null ? "cannot load the world `" + file + "`"
+          : "cannot open the " + name + " backend";
       throw new CommandFailure(what + ": " + (e.getMessage() == null ? e.toString()
           : e.getMessage()));
     }

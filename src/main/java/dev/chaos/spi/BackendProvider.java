@@ -15,6 +15,14 @@ public interface BackendProvider {
    */
   String RUNBOOK_DIR = "runbook_dir";
 
+  /** Live runs: the environment of the config file to run against (required). */
+  String ENVIRONMENT = "environment";
+
+  /** Live runs: kubectl's `--context` and `--kubeconfig`, when given. */
+  String CONTEXT = "context";
+
+  String KUBECONFIG = "kubeconfig";
+
   String name();
 
   /**

@@ -69,13 +69,68 @@ class ExecCommandTest {
     assertThat(backends.opened).isZero();
   }
 
+  private Path config(String text) throws Exception {
+    Path f = dir.resolve("chaos.yaml");
+    Files.writeString(f, text);
+    return f;
+  }
+
+  private static final String CONFIG = """
+      environments:
+        staging:
+          class: staging
+          prometheus: {url: "http://127.0.0.1:19090"}
+        lab:
+          class: dev
+          prometheus: {url: "http://127.0.0.1:19090"}
+      """;
+
   @Test
-  void withoutSandboxThereAreNoRealDriversYet() throws Exception {
-    CliRunner.Result r = new CliRunner().backends(new TestBackends()).run("exec",
-        file(RUNBOOK).toString());
+  void aRealRunUsesTheConfigEnvironmentNamedLikeTheRunbooksAndTheKubectlFlags()
+      throws Exception {
+    TestBackends backends = new TestBackends();
+    Path config = config(CONFIG);
+    CliRunner.Result r = new CliRunner().backends(backends).run("exec", "-q",
+        file(RUNBOOK).toString(), "--config", config.toString(), "--context", "kind-lab",
+        "--kubeconfig", "/tmp/kc", "--journal", dir.resolve("j.jsonl").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(backends.openedName).isEqualTo("live");
+    assertThat(backends.openedFile).isEqualTo(config);
+    assertThat(backends.openedSettings).containsEntry("environment", "staging")
+        .containsEntry("context", "kind-lab").containsEntry("kubeconfig", "/tmp/kc")
+        .containsEntry("runbook_dir", dir.toAbsolutePath().toString());
+  }
+
+  @Test
+  void aRealRunIsRefusedWhenTheEnvironmentIsDeclaredAnotherClass() throws Exception {
+    TestBackends backends = new TestBackends();
+    CliRunner.Result r = new CliRunner().backends(backends).run("exec",
+        file(RUNBOOK).toString(), "--config", config(CONFIG).toString(), "--env", "lab");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("error: real drivers are not available yet: rehearse the "
-        + "runbook with `chaos exec --sandbox FILE`");
+    assertThat(r.err()).contains("error: refusing to run: the runbook is for environment "
+        + "`staging`, but `lab` in " + dir.resolve("chaos.yaml") + " is declared `dev`");
+    assertThat(backends.opened).isZero();
+  }
+
+  @Test
+  void aRealRunNamesTheConfigFileAndKeyThatAreWrong() throws Exception {
+    CliRunner.Result unknown = new CliRunner().backends(new TestBackends()).run("exec",
+        file(RUNBOOK).toString(), "--config", config(CONFIG).toString(), "--env", "stagin");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no environment `stagin`", "did you mean `staging`?");
+
+    CliRunner.Result missing = new CliRunner().backends(new TestBackends()).run("exec",
+        file(RUNBOOK).toString(), "--config", dir.resolve("nope.yaml").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.yaml: config file not found");
+  }
+
+  @Test
+  void configAndKubectlFlagsAreForRealRuns() throws Exception {
+    CliRunner.Result r = new CliRunner().backends(new TestBackends()).run("exec", "--sandbox",
+        file(RUNBOOK).toString(), "--context", "prod-admin");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("`--context` is for real runs: the sandbox needs no config");
   }
 
   @Test

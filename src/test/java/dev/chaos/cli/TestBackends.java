@@ -17,30 +17,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stand-in "sandbox" for CLI tests: a virtual clock at 2025-01-06T03:00:00Z, an error rate of
+ * A stand-in "sandbox" (and "live") for CLI tests: a virtual clock at 2025-01-06T03:00:00Z, an error rate of
  * {@code errorRate}, `k8s.scale` with its inverse, `notify.send`. {@link #calls} lists what ran.
  */
 final class TestBackends implements Backends {
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   double errorRate = 0.001;
   int opened;
+  /** What the last open was given: the backend's name, its file, its settings. */
+  String openedName;
+  Path openedFile;
+  Map<String, String> openedSettings;
   /** The real clock instead of the virtual one: for a child JVM that receives real signals. */
   boolean realClock;
 
   @Override
   public Optional<BackendProvider> find(String name) {
-    if (!name.equals("sandbox")) {
+    if (!name.equals("sandbox") && !name.equals("live")) {
       return Optional.empty();
     }
     return Optional.of(new BackendProvider() {
       @Override
       public String name() {
-        return "sandbox";
+        return name;
       }
 
       @Override
       public Backend open(Path file, Map<String, String> settings) {
         opened++;
+        openedName = name;
+        openedFile = file;
+        openedSettings = Map.copyOf(settings);
         return backend();
       }
     });

@@ -1,0 +1,69 @@
+package dev.chaos.drivers.live;
+
+import dev.chaos.spi.BuiltinImpl;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One driver's builtins, connected on first use: a run that never calls Redis needs neither its
+ * address nor its password, and a missing config section fails only the calls that need it.
+ */
+final class LazyDriver implements AutoCloseable {
+  /** Binds the driver's builtins into {@code into}; returns what to close at the end, or null. */
+  @FunctionalInterface
+  interface Binder {
+    AutoCloseable bind(Map<String, BuiltinImpl> into) throws Exception;
+  }
+
+  private final String namespace;
+  private final Binder binder;
+  private Map<String, BuiltinImpl> impls;
+  private Exception failure;
+  private AutoCloseable opened;
+
+  LazyDriver(String namespace, Binder binder) {
+    this.namespace = namespace;
+    this.binder = binder;
+  }
+
+  /** A builtin that connects the driver on its first call, then runs the real one. */
+  BuiltinImpl impl(String qualifiedName) {
+    return (args, context) -> {
+      BuiltinImpl real = impls().get(qualifiedName);
+      if (real == null) {
+        throw new IllegalStateException(qualifiedName + " has no live implementation");
+      }
+      return real.call(args, context);
+    };
+  }
+
+  private synchronized Map<String, BuiltinImpl> impls() throws Exception {
+    if (failure != null) {
+      // the same mistake (a missing section, an unset secret) fails every call the same way
+      throw failure;
+    }
+    if (impls == null) {
+      Map<String, BuiltinImpl> bound = new HashMap<>();
+      try {
+        opened = binder.bind(bound);
+      } catch (Exception e) {
+        failure = e;
+        throw e;
+      }
+      impls = bound;
+    }
+    return impls;
+  }
+
+  String namespace() {
+    return namespace;
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    if (opened != null) {
+      opened.close();
+      opened = null;
+    }
+  }
+}
