@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** Turns the YAML tree of `chaos.yaml` into {@link ChaosConfig}, checking every key. */
 final class ConfigReader {
   private static final List<String> ENVIRONMENT_KEYS =
-      List.of("class", "kubernetes", "prometheus", "redis", "postgres", "notify");
+      List.of("class", "kubernetes", "prometheus", "redis", "postgres", "notify", "http");
   private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -57,7 +57,7 @@ final class ConfigReader {
     return new EnvironmentConfig(name, declared, field.keyOrigin(),
         section(env, "kubernetes", this::kubernetes), section(env, "prometheus", this::prometheus),
         section(env, "redis", this::redis), section(env, "postgres", this::postgres),
-        section(env, "notify", this::notify));
+        section(env, "notify", this::notify), section(env, "http", this::http));
   }
 
   private interface SectionReader<T> {
@@ -230,6 +230,26 @@ final class ConfigReader {
     } catch (URISyntaxException e) {
       throw new ConfigException(field.origin(), problem);
     }
+  }
+
+  private HttpRoutes http(Field field) throws ConfigException {
+    Section http = Section.of(field.value(), field.keyOrigin(), List.of("connect_to"));
+    Map<HostPort, HostPort> routes = new LinkedHashMap<>();
+    Optional<Field> connectTo = http.optional("connect_to");
+    if (connectTo.isPresent()) {
+      Section mapping = Section.of(connectTo.get().value(), connectTo.get().keyOrigin(),
+          allKeys(connectTo.get()));
+      for (YamlNode.Entry entry : mapping.entries()) {
+        Field route = mapping.field(entry);
+        HostPort from = HostPort.parse(entry.key());
+        if (from == null) {
+          throw new ConfigException(route.keyOrigin(), "`" + route.keyOrigin().key()
+              + "` is not `host:port` (the address a runbook names)");
+        }
+        routes.put(from, hostPort(route, route.value()));
+      }
+    }
+    return new HttpRoutes(routes);
   }
 
   private static HostPort hostPort(Field field, YamlNode node) throws ConfigException {

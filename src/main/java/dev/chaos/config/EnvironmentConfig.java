@@ -10,7 +10,7 @@ public record EnvironmentConfig(
     String name, EnvClass declaredClass, Origin origin,
     Optional<K8sTarget> kubernetes, Optional<PromTarget> prometheus,
     Optional<RedisTarget> redis, Optional<PostgresTarget> postgres,
-    Optional<NotifyTarget> notification) {
+    Optional<NotifyTarget> notification, Optional<HttpRoutes> http) {
 
   public K8sTarget requireKubernetes() throws ConfigException {
     return require(kubernetes, "kubernetes");
@@ -26,6 +26,11 @@ public record EnvironmentConfig(
 
   public PostgresTarget requirePostgres() throws ConfigException {
     return require(postgres, "postgres");
+  }
+
+  /** The environment's `http.connect_to` routes; none when the section is absent. */
+  public HttpRoutes httpRoutes() {
+    return http.orElseGet(() -> new HttpRoutes(java.util.Map.of()));
   }
 
   public NotifyTarget requireNotify() throws ConfigException {

@@ -43,7 +43,7 @@ class ConfigErrorsTest {
   @Test
   void unknownKeyListsTheKeys() {
     assertEquals(F + "4:5: unknown key `environments.staging.elasticsearch` (expected `class`,"
-            + " `kubernetes`, `prometheus`, `redis`, `postgres`, `notify`)",
+            + " `kubernetes`, `prometheus`, `redis`, `postgres`, `notify`, `http`)",
         error(env("    elasticsearch: {}")));
   }
 
@@ -187,5 +187,21 @@ class ConfigErrorsTest {
     assertEquals(F + "2:7: `environments.dev` must be a mapping, not empty", e.getMessage());
     assertEquals(java.nio.file.Path.of("/srv/chaos/chaos.yaml"), e.file());
     assertEquals("environments.dev", e.key());
+  }
+
+  @Test
+  void httpRoutesMapAddressesToAddresses() throws Exception {
+    HttpRoutes routes = ChaosConfigTest.parse(env("    http:", "      connect_to:",
+        "        graphql-gateway.llm-marketplace:4000: 127.0.0.1:18080"))
+        .environment("staging").httpRoutes();
+    assertEquals(java.util.Optional.of(new HostPort("127.0.0.1", 18080)),
+        routes.route("graphql-gateway.llm-marketplace", 4000));
+    assertEquals(java.util.Optional.empty(), routes.route("graphql-gateway.llm-marketplace", 80));
+    assertEquals(F + "6:9: `environments.staging.http.connect_to.gateway` is not `host:port` "
+            + "(the address a runbook names)",
+        error(env("    http:", "      connect_to:", "        gateway: 127.0.0.1:18080")));
+    assertEquals(F + "6:21: `environments.staging.http.connect_to.gateway:80` must be "
+            + "`host:port`, not the string `nowhere`",
+        error(env("    http:", "      connect_to:", "        gateway:80: nowhere")));
   }
 }
