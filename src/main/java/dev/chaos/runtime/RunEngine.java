@@ -4,9 +4,11 @@ import dev.chaos.check.CheckedProgram;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.RunFacts;
+import dev.chaos.spi.RunLock;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Member;
 import dev.chaos.types.Value;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,12 +102,34 @@ public final class RunEngine {
     if (refusal != null) {
       return run.result.build(Outcome.REFUSED, refusal, run.clock.now());
     }
+    RunLock lock;
+    try {
+      lock = takeLock(shown, run.header.maxDuration);
+    } catch (RunLock.Refused | InterruptedException e) {
+      return run.result.build(Outcome.REFUSED, "cannot take the lock `" + shown.lock() + "`: "
+          + e.getMessage(), run.clock.now());
+    }
     try {
       RunResult result = beforeSteps(run);
       return result != null ? result : new Disruption(run).run();
     } finally {
       run.stopMaxDurationWatch();
+      lock.release();
     }
+  }
+
+  /**
+   * The runbook's `lock`, held until undo and recovery are over: for max_duration plus half an
+   * hour (an hour and a half without one), so a run that dies without releasing it does not
+   * block the next one forever. A dry run changes nothing and takes no lock.
+   */
+  private RunLock takeLock(RunResult.Header shown, Duration max)
+      throws RunLock.Refused, InterruptedException {
+    if (shown.lock() == null || options.dryRun()) {
+      return RunLock.RECORDED;
+    }
+    Duration hold = (max == null ? Duration.ofHours(1) : max).plus(Duration.ofMinutes(30));
+    return backend.lock(shown.lock(), LockHolder.describe(shown.name()), hold);
   }
 
   private String refusal(RunContext run) {

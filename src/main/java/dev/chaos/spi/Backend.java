@@ -11,6 +11,15 @@ public interface Backend extends AutoCloseable {
   /** The implementation of a builtin by {@link Builtin#qualifiedName()}, or null if none. */
   BuiltinImpl impl(String qualifiedName);
 
+  /**
+   * Takes the runbook's `lock` {@code name} for {@code holder} ("alice@ci-7 pod-failure") for at
+   * most {@code hold}. The default only records it: the sandbox runs alone in its process.
+   */
+  default RunLock lock(String name, String holder, java.time.Duration hold)
+      throws RunLock.Refused, InterruptedException {
+    return RunLock.RECORDED;
+  }
+
   @Override
   void close();
 }

@@ -3,6 +3,7 @@ package dev.chaos.runtime;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.RunLock;
 import dev.chaos.spi.VirtualClock;
 import dev.chaos.types.Conversions;
 import dev.chaos.types.Value;
@@ -72,6 +73,15 @@ final class FakeBackend implements Backend {
   @Override
   public BuiltinImpl impl(String qualifiedName) {
     return impls.get(qualifiedName);
+  }
+
+  /** How {@link #lock} answers; by default every lock is free. */
+  RunLock.Store locks = (name, holder, hold) -> RunLock.RECORDED;
+
+  @Override
+  public RunLock lock(String name, String holder, Duration hold)
+      throws RunLock.Refused, InterruptedException {
+    return locks.take(name, holder, hold);
   }
 
   @Override
