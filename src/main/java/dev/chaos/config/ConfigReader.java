@@ -88,7 +88,7 @@ final class ConfigReader {
 
   private K8sTarget kubernetes(Field field) throws ConfigException {
     Section k8s = Section.of(field.value(), field.keyOrigin(),
-        List.of("context", "in_cluster", "kubeconfig", "clusters"));
+        List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace"));
     Optional<String> context = optionalText(k8s, "context");
     boolean inCluster = k8s.has("in_cluster") && Section.bool(k8s.required("in_cluster"));
     Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
@@ -109,7 +109,8 @@ final class ConfigReader {
             Section.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
       }
     }
-    return new K8sTarget(context, inCluster, kubeconfig, clusters);
+    return new K8sTarget(context, inCluster, kubeconfig, clusters,
+        optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE));
   }
 
   private PromTarget prometheus(Field field) throws ConfigException {

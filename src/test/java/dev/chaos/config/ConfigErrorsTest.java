@@ -204,4 +204,13 @@ class ConfigErrorsTest {
             + "`host:port`, not the string `nowhere`",
         error(env("    http:", "      connect_to:", "        gateway:80: nowhere")));
   }
+
+  @Test
+  void locksAreKeptInTheirOwnNamespaceOrInDefault() throws Exception {
+    assertEquals("chaos-testing", ChaosConfigTest.parse(env("    kubernetes:",
+        "      lock_namespace: chaos-testing")).environment("staging").requireKubernetes()
+        .lockNamespace());
+    assertEquals("default", ChaosConfigTest.parse(env("    kubernetes: {context: lab}"))
+        .environment("staging").requireKubernetes().lockNamespace());
+  }
 }

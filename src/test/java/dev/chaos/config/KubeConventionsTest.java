@@ -17,7 +17,8 @@ class KubeConventionsTest {
 
   static K8sTarget target(Optional<Path> kubeconfig, Optional<String> context) {
     return new K8sTarget(context, false, kubeconfig,
-        Map.of("dr", new K8sCluster("dr", "dr-context", Optional.empty())));
+        Map.of("dr", new K8sCluster("dr", "dr-context", Optional.empty())),
+        K8sTarget.DEFAULT_LOCK_NAMESPACE);
   }
 
   static Path kubeconfig(Optional<Path> flag, Optional<Path> configured, Map<String, String> env) {
@@ -58,7 +59,8 @@ class KubeConventionsTest {
 
   @Test
   void inClusterUnlessAFlagSaysOtherwise() {
-    K8sTarget inCluster = new K8sTarget(Optional.empty(), true, Optional.empty(), Map.of());
+    K8sTarget inCluster = new K8sTarget(Optional.empty(), true, Optional.empty(), Map.of(),
+        K8sTarget.DEFAULT_LOCK_NAMESPACE);
     assertEquals(new KubeChoice(true, null, Optional.empty()),
         KubeConventions.choose(Optional.empty(), Optional.empty(), inCluster, KUBECONFIG_SET, HOME));
     assertEquals(new KubeChoice(false, Path.of("/first/kubeconfig"), Optional.of("ctx")),
