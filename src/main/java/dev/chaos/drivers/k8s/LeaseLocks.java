@@ -1,0 +1,121 @@
+package dev.chaos.drivers.k8s;
+
+import dev.chaos.drivers.FailureText;
+import dev.chaos.spi.RunLock;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Runbook locks as Kubernetes Leases (coordination.k8s.io/v1), one per lock name, in one
+ * namespace: the lock is free when there is no Lease, or when its holder let it expire (a run
+ * that died). Taking over an expired Lease replaces it at the resourceVersion that was read, so
+ * of two runs racing for it one wins and the other is refused.
+ */
+public final class LeaseLocks implements RunLock.Store {
+  private final Supplier<KubernetesClient> client;
+  private final String namespace;
+  private final Clock clock;
+
+  public LeaseLocks(Supplier<KubernetesClient> client, String namespace, Clock clock) {
+    this.client = client;
+    this.namespace = namespace;
+    this.clock = clock;
+  }
+
+  /** `llm-marketplace` -> `chaos-lock-llm-marketplace`: a valid object name for any lock name. */
+  static String leaseName(String lock) {
+    String cleaned = lock.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+        .replaceAll("^-+|-+$", "");
+    String name = "chaos-lock-" + (cleaned.isEmpty() ? "unnamed" : cleaned);
+    return name.length() <= 63 ? name : name.substring(0, 63).replaceAll("-+$", "");
+  }
+
+  @Override
+  public RunLock take(String lock, String holder, Duration hold) throws RunLock.Refused {
+    String name = leaseName(lock);
+    Resource<Lease> resource;
+    try {
+      var leases = client.get().leases().inNamespace(namespace);
+      resource = leases.withName(name);
+      Lease current = resource.get();
+      ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
+      Lease mine = new LeaseBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+          .addToLabels("app.kubernetes.io/managed-by", "chaos").endMetadata()
+          .withNewSpec().withHolderIdentity(holder)
+          .withLeaseDurationSeconds((int) Math.min(Integer.MAX_VALUE, hold.toSeconds()))
+          .withAcquireTime(now).withRenewTime(now).endSpec().build();
+      if (current == null) {
+        leases.resource(mine).create();
+      } else if (expired(current, now)) {
+        mine.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+        mine.getSpec().setLeaseTransitions(transitions(current) + 1);
+        // at the resourceVersion read above: a run that took it meanwhile makes this a 409
+        leases.resource(mine).update();
+      } else {
+        throw new RunLock.Refused("held by " + current.getSpec().getHolderIdentity()
+            + " since " + current.getSpec().getAcquireTime() + " (Lease " + namespace + "/"
+            + name + ", until " + expiry(current) + ")");
+      }
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        throw new RunLock.Refused("another run took it at the same moment (Lease " + namespace
+            + "/" + name + ")");
+      }
+      throw new RunLock.Refused("the Lease " + namespace + "/" + name + " cannot be read or "
+          + "written: " + reason(e));
+    }
+    return () -> release(resource, holder);
+  }
+
+  /** Deletes the Lease if it is still this run's; a failure leaves it to expire. */
+  private static void release(Resource<Lease> resource, String holder) {
+    try {
+      Lease current = resource.get();
+      if (current != null && holder.equals(current.getSpec().getHolderIdentity())) {
+        resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
+      }
+    } catch (KubernetesClientException e) {
+      // the Lease expires on its own after its duration
+    }
+  }
+
+  private static String reason(KubernetesClientException e) {
+    String network = FailureText.networkReason(e, Duration.ZERO);
+    if (network != null) {
+      return network;
+    }
+    String message = e.getStatus() != null && e.getStatus().getMessage() != null
+        ? e.getStatus().getMessage() : String.valueOf(e.getMessage());
+    return (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + FailureText.oneLine(message);
+  }
+
+  private static boolean expired(Lease lease, ZonedDateTime now) {
+    ZonedDateTime until = expiry(lease);
+    return until == null || !until.isAfter(now);
+  }
+
+  /** Null when the Lease has no holder or no time: nobody holds it. */
+  private static ZonedDateTime expiry(Lease lease) {
+    var spec = lease.getSpec();
+    if (spec == null || spec.getHolderIdentity() == null || spec.getLeaseDurationSeconds() == null) {
+      return null;
+    }
+    ZonedDateTime renewed = spec.getRenewTime() != null ? spec.getRenewTime()
+        : spec.getAcquireTime();
+    return renewed == null ? null : renewed.plusSeconds(spec.getLeaseDurationSeconds());
+  }
+
+  private static int transitions(Lease lease) {
+    Integer n = lease.getSpec() == null ? null : lease.getSpec().getLeaseTransitions();
+    return n == null ? 0 : n;
+  }
+}
