@@ -40,7 +40,9 @@ public final class DemoService {
     Map<String, String> options = LabArgs.parse(args, Map.of(
         "port", "18080", "sentinels", "127.0.0.1:26379", "master", "mymaster",
         "jdbc", "jdbc:postgresql://127.0.0.1:15432/chaos", "user", "chaos", "rate", "20"));
+    // every argument is read before anything starts: a bad one ends the process at once
     int port = Integer.parseInt(options.get("port"));
+    int rate = Integer.parseInt(options.get("rate"));
     DemoMetrics metrics = new DemoMetrics();
     ItemReads reads = new ItemReads(options.get("master"), sentinels(options.get("sentinels")),
         options.get("jdbc"), options.get("user"), metrics);
@@ -67,8 +69,7 @@ public final class DemoService {
     server.createContext(WebhookSink.PATH, webhook::handle);
     server.start();
 
-    LoadLoop load = new LoadLoop(URI.create("http://127.0.0.1:" + port),
-        Integer.parseInt(options.get("rate")), metrics);
+    LoadLoop load = new LoadLoop(URI.create("http://127.0.0.1:" + port), rate, metrics);
     load.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       load.close();

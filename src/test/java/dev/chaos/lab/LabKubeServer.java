@@ -61,7 +61,15 @@ public final class LabKubeServer {
         .build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     LlmMarketplaceSeed seed = new LlmMarketplaceSeed(client);
-    seed.seed();
+    try {
+      seed.seed();
+    } catch (RuntimeException e) {
+      // the server's threads would keep a half-seeded API alive: end the process instead
+      System.err.println("kube: seeding failed: " + e);
+      client.close();
+      server.shutdown();
+      System.exit(1);
+    }
     DeploymentController controller = new DeploymentController(client, seed);
     controller.start();
 
