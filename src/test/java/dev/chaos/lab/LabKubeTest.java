@@ -84,9 +84,11 @@ class LabKubeTest {
 
   @Test
   void theBackendHasFiveReadyPodsLabelledTierBackend() {
-    List<Pod> pods = client.pods().inNamespace(NS).withLabel("tier", "backend").list().getItems();
+    // other tests may have just killed some: the lab's controller replaces them within seconds
+    List<Pod> pods = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+        .until(() -> client.pods().inNamespace(NS).withLabel("tier", "backend").list().getItems(),
+            list -> list.size() == 5);
 
-    assertThat(pods).hasSize(5);
     for (Pod pod : pods) {
       assertThat(pod.getMetadata().getLabels()).containsEntry("app", "backend");
       assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
@@ -95,15 +97,16 @@ class LabKubeTest {
       assertThat(pod.getStatus().getContainerStatuses()).singleElement()
           .satisfies(c -> assertThat(c.getReady()).isTrue());
     }
-    Deployment backend = client.apps().deployments().inNamespace(NS).withName("backend").get();
+    Deployment backend = await().atMost(Duration.ofSeconds(5))
+        .until(() -> client.apps().deployments().inNamespace(NS).withName("backend").get(),
+            d -> Integer.valueOf(5).equals(d.getStatus().getReadyReplicas()));
     assertThat(backend.getSpec().getReplicas()).isEqualTo(5);
-    assertThat(backend.getStatus().getReadyReplicas()).isEqualTo(5);
   }
 
   @Test
   void theGatewayAndTheAutoscalersAreSeeded() {
-    assertThat(client.pods().inNamespace(NS).withLabel("app", "graphql-gateway").list().getItems())
-        .hasSize(3);
+    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() ->
+        client.pods().inNamespace(NS).withLabel("app", "graphql-gateway").list().getItems().size() == 3);
     HorizontalPodAutoscaler backend = client.autoscaling().v2().horizontalPodAutoscalers()
         .inNamespace(NS).withName("backend").get();
     assertThat(backend.getSpec().getMinReplicas()).isEqualTo(3);
