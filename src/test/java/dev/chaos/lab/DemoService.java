@@ -1,0 +1,143 @@
+package dev.chaos.lab;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * The lab's stand-in for the seed's `graphql-gateway` (see docs/lab.md), on 127.0.0.1:
+ * <ul>
+ *   <li>{@code GET /items/N}: item N (0..99) from Redis through Sentinel, else PostgreSQL;
+ *       503 when neither can serve it;
+ *   <li>{@code GET /health}: 200 when a read can be served now, 503 otherwise;
+ *   <li>{@code GET /metrics}: Prometheus text format ({@link DemoMetrics});
+ *   <li>{@code /hooks/chaos}: a webhook that records posts ({@link WebhookSink}).
+ * </ul>
+ * A built-in {@link LoadLoop} reads at a steady rate. The first {@link #WARM_UP} is not
+ * counted and {@code /health} answers 503 meanwhile. Stops cleanly on TERM.
+ *
+ * <p>Arguments: {@code --port 18080 --sentinels H:P,H:P --master mymaster
+ * --jdbc jdbc:postgresql://H:P/db --user chaos --rate 20}.
+ */
+public final class DemoService {
+  static final Duration WARM_UP = Duration.ofSeconds(5);
+
+  private DemoService() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = LabArgs.parse(args, Map.of(
+        "port", "18080", "sentinels", "127.0.0.1:26379", "master", "mymaster",
+        "jdbc", "jdbc:postgresql://127.0.0.1:15432/chaos", "user", "chaos", "rate", "20"));
+    // every argument is read before anything starts: a bad one ends the process at once
+    int port = Integer.parseInt(options.get("port"));
+    int rate = Integer.parseInt(options.get("rate"));
+    DemoMetrics metrics = new DemoMetrics();
+    ItemReads reads = new ItemReads(options.get("master"), sentinels(options.get("sentinels")),
+        options.get("jdbc"), options.get("user"), metrics);
+    WebhookSink webhook = new WebhookSink();
+
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    ExecutorService workers = Executors.newFixedThreadPool(32, r -> {
+      Thread thread = new Thread(r, "demo-http");
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(workers);
+    server.createContext("/items/", exchange -> items(exchange, reads, metrics));
+    server.createContext("/health", exchange -> {
+      if (!metrics.counting()) {
+        reply(exchange, 503, "warming up\n", "text/plain");
+        return;
+      }
+      boolean healthy = reads.canServe();
+      reply(exchange, healthy ? 200 : 503, healthy ? "ok\n" : "cannot serve reads\n", "text/plain");
+    });
+    server.createContext("/metrics", exchange -> reply(exchange, 200, metrics.exposition(),
+        "text/plain; version=0.0.4; charset=utf-8"));
+    server.createContext(WebhookSink.PATH, webhook::handle);
+    server.start();
+
+    LoadLoop load = new LoadLoop(URI.create("http://127.0.0.1:" + port), rate, metrics);
+    load.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      load.close();
+      server.stop(0);
+      workers.shutdownNow();
+      reads.close();
+    }, "demo-shutdown"));
+    System.out.println("demo: listening on 127.0.0.1:" + port + ", warming up");
+    // The first seconds of a cold JVM (class loading, JIT, the first connections) are slower
+    // than the service ever is afterwards; like a readiness probe, /health says 503 and
+    // nothing is counted until they are over, so they do not land in the SLO series.
+    warmUp(metrics);
+    System.out.println("demo: counting requests");
+  }
+
+  private static void warmUp(DemoMetrics metrics) {
+    try {
+      Thread.sleep(WARM_UP.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    metrics.startCounting();
+  }
+
+  private static void items(HttpExchange exchange, ItemReads reads, DemoMetrics metrics)
+      throws IOException {
+    long started = System.nanoTime();
+    int status;
+    String body;
+    Optional<Integer> id = itemId(exchange.getRequestURI().getPath());
+    if (id.isEmpty()) {
+      status = 404;
+      body = "no such item\n";
+    } else {
+      Optional<ItemReads.Read> read = reads.read(id.get());
+      status = read.isPresent() ? 200 : 503;
+      body = read.map(r -> "{\"id\":" + id.get() + ",\"name\":\"" + r.value()
+          + "\",\"source\":\"" + r.source() + "\"}\n").orElse("no store could serve the read\n");
+    }
+    metrics.request(status, (System.nanoTime() - started) / 1e9);
+    reply(exchange, status, body, status == 200 ? "application/json" : "text/plain");
+  }
+
+  private static Optional<Integer> itemId(String path) {
+    String tail = path.substring("/items/".length());
+    try {
+      int id = Integer.parseInt(tail);
+      return id >= 0 && id < ItemReads.ITEMS ? Optional.of(id) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  static void reply(HttpExchange exchange, int status, String body, String contentType)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Set<HostAndPort> sentinels(String list) {
+    Set<HostAndPort> sentinels = new LinkedHashSet<>();
+    for (String address : list.split(",")) {
+      sentinels.add(HostAndPort.from(address.trim()));
+    }
+    return sentinels;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.chaos.lab;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisSentinelPool;
+
+/**
+ * The demo's read path, as the seed's gateway does it: the cache (Redis, master found through
+ * Sentinel) first, PostgreSQL when the cache misses or fails. Cache entries live a few
+ * seconds, so PostgreSQL serves a steady share of reads and exhausted connections show.
+ * Every call is bounded: Redis 250 ms, PostgreSQL 2 s to connect and 3 s per query (generous:
+ * the lab shares a small, busy machine, and a slow connect must not count as an outage).
+ */
+final class ItemReads implements AutoCloseable {
+  static final int ITEMS = 100;
+  private static final int REDIS_TIMEOUT_MILLIS = 250;
+  private static final int CACHE_SECONDS = 5;
+  private static final int CACHE_DATABASE = 1;
+
+  /** Where a read was served from, and the value. */
+  record Read(String source, String value) {}
+
+  private final String masterName;
+  private final Set<HostAndPort> sentinels;
+  private final String jdbcUrl;
+  private final String user;
+  private final DemoMetrics metrics;
+  private final Object poolLock = new Object();
+  private JedisSentinelPool pool;
+  private volatile boolean tableReady;
+
+  ItemReads(String masterName, Set<HostAndPort> sentinels, String jdbcUrl, String user,
+      DemoMetrics metrics) {
+    this.masterName = masterName;
+    this.sentinels = Set.copyOf(sentinels);
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.metrics = metrics;
+  }
+
+  /** Reads item {@code id}; empty when neither store could serve it. */
+  Optional<Read> read(int id) {
+    String key = "demo:item:" + id;
+    try (Jedis jedis = redis().getResource()) {
+      String cached = jedis.get(key);
+      if (cached != null) {
+        metrics.servedFrom("redis");
+        return Optional.of(new Read("redis", cached));
+      }
+      Optional<String> stored = fromPostgres(id);
+      if (stored.isEmpty()) {
+        return none();
+      }
+      try {
+        jedis.setex(key, CACHE_SECONDS, stored.get());
+      } catch (RuntimeException e) {
+        metrics.backendError("redis"); // a failed cache fill still serves the read
+      }
+      return Optional.of(postgres(stored.get()));
+    } catch (RuntimeException e) {
+      metrics.backendError("redis");
+      return fromPostgres(id).map(this::postgres).or(this::none);
+    }
+  }
+
+  /** True when a read could be served now: Redis answers PING, or PostgreSQL a query. */
+  boolean canServe() {
+    try (Jedis jedis = redis().getResource()) {
+      if ("PONG".equals(jedis.ping())) {
+        return true;
+      }
+    } catch (RuntimeException e) {
+      // fall through to the database, as a read would
+    }
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private Read postgres(String value) {
+    metrics.servedFrom("postgres");
+    return new Read("postgres", value);
+  }
+
+  private Optional<Read> none() {
+    metrics.servedFrom("none");
+    return Optional.empty();
+  }
+
+  private Optional<String> fromPostgres(int id) {
+    try (Connection connection = connect()) {
+      ensureTable(connection);
+      try (PreparedStatement query =
+          connection.prepareStatement("SELECT name FROM demo_items WHERE id = ?")) {
+        query.setInt(1, id);
+        try (ResultSet row = query.executeQuery()) {
+          return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+        }
+      }
+    } catch (SQLException e) {
+      metrics.backendError("postgres");
+      return Optional.empty();
+    }
+  }
+
+  /** One connection per read: when the server has no slot left, the read fails at once. */
+  private Connection connect() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("connectTimeout", "2");
+    properties.setProperty("loginTimeout", "2");
+    properties.setProperty("socketTimeout", "3");
+    properties.setProperty("ApplicationName", "demo-service");
+    return DriverManager.getConnection(jdbcUrl, properties);
+  }
+
+  private void ensureTable(Connection connection) throws SQLException {
+    if (tableReady) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS demo_items (id int PRIMARY KEY, name text NOT NULL)");
+      statement.execute("INSERT INTO demo_items SELECT i, 'item-' || i FROM generate_series(0, "
+          + (ITEMS - 1) + ") AS i ON CONFLICT (id) DO NOTHING");
+    }
+    tableReady = true;
+  }
+
+  /**
+   * The Sentinel pool, made on first use: its constructor fails when no Sentinel answers, and
+   * the demo must serve from PostgreSQL meanwhile. It follows failovers on its own.
+   */
+  private JedisSentinelPool redis() {
+    synchronized (poolLock) {
+      if (pool == null) {
+        // The cache lives in database 1: database 0 stays the tests' own (dbsize, keys).
+        JedisClientConfig master = DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(REDIS_TIMEOUT_MILLIS)
+            .socketTimeoutMillis(REDIS_TIMEOUT_MILLIS)
+            .clientName("demo-service")
+            .database(CACHE_DATABASE)
+            .autoNegotiateProtocol(false) // RESP2, without a warning per connection
+            .build();
+        JedisClientConfig sentinel = DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(REDIS_TIMEOUT_MILLIS)
+            .socketTimeoutMillis(REDIS_TIMEOUT_MILLIS)
+            .autoNegotiateProtocol(false)
+            .build();
+        JedisPoolConfig poolConfig = new JedisPoolConfig();
+        poolConfig.setMaxTotal(16);
+        poolConfig.setMaxWait(Duration.ofMillis(REDIS_TIMEOUT_MILLIS));
+        poolConfig.setTestOnBorrow(false);
+        pool = new JedisSentinelPool(masterName, sentinels, poolConfig, master, sentinel);
+      }
+      return pool;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (poolLock) {
+      if (pool != null) {
+        pool.close();
+        pool = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.chaos.lab;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The lab's Kubernetes API: the fabric8 mock server in CRUD mode, standalone, over plain HTTP
+ * on 127.0.0.1, with the discovery documents kubectl needs ({@link KubeDiscovery}), the
+ * Chaos Mesh, Litmus and Argo kinds, and the seed's `llm-marketplace` objects
+ * ({@link LlmMarketplaceSeed}). State lives in memory: a restart starts from the seed again.
+ *
+ * <p>Arguments: {@code --port 16443}. Stops on TERM.
+ */
+public final class LabKubeServer {
+  /** Held so the level set on it is not lost with a collected logger. */
+  private static final Logger QUIET = Logger.getLogger("io.fabric8.mockwebserver");
+  private static final VersionInfo VERSION = new VersionInfo.Builder()
+      .withMajor("1").withMinor("32").withGitVersion("v1.32.0-chaos-lab").withPlatform("linux/amd64")
+      .build();
+
+  private LabKubeServer() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = LabArgs.parse(args, Map.of("port", "16443"));
+    int port = Integer.parseInt(options.get("port"));
+    KubeDiscovery discovery = new KubeDiscovery("127.0.0.1:" + port);
+    Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    KubernetesMixedDispatcher crud =
+        new KubernetesMixedDispatcher(expectations, KubeDiscovery.customResourceContexts());
+    // The mock server logs every request through java.util.logging at INFO: keep warnings only.
+    QUIET.setLevel(Level.WARNING);
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
+        expectations, new DiscoveryFirst(discovery, crud), false, VERSION);
+    server.start(InetAddress.getByName("127.0.0.1"), port);
+
+    Config config = new ConfigBuilder()
+        .withMasterUrl("http://127.0.0.1:" + port)
+        .withNamespace("default")
+        .withRequestTimeout(10_000)
+        .withConnectionTimeout(5_000)
+        .build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    LlmMarketplaceSeed seed = new LlmMarketplaceSeed(client);
+    try {
+      seed.seed();
+    } catch (RuntimeException e) {
+      // the server's threads would keep a half-seeded API alive: end the process instead
+      System.err.println("kube: seeding failed: " + e);
+      client.close();
+      server.shutdown();
+      System.exit(1);
+    }
+    DeploymentController controller = new DeploymentController(client, seed);
+    controller.start();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      controller.close();
+      client.close();
+      server.shutdown();
+      stopped.countDown();
+    }, "kube-shutdown"));
+    System.out.println("kube: listening on http://127.0.0.1:" + port + ", seeded");
+    stopped.await();
+  }
+
+  /** Serves discovery documents itself and passes every other request to the CRUD store. */
+  private static final class DiscoveryFirst extends Dispatcher {
+    private final KubeDiscovery discovery;
+    private final KubernetesMixedDispatcher crud;
+
+    DiscoveryFirst(KubeDiscovery discovery, KubernetesMixedDispatcher crud) {
+      this.discovery = discovery;
+      this.crud = crud;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      String path = request.getPath();
+      int query = path.indexOf('?');
+      String bare = query < 0 ? path : path.substring(0, query);
+      if ("GET".equals(request.getMethod())) {
+        Optional<String> document = discovery.document(bare);
+        if (document.isPresent()) {
+          return json(200, document.get());
+        }
+      }
+      // The CRUD store answers any other path with every object it holds (kubectl's
+      // /openapi/v2 included); outside the resource paths the lab has nothing to serve.
+      if (!bare.startsWith("/api/") && !bare.startsWith("/apis/") && !bare.equals("/version")) {
+        return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"reason\":\"NotFound\",\"code\":404,\"message\":\"the lab serves no " + bare + "\"}");
+      }
+      return crud.dispatch(request);
+    }
+
+    private static MockResponse json(int status, String body) {
+      return new MockResponse().setResponseCode(status)
+          .setHeader("Content-Type", "application/json")
+          .setBody(body);
+    }
+
+    @Override
+    public void shutdown() {
+      crud.shutdown();
+    }
+  }
+}
