@@ -157,6 +157,8 @@ public final class RedisClient implements AutoCloseable {
   private static Jedis connect(RedisCall.Session session, HostAndPort address, String password) {
     int timeout = session.timeoutMillis();
     DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        // RESP2, as every Redis and Sentinel speaks it: no HELLO negotiation, no warning
+        .protocol(redis.clients.jedis.RedisProtocol.RESP2)
         .connectionTimeoutMillis(timeout)
         .socketTimeoutMillis(timeout);
     if (password != null && !password.isEmpty()) {
