@@ -34,6 +34,8 @@ public final class LiveHttpBindings {
 
   /** As {@link #bind(Map)}, keeping {@code bodyLimit} bytes of each body (tests). */
   static void bind(int bodyLimit, Map<String, BuiltinImpl> into) {
+    // building the client (TLS set-up included) takes a while once: not within a call's deadline
+    HttpClients.shared();
     into.put("http.get", (a, c) -> {
       HttpUrl url = url(a);
       Request.Builder request = new Request.Builder().url(url).get();

@@ -49,6 +49,8 @@ public final class LiveNotifyBindings {
               : " (its scheme is `" + webhook.getScheme() + "`)"));
     }
     String target = "notify " + HttpOrigin.of(url);
+    // building the client (TLS set-up included) takes a while once: not within a call's deadline
+    HttpClients.shared();
     into.put("notify.send", (a, c) -> {
       String text = string(a, "text");
       if (dryRun(c, "send to the webhook: " + text)) {
