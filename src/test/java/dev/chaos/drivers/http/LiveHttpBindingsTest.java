@@ -23,10 +23,21 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeAll;
+import dev.chaos.spi.Builtin;
+import dev.chaos.spi.BuiltinImpl;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 /** `http.get` and `http.post` against a real server on loopback. */
 class LiveHttpBindingsTest {
+  @Test
+  void everyFunctionOfTheTableIsBound() {
+    Map<String, BuiltinImpl> impls = new HashMap<>();
+    LiveHttpBindings.bind(impls);
+    assertThat(impls.keySet()).containsExactlyInAnyOrderElementsOf(new HttpDriver().builtins()
+        .stream().map(Builtin::qualifiedName).toList());
+  }
+
   private static final Duration BUDGET = Duration.ofSeconds(10);
 
   @BeforeAll

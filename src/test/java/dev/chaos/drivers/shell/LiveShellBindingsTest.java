@@ -17,11 +17,23 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import dev.chaos.spi.Builtin;
+import dev.chaos.spi.BuiltinImpl;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `shell.run` with real processes: arguments as given, exit status, outputs, errors. */
 class LiveShellBindingsTest {
+  @Test
+  void everyFunctionOfTheTableIsBound() {
+    Map<String, BuiltinImpl> impls = new HashMap<>();
+    LiveShellBindings.bind(dir, impls);
+    assertThat(impls.keySet()).containsExactlyInAnyOrderElementsOf(new ShellDriver()
+        .builtins().stream().map(Builtin::qualifiedName).toList());
+  }
+
   private static final Duration BUDGET = Duration.ofSeconds(20);
 
   @TempDir
