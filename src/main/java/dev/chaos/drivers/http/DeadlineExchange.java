@@ -127,6 +127,12 @@ public final class DeadlineExchange {
       return "timed out after " + FailureText.budget(budget);
     }
     String message = failure.getMessage();
+    if (message != null && message.startsWith("unexpected end of stream")) {
+      return "the server closed the connection without an answer";
+    }
+    if (message != null && message.startsWith("Connection reset")) {
+      return "connection reset by the server";
+    }
     return "i/o error: " + (message == null ? failure.getClass().getSimpleName()
         : FailureText.oneLine(message));
   }

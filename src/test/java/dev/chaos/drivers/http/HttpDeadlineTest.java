@@ -9,12 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos.types.Value;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -123,14 +129,42 @@ class HttpDeadlineTest {
 
   @Test
   void httpsToAPlainServerIsATlsError() throws Exception {
-    try (MockWebServer server = loopbackServer()) {
-      server.enqueue(new MockResponse.Builder().body("plain").build());
+    // a server that answers plain HTTP at once, whatever it is sent: the client's TLS reads
+    // a reply that is no TLS record (MockWebServer would wait for a line break in the hello)
+    try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Thread server = new Thread(() -> {
+        try (Socket socket = plain.accept()) {
+          socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+          socket.getInputStream().read(new byte[4096]);
+        } catch (IOException closed) {
+          // the client gave up first
+        }
+      });
+      server.setDaemon(true);
+      server.start();
 
       assertThatThrownBy(() -> call("http.get", within(Duration.ofSeconds(5)),
-          "url", Value.str("https://127.0.0.1:" + server.getPort() + "/")))
+          "url", Value.str("https://127.0.0.1:" + plain.getLocalPort() + "/")))
           .isInstanceOf(HttpException.class)
-          .hasMessageStartingWith("GET https://127.0.0.1:" + server.getPort() + ": tls error: ")
+          .hasMessageStartingWith("GET https://127.0.0.1:" + plain.getLocalPort()
+              + ": tls error: ")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Exception"));
+    }
+  }
+
+  @Test
+  void aServerThatHangsUpIsAOneLineError() throws Exception {
+    try (MockWebServer server = loopbackServer()) {
+      server.enqueue(new MockResponse.Builder()
+          .onRequestStart(new SocketEffect.CloseSocket(true, false, false)).build());
+
+      assertThatThrownBy(() -> call("http.get", within(Duration.ofSeconds(5)),
+          "url", Value.str(url(server, "/health?token=abc"))))
+          .isInstanceOf(HttpException.class)
+          .hasMessage("GET http://127.0.0.1:" + server.getPort()
+              + ": the server closed the connection without an answer");
     }
   }
 

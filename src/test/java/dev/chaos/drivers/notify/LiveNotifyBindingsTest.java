@@ -160,6 +160,14 @@ class LiveNotifyBindingsTest {
         .hasMessageNotContaining("services");
   }
 
+  @Test
+  void everyFunctionOfTheTableIsBound() {
+    Map<String, BuiltinImpl> impls = new HashMap<>();
+    LiveNotifyBindings.bind(URI.create("https://hooks.example.org/x"), null, impls);
+    assertThat(impls.keySet()).containsExactlyInAnyOrderElementsOf(new NotifyDriver()
+        .builtins().stream().map(Builtin::qualifiedName).toList());
+  }
+
   /**
    * Sends {@code text} in a call whose context is made after binding, so that loading the
    * classes of a first test is not in its budget.
@@ -176,14 +184,6 @@ class LiveNotifyBindingsTest {
     MockWebServer server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     return server;
-  }
-
-  @Test
-  void everyFunctionOfTheTableIsBound() {
-    Map<String, BuiltinImpl> impls = new HashMap<>();
-    LiveNotifyBindings.bind(URI.create("https://hooks.example.org/x"), null, impls);
-    assertThat(impls.keySet()).containsExactlyInAnyOrderElementsOf(new NotifyDriver()
-        .builtins().stream().map(Builtin::qualifiedName).toList());
   }
 
   private static URI webhook(MockWebServer server) {

@@ -26,14 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `shell.run` with real processes: arguments as given, exit status, outputs, errors. */
 class LiveShellBindingsTest {
-  @Test
-  void everyFunctionOfTheTableIsBound() {
-    Map<String, BuiltinImpl> impls = new HashMap<>();
-    LiveShellBindings.bind(dir, impls);
-    assertThat(impls.keySet()).containsExactlyInAnyOrderElementsOf(new ShellDriver()
-        .builtins().stream().map(Builtin::qualifiedName).toList());
-  }
-
   private static final Duration BUDGET = Duration.ofSeconds(20);
 
   @TempDir
@@ -162,5 +154,13 @@ class LiveShellBindingsTest {
         "timeout", Value.duration(Duration.ZERO))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("/bin/true: `timeout` must be more than 0s");
+  }
+
+  @Test
+  void everyFunctionOfTheTableIsBound() {
+    Map<String, BuiltinImpl> impls = new HashMap<>();
+    LiveShellBindings.bind(dir, impls);
+    assertThat(impls.keySet()).containsExactlyInAnyOrderElementsOf(new ShellDriver()
+        .builtins().stream().map(Builtin::qualifiedName).toList());
   }
 }
