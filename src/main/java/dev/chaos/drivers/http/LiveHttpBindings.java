@@ -69,8 +69,12 @@ public final class LiveHttpBindings {
       // the request has no headers yet; `content_type:` wins over a Content-Type here
       request.headers(RequestHeaders.of(a.get("headers")));
     }
+    Duration timeout = duration(a, "timeout", DEFAULT_TIMEOUT);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(target + ": `timeout` must be more than 0s");
+    }
     DeadlineExchange.Reply reply = DeadlineExchange.exchange(HttpClients.shared(),
-        request.build(), c, duration(a, "timeout", DEFAULT_TIMEOUT), target, bodyLimit);
+        request.build(), c, timeout, target, bodyLimit);
     if (reply.truncated()) {
       c.log(target + ": body cut to its first " + bodyLimit + " bytes"
           + (reply.bodyBytes() > 0 ? " of " + reply.bodyBytes() : ""));

@@ -227,6 +227,9 @@ class LiveHttpBindingsTest {
     assertThatThrownBy(() -> call("http.post", within(BUDGET),
         "url", Value.str("http://127.0.0.1:1/"), "content_type", Value.str("json")))
         .hasMessageContaining("`content_type` `json` is not a media type");
+    assertThatThrownBy(() -> call("http.get", within(BUDGET),
+        "url", Value.str("http://127.0.0.1:1/"), "timeout", Value.duration(Duration.ZERO)))
+        .hasMessage("GET http://127.0.0.1:1: `timeout` must be more than 0s");
   }
 
   @Test
