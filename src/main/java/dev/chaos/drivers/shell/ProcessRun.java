@@ -26,12 +26,18 @@ final class ProcessRun {
   private static final Duration OUTPUT_GRACE = Duration.ofSeconds(1);
   private static final Pattern START_ERROR = Pattern.compile("error=(\\d+), (.*)$");
 
-  /** What the program left behind; the flags say whether an output was cut. */
+  /**
+   * What the program left behind: its exit status and both outputs (each says whether it was
+   * cut); {@code outputLeftOpen} when a process it left running still held an output.
+   */
   record Outcome(int exit, OutputCapture stdout, OutputCapture stderr, boolean outputLeftOpen) {}
 
   private ProcessRun() {}
 
   /**
+   * Runs {@code argv} in {@code directory} until it exits, {@code timeout} or the call's
+   * deadline passes (whichever is first), or the calling thread is interrupted.
+   *
    * @param argv the program, then its arguments, passed as they are
    * @param line the command line as messages show it
    * @throws ShellException when the program cannot start or runs out of time
