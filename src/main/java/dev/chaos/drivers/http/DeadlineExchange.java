@@ -1,0 +1,139 @@
+package dev.chaos.drivers.http;
+
+import dev.chaos.drivers.ClockWait;
+import dev.chaos.drivers.FailureText;
+import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * One HTTP exchange within a driver call: bounded by the call's deadline or an earlier
+ * timeout, cancelled at once when the calling thread is interrupted (a guard tripped), its body
+ * read up to a limit. The exchange runs on OkHttp's threads ({@code enqueue}) while the calling
+ * thread waits on the run's clock: a blocking {@code execute()} would not notice an interrupt
+ * until the socket gave up.
+ */
+public final class DeadlineExchange {
+  /** What a body read keeps: enough for any health or admin answer, bounded against a stream. */
+  public static final int BODY_LIMIT = 1024 * 1024;
+
+  /**
+   * What the server answered. {@code latency} runs from sending the request to reading the
+   * last byte of the body kept; {@code bodyBytes} is the whole body's length when the server
+   * declared it, else -1.
+   */
+  public record Reply(int status, Duration latency, String body, boolean truncated,
+      long bodyBytes) {}
+
+  private DeadlineExchange() {}
+
+  /**
+   * The reply to {@code request}, any status included; an exchange that gets no reply fails
+   * with an {@link HttpException} naming {@code target}: "connection refused", "timed out after
+   * 2s", "tls error: ...".
+   *
+   * @param timeout the time allowed for the exchange, or null for the call's deadline alone
+   * @param bodyLimit the bytes of the body kept; the rest is not read
+   * @throws InterruptedException when the calling thread is interrupted; the call is cancelled
+   */
+  public static Reply exchange(OkHttpClient client, Request request, CallContext context,
+      Duration timeout, String target, int bodyLimit)
+      throws HttpException, InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+    Clock clock = context.clock();
+    Instant start = clock.now();
+    Instant deadline = context.deadline();
+    if (timeout != null && start.plus(timeout).isBefore(deadline)) {
+      deadline = start.plus(timeout);
+    }
+    Duration budget = Duration.between(start, deadline);
+    if (budget.isNegative() || budget.isZero()) {
+      // OkHttp reads a zero timeout as "none": a call out of time must not even start
+      throw new HttpException(target, "timed out after " + FailureText.budget(Duration.ZERO));
+    }
+    Call call = client.newCall(request);
+    call.timeout().timeout(budget.toNanos(), TimeUnit.NANOSECONDS);
+    CompletableFuture<Reply> reply = new CompletableFuture<>();
+    long sent = System.nanoTime();
+    call.enqueue(new Callback() {
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response; ResponseBody body = response.body()) {
+          reply.complete(read(response.code(), body, sent, bodyLimit));
+        } catch (IOException | RuntimeException e) {
+          reply.completeExceptionally(e);
+        } finally {
+          clock.signal();
+        }
+      }
+
+      @Override
+      public void onFailure(Call c, IOException e) {
+        reply.completeExceptionally(e);
+        clock.signal();
+      }
+    });
+    if (!ClockWait.until(clock, deadline, reply, call::cancel)) {
+      throw new HttpException(target, "timed out after " + FailureText.budget(budget));
+    }
+    try {
+      return reply.get();
+    } catch (ExecutionException e) {
+      throw new HttpException(target, describe(e.getCause(), budget));
+    }
+  }
+
+  private static Reply read(int status, ResponseBody body, long sent, int limit)
+      throws IOException {
+    long declared = body.contentLength();
+    byte[] bytes;
+    try (InputStream in = body.byteStream()) {
+      bytes = in.readNBytes(limit + 1);
+    }
+    Duration latency = Duration.ofNanos(System.nanoTime() - sent);
+    boolean truncated = bytes.length > limit;
+    MediaType type = body.contentType();
+    // a cut may split a character: decoding replaces the broken tail rather than failing
+    String text = new String(bytes, 0, Math.min(bytes.length, limit),
+        type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
+    return new Reply(status, latency, text, truncated, declared);
+  }
+
+  /** A one-line reason for an I/O failure, without the exception's class or stack. */
+  static String describe(Throwable failure, Duration budget) {
+    String reason = FailureText.networkReason(failure, budget);
+    if (reason != null) {
+      return reason;
+    }
+    if (failure instanceof InterruptedIOException) {
+      // OkHttp's call timeout and a socket timeout alike: the deadline was what bounded both
+      return "timed out after " + FailureText.budget(budget);
+    }
+    String message = failure.getMessage();
+    if (message != null && message.startsWith("unexpected end of stream")) {
+      return "the server closed the connection without an answer";
+    }
+    if (message != null && message.startsWith("Connection reset")) {
+      return "connection reset by the server";
+    }
+    return "i/o error: " + (message == null ? failure.getClass().getSimpleName()
+        : FailureText.oneLine(message));
+  }
+}

@@ -1,0 +1,113 @@
+package dev.chaos.drivers.http;
+
+import static dev.chaos.drivers.Arguments.duration;
+import static dev.chaos.drivers.Arguments.string;
+
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.CallArgs;
+import dev.chaos.spi.CallContext;
+import dev.chaos.types.Value;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.ByteString;
+
+/**
+ * The `http` functions on real servers, one per row of {@link HttpDriver}'s table, returning
+ * the sandbox's `Response{status, latency, body}`. Any status is a Response; no answer is an
+ * {@link HttpException} naming the server ("GET http://127.0.0.1:8080: connection refused").
+ * Redirects are not followed: a 301 is what the URL answered.
+ */
+public final class LiveHttpBindings {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private LiveHttpBindings() {}
+
+  /** Puts the implementation of every `http` builtin, by qualified name, into {@code into}. */
+  public static void bind(Map<String, BuiltinImpl> into) {
+    bind(DeadlineExchange.BODY_LIMIT, into);
+  }
+
+  /** As {@link #bind(Map)}, keeping {@code bodyLimit} bytes of each body (tests). */
+  static void bind(int bodyLimit, Map<String, BuiltinImpl> into) {
+    // building the client (TLS set-up included) takes a while once: not within a call's deadline
+    HttpClients.shared();
+    into.put("http.get", (a, c) -> {
+      HttpUrl url = url(a);
+      Request.Builder request = new Request.Builder().url(url).get();
+      return exchange(a, c, request, "GET " + HttpOrigin.withPort(url), bodyLimit);
+    });
+    into.put("http.post", (a, c) -> {
+      HttpUrl url = url(a);
+      String body = string(a, "body", "");
+      String contentType = string(a, "content_type", "application/json");
+      MediaType type = MediaType.parse(contentType);
+      if (type == null) {
+        throw new IllegalArgumentException("POST " + HttpOrigin.withPort(url)
+            + ": `content_type` `" + contentType + "` is not a media type such as"
+            + " \"application/json\"");
+      }
+      if (dryRun(c, "POST " + body.length() + " bytes of " + contentType + " to "
+          + HttpOrigin.withPort(url))) {
+        // nothing is sent, so there is no answer: the empty Response a dry run shows
+        return response(0, Duration.ZERO, "");
+      }
+      // bytes, not a String: OkHttp would add "; charset=utf-8" to the declared type
+      Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(
+          ByteString.of(body.getBytes(StandardCharsets.UTF_8)), type));
+      return exchange(a, c, request, "POST " + HttpOrigin.withPort(url), bodyLimit);
+    });
+  }
+
+  private static Value exchange(CallArgs a, CallContext c, Request.Builder request,
+      String target, int bodyLimit) throws Exception {
+    if (a.has("headers")) {
+      // the request has no headers yet; `content_type:` wins over a Content-Type here
+      request.headers(RequestHeaders.of(a.get("headers")));
+    }
+    Duration timeout = duration(a, "timeout", DEFAULT_TIMEOUT);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(target + ": `timeout` must be more than 0s");
+    }
+    DeadlineExchange.Reply reply = DeadlineExchange.exchange(HttpClients.shared(),
+        request.build(), c, timeout, target, bodyLimit);
+    if (reply.truncated()) {
+      c.log(target + ": body cut to its first " + bodyLimit + " bytes"
+          + (reply.bodyBytes() > 0 ? " of " + reply.bodyBytes() : ""));
+    }
+    return response(reply.status(), reply.latency(), reply.body());
+  }
+
+  private static HttpUrl url(CallArgs a) {
+    String text = string(a, "url").strip();
+    HttpUrl url = HttpUrl.parse(text);
+    if (url == null) {
+      throw new IllegalArgumentException("`" + describe(text)
+          + "` is not an http:// or https:// URL");
+    }
+    return url;
+  }
+
+  /** A URL that did not parse, shown without what follows `?` (a query may hold a token). */
+  private static String describe(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query) + "?...";
+  }
+
+  private static Value.Rec response(int status, Duration latency, String body) {
+    return Value.rec("Response", "status", Value.integer(status), "latency",
+        Value.duration(latency), "body", Value.str(body));
+  }
+
+  private static boolean dryRun(CallContext context, String action) {
+    if (!context.run().dryRun()) {
+      return false;
+    }
+    context.log("dry run: would " + action);
+    return true;
+  }
+}
