@@ -17,6 +17,11 @@ public final class HttpOrigin {
         + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
   }
 
+  /** The `Host` header for {@code url}: host, and port when not the scheme's default. */
+  public static String hostHeader(HttpUrl url) {
+    return host(url) + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
+  }
+
   private static String host(HttpUrl url) {
     return url.host().contains(":") ? "[" + url.host() + "]" : url.host();
   }

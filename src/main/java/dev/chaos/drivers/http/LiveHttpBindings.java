@@ -3,6 +3,8 @@ package dev.chaos.drivers.http;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
 
+import dev.chaos.config.HostPort;
+import dev.chaos.config.HttpRoutes;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
@@ -10,6 +12,7 @@ import dev.chaos.types.Value;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -29,17 +32,26 @@ public final class LiveHttpBindings {
 
   /** Puts the implementation of every `http` builtin, by qualified name, into {@code into}. */
   public static void bind(Map<String, BuiltinImpl> into) {
-    bind(DeadlineExchange.BODY_LIMIT, into);
+    bind(new HttpRoutes(Map.of()), DeadlineExchange.BODY_LIMIT, into);
   }
 
-  /** As {@link #bind(Map)}, keeping {@code bodyLimit} bytes of each body (tests). */
-  static void bind(int bodyLimit, Map<String, BuiltinImpl> into) {
+  /**
+   * As {@link #bind(Map)}, connecting to the address {@code routes} maps a URL's host and port
+   * to, with the `Host` header still naming the URL's (as curl's `--connect-to`).
+   */
+  public static void bind(HttpRoutes routes, Map<String, BuiltinImpl> into) {
+    bind(routes, DeadlineExchange.BODY_LIMIT, into);
+  }
+
+  /** As {@link #bind(HttpRoutes, Map)}, keeping {@code bodyLimit} bytes of each body (tests). */
+  static void bind(HttpRoutes routes, int bodyLimit, Map<String, BuiltinImpl> into) {
     // building the client (TLS set-up included) takes a while once: not within a call's deadline
     HttpClients.shared();
     into.put("http.get", (a, c) -> {
       HttpUrl url = url(a);
-      Request.Builder request = new Request.Builder().url(url).get();
-      return exchange(a, c, request, "GET " + HttpOrigin.withPort(url), bodyLimit);
+      Request.Builder request = new Request.Builder().get();
+      return exchange(a, c, routed(request, url, routes), url, "GET " + target(url, routes),
+          bodyLimit);
     });
     into.put("http.post", (a, c) -> {
       HttpUrl url = url(a);
@@ -57,17 +69,37 @@ public final class LiveHttpBindings {
         return response(0, Duration.ZERO, "");
       }
       // bytes, not a String: OkHttp would add "; charset=utf-8" to the declared type
-      Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(
+      Request.Builder request = new Request.Builder().post(RequestBody.create(
           ByteString.of(body.getBytes(StandardCharsets.UTF_8)), type));
-      return exchange(a, c, request, "POST " + HttpOrigin.withPort(url), bodyLimit);
+      return exchange(a, c, routed(request, url, routes), url, "POST " + target(url, routes),
+          bodyLimit);
     });
   }
 
+  /** The request to the mapped address, if {@code url}'s host and port are mapped. */
+  private static Request.Builder routed(Request.Builder request, HttpUrl url,
+      HttpRoutes routes) {
+    Optional<HostPort> to = routes.route(url.host(), url.port());
+    return request.url(to.isEmpty() ? url
+        : url.newBuilder().host(to.get().host()).port(to.get().port()).build());
+  }
+
+  /** `http://gateway:4000`, with ` (via 127.0.0.1:18080)` when the address is mapped. */
+  private static String target(HttpUrl url, HttpRoutes routes) {
+    Optional<HostPort> to = routes.route(url.host(), url.port());
+    return HttpOrigin.withPort(url) + to.map(h -> " (via " + h + ")").orElse("");
+  }
+
   private static Value exchange(CallArgs a, CallContext c, Request.Builder request,
-      String target, int bodyLimit) throws Exception {
+      HttpUrl asWritten, String target, int bodyLimit) throws Exception {
     if (a.has("headers")) {
       // the request has no headers yet; `content_type:` wins over a Content-Type here
       request.headers(RequestHeaders.of(a.get("headers")));
+    }
+    if (request.build().url().port() != asWritten.port()
+        || !request.build().url().host().equals(asWritten.host())) {
+      // connected elsewhere: the server still hears the name the runbook used
+      request.header("Host", HttpOrigin.hostHeader(asWritten));
     }
     Duration timeout = duration(a, "timeout", DEFAULT_TIMEOUT);
     if (timeout.isNegative() || timeout.isZero()) {

@@ -40,6 +40,9 @@ public final class LiveBackendProvider implements BackendProvider {
     return LiveBackend.onSystemClock(CoreImpls.create(CoreSources.process(runbookDirectory)))
         .driver("prometheus", drivers::prometheus)
         .driver("redis", drivers::redis)
-        .driver("postgres", drivers::postgres);
+        .driver("postgres", drivers::postgres)
+        .driver("http", drivers::http)
+        .driver("notify", drivers::notify)
+        .driver("shell", into -> LiveDrivers.shell(runbookDirectory, into));
   }
 }

@@ -42,7 +42,7 @@ final class HttpCalls {
   static Value call(int bodyLimit, String builtin, RealClockContext context,
       Object... namesAndValues) throws Exception {
     Map<String, BuiltinImpl> impls = new HashMap<>();
-    LiveHttpBindings.bind(bodyLimit, impls);
+    LiveHttpBindings.bind(new dev.chaos.config.HttpRoutes(Map.of()), bodyLimit, impls);
     return impls.get(builtin).call(RealClockContext.named(namesAndValues), context);
   }
 
