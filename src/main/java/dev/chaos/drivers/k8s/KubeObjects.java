@@ -124,6 +124,39 @@ public final class KubeObjects {
         .patch(PatchContext.of(PatchType.JSON_MERGE), json));
   }
 
+  /**
+   * Merges {@code patch} into the object here and writes the result back (an update guarded
+   * by the object's resourceVersion), for an inverse whose patch removes fields: a null in a
+   * merge patch removes the field on a real API server, but the lab's mock API stores the null.
+   */
+  public static void mergeAndUpdate(KubernetesClient client, String kind, String namespace,
+      String name, Map<String, Object> patch) {
+    Map<String, Object> current = get(client, kind, null, namespace, name);
+    if (current == null) {
+      return; // deleted meanwhile: nothing left to restore fields of
+    }
+    Map<String, Object> merged = map(merge(current, patch));
+    var op = K8sKinds.operation(client, kind, null);
+    (K8sKinds.namespaced(kind) ? op.inNamespace(namespace) : op)
+        .resource(resource(client, merged)).update();
+  }
+
+  /** RFC 7386 JSON merge patch of plain trees. */
+  static Object merge(Object target, Object patch) {
+    if (!(patch instanceof Map<?, ?> changes)) {
+      return patch;
+    }
+    Map<String, Object> result = new LinkedHashMap<>(map(target));
+    changes.forEach((key, value) -> {
+      if (value == null) {
+        result.remove(String.valueOf(key));
+      } else {
+        result.put(String.valueOf(key), merge(result.get(String.valueOf(key)), value));
+      }
+    });
+    return result;
+  }
+
   /** Creates the object; returns it as stored (with its generated name, if any). */
   public static Map<String, Object> create(KubernetesClient client, String kind,
       String apiVersion, String namespace, Map<String, Object> tree) {

@@ -34,8 +34,10 @@ final class LiveChanges {
     AtomicBoolean sent = new AtomicBoolean();
     c.registerUndo("restore " + fields + " of " + t.ref() + t.where(), u -> {
       if (sent.get()) {
-        K8sCall.run(clients, t.cluster, u, client -> KubeObjects.mergePatch(client, t.kind,
-            null, t.namespace(), t.name, inverse));
+        K8sCall.run(clients, t.cluster, u, client -> {
+          KubeObjects.mergeAndUpdate(client, t.kind, t.namespace(), t.name, inverse);
+          return null;
+        });
       }
     });
     K8sCall.run(clients, t.cluster, c, client -> {
