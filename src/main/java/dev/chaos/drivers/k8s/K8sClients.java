@@ -70,9 +70,18 @@ public final class K8sClients implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
+  private final java.time.Instant created = java.time.Instant.now();
   private boolean closed;
 
   private K8sClients() {}
+
+  /**
+   * When these clients were made, which is when the run started: `chaos exec` connects once,
+   * before the first step. Whole seconds, as the API server stamps events.
+   */
+  public java.time.Instant runStart() {
+    return created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  }
 
   /**
    * Clients for {@code main} (the environment's cluster) and {@code clusters} (by the name a

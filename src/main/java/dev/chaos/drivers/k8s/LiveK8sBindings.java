@@ -116,8 +116,8 @@ public final class LiveK8sBindings {
     into.put("k8s.events", (a, c) -> {
       Selection s = Selection.of(clients, a);
       Duration since = duration(a, "since", null);
-      // without `since:`, every event the API keeps: a live cluster has no "start of the run"
-      Instant from = since == null ? null : c.clock().now().minus(since);
+      // without `since:`, the events since the start of the run, as the table says
+      Instant from = since == null ? clients.runStart() : c.clock().now().minus(since);
       String reason = string(a, "reason", null);
       return Value.integer(K8sCall.run(clients, s.cluster, c, client -> PodReads.events(
           client, s.namespace(), s.labels, s.labelText.isEmpty(), reason, from)));

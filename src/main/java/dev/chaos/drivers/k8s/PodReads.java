@@ -86,8 +86,8 @@ final class PodReads {
   }
 
   /**
-   * The events about the selected pods with {@code reason} (null: any) since {@code since}
-   * (null: every event the API still keeps, an hour by default), counting repeats
+   * The events about the selected pods with {@code reason} (null: any) last seen at or after
+   * {@code since} (null: every event the API still keeps, an hour by default), counting repeats
    * (`count: 3` is three events). An event is about a selected pod when it names one, or a pod
    * of the same ReplicaSet, DaemonSet or Job (`<owner>-xxxxx`): pods that kill_pods deleted
    * are gone, but their `Killing` events must still count. Every pod event of the namespace

@@ -33,6 +33,14 @@ import java.util.UUID;
  * fresh namespace of its own, which is the client's default namespace.
  */
 public final class K8sLab implements AutoCloseable {
+  /** Held, so that the level set on it stays: the mock logs every request at INFO. */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   /** The kinds the mock must know as custom resources, as the lab's API registers them. */
   public static List<CustomResourceDefinitionContext> customKinds() {
     List<CustomResourceDefinitionContext> out = new ArrayList<>();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** `k8s.kill_pods` on a real API: how many, which, the blast radius, dry runs. */
-class LiveKillPodsTest {
+class LiveK8sKillPodsTest {
   private K8sLab lab;
   private K8sClients clients;
   private Map<String, BuiltinImpl> k8s;

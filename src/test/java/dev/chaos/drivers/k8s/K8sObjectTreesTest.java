@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The plain-tree helpers behind the inverses of `patch` and `apply`. */
-class KubeObjectsTest {
+class K8sObjectTreesTest {
   @Test
   void theInverseOfAPatchPutsBackPreviousValuesAndRemovesNewFields() {
     Map<String, Object> previous = Map.of("spec", Map.of("engineState", "active",

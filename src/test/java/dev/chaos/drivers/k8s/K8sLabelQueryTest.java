@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** kubectl's label selector syntax, matched here because the mock API ignores most of it. */
-class LabelQueryTest {
+class K8sLabelQueryTest {
   private static final Map<String, String> BACKEND = labels("tier", "backend", "env", "prod");
 
   @Test
