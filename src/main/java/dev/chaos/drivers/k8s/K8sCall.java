@@ -50,7 +50,8 @@ public final class K8sCall {
     Instant deadline = context.deadline();
     Duration budget = Duration.between(clock.now(), deadline);
     if (budget.isNegative() || budget.isZero()) {
-      throw new K8sException(cluster.label(), "timed out after " + FailureText.budget(Duration.ZERO));
+      throw new K8sException(cluster.label(),
+          "timed out after " + FailureText.budget(Duration.ZERO));
     }
     CompletableFuture<T> result = new CompletableFuture<>();
     Future<?> worker = clients.workers().submit(() -> {

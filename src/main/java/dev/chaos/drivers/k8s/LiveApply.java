@@ -89,7 +89,8 @@ final class LiveApply {
       KubeObjects.Doc d = docs.get(i);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
       parts.add((existing.get(i) != null ? "restore the previous " : "delete ")
-          + K8sKinds.ref(d.kind(), name) + cluster.where(namespaces.get(i)));
+          + K8sKinds.ref(d.kind(), name) + (K8sKinds.namespaced(d.kind())
+              ? cluster.where(namespaces.get(i)) : cluster.suffix()));
     }
     return String.join("; ", parts);
   }

@@ -211,6 +211,9 @@ class LiveK8sReadsTest {
 
     assertThat(call("k8s.rollout_complete", "kind", Value.str("deploy"), "name",
         Value.str("done"))).isEqualTo(Value.bool(true));
+    Object done = dev.chaos.types.Values.toJsonTree(call("k8s.get", "kind",
+        Value.str("deployments"), "name", Value.str("done")));
+    assertThat(KubeObjects.at(KubeObjects.map(done), "spec", "replicas")).isEqualTo(3L);
     assertThat(call("k8s.rollout_complete", "kind", Value.str("deployment"), "name",
         Value.str("rolling"))).isEqualTo(Value.bool(false));
     assertThatThrownBy(() -> call("k8s.rollout_complete", "kind", Value.str("configmap"),
