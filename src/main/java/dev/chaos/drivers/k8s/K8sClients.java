@@ -187,6 +187,7 @@ public final class K8sClients implements AutoCloseable {
         throw new K8sException(what, "cannot read kubeconfig " + choice.kubeconfig() + ": "
             + FailureText.oneLine(String.valueOf(e.getMessage())));
       }
+      checkContext(what, choice, text);
       try {
         config = Config.fromKubeconfig(choice.context().orElse(null), text,
             choice.kubeconfig().toString());
@@ -197,6 +198,38 @@ public final class K8sClients implements AutoCloseable {
       }
     }
     return client(config);
+  }
+
+  /**
+   * Fails unless the kubeconfig has the chosen context (or a current one when none is chosen):
+   * fabric8 silently falls back to another cluster for a context it does not find, and a typo
+   * must not send a chaos experiment to the wrong cluster.
+   */
+  private static void checkContext(String what, KubeChoice choice, String text) {
+    Map<String, Object> tree;
+    try {
+      tree = KubeObjects.map(new tools.jackson.dataformat.yaml.YAMLMapper()
+          .readValue(text, Map.class));
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new K8sException(what, "kubeconfig " + choice.kubeconfig() + " is not valid YAML: "
+          + FailureText.oneLine(e.getOriginalMessage()));
+    }
+    List<String> contexts = new ArrayList<>();
+    if (tree.get("contexts") instanceof List<?> list) {
+      for (Object context : list) {
+        contexts.add(KubeObjects.text(KubeObjects.map(context).get("name")));
+      }
+    }
+    String wanted = choice.context().orElse(KubeObjects.text(tree.get("current-context")));
+    if (wanted.isEmpty()) {
+      throw new K8sException(what, "kubeconfig " + choice.kubeconfig() + " has no"
+          + " current-context; name one of its contexts: " + String.join(", ", contexts));
+    }
+    if (!contexts.contains(wanted)) {
+      throw new K8sException(what, "kubeconfig " + choice.kubeconfig() + " context `" + wanted
+          + "`: no such context; it has " + (contexts.isEmpty() ? "none"
+              : String.join(", ", contexts)));
+    }
   }
 
   /**

@@ -91,7 +91,8 @@ class K8sClustersTest {
       try (K8sClients clients = K8sClients.connect(
           new KubeChoice(false, kubeconfig, Optional.empty()),
           Map.of("backup", new KubeChoice(false, kubeconfig, Optional.of("backup")),
-              "broken", new KubeChoice(false, dir.resolve("missing"), Optional.empty())))) {
+              "broken", new KubeChoice(false, dir.resolve("missing"), Optional.empty()),
+              "typo", new KubeChoice(false, kubeconfig, Optional.of("bakcup"))))) {
         Map<String, BuiltinImpl> k8s = K8sLab.bindings(clients);
 
         assertThat(total(k8s, selector("", "tier=backend"), null)).isEqualTo(1);
@@ -102,6 +103,10 @@ class K8sClustersTest {
             .isInstanceOf(K8sException.class)
             .hasMessageStartingWith("k8s cluster broken: cannot read kubeconfig "
                 + dir.resolve("missing"));
+        assertThatThrownBy(() -> total(k8s, selector("", ""), "typo"))
+            .isInstanceOf(K8sException.class)
+            .hasMessage("k8s cluster typo: kubeconfig " + kubeconfig
+                + " context `bakcup`: no such context; it has main, backup");
       }
     }
   }
