@@ -97,7 +97,8 @@ final class LiveChanges {
       K8sCall.run(clients, t.cluster, c, t::require); // fails as the real call would when missing
       return Value.UNIT;
     }
-    String now = LiveK8sBindings.Target.now(c);
+    // RFC 3339 in whole seconds, as kubectl writes it
+    String now = c.clock().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     K8sCall.run(clients, t.cluster, c, client -> {
       t.require(client);
       return KubeObjects.mergePatch(client, t.kind, null, t.namespace(), t.name,

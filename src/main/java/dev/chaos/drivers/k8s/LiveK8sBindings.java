@@ -17,7 +17,6 @@ import dev.chaos.types.Value;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,6 +26,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * value shapes, dry-run behaviour, undo descriptions and wording of the sandbox, so that a
  * runbook rehearsed in the sandbox reads the same fields live. Every call runs through
  * {@link K8sCall}: the context's deadline bounds it and an interrupt abandons it.
+ *
+ * <p>Choices the table leaves open: `kill_pods` picks its pods uniformly at random among the
+ * selected pods not already being deleted, and deletes them in parallel ({@link PodKill});
+ * label selectors are matched here as well as by the server ({@link LabelQuery}); `scale` and
+ * `rollout_restart` write by JSON merge patch ({@link LiveChanges}); `events` without `since:`
+ * counts from the start of the run ({@link K8sClients#runStart()}).
  */
 public final class LiveK8sBindings {
   private LiveK8sBindings() {}
@@ -267,11 +272,6 @@ public final class LiveK8sBindings {
         throw new K8sException(cluster.label(), ref() + " has no rollout: give a deployment,"
             + " statefulset or daemonset");
       }
-    }
-
-    /** RFC 3339 now, as kubectl writes `restartedAt`. */
-    static String now(CallContext context) {
-      return context.clock().now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
   }
 }
