@@ -125,7 +125,16 @@ public final class K8sKinds {
         throw new IllegalArgumentException("unknown kind `" + kind + "`: give one of "
             + String.join(", ", PLACES.keySet()));
       }
-      return client.genericKubernetesResources(apiVersion, kind);
+      try {
+        return client.genericKubernetesResources(apiVersion, kind);
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() > 0) {
+          throw e;
+        }
+        // discovery found nothing: say so in the runbook's terms, not fabric8's
+        throw new IllegalArgumentException("the API serves no kind `" + kind + "` in "
+            + apiVersion + " (and chaos knows it by no other name)");
+      }
     }
     String group = place.group();
     String version = place.version();

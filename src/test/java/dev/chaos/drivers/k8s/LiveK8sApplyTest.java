@@ -138,6 +138,15 @@ class LiveK8sApplyTest {
   }
 
   @Test
+  void aKindTheApiDoesNotServeIsNamed() {
+    assertThatThrownBy(() -> k8s.get("k8s.apply").call(args("manifest", Value.str(
+        "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}")), new K8sLab.Ctx()))
+        .isInstanceOf(K8sException.class)
+        .hasMessage("k8s " + lab.server() + ": the API serves no kind `Gadget` in"
+            + " example.com/v1 (and chaos knows it by no other name)");
+  }
+
+  @Test
   void aManifestWithoutAKindIsRefusedBeforeAnythingIsWritten() {
     assertThatThrownBy(() -> k8s.get("k8s.apply").call(args("manifest",
         Value.str("metadata: {name: x}")), new K8sLab.Ctx()))
