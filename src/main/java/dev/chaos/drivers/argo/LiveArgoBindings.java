@@ -1,0 +1,163 @@
+package dev.chaos.drivers.argo;
+
+import static dev.chaos.drivers.Arguments.string;
+import static dev.chaos.drivers.k8s.KubeObjects.at;
+import static dev.chaos.drivers.k8s.KubeObjects.text;
+
+import dev.chaos.drivers.k8s.K8sCall;
+import dev.chaos.drivers.k8s.K8sClients;
+import dev.chaos.drivers.k8s.K8sException;
+import dev.chaos.drivers.k8s.K8sKinds;
+import dev.chaos.drivers.k8s.KubeObjects;
+import dev.chaos.drivers.k8s.LabelQuery;
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.CallArgs;
+import dev.chaos.spi.CallContext;
+import dev.chaos.types.Value;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The `argo` functions on real clusters, one per row of {@link ArgoDriver}'s table, with the
+ * sandbox's values, dry runs and wording. Workflows (argoproj.io/v1alpha1) are reached as
+ * generic resources through the same clients as `k8s`, so no Argo server is needed:
+ * terminating is what `argo terminate` does, a merge patch of `spec.shutdown: Terminate`,
+ * which the workflow controller acts on.
+ */
+public final class LiveArgoBindings {
+  private LiveArgoBindings() {}
+
+  private static final String WORKFLOW = "workflow";
+  private static final List<String> FINISHED = List.of("Succeeded", "Failed", "Error");
+
+  /** Puts the implementation of every `argo` builtin, by qualified name, into {@code into}. */
+  public static void bind(K8sClients clients, Map<String, BuiltinImpl> into) {
+    into.put("argo.submit", (a, c) -> submit(clients, a, c));
+    into.put("argo.phase", (a, c) -> {
+      K8sClients.Cluster k = clients.cluster(cluster(a));
+      String name = string(a, "name");
+      String namespace = k.resolve(string(a, "namespace", ""));
+      return Value.str(phase(K8sCall.run(clients, k, c,
+          client -> require(client, k, name, namespace))));
+    });
+    into.put("argo.terminate", (a, c) -> {
+      K8sClients.Cluster k = clients.cluster(cluster(a));
+      String name = string(a, "name");
+      String namespace = k.resolve(string(a, "namespace", ""));
+      if (dryRun(c, "terminate workflow " + name + k.where(namespace))) {
+        K8sCall.run(clients, k, c, client -> require(client, k, name, namespace));
+        return Value.UNIT;
+      }
+      K8sCall.run(clients, k, c, client -> {
+        if (running(require(client, k, name, namespace))) {
+          terminate(client, name, namespace);
+        }
+        return null;
+      });
+      return Value.UNIT;
+    });
+    into.put("argo.terminate_all", (a, c) -> {
+      K8sClients.Cluster k = clients.cluster(cluster(a));
+      String namespace = k.resolve(string(a, "namespace", ""));
+      List<String> running = K8sCall.run(clients, k, c, client -> {
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> wf : KubeObjects.list(client, WORKFLOW, namespace,
+            LabelQuery.parse(""))) {
+          if (running(wf)) {
+            names.add(text(at(wf, "metadata", "name")));
+          }
+        }
+        return names;
+      });
+      if (dryRun(c, "terminate every running workflow" + k.where(namespace) + ": "
+          + (running.isEmpty() ? "none is running" : String.join(", ", running)))) {
+        return Value.integer(running.size());
+      }
+      return Value.integer(K8sCall.run(clients, k, c, client -> {
+        for (String name : running) {
+          terminate(client, name, namespace);
+        }
+        return running.size();
+      }));
+    });
+  }
+
+  private static Value submit(K8sClients clients, CallArgs a, CallContext c)
+      throws InterruptedException {
+    K8sClients.Cluster k = clients.cluster(cluster(a));
+    List<KubeObjects.Doc> docs = KubeObjects.parse(string(a, "manifest"));
+    KubeObjects.Doc doc = docs.get(0);
+    String namespace = k.resolve(doc.namespace().isEmpty() ? string(a, "namespace", "")
+        : doc.namespace());
+    if (docs.size() != 1 || !K8sKinds.normalise(doc.kind()).equals(WORKFLOW)) {
+      throw new K8sException(k.label(), "argo.submit takes one Workflow, not "
+          + docs.stream().map(KubeObjects.Doc::kind).toList());
+    }
+    if (dryRun(c, "submit workflow " + doc.shownName() + k.where(namespace))) {
+      return Value.str(doc.shownName());
+    }
+    AtomicReference<String> submitted = new AtomicReference<>();
+    c.registerUndo("terminate workflow " + (doc.name().isEmpty()
+            ? doc.generateName() + "* (generated name)" : doc.name())
+            + k.where(namespace) + " if it is still running",
+        u -> {
+          String name = submitted.get();
+          if (name != null) {
+            K8sCall.run(clients, k, u, client -> {
+              Map<String, Object> wf = KubeObjects.get(client, WORKFLOW, null, namespace, name);
+              if (wf != null && running(wf)) {
+                terminate(client, name, namespace);
+              }
+              return null;
+            });
+          }
+        });
+    Map<String, Object> created = K8sCall.run(clients, k, c, client -> KubeObjects.create(
+        client, WORKFLOW, doc.apiVersion(), namespace, doc.tree()));
+    String name = text(at(created, "metadata", "name"));
+    submitted.set(name);
+    return Value.str(name);
+  }
+
+  /** The workflow's phase; one the controller has not picked up yet is `Pending`. */
+  private static String phase(Map<String, Object> workflow) {
+    String phase = text(at(workflow, "status", "phase"));
+    return phase.isEmpty() ? "Pending" : phase;
+  }
+
+  /** Not finished and not already told to stop: what `terminate_all` stops. */
+  private static boolean running(Map<String, Object> workflow) {
+    return !FINISHED.contains(phase(workflow))
+        && !"Terminate".equals(at(workflow, "spec", "shutdown"));
+  }
+
+  private static void terminate(KubernetesClient client, String name, String namespace) {
+    KubeObjects.mergePatch(client, WORKFLOW, null, namespace, name,
+        Map.of("spec", Map.of("shutdown", "Terminate")));
+  }
+
+  private static Map<String, Object> require(KubernetesClient client, K8sClients.Cluster k,
+      String name, String namespace) {
+    Map<String, Object> wf = KubeObjects.get(client, WORKFLOW, null, namespace, name);
+    if (wf == null) {
+      throw new K8sException(k.label(), "workflows.argoproj.io \"" + name
+          + "\" not found in namespace " + namespace);
+    }
+    return wf;
+  }
+
+  private static String cluster(CallArgs a) {
+    return string(a, "cluster", "");
+  }
+
+  private static boolean dryRun(CallContext context, String action) {
+    if (!context.run().dryRun()) {
+      return false;
+    }
+    context.log("dry run: would " + action);
+    return true;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.chaos.drivers.k8s;
+
+import static dev.chaos.drivers.k8s.KubeObjects.at;
+import static dev.chaos.drivers.k8s.KubeObjects.text;
+
+import dev.chaos.spi.CallContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * `k8s.apply`: creates the objects of a manifest that do not exist and merges the manifest
+ * into those that do (a JSON merge patch: neither strategic merge nor server-side apply, which
+ * the lab's API refuses). Its automatic inverse is registered before the first write and undoes
+ * exactly what was written, in reverse order, even when a later object of the manifest failed:
+ * it deletes what was created and puts back the previous version of what was changed.
+ */
+final class LiveApply {
+  private LiveApply() {}
+
+  /** One object written: {@code previous} is null when it was created. */
+  private record Applied(String kind, String apiVersion, String namespace, String name,
+      Map<String, Object> previous) {}
+
+  /** Applies {@code manifest}; returns the objects as `kind/name`. */
+  static List<String> apply(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
+      String manifest, String namespace) throws InterruptedException {
+    List<KubeObjects.Doc> docs = KubeObjects.parse(manifest);
+    List<String> planned = docs.stream()
+        .map(d -> K8sKinds.ref(d.kind(), d.shownName())).toList();
+    if (LiveK8sBindings.dryRun(context, "apply " + String.join(", ", planned)
+        + cluster.suffix())) {
+      return planned;
+    }
+    List<String> namespaces = docs.stream()
+        .map(d -> d.namespace().isEmpty() ? cluster.resolve(namespace) : d.namespace()).toList();
+    List<Map<String, Object>> existing = K8sCall.run(clients, cluster, context, client -> {
+      List<Map<String, Object>> found = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        KubeObjects.Doc d = docs.get(i);
+        found.add(d.name().isEmpty() ? null
+            : KubeObjects.get(client, d.kind(), d.apiVersion(), namespaces.get(i), d.name()));
+      }
+      return found;
+    });
+    List<Applied> applied = new CopyOnWriteArrayList<>();
+    context.registerUndo(undoDescription(cluster, docs, namespaces, existing),
+        undo -> K8sCall.run(clients, cluster, undo, client -> {
+          for (int i = applied.size() - 1; i >= 0; i--) {
+            Applied a = applied.get(i);
+            if (a.previous() == null) {
+              KubeObjects.delete(client, a.kind(), a.namespace(), a.name());
+            } else {
+              KubeObjects.restore(client, a.kind(), a.apiVersion(), a.namespace(), a.previous());
+            }
+          }
+          return null;
+        }));
+    return K8sCall.run(clients, cluster, context, client -> {
+      List<String> refs = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        KubeObjects.Doc d = docs.get(i);
+        String ns = namespaces.get(i);
+        Map<String, Object> before = existing.get(i);
+        if (before == null) {
+          Map<String, Object> created = KubeObjects.create(client, d.kind(), d.apiVersion(), ns,
+              d.tree());
+          String name = text(at(created, "metadata", "name"));
+          applied.add(new Applied(d.kind(), d.apiVersion(), ns, name, null));
+          refs.add(K8sKinds.ref(d.kind(), name));
+        } else {
+          // recorded first: a patch that fails half way is still put back
+          applied.add(new Applied(d.kind(), d.apiVersion(), ns, d.name(),
+              KubeObjects.withoutServerFields(before)));
+          KubeObjects.mergePatch(client, d.kind(), d.apiVersion(), ns, d.name(), d.tree());
+          refs.add(K8sKinds.ref(d.kind(), d.name()));
+        }
+      }
+      return refs;
+    });
+  }
+
+  /** What the inverse will do, last object first, as the sandbox words it. */
+  private static String undoDescription(K8sClients.Cluster cluster, List<KubeObjects.Doc> docs,
+      List<String> namespaces, List<Map<String, Object>> existing) {
+    List<String> parts = new ArrayList<>();
+    for (int i = docs.size() - 1; i >= 0; i--) {
+      KubeObjects.Doc d = docs.get(i);
+      String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
+      parts.add((existing.get(i) != null ? "restore the previous " : "delete ")
+          + K8sKinds.ref(d.kind(), name) + (K8sKinds.namespaced(d.kind())
+              ? cluster.where(namespaces.get(i)) : cluster.suffix()));
+    }
+    return String.join("; ", parts);
+  }
+}

@@ -1,0 +1,277 @@
+package dev.chaos.drivers.k8s;
+
+import static dev.chaos.drivers.Arguments.duration;
+import static dev.chaos.drivers.Arguments.integerOrNull;
+import static dev.chaos.drivers.Arguments.jsonObject;
+import static dev.chaos.drivers.Arguments.percentOrNull;
+import static dev.chaos.drivers.Arguments.smallInteger;
+import static dev.chaos.drivers.Arguments.string;
+import static dev.chaos.drivers.k8s.KubeObjects.at;
+
+import dev.chaos.drivers.Arguments;
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.CallArgs;
+import dev.chaos.spi.CallContext;
+import dev.chaos.types.JsonTree;
+import dev.chaos.types.Value;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The `k8s` functions on real API servers, one per row of {@link K8sDriver}'s table, with the
+ * value shapes, dry-run behaviour, undo descriptions and wording of the sandbox, so that a
+ * runbook rehearsed in the sandbox reads the same fields live. Every call runs through
+ * {@link K8sCall}: the context's deadline bounds it and an interrupt abandons it.
+ *
+ * <p>Choices the table leaves open: `kill_pods` picks its pods uniformly at random among the
+ * selected pods not already being deleted, and deletes them in parallel ({@link PodKill});
+ * label selectors are matched here as well as by the server ({@link LabelQuery}); `scale` and
+ * `rollout_restart` write by JSON merge patch ({@link LiveChanges}); `events` without `since:`
+ * counts from the start of the run ({@link K8sClients#runStart()}).
+ */
+public final class LiveK8sBindings {
+  private LiveK8sBindings() {}
+
+  /** Puts the implementation of every `k8s` builtin, by qualified name, into {@code into}. */
+  public static void bind(K8sClients clients, Map<String, BuiltinImpl> into) {
+    into.put("k8s.selector", (a, c) -> {
+      clients.checkKnown(cluster(a));
+      return selectorValue(cluster(a), string(a, "namespace"), string(a, "labels", ""));
+    });
+    into.put("k8s.pods", (a, c) -> {
+      Selection s = Selection.of(clients, a);
+      PodReads.PodCounts p = K8sCall.run(clients, s.cluster, c,
+          client -> PodReads.counts(PodReads.selected(client, s.namespace(), s.labels)));
+      return Value.rec("PodSet", "total", Value.integer(p.total()), "ready",
+          Value.integer(p.ready()), "names", Value.strings(p.names()), "restarts",
+          Value.integer(p.restarts()));
+    });
+    into.put("k8s.kill_pods", (a, c) -> killPods(clients, a, c));
+    into.put("k8s.apply", (a, c) -> Value.strings(LiveApply.apply(clients,
+        clients.cluster(cluster(a)), c, string(a, "manifest"), string(a, "namespace", ""))));
+    into.put("k8s.delete", (a, c) -> {
+      Target t = Target.of(clients, a);
+      if (dryRun(c, "delete " + t.ref() + t.where())) {
+        return Value.bool(K8sCall.run(clients, t.cluster, c, t::exists));
+      }
+      return Value.bool(K8sCall.run(clients, t.cluster, c,
+          client -> KubeObjects.delete(client, t.kind, t.namespace(), t.name)));
+    });
+    into.put("k8s.delete_all", (a, c) -> {
+      K8sClients.Cluster k = clients.cluster(cluster(a));
+      String kind = string(a, "kind");
+      String namespace = k.resolve(string(a, "namespace", ""));
+      String labels = string(a, "labels", "");
+      LabelQuery query = LabelQuery.parse(labels);
+      List<String> names = K8sCall.run(clients, k, c, client -> KubeObjects.list(client, kind,
+          namespace, query).stream().map(PodReads::name).toList());
+      if (dryRun(c, "delete every " + K8sKinds.normalise(kind)
+          + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + k.where(namespace))) {
+        return Value.integer(names.size());
+      }
+      return Value.integer(K8sCall.run(clients, k, c, client -> {
+        int deleted = 0;
+        for (String name : names) {
+          deleted += KubeObjects.delete(client, kind, namespace, name) ? 1 : 0;
+        }
+        return deleted;
+      }));
+    });
+    into.put("k8s.get", (a, c) -> {
+      Target t = Target.of(clients, a);
+      return JsonTree.of(K8sCall.run(clients, t.cluster, c, t::require));
+    });
+    into.put("k8s.exists", (a, c) -> {
+      Target t = Target.of(clients, a);
+      return Value.bool(K8sCall.run(clients, t.cluster, c, t::exists));
+    });
+    into.put("k8s.count", (a, c) -> {
+      K8sClients.Cluster k = clients.cluster(cluster(a));
+      String kind = string(a, "kind");
+      String namespace = k.resolve(string(a, "namespace", ""));
+      LabelQuery query = LabelQuery.parse(string(a, "labels", ""));
+      return Value.integer(K8sCall.run(clients, k, c,
+          client -> KubeObjects.list(client, kind, namespace, query).size()));
+    });
+    into.put("k8s.patch", (a, c) -> LiveChanges.patch(clients, Target.of(clients, a),
+        jsonObject(a, "patch"), c));
+    into.put("k8s.scale", (a, c) -> LiveChanges.scale(clients, Target.of(clients, a),
+        smallInteger(a, "replicas"), c));
+    into.put("k8s.rollout_restart", (a, c) -> LiveChanges.rolloutRestart(clients,
+        Target.of(clients, a), c));
+    into.put("k8s.rollout_complete", (a, c) -> {
+      Target t = Target.of(clients, a);
+      t.requireRolloutKind();
+      return Value.bool(Rollouts.complete(t.kind, K8sCall.run(clients, t.cluster, c,
+          t::require)));
+    });
+    into.put("k8s.hpa", (a, c) -> {
+      Target t = Target.of(clients, a, "horizontalpodautoscaler");
+      Map<String, Object> hpa = K8sCall.run(clients, t.cluster, c, t::require);
+      return Value.rec("Hpa",
+          "current", Value.integer(Rollouts.number(at(hpa, "status", "currentReplicas"), 0)),
+          "desired", Value.integer(Rollouts.number(at(hpa, "status", "desiredReplicas"), 0)),
+          "min", Value.integer(Rollouts.number(at(hpa, "spec", "minReplicas"), 1)),
+          "max", Value.integer(Rollouts.number(at(hpa, "spec", "maxReplicas"), 0)));
+    });
+    into.put("k8s.events", (a, c) -> {
+      Selection s = Selection.of(clients, a);
+      Duration since = duration(a, "since", null);
+      // without `since:`, the events since the start of the run, as the table says
+      Instant from = since == null ? clients.runStart() : c.clock().now().minus(since);
+      String reason = string(a, "reason", null);
+      return Value.integer(K8sCall.run(clients, s.cluster, c, client -> PodReads.events(
+          client, s.namespace(), s.labels, s.labelText.isEmpty(), reason, from)));
+    });
+    into.put("k8s.usage", (a, c) -> {
+      Selection s = Selection.of(clients, a);
+      PodReads.Usage u = K8sCall.run(clients, s.cluster, c, client -> PodReads.usage(client,
+          s.cluster.label(), s.namespace(), PodReads.counts(
+              PodReads.selected(client, s.namespace(), s.labels)).names()));
+      return Value.rec("Usage", "cpu_cores", Value.number(u.cpuCores()), "memory_bytes",
+          Value.integer(u.memoryBytes()));
+    });
+  }
+
+  private static Value killPods(K8sClients clients, CallArgs a, CallContext c)
+      throws InterruptedException {
+    Selection s = Selection.of(clients, a);
+    Duration grace = duration(a, "grace", Duration.ZERO);
+    List<String> pods = K8sCall.run(clients, s.cluster, c, client -> PodReads.selected(client,
+        s.namespace(), s.labels).stream().map(PodReads::name).toList());
+    String target = s.describe();
+    KillCount.Decision d = KillCount.decide(pods.size(), percentOrNull(a, "fraction"),
+        integerOrNull(a, "count"), c.run().blastRadiusPercent(), target);
+    if (!d.note().isEmpty()) {
+      c.log("k8s.kill_pods: " + d.note());
+    }
+    List<String> chosen = PodKill.choose(pods, d.count(), ThreadLocalRandom.current());
+    if (dryRun(c, "kill " + d.count() + " of the " + pods.size() + " pods of " + target)) {
+      return Value.strings(chosen);
+    }
+    PodKill.Outcome outcome = K8sCall.run(clients, s.cluster, c,
+        client -> PodKill.delete(client, s.namespace(), chosen, grace));
+    c.affected(outcome.killed().size(), pods.size(), "pods " + target);
+    if (outcome.failure() != null) {
+      throw new K8sException(s.cluster.label(), "killed " + outcome.killed().size() + " of the "
+          + chosen.size() + " pods chosen, then: "
+          + K8sCall.describe(outcome.failure(), Duration.between(c.clock().now(), c.deadline())));
+    }
+    return Value.strings(outcome.killed());
+  }
+
+  static String cluster(CallArgs a) {
+    return string(a, "cluster", "");
+  }
+
+  static Value.Rec selectorValue(String cluster, String namespace, String labels) {
+    return Value.rec("Selector", "cluster", Value.str(cluster), "namespace",
+        Value.str(namespace), "labels", Value.str(labels));
+  }
+
+  /**
+   * True in a dry run, after saying what the call would do: the binding then answers from
+   * reads alone and changes nothing, as the sandbox does.
+   */
+  static boolean dryRun(CallContext context, String action) {
+    if (!context.run().dryRun()) {
+      return false;
+    }
+    context.log("dry run: would " + action);
+    return true;
+  }
+
+  /** The pods a `selector` argument names, moved to the `cluster:` argument's cluster. */
+  static final class Selection {
+    final K8sClients.Cluster cluster;
+    final String namespaceText;
+    final String labelText;
+    final LabelQuery labels;
+
+    private Selection(K8sClients.Cluster cluster, String namespace, String labels) {
+      this.cluster = cluster;
+      this.namespaceText = namespace;
+      this.labelText = labels;
+      this.labels = LabelQuery.parse(labels);
+    }
+
+    static Selection of(K8sClients clients, CallArgs a) {
+      Value.Rec rec = Arguments.record(a, "selector");
+      String cluster = cluster(a);
+      return new Selection(clients.cluster(cluster.isEmpty()
+          ? Arguments.field(rec, "cluster") : cluster),
+          Arguments.field(rec, "namespace"), Arguments.field(rec, "labels"));
+    }
+
+    String namespace() {
+      return cluster.resolve(namespaceText);
+    }
+
+    /** "labelled `tier=backend` in namespace shop", as the sandbox says it. */
+    String describe() {
+      String where = cluster.where(namespaceText).strip();
+      return labelText.isEmpty() ? where : "labelled `" + labelText + "` " + where;
+    }
+  }
+
+  /** One object named by `kind`, `name`, `namespace:` and `cluster:` arguments. */
+  static final class Target {
+    final K8sClients.Cluster cluster;
+    final String kind;
+    final String name;
+    final String namespaceText;
+
+    private Target(K8sClients.Cluster cluster, String kind, String name, String namespace) {
+      this.cluster = cluster;
+      this.kind = kind;
+      this.name = name;
+      this.namespaceText = namespace;
+    }
+
+    static Target of(K8sClients clients, CallArgs a) {
+      return of(clients, a, string(a, "kind"));
+    }
+
+    static Target of(K8sClients clients, CallArgs a, String kind) {
+      return new Target(clients.cluster(cluster(a)), kind, string(a, "name"),
+          string(a, "namespace", ""));
+    }
+
+    String namespace() {
+      return cluster.resolve(namespaceText);
+    }
+
+    String ref() {
+      return K8sKinds.ref(kind, name);
+    }
+
+    String where() {
+      return cluster.where(namespaceText);
+    }
+
+    boolean exists(KubernetesClient client) {
+      return KubeObjects.get(client, kind, null, namespace(), name) != null;
+    }
+
+    /** The object; a missing one fails as kubectl says it. */
+    Map<String, Object> require(KubernetesClient client) {
+      Map<String, Object> object = KubeObjects.get(client, kind, null, namespace(), name);
+      if (object == null) {
+        throw new K8sException(cluster.label(), K8sKinds.normalise(kind) + " \"" + name
+            + "\" not found in namespace " + namespace());
+      }
+      return object;
+    }
+
+    void requireRolloutKind() {
+      if (!Rollouts.KINDS.contains(K8sKinds.normalise(kind))) {
+        throw new K8sException(cluster.label(), ref() + " has no rollout: give a deployment,"
+            + " statefulset or daemonset");
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.chaos.drivers.k8s;
+
+import static dev.chaos.drivers.k8s.K8sLab.args;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.types.Value;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** `k8s.apply` and its automatic inverse, with a Chaos Mesh manifest as the runbooks use. */
+class LiveK8sApplyTest {
+  private static final String POD_KILL = """
+      apiVersion: chaos-mesh.org/v1alpha1
+      kind: PodChaos
+      metadata:
+        name: backend-pod-kill
+        labels: {experiment: kill}
+      spec:
+        action: pod-kill
+        mode: fixed-percent
+        value: "30"
+        selector:
+          labelSelectors: {tier: backend}
+      """;
+
+  private K8sLab lab;
+  private K8sClients clients;
+  private Map<String, BuiltinImpl> k8s;
+
+  @BeforeEach
+  void start() throws Exception {
+    lab = K8sLab.start();
+    clients = K8sClients.of(lab.client, Map.of());
+    k8s = K8sLab.bindings(clients);
+  }
+
+  @AfterEach
+  void stop() {
+    clients.close();
+    lab.close();
+  }
+
+  private Map<String, Object> podChaos(String name) {
+    return KubeObjects.get(lab.client, "podchaos", null, lab.namespace, name);
+  }
+
+  @Test
+  void applyCreatesAChaosObjectAndItsInverseDeletesIt() throws Exception {
+    K8sLab.Ctx context = new K8sLab.Ctx();
+
+    Value refs = k8s.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
+
+    assertThat(refs).isEqualTo(Value.strings(List.of("podchaos/backend-pod-kill")));
+    assertThat(context.undoDescriptions).containsExactly("delete podchaos/backend-pod-kill"
+        + " in namespace " + lab.namespace);
+    assertThat(KubeObjects.at(podChaos("backend-pod-kill"), "spec", "mode"))
+        .isEqualTo("fixed-percent");
+
+    context.undoAll();
+
+    assertThat(podChaos("backend-pod-kill")).isNull();
+  }
+
+  @Test
+  void applyOverAnExistingObjectChangesItAndItsInverseRestoresIt() throws Exception {
+    k8s.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), new K8sLab.Ctx());
+    String changed = POD_KILL.replace("value: \"30\"", "value: \"60\"")
+        .replace("labels: {experiment: kill}", "labels: {experiment: kill, round: two}");
+    K8sLab.Ctx context = new K8sLab.Ctx();
+
+    k8s.get("k8s.apply").call(args("manifest", Value.str(changed)), context);
+
+    assertThat(context.undoDescriptions).containsExactly("restore the previous"
+        + " podchaos/backend-pod-kill in namespace " + lab.namespace);
+    assertThat(KubeObjects.at(podChaos("backend-pod-kill"), "spec", "value")).isEqualTo("60");
+
+    context.undoAll();
+
+    Map<String, Object> restored = podChaos("backend-pod-kill");
+    assertThat(KubeObjects.at(restored, "spec", "value")).isEqualTo("30");
+    assertThat(KubeObjects.labelsOf(restored)).isEqualTo(Map.of("experiment", "kill"));
+  }
+
+  @Test
+  void severalDocumentsTakeTheDefaultNamespaceAndAreUndoneLastFirst() throws Exception {
+    String manifest = POD_KILL + """
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: flags}
+        data: {chaos: "on"}
+        ---
+        apiVersion: litmuschaos.io/v1alpha1
+        kind: ChaosEngine
+        metadata: {generateName: engine-}
+        spec: {engineState: active}
+        """;
+    K8sLab.Ctx context = new K8sLab.Ctx();
+
+    Value refs = k8s.get("k8s.apply").call(args("manifest", Value.str(manifest), "namespace",
+        Value.str(lab.namespace)), context);
+
+    List<Value> applied = ((Value.List) refs).items();
+    assertThat(applied).hasSize(3);
+    assertThat(applied.subList(0, 2)).containsExactly(Value.str("podchaos/backend-pod-kill"),
+        Value.str("configmap/flags"));
+    assertThat(((Value.Str) applied.get(2)).value()).startsWith("chaosengine/engine-")
+        .isNotEqualTo("chaosengine/engine-");
+    assertThat(context.undoDescriptions).containsExactly("delete chaosengine/engine-*"
+        + " (generated name) in namespace " + lab.namespace + "; delete configmap/flags in"
+        + " namespace " + lab.namespace + "; delete podchaos/backend-pod-kill in namespace "
+        + lab.namespace);
+
+    context.undoAll();
+
+    assertThat(KubeObjects.list(lab.client, "chaosengine", lab.namespace, LabelQuery.parse("")))
+        .isEmpty();
+    assertThat(KubeObjects.get(lab.client, "configmap", null, lab.namespace, "flags")).isNull();
+    assertThat(podChaos("backend-pod-kill")).isNull();
+  }
+
+  @Test
+  void aDryRunAppliesNothing() throws Exception {
+    K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(10), true, null);
+
+    Value refs = k8s.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
+
+    assertThat(refs).isEqualTo(Value.strings(List.of("podchaos/backend-pod-kill")));
+    assertThat(context.log).containsExactly("dry run: would apply podchaos/backend-pod-kill");
+    assertThat(context.undos).isEmpty();
+    assertThat(podChaos("backend-pod-kill")).isNull();
+  }
+
+  @Test
+  void aKindTheApiDoesNotServeIsNamed() {
+    assertThatThrownBy(() -> k8s.get("k8s.apply").call(args("manifest", Value.str(
+        "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}")), new K8sLab.Ctx()))
+        .isInstanceOf(K8sException.class)
+        .hasMessage("k8s " + lab.server() + ": the API serves no kind `Gadget` in"
+            + " example.com/v1 (and chaos knows it by no other name)");
+  }
+
+  @Test
+  void aManifestWithoutAKindIsRefusedBeforeAnythingIsWritten() {
+    assertThatThrownBy(() -> k8s.get("k8s.apply").call(args("manifest",
+        Value.str("metadata: {name: x}")), new K8sLab.Ctx()))
+        .hasMessage("manifest document 1 has no `kind`");
+  }
+}
