@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -62,8 +63,8 @@ public final class LeaseLocks implements RunLock.Store {
         leases.resource(mine).update();
       } else {
         throw new RunLock.Refused("held by " + current.getSpec().getHolderIdentity()
-            + " since " + current.getSpec().getAcquireTime() + " (Lease " + namespace + "/"
-            + name + ", until " + expiry(current) + ")");
+            + " since " + seconds(current.getSpec().getAcquireTime()) + " (Lease " + namespace
+            + "/" + name + ", until " + seconds(expiry(current)) + ")");
       }
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
@@ -96,6 +97,11 @@ public final class LeaseLocks implements RunLock.Store {
     String message = e.getStatus() != null && e.getStatus().getMessage() != null
         ? e.getStatus().getMessage() : String.valueOf(e.getMessage());
     return (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + FailureText.oneLine(message);
+  }
+
+  private static String seconds(ZonedDateTime time) {
+    return time == null ? "an unknown time"
+        : time.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static boolean expired(Lease lease, ZonedDateTime now) {

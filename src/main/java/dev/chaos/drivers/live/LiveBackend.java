@@ -3,6 +3,7 @@ package dev.chaos.drivers.live;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.RunLock;
 import dev.chaos.spi.SystemClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ final class LiveBackend implements Backend {
   private final Clock clock;
   private final Map<String, BuiltinImpl> core;
   private final Map<String, LazyDriver> drivers = new LinkedHashMap<>();
+  private RunLock.Store locks = (name, holder, hold) -> RunLock.RECORDED;
+  private final List<AutoCloseable> shared = new ArrayList<>();
 
   LiveBackend(Clock clock, Map<String, BuiltinImpl> core) {
     this.clock = clock;
@@ -30,6 +33,24 @@ final class LiveBackend implements Backend {
   LiveBackend driver(String namespace, LazyDriver.Binder binder) {
     drivers.put(namespace, new LazyDriver(namespace, binder));
     return this;
+  }
+
+  /** Where the runbooks' locks are kept. */
+  LiveBackend locks(RunLock.Store store) {
+    this.locks = store;
+    return this;
+  }
+
+  /** Something the drivers share (clients of several namespaces), closed after them. */
+  LiveBackend alsoClose(AutoCloseable resource) {
+    shared.add(resource);
+    return this;
+  }
+
+  @Override
+  public RunLock lock(String name, String holder, java.time.Duration hold)
+      throws RunLock.Refused, InterruptedException {
+    return locks.take(name, holder, hold);
   }
 
   @Override
@@ -57,6 +78,13 @@ final class LiveBackend implements Backend {
         driver.close();
       } catch (Exception e) {
         failures.add(driver.namespace() + ": " + e.getMessage());
+      }
+    }
+    for (AutoCloseable resource : shared) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        failures.add(e.getMessage());
       }
     }
     if (!failures.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * `chaos exec` without `--sandbox`: the drivers on the targets of one environment of the config
@@ -36,13 +37,24 @@ public final class LiveBackendProvider implements BackendProvider {
     EnvironmentConfig environment = config.environment(name);
     String dir = settings.getOrDefault(RUNBOOK_DIR, "");
     Path runbookDirectory = Path.of(dir);
-    LiveDrivers drivers = new LiveDrivers(environment, Secrets.system());
+    LiveDrivers drivers = new LiveDrivers(environment, Secrets.system(),
+        new LiveDrivers.KubeFlags(optionalPath(settings.get(KUBECONFIG)),
+            Optional.ofNullable(settings.get(CONTEXT)), System.getenv(),
+            Path.of(System.getProperty("user.home"))));
     return LiveBackend.onSystemClock(CoreImpls.create(CoreSources.process(runbookDirectory)))
+        .locks(drivers.locks())
+        .alsoClose(drivers)
+        .driver("k8s", drivers::k8s)
+        .driver("argo", drivers::argo)
         .driver("prometheus", drivers::prometheus)
         .driver("redis", drivers::redis)
         .driver("postgres", drivers::postgres)
         .driver("http", drivers::http)
         .driver("notify", drivers::notify)
         .driver("shell", into -> LiveDrivers.shell(runbookDirectory, into));
+  }
+
+  private static Optional<Path> optionalPath(String text) {
+    return text == null || text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
   }
 }

@@ -3,13 +3,20 @@ package dev.chaos.drivers.live;
 import dev.chaos.config.ConfigException;
 import dev.chaos.config.EnvironmentConfig;
 import dev.chaos.config.HostPort;
+import dev.chaos.config.K8sTarget;
+import dev.chaos.config.KubeChoice;
+import dev.chaos.config.KubeConventions;
 import dev.chaos.config.NotifyTarget;
 import dev.chaos.config.PostgresTarget;
 import dev.chaos.config.PromTarget;
 import dev.chaos.config.RedisTarget;
 import dev.chaos.config.SecretRef;
 import dev.chaos.config.Secrets;
+import dev.chaos.drivers.argo.LiveArgoBindings;
 import dev.chaos.drivers.http.LiveHttpBindings;
+import dev.chaos.drivers.k8s.K8sClients;
+import dev.chaos.drivers.k8s.LeaseLocks;
+import dev.chaos.drivers.k8s.LiveK8sBindings;
 import dev.chaos.drivers.notify.LiveNotifyBindings;
 import dev.chaos.drivers.postgres.LivePgBindings;
 import dev.chaos.drivers.postgres.PgClient;
@@ -19,7 +26,9 @@ import dev.chaos.drivers.redis.LiveRedisBindings;
 import dev.chaos.drivers.redis.RedisClient;
 import dev.chaos.drivers.shell.LiveShellBindings;
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.RunLock;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +37,64 @@ import java.util.Optional;
  * How each driver connects, from one environment of the config file. Each binder runs on the
  * driver's first call, so secrets are read only when they are needed.
  */
-final class LiveDrivers {
+final class LiveDrivers implements AutoCloseable {
   private final EnvironmentConfig environment;
   private final Secrets secrets;
+  private final KubeFlags kubeFlags;
+  private K8sClients k8s;
 
-  LiveDrivers(EnvironmentConfig environment, Secrets secrets) {
+  /** kubectl's `--kubeconfig` and `--context`, and what they fall back on. */
+  record KubeFlags(Optional<Path> kubeconfig, Optional<String> context,
+      Map<String, String> environment, Path home) {}
+
+  LiveDrivers(EnvironmentConfig environment, Secrets secrets, KubeFlags kubeFlags) {
     this.environment = environment;
     this.secrets = secrets;
+    this.kubeFlags = kubeFlags;
+  }
+
+  /** `k8s` and `argo` share the clients of the environment's clusters, built on first use. */
+  synchronized K8sClients k8sClients() throws ConfigException {
+    if (k8s == null) {
+      K8sTarget target = environment.requireKubernetes();
+      KubeChoice main = KubeConventions.choose(kubeFlags.kubeconfig(), kubeFlags.context(),
+          target, kubeFlags.environment(), kubeFlags.home());
+      Map<String, KubeChoice> clusters = new LinkedHashMap<>();
+      target.clusters().forEach((name, cluster) -> clusters.put(name,
+          KubeConventions.chooseCluster(kubeFlags.kubeconfig(), target, cluster,
+              kubeFlags.environment(), kubeFlags.home())));
+      k8s = K8sClients.connect(main, clusters);
+    }
+    return k8s;
+  }
+
+  AutoCloseable k8s(Map<String, BuiltinImpl> into) throws ConfigException {
+    LiveK8sBindings.bind(k8sClients(), into);
+    return null;
+  }
+
+  AutoCloseable argo(Map<String, BuiltinImpl> into) throws ConfigException {
+    LiveArgoBindings.bind(k8sClients(), into);
+    return null;
+  }
+
+  /**
+   * Runbook locks as Leases in the environment's cluster; without a `kubernetes` section there
+   * is nowhere to keep them, and a runbook with a `lock` is refused rather than run unguarded.
+   */
+  RunLock.Store locks() {
+    return (name, holder, hold) -> {
+      K8sTarget target;
+      K8sClients clients;
+      try {
+        target = environment.requireKubernetes();
+        clients = k8sClients();
+      } catch (ConfigException e) {
+        throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.problem());
+      }
+      return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
+          java.time.Clock.systemUTC()).take(name, holder, hold);
+    };
   }
 
   AutoCloseable prometheus(Map<String, BuiltinImpl> into) throws ConfigException {
@@ -79,6 +139,13 @@ final class LiveDrivers {
   static AutoCloseable shell(Path runbookDirectory, Map<String, BuiltinImpl> into) {
     LiveShellBindings.bind(runbookDirectory, into);
     return null;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (k8s != null) {
+      k8s.close();
+    }
   }
 
   private String secret(Optional<SecretRef> ref) throws ConfigException {

@@ -128,4 +128,19 @@ class LiveBackendProviderTest {
         """, "stagng")).isInstanceOf(ConfigException.class)
         .hasMessageContaining("no environment `stagng`").hasMessageContaining("`staging`");
   }
+
+  @Test
+  void aLockNeedsAClusterToBeKeptIn() throws Exception {
+    try (Backend backend = open("""
+        environments:
+          lab:
+            class: dev
+            prometheus: {url: "http://127.0.0.1:19090"}
+        """, "lab")) {
+      assertThatThrownBy(() -> backend.lock("llm-marketplace", "me", Duration.ofMinutes(1)))
+          .isInstanceOf(dev.chaos.spi.RunLock.Refused.class)
+          .hasMessage("locks are kept as Kubernetes Leases: environment `lab` has no "
+              + "`kubernetes` section (add `environments.lab.kubernetes`)");
+    }
+  }
 }
