@@ -45,6 +45,13 @@ public final class DriverDocs {
         it undoes a step that made the call. Where it says *none*, the step needs its own \
         `undo` block, the runbook's `rollback`, or the `irreversible` mark.
         - `T`, `K` and `V` stand for any type, the same within one call.
+        - Every function works in both worlds: `chaos exec --sandbox` plays it on the embedded \
+        world, a real run on the targets of one environment of `chaos.yaml` \
+        ([configuration.md](configuration.md)): `k8s` and `argo` on its `kubernetes` clusters, \
+        `prometheus`, `redis`, `postgres` and `notify` on their sections, `http` anywhere \
+        (through `http.connect_to`), `shell` in the runbook's directory. In a real run every \
+        call has a deadline and gives up at once when a guard trips; a server that does not \
+        answer is an error naming it, which a probe counts as `error`.
 
         """);
     md.append("| Namespace | Functions |\n|---|---|\n");
