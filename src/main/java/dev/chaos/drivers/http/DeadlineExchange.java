@@ -1,24 +1,16 @@
 package dev.chaos.drivers.http;
 
-import dev.chaos.drivers.ClockWait;
-import dev.chaos.drivers.FailureText;
+import dev.chaos.drivers.OkHttpDeadline;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
@@ -54,49 +46,21 @@ public final class DeadlineExchange {
   public static Reply exchange(OkHttpClient client, Request request, CallContext context,
       Duration timeout, String target, int bodyLimit)
       throws HttpException, InterruptedException {
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
     Clock clock = context.clock();
     Instant start = clock.now();
     Instant deadline = context.deadline();
     if (timeout != null && start.plus(timeout).isBefore(deadline)) {
       deadline = start.plus(timeout);
     }
-    Duration budget = Duration.between(start, deadline);
-    if (budget.isNegative() || budget.isZero()) {
-      // OkHttp reads a zero timeout as "none": a call out of time must not even start
-      throw new HttpException(target, "timed out after " + FailureText.budget(Duration.ZERO));
-    }
-    Call call = client.newCall(request);
-    call.timeout().timeout(budget.toNanos(), TimeUnit.NANOSECONDS);
-    CompletableFuture<Reply> reply = new CompletableFuture<>();
     long sent = System.nanoTime();
-    call.enqueue(new Callback() {
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response; ResponseBody body = response.body()) {
-          reply.complete(read(response.code(), body, sent, bodyLimit));
-        } catch (IOException | RuntimeException e) {
-          reply.completeExceptionally(e);
-        } finally {
-          clock.signal();
-        }
-      }
-
-      @Override
-      public void onFailure(Call c, IOException e) {
-        reply.completeExceptionally(e);
-        clock.signal();
-      }
-    });
-    if (!ClockWait.until(clock, deadline, reply, call::cancel)) {
-      throw new HttpException(target, "timed out after " + FailureText.budget(budget));
-    }
     try {
-      return reply.get();
-    } catch (ExecutionException e) {
-      throw new HttpException(target, describe(e.getCause(), budget));
+      return OkHttpDeadline.exchange(client, request, clock, deadline, response -> {
+        try (ResponseBody body = response.body()) {
+          return read(response.code(), body, sent, bodyLimit);
+        }
+      });
+    } catch (OkHttpDeadline.Failed e) {
+      throw new HttpException(target, e.getMessage());
     }
   }
 
@@ -114,26 +78,5 @@ public final class DeadlineExchange {
     String text = new String(bytes, 0, Math.min(bytes.length, limit),
         type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
     return new Reply(status, latency, text, truncated, declared);
-  }
-
-  /** A one-line reason for an I/O failure, without the exception's class or stack. */
-  static String describe(Throwable failure, Duration budget) {
-    String reason = FailureText.networkReason(failure, budget);
-    if (reason != null) {
-      return reason;
-    }
-    if (failure instanceof InterruptedIOException) {
-      // OkHttp's call timeout and a socket timeout alike: the deadline was what bounded both
-      return "timed out after " + FailureText.budget(budget);
-    }
-    String message = failure.getMessage();
-    if (message != null && message.startsWith("unexpected end of stream")) {
-      return "the server closed the connection without an answer";
-    }
-    if (message != null && message.startsWith("Connection reset")) {
-      return "connection reset by the server";
-    }
-    return "i/o error: " + (message == null ? failure.getClass().getSimpleName()
-        : FailureText.oneLine(message));
   }
 }
