@@ -5,23 +5,20 @@ import static dev.chaos.drivers.k8s.KubeObjects.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.drivers.k8s.K8sClients;
 import dev.chaos.drivers.k8s.K8sException;
 import dev.chaos.drivers.k8s.K8sLab;
+import dev.chaos.drivers.k8s.K8sLabTest;
 import dev.chaos.drivers.k8s.KubeObjects;
-import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The `argo` functions on Workflow objects of a real API. No workflow controller runs there,
  * so the tests set the phase a controller would and check what the driver asks of it.
  */
-class LiveArgoBindingsTest {
+class LiveArgoBindingsTest extends K8sLabTest {
   private static final String WORKFLOW = """
       apiVersion: argoproj.io/v1alpha1
       kind: Workflow
@@ -33,22 +30,7 @@ class LiveArgoBindingsTest {
           container: {image: litmuschaos/litmus-checker:latest}
       """;
 
-  private K8sLab lab;
-  private K8sClients clients;
-  private Map<String, BuiltinImpl> argo;
 
-  @BeforeEach
-  void start() throws Exception {
-    lab = K8sLab.start();
-    clients = K8sClients.of(lab.client, Map.of());
-    argo = K8sLab.bindings(clients);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    lab.close();
-  }
 
   private Map<String, Object> workflow(String name) {
     return KubeObjects.get(lab.client, "workflow", null, lab.namespace, name);
@@ -60,7 +42,7 @@ class LiveArgoBindingsTest {
   }
 
   private String phase(String name) throws Exception {
-    return ((Value.Str) argo.get("argo.phase").call(args("name", Value.str(name)),
+    return ((Value.Str) impls.get("argo.phase").call(args("name", Value.str(name)),
         new K8sLab.Ctx())).value();
   }
 
@@ -68,7 +50,7 @@ class LiveArgoBindingsTest {
   void submitCreatesTheWorkflowAndItsInverseTerminatesItWhileItRuns() throws Exception {
     K8sLab.Ctx context = new K8sLab.Ctx();
 
-    String name = ((Value.Str) argo.get("argo.submit").call(args("manifest",
+    String name = ((Value.Str) impls.get("argo.submit").call(args("manifest",
         Value.str(WORKFLOW)), context)).value();
 
     assertThat(name).startsWith("disaster-recovery-").isNotEqualTo("disaster-recovery-");
@@ -87,7 +69,7 @@ class LiveArgoBindingsTest {
   @Test
   void theInverseLeavesAFinishedWorkflowAlone() throws Exception {
     K8sLab.Ctx context = new K8sLab.Ctx();
-    String name = ((Value.Str) argo.get("argo.submit").call(args("manifest",
+    String name = ((Value.Str) impls.get("argo.submit").call(args("manifest",
         Value.str(WORKFLOW)), context)).value();
     setPhase(name, "Succeeded");
 
@@ -106,14 +88,14 @@ class LiveArgoBindingsTest {
     setPhase("b", "Running");
     setPhase("c", "Failed");
 
-    argo.get("argo.terminate").call(args("name", Value.str("a")), new K8sLab.Ctx());
+    impls.get("argo.terminate").call(args("name", Value.str("a")), new K8sLab.Ctx());
     assertThat(at(workflow("a"), "spec", "shutdown")).isEqualTo("Terminate");
 
-    assertThat(argo.get("argo.terminate_all").call(args(), new K8sLab.Ctx()))
+    assertThat(impls.get("argo.terminate_all").call(args(), new K8sLab.Ctx()))
         .isEqualTo(Value.integer(1));
     assertThat(at(workflow("b"), "spec", "shutdown")).isEqualTo("Terminate");
     assertThat(at(workflow("c"), "spec", "shutdown")).isNull();
-    assertThatThrownBy(() -> argo.get("argo.terminate").call(args("name", Value.str("gone")),
+    assertThatThrownBy(() -> impls.get("argo.terminate").call(args("name", Value.str("gone")),
         new K8sLab.Ctx()))
         .isInstanceOf(K8sException.class)
         .hasMessage("k8s " + lab.server() + ": workflows.argoproj.io \"gone\" not found in"
@@ -127,10 +109,10 @@ class LiveArgoBindingsTest {
     setPhase("running", "Running");
     K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(10), true, null);
 
-    assertThat(argo.get("argo.submit").call(args("manifest", Value.str(WORKFLOW)), context))
+    assertThat(impls.get("argo.submit").call(args("manifest", Value.str(WORKFLOW)), context))
         .isEqualTo(Value.str("disaster-recovery-xxxxx"));
-    argo.get("argo.terminate").call(args("name", Value.str("running")), context);
-    assertThat(argo.get("argo.terminate_all").call(args(), context))
+    impls.get("argo.terminate").call(args("name", Value.str("running")), context);
+    assertThat(impls.get("argo.terminate_all").call(args(), context))
         .isEqualTo(Value.integer(1));
 
     String ns = lab.namespace;
@@ -146,7 +128,7 @@ class LiveArgoBindingsTest {
 
   @Test
   void submitTakesOneWorkflowOnly() {
-    assertThatThrownBy(() -> argo.get("argo.submit").call(args("manifest", Value.str(
+    assertThatThrownBy(() -> impls.get("argo.submit").call(args("manifest", Value.str(
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}")), new K8sLab.Ctx()))
         .hasMessage("k8s " + lab.server() + ": argo.submit takes one Workflow, not [ConfigMap]");
   }

@@ -4,17 +4,14 @@ import static dev.chaos.drivers.k8s.K8sLab.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** `k8s.apply` and its automatic inverse, with a Chaos Mesh manifest as the runbooks use. */
-class LiveK8sApplyTest {
+class LiveK8sApplyTest extends K8sLabTest {
   private static final String POD_KILL = """
       apiVersion: chaos-mesh.org/v1alpha1
       kind: PodChaos
@@ -29,22 +26,7 @@ class LiveK8sApplyTest {
           labelSelectors: {tier: backend}
       """;
 
-  private K8sLab lab;
-  private K8sClients clients;
-  private Map<String, BuiltinImpl> k8s;
 
-  @BeforeEach
-  void start() throws Exception {
-    lab = K8sLab.start();
-    clients = K8sClients.of(lab.client, Map.of());
-    k8s = K8sLab.bindings(clients);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    lab.close();
-  }
 
   private Map<String, Object> podChaos(String name) {
     return KubeObjects.get(lab.client, "podchaos", null, lab.namespace, name);
@@ -54,7 +36,7 @@ class LiveK8sApplyTest {
   void applyCreatesAChaosObjectAndItsInverseDeletesIt() throws Exception {
     K8sLab.Ctx context = new K8sLab.Ctx();
 
-    Value refs = k8s.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
+    Value refs = impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
 
     assertThat(refs).isEqualTo(Value.strings(List.of("podchaos/backend-pod-kill")));
     assertThat(context.undoDescriptions).containsExactly("delete podchaos/backend-pod-kill"
@@ -69,12 +51,12 @@ class LiveK8sApplyTest {
 
   @Test
   void applyOverAnExistingObjectChangesItAndItsInverseRestoresIt() throws Exception {
-    k8s.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), new K8sLab.Ctx());
+    impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), new K8sLab.Ctx());
     String changed = POD_KILL.replace("value: \"30\"", "value: \"60\"")
         .replace("labels: {experiment: kill}", "labels: {experiment: kill, round: two}");
     K8sLab.Ctx context = new K8sLab.Ctx();
 
-    k8s.get("k8s.apply").call(args("manifest", Value.str(changed)), context);
+    impls.get("k8s.apply").call(args("manifest", Value.str(changed)), context);
 
     assertThat(context.undoDescriptions).containsExactly("restore the previous"
         + " podchaos/backend-pod-kill in namespace " + lab.namespace);
@@ -103,7 +85,7 @@ class LiveK8sApplyTest {
         """;
     K8sLab.Ctx context = new K8sLab.Ctx();
 
-    Value refs = k8s.get("k8s.apply").call(args("manifest", Value.str(manifest), "namespace",
+    Value refs = impls.get("k8s.apply").call(args("manifest", Value.str(manifest), "namespace",
         Value.str(lab.namespace)), context);
 
     List<Value> applied = ((Value.List) refs).items();
@@ -129,7 +111,7 @@ class LiveK8sApplyTest {
   void aDryRunAppliesNothing() throws Exception {
     K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(10), true, null);
 
-    Value refs = k8s.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
+    Value refs = impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
 
     assertThat(refs).isEqualTo(Value.strings(List.of("podchaos/backend-pod-kill")));
     assertThat(context.log).containsExactly("dry run: would apply podchaos/backend-pod-kill");
@@ -139,7 +121,7 @@ class LiveK8sApplyTest {
 
   @Test
   void aKindTheApiDoesNotServeIsNamed() {
-    assertThatThrownBy(() -> k8s.get("k8s.apply").call(args("manifest", Value.str(
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest", Value.str(
         "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}")), new K8sLab.Ctx()))
         .isInstanceOf(K8sException.class)
         .hasMessage("k8s " + lab.server() + ": the API serves no kind `Gadget` in"
@@ -148,7 +130,7 @@ class LiveK8sApplyTest {
 
   @Test
   void aManifestWithoutAKindIsRefusedBeforeAnythingIsWritten() {
-    assertThatThrownBy(() -> k8s.get("k8s.apply").call(args("manifest",
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest",
         Value.str("metadata: {name: x}")), new K8sLab.Ctx()))
         .hasMessage("manifest document 1 has no `kind`");
   }

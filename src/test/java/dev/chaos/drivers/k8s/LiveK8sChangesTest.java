@@ -5,37 +5,24 @@ import static dev.chaos.drivers.k8s.KubeObjects.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.types.JsonTree;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** `patch`, `scale` and `rollout_restart`, their inverses and their dry runs. */
-class LiveK8sChangesTest {
-  private K8sLab lab;
-  private K8sClients clients;
-  private Map<String, BuiltinImpl> k8s;
+class LiveK8sChangesTest extends K8sLabTest {
 
   @BeforeEach
   void start() throws Exception {
-    lab = K8sLab.start();
-    clients = K8sClients.of(lab.client, Map.of());
-    k8s = K8sLab.bindings(clients);
     lab.create("deployment", LiveK8sReadsTest.deployment("backend", 5, 5, 5, 5));
     lab.create("chaosengine", Map.of("apiVersion", "litmuschaos.io/v1alpha1",
         "kind", "ChaosEngine", "metadata", Map.of("name", "engine"),
         "spec", Map.of("engineState", "active", "appinfo", Map.of("appns", "shop"))));
   }
 
-  @AfterEach
-  void stop() {
-    clients.close();
-    lab.close();
-  }
 
   private Map<String, Object> get(String kind, String name) {
     return KubeObjects.get(lab.client, kind, null, lab.namespace, name);
@@ -45,7 +32,7 @@ class LiveK8sChangesTest {
   void scaleReturnsThePreviousReplicasAndItsInverseScalesBack() throws Exception {
     K8sLab.Ctx context = new K8sLab.Ctx();
 
-    Value previous = k8s.get("k8s.scale").call(args("kind", Value.str("deployment"), "name",
+    Value previous = impls.get("k8s.scale").call(args("kind", Value.str("deployment"), "name",
         Value.str("backend"), "replicas", Value.integer(2)), context);
 
     assertThat(previous).isEqualTo(Value.integer(5));
@@ -60,11 +47,11 @@ class LiveK8sChangesTest {
 
   @Test
   void scaleRefusesWhatHasNoReplicas() {
-    assertThatThrownBy(() -> k8s.get("k8s.scale").call(args("kind", Value.str("chaosengine"),
+    assertThatThrownBy(() -> impls.get("k8s.scale").call(args("kind", Value.str("chaosengine"),
         "name", Value.str("engine"), "replicas", Value.integer(1)), new K8sLab.Ctx()))
         .hasMessage("k8s " + lab.server() + ": chaosengine/engine cannot be scaled: give a"
             + " deployment, statefulset or replicaset");
-    assertThatThrownBy(() -> k8s.get("k8s.scale").call(args("kind", Value.str("deployment"),
+    assertThatThrownBy(() -> impls.get("k8s.scale").call(args("kind", Value.str("deployment"),
         "name", Value.str("gone"), "replicas", Value.integer(1)), new K8sLab.Ctx()))
         .hasMessage("k8s " + lab.server() + ": deployment \"gone\" not found in namespace "
             + lab.namespace);
@@ -76,7 +63,7 @@ class LiveK8sChangesTest {
     Value patch = JsonTree.of(Map.of("spec", Map.of("engineState", "stop",
         "annotationCheck", "false")));
 
-    k8s.get("k8s.patch").call(args("kind", Value.str("ChaosEngines"), "name",
+    impls.get("k8s.patch").call(args("kind", Value.str("ChaosEngines"), "name",
         Value.str("engine"), "patch", patch), context);
 
     assertThat(at(get("chaosengine", "engine"), "spec", "engineState")).isEqualTo("stop");
@@ -95,7 +82,7 @@ class LiveK8sChangesTest {
 
   @Test
   void rolloutRestartSetsTheRestartedAtAnnotation() throws Exception {
-    k8s.get("k8s.rollout_restart").call(args("kind", Value.str("deploy"), "name",
+    impls.get("k8s.rollout_restart").call(args("kind", Value.str("deploy"), "name",
         Value.str("backend")), new K8sLab.Ctx());
 
     assertThat(at(get("deployment", "backend"), "spec", "template", "metadata", "annotations"))
@@ -109,17 +96,17 @@ class LiveK8sChangesTest {
     Map<String, Object> deploymentBefore = get("deployment", "backend");
     Map<String, Object> engineBefore = get("chaosengine", "engine");
 
-    assertThat(k8s.get("k8s.scale").call(args("kind", Value.str("deployment"), "name",
+    assertThat(impls.get("k8s.scale").call(args("kind", Value.str("deployment"), "name",
         Value.str("backend"), "replicas", Value.integer(1)), context))
         .isEqualTo(Value.integer(5));
-    k8s.get("k8s.patch").call(args("kind", Value.str("chaosengine"), "name",
+    impls.get("k8s.patch").call(args("kind", Value.str("chaosengine"), "name",
         Value.str("engine"), "patch", JsonTree.of(Map.of("spec",
             Map.of("engineState", "stop")))), context);
-    k8s.get("k8s.rollout_restart").call(args("kind", Value.str("deployment"), "name",
+    impls.get("k8s.rollout_restart").call(args("kind", Value.str("deployment"), "name",
         Value.str("backend")), context);
-    assertThat(k8s.get("k8s.delete").call(args("kind", Value.str("chaosengine"), "name",
+    assertThat(impls.get("k8s.delete").call(args("kind", Value.str("chaosengine"), "name",
         Value.str("engine")), context)).isEqualTo(Value.bool(true));
-    assertThat(k8s.get("k8s.delete_all").call(args("kind", Value.str("deployment")), context))
+    assertThat(impls.get("k8s.delete_all").call(args("kind", Value.str("deployment")), context))
         .isEqualTo(Value.integer(1));
 
     String ns = lab.namespace;
@@ -132,7 +119,7 @@ class LiveK8sChangesTest {
     assertThat(context.undos).isEmpty();
     assertThat(get("deployment", "backend")).isEqualTo(deploymentBefore);
     assertThat(get("chaosengine", "engine")).isEqualTo(engineBefore);
-    assertThatThrownBy(() -> k8s.get("k8s.rollout_restart").call(args("kind",
+    assertThatThrownBy(() -> impls.get("k8s.rollout_restart").call(args("kind",
         Value.str("deployment"), "name", Value.str("gone")), context))
         .hasMessageContaining("deployment \"gone\" not found");
   }

@@ -6,33 +6,14 @@ import static dev.chaos.drivers.k8s.K8sLab.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** `k8s.kill_pods` on a real API: how many, which, the blast radius, dry runs. */
-class LiveK8sKillPodsTest {
-  private K8sLab lab;
-  private K8sClients clients;
-  private Map<String, BuiltinImpl> k8s;
+class LiveK8sKillPodsTest extends K8sLabTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    lab = K8sLab.start();
-    clients = K8sClients.of(lab.client, Map.of());
-    k8s = K8sLab.bindings(clients);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    lab.close();
-  }
 
   private List<String> remaining(String labels) {
     return PodReads.selected(lab.client, lab.namespace, LabelQuery.parse(labels)).stream()
@@ -50,7 +31,7 @@ class LiveK8sKillPodsTest {
     lab.pods("db", 3, 3, labels("tier", "db"));
     K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(20), false, 50.0);
 
-    List<String> killed = names(k8s.get("k8s.kill_pods").call(args("selector",
+    List<String> killed = names(impls.get("k8s.kill_pods").call(args("selector",
         selector(lab.namespace, "tier=backend"), "fraction", Value.percent(25)), context));
 
     assertThat(killed).hasSize(3).doesNotHaveDuplicates().isSorted();
@@ -67,7 +48,7 @@ class LiveK8sKillPodsTest {
     lab.pods("backend", 5, 5, labels("tier", "backend"));
     K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(20), false, 30.0);
 
-    List<String> killed = names(k8s.get("k8s.kill_pods").call(args("selector",
+    List<String> killed = names(impls.get("k8s.kill_pods").call(args("selector",
         selector(lab.namespace, "tier=backend"), "fraction", Value.percent(30)), context));
 
     assertThat(killed).hasSize(1);
@@ -81,12 +62,12 @@ class LiveK8sKillPodsTest {
     lab.pods("backend", 2, 2, labels("tier", "backend"));
     K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(20), false, 30.0);
 
-    assertThatThrownBy(() -> k8s.get("k8s.kill_pods").call(args("selector",
+    assertThatThrownBy(() -> impls.get("k8s.kill_pods").call(args("selector",
         selector(lab.namespace, "tier=backend"), "fraction", Value.percent(30)), context))
         .isInstanceOf(KillCount.Refused.class)
         .hasMessage("30% of the 2 pods labelled `tier=backend` in namespace " + lab.namespace
             + " is at least 1 pod (50%), more than the runbook's blast_radius 30%");
-    assertThatThrownBy(() -> k8s.get("k8s.kill_pods").call(args("selector",
+    assertThatThrownBy(() -> impls.get("k8s.kill_pods").call(args("selector",
         selector(lab.namespace, "tier=backend"), "count", Value.integer(1)), context))
         .isInstanceOf(KillCount.Refused.class);
     assertThat(remaining("tier=backend")).hasSize(2);
@@ -97,7 +78,7 @@ class LiveK8sKillPodsTest {
   void countKillsExactlyThatManyWithAGracePeriod() throws Exception {
     lab.pods("backend", 4, 4, labels("tier", "backend"));
 
-    List<String> killed = names(k8s.get("k8s.kill_pods").call(args("selector",
+    List<String> killed = names(impls.get("k8s.kill_pods").call(args("selector",
         selector(lab.namespace, "tier=backend"), "count", Value.integer(2), "grace",
         Value.duration(Duration.ofSeconds(5))), new K8sLab.Ctx()));
 
@@ -107,7 +88,7 @@ class LiveK8sKillPodsTest {
 
   @Test
   void noMatchingPodIsRefused() {
-    assertThatThrownBy(() -> k8s.get("k8s.kill_pods").call(args("selector",
+    assertThatThrownBy(() -> impls.get("k8s.kill_pods").call(args("selector",
         selector(lab.namespace, "tier=none"), "count", Value.integer(1)), new K8sLab.Ctx()))
         .hasMessage("no pods labelled `tier=none` in namespace " + lab.namespace
             + ": nothing to kill");
@@ -118,7 +99,7 @@ class LiveK8sKillPodsTest {
     lab.pods("backend", 4, 4, labels("tier", "backend"));
     K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(20), true, null);
 
-    List<String> wouldKill = names(k8s.get("k8s.kill_pods").call(args("selector",
+    List<String> wouldKill = names(impls.get("k8s.kill_pods").call(args("selector",
         selector(lab.namespace, "tier=backend"), "fraction", Value.percent(50)), context));
 
     assertThat(wouldKill).hasSize(2);

@@ -6,37 +6,19 @@ import static dev.chaos.drivers.k8s.K8sLab.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The reading `k8s` functions against a real API (the mock in CRUD mode, or the lab's). */
-class LiveK8sReadsTest {
-  private K8sLab lab;
-  private K8sClients clients;
-  private Map<String, BuiltinImpl> k8s;
+class LiveK8sReadsTest extends K8sLabTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    lab = K8sLab.start();
-    clients = K8sClients.of(lab.client, Map.of());
-    k8s = K8sLab.bindings(clients);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    lab.close();
-  }
 
   private Value call(String name, Object... args) throws Exception {
-    return k8s.get(name).call(args(args), new K8sLab.Ctx());
+    return impls.get(name).call(args(args), new K8sLab.Ctx());
   }
 
   @Test
