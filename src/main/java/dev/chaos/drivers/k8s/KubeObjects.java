@@ -1,5 +1,6 @@
 package dev.chaos.drivers.k8s;
 
+import dev.chaos.drivers.ManifestDocuments;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -34,24 +33,10 @@ public final class KubeObjects {
   }
 
   /** The objects of YAML or JSON documents separated by `---`; an error says which is wrong. */
-  @SuppressWarnings("unchecked")
   public static List<Doc> parse(String text) {
     List<Doc> docs = new ArrayList<>();
-    try (MappingIterator<Object> it = YAML.readerFor(Object.class).readValues(text)) {
-      while (it.hasNextValue()) {
-        Object value = it.nextValue();
-        if (value == null) {
-          continue; // an empty document, as after a trailing `---`
-        }
-        if (!(value instanceof Map)) {
-          throw new IllegalArgumentException("manifest document " + (docs.size() + 1)
-              + " is not an object");
-        }
-        docs.add(doc((Map<String, Object>) value, docs.size()));
-      }
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("the manifest is not valid YAML: "
-          + e.getOriginalMessage());
+    for (Map<String, Object> tree : ManifestDocuments.parse(text)) {
+      docs.add(doc(tree, docs.size()));
     }
     if (docs.isEmpty()) {
       throw new IllegalArgumentException("the manifest holds no object");

@@ -1,12 +1,10 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The Kubernetes objects of a manifest, read as far as the sandbox needs them: kind, name,
@@ -16,7 +14,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class Manifest {
   private Manifest() {}
 
-  private static final YAMLMapper YAML = new YAMLMapper();
 
   /** One object of a manifest. */
   record Doc(String kind, String name, String generateName, String namespace,
@@ -39,25 +36,12 @@ final class Manifest {
   }
 
   /** Parses YAML or JSON documents into plain trees; any syntax error says where. */
-  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> trees(String text) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    try (MappingIterator<Object> it = YAML.readerFor(Object.class).readValues(text)) {
-      while (it.hasNextValue()) {
-        Object value = it.nextValue();
-        if (value == null) {
-          continue; // an empty document, as after a trailing `---`
-        }
-        if (!(value instanceof Map)) {
-          throw new SandboxException("manifest document " + (out.size() + 1)
-              + " is not an object");
-        }
-        out.add((Map<String, Object>) value);
-      }
-    } catch (JacksonException e) {
-      throw new SandboxException("the manifest is not valid YAML: " + e.getOriginalMessage());
+    try {
+      return ManifestDocuments.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new SandboxException(e.getMessage());
     }
-    return out;
   }
 
   private static Doc doc(Map<String, Object> tree, int index) {
