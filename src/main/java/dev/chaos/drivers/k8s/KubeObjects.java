@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Objects as plain trees (maps, lists, strings, numbers), the shape `k8s.get` returns and
@@ -21,7 +20,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class KubeObjects {
   private KubeObjects() {}
 
-  private static final YAMLMapper YAML = new YAMLMapper();
 
   /** One object of a manifest; {@code name} is "" when it uses {@code generateName}. */
   public record Doc(String kind, String apiVersion, String name, String generateName,
