@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 
 /**
  * The contract's three examples, unchanged, run for real against the lab (`scripts/lab up`):
@@ -28,6 +32,30 @@ class LabExamplesTest {
         EXAMPLES.resolve(example + ".chaos").toString());
   }
 
+  /**
+   * Sentinel promotes only a replica that is linked to the master: an earlier test's failover
+   * may still be settling, so wait (bounded) for the lab to be whole, as an SRE would.
+   */
+  private static void awaitAnOnlineReplica() throws Exception {
+    String sentinel = System.getenv("LAB_REDIS_SENTINELS").split(",")[0].strip();
+    HostAndPort at = HostAndPort.from(sentinel);
+    Instant giveUp = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(giveUp)) {
+      try (Jedis s = new Jedis(at.getHost(), at.getPort(), 2000)) {
+        List<String> master = s.sentinelGetMasterAddrByName(System.getenv("LAB_REDIS_MASTER"));
+        try (Jedis m = new Jedis(master.get(0), Integer.parseInt(master.get(1)), 2000)) {
+          if (m.info("replication").contains("state=online")) {
+            return;
+          }
+        }
+      } catch (RuntimeException notYet) {
+        // a node restarting its role: try again
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no Redis replica came online within 60s");
+  }
+
   private String report(String example) throws Exception {
     return Files.readString(dir.resolve(example + "/report.md"));
   }
@@ -44,6 +72,7 @@ class LabExamplesTest {
 
   @Test
   void redisFailoverMovesTheMasterThroughSentinel() throws Exception {
+    awaitAnOnlineReplica();
     CliRunner.Result r = exec("redis-failover");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("call redis.failover(name: mymaster)", "record failover_time = ",
