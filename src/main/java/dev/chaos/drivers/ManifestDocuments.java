@@ -8,13 +8,64 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The objects of a manifest as `k8s.apply` takes it, live and in the sandbox alike: YAML or
- * JSON documents separated by `---`, each a plain tree (maps, lists, scalars).
+ * The objects of a manifest as `k8s.apply` and `argo.submit` take it, live and in the sandbox
+ * alike: YAML or JSON documents separated by `---`, each a plain tree (maps, lists, scalars).
  */
 public final class ManifestDocuments {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private ManifestDocuments() {}
+
+  /** One object of a manifest; {@code name} is "" when it uses {@code generateName}. */
+  public record Doc(String kind, String apiVersion, String name, String generateName,
+      String namespace, Map<String, Object> tree) {
+    /** The name to show before the server made one: `chaos-` becomes `chaos-xxxxx`. */
+    public String shownName() {
+      return name.isEmpty() ? generateName + "xxxxx" : name;
+    }
+  }
+
+  /**
+   * The objects, each with a `kind` and a `metadata.name` or `generateName`.
+   *
+   * @throws IllegalArgumentException naming the document that is wrong, or when there is none
+   */
+  public static List<Doc> objects(String text) {
+    List<Doc> docs = new ArrayList<>();
+    for (Map<String, Object> tree : parse(text)) {
+      docs.add(doc(tree, docs.size()));
+    }
+    if (docs.isEmpty()) {
+      throw new IllegalArgumentException("the manifest holds no object");
+    }
+    return docs;
+  }
+
+  private static Doc doc(Map<String, Object> tree, int index) {
+    String kind = text(tree.get("kind"));
+    if (kind.isBlank()) {
+      throw new IllegalArgumentException("manifest document " + (index + 1) + " has no `kind`");
+    }
+    Map<String, Object> metadata = tree.get("metadata") instanceof Map<?, ?> m
+        ? castMap(m) : Map.of();
+    String name = text(metadata.get("name"));
+    String generateName = text(metadata.get("generateName"));
+    if (name.isEmpty() && generateName.isEmpty()) {
+      throw new IllegalArgumentException("manifest document " + (index + 1) + " (" + kind
+          + ") has no `metadata.name`");
+    }
+    return new Doc(kind, text(tree.get("apiVersion")), name, generateName,
+        text(metadata.get("namespace")), tree);
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s ? s : "";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
 
   /**
    * Every non-empty document, in order.

@@ -1,5 +1,6 @@
 package dev.chaos.drivers.argo;
 
+import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.k8s.KubeObjects.at;
 import static dev.chaos.drivers.k8s.KubeObjects.text;
@@ -88,13 +89,13 @@ public final class LiveArgoBindings {
   private static Value submit(K8sClients clients, CallArgs a, CallContext c)
       throws InterruptedException {
     K8sClients.Cluster k = clients.cluster(cluster(a));
-    List<KubeObjects.Doc> docs = KubeObjects.parse(string(a, "manifest"));
-    KubeObjects.Doc doc = docs.get(0);
+    List<ManifestDocuments.Doc> docs = ManifestDocuments.objects(string(a, "manifest"));
+    ManifestDocuments.Doc doc = docs.get(0);
     String namespace = k.resolve(doc.namespace().isEmpty() ? string(a, "namespace", "")
         : doc.namespace());
     if (docs.size() != 1 || !K8sKinds.normalise(doc.kind()).equals(WORKFLOW)) {
       throw new K8sException(k.label(), "argo.submit takes one Workflow, not "
-          + docs.stream().map(KubeObjects.Doc::kind).toList());
+          + docs.stream().map(ManifestDocuments.Doc::kind).toList());
     }
     if (dryRun(c, "submit workflow " + doc.shownName() + k.where(namespace))) {
       return Value.str(doc.shownName());

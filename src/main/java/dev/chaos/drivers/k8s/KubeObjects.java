@@ -1,6 +1,5 @@
 package dev.chaos.drivers.k8s;
 
-import dev.chaos.drivers.ManifestDocuments;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -19,44 +18,6 @@ import java.util.Map;
  */
 public final class KubeObjects {
   private KubeObjects() {}
-
-
-  /** One object of a manifest; {@code name} is "" when it uses {@code generateName}. */
-  public record Doc(String kind, String apiVersion, String name, String generateName,
-      String namespace, Map<String, Object> tree) {
-    /** The name to show before the server made one: `chaos-` becomes `chaos-xxxxx`. */
-    public String shownName() {
-      return name.isEmpty() ? generateName + "xxxxx" : name;
-    }
-  }
-
-  /** The objects of YAML or JSON documents separated by `---`; an error says which is wrong. */
-  public static List<Doc> parse(String text) {
-    List<Doc> docs = new ArrayList<>();
-    for (Map<String, Object> tree : ManifestDocuments.parse(text)) {
-      docs.add(doc(tree, docs.size()));
-    }
-    if (docs.isEmpty()) {
-      throw new IllegalArgumentException("the manifest holds no object");
-    }
-    return docs;
-  }
-
-  private static Doc doc(Map<String, Object> tree, int index) {
-    String kind = text(tree.get("kind"));
-    if (kind.isBlank()) {
-      throw new IllegalArgumentException("manifest document " + (index + 1) + " has no `kind`");
-    }
-    Map<String, Object> metadata = map(tree.get("metadata"));
-    String name = text(metadata.get("name"));
-    String generateName = text(metadata.get("generateName"));
-    if (name.isEmpty() && generateName.isEmpty()) {
-      throw new IllegalArgumentException("manifest document " + (index + 1) + " (" + kind
-          + ") has no `metadata.name`");
-    }
-    return new Doc(kind, text(tree.get("apiVersion")), name, generateName,
-        text(metadata.get("namespace")), tree);
-  }
 
   /** The object as a plain tree. */
   @SuppressWarnings("unchecked")

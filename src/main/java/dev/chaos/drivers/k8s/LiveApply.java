@@ -1,5 +1,6 @@
 package dev.chaos.drivers.k8s;
 
+import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.k8s.KubeObjects.at;
 import static dev.chaos.drivers.k8s.KubeObjects.text;
 
@@ -26,7 +27,7 @@ final class LiveApply {
   /** Applies {@code manifest}; returns the objects as `kind/name`. */
   static List<String> apply(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
       String manifest, String namespace) throws InterruptedException {
-    List<KubeObjects.Doc> docs = KubeObjects.parse(manifest);
+    List<ManifestDocuments.Doc> docs = ManifestDocuments.objects(manifest);
     List<String> planned = docs.stream()
         .map(d -> K8sKinds.ref(d.kind(), d.shownName())).toList();
     if (LiveK8sBindings.dryRun(context, "apply " + String.join(", ", planned)
@@ -38,7 +39,7 @@ final class LiveApply {
     List<Map<String, Object>> existing = K8sCall.run(clients, cluster, context, client -> {
       List<Map<String, Object>> found = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
-        KubeObjects.Doc d = docs.get(i);
+        ManifestDocuments.Doc d = docs.get(i);
         found.add(d.name().isEmpty() ? null
             : KubeObjects.get(client, d.kind(), d.apiVersion(), namespaces.get(i), d.name()));
       }
@@ -60,7 +61,7 @@ final class LiveApply {
     return K8sCall.run(clients, cluster, context, client -> {
       List<String> refs = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
-        KubeObjects.Doc d = docs.get(i);
+        ManifestDocuments.Doc d = docs.get(i);
         String ns = namespaces.get(i);
         Map<String, Object> before = existing.get(i);
         if (before == null) {
@@ -82,11 +83,11 @@ final class LiveApply {
   }
 
   /** What the inverse will do, last object first, as the sandbox words it. */
-  private static String undoDescription(K8sClients.Cluster cluster, List<KubeObjects.Doc> docs,
+  private static String undoDescription(K8sClients.Cluster cluster, List<ManifestDocuments.Doc> docs,
       List<String> namespaces, List<Map<String, Object>> existing) {
     List<String> parts = new ArrayList<>();
     for (int i = docs.size() - 1; i >= 0; i--) {
-      KubeObjects.Doc d = docs.get(i);
+      ManifestDocuments.Doc d = docs.get(i);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
       parts.add((existing.get(i) != null ? "restore the previous " : "delete ")
           + K8sKinds.ref(d.kind(), name) + (K8sKinds.namespaced(d.kind())

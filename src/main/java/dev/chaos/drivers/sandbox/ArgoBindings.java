@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
@@ -17,15 +18,15 @@ final class ArgoBindings {
     into.put("argo.submit", (a, c) -> {
       ArgoWorld argo = world.argo(cluster(a));
       String manifest = string(a, "manifest");
-      List<Manifest.Doc> docs = Manifest.parse(manifest);
-      Manifest.Doc doc = docs.get(0);
+      List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
+      ManifestDocuments.Doc doc = docs.get(0);
       String namespace = doc.namespace().isEmpty() ? string(a, "namespace", "")
           : doc.namespace();
-      String shown = doc.name().isEmpty() ? doc.generateName() + "xxxxx" : doc.name();
+      String shown = doc.shownName();
       if (dryRun(c, "submit workflow " + shown + where(world, a, namespace))) {
         if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals("workflow")) {
           throw new SandboxException("argo.submit takes one Workflow, not "
-              + docs.stream().map(Manifest.Doc::kind).toList());
+              + docs.stream().map(ManifestDocuments.Doc::kind).toList());
         }
         return Value.str(shown);
       }

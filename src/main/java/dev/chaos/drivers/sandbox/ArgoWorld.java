@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +34,12 @@ public final class ArgoWorld {
 
   /** Submits a Workflow and returns its name (generated for `generateName`). */
   public String submit(String manifest, String namespace) {
-    List<Manifest.Doc> docs = Manifest.parse(manifest);
+    List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
     if (docs.size() != 1 || !Kinds.normalise(docs.get(0).kind()).equals("workflow")) {
       throw new SandboxException("argo.submit takes one Workflow, not " + docs.stream()
-          .map(Manifest.Doc::kind).toList());
+          .map(ManifestDocuments.Doc::kind).toList());
     }
-    Manifest.Doc doc = docs.get(0);
+    ManifestDocuments.Doc doc = docs.get(0);
     return world.write(now -> {
       String ns = !doc.namespace().isEmpty() ? doc.namespace() : cluster.resolve(namespace);
       String name = doc.name().isEmpty() ? doc.generateName() + world.randomSuffix()

@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.integerOrNull;
 import static dev.chaos.drivers.Arguments.jsonObject;
@@ -52,7 +53,7 @@ final class K8sBindings {
       K8sWorld k8s = world.k8s(cluster(a));
       String manifest = string(a, "manifest");
       String namespace = string(a, "namespace", "");
-      List<Manifest.Doc> docs = Manifest.parse(manifest);
+      List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
       if (dryRun(c, "apply " + String.join(", ", plannedRefs(docs)) + clusterSuffix(k8s))) {
         return Value.strings(plannedRefs(docs));
       }
@@ -189,16 +190,15 @@ final class K8sBindings {
   }
 
   /** What `apply` would return; a generated name is shown with a placeholder suffix. */
-  private static List<String> plannedRefs(List<Manifest.Doc> docs) {
-    return docs.stream().map(d -> ref(d.kind(),
-        d.name().isEmpty() ? d.generateName() + "xxxxx" : d.name())).toList();
+  private static List<String> plannedRefs(List<ManifestDocuments.Doc> docs) {
+    return docs.stream().map(d -> ref(d.kind(), d.shownName())).toList();
   }
 
-  private static String applyUndoDescription(K8sWorld k8s, List<Manifest.Doc> docs,
+  private static String applyUndoDescription(K8sWorld k8s, List<ManifestDocuments.Doc> docs,
       String namespace) {
     List<String> parts = new ArrayList<>();
     for (int i = docs.size() - 1; i >= 0; i--) {
-      Manifest.Doc d = docs.get(i);
+      ManifestDocuments.Doc d = docs.get(i);
       String ns = d.namespace().isEmpty() ? namespace : d.namespace();
       boolean existed = !d.name().isEmpty() && k8s.exists(d.kind(), d.name(), ns);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();

@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.sandbox.Results.Selector;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import java.time.Duration;
@@ -104,14 +105,14 @@ public final class K8sWorld {
 
   /** Creates or updates the objects of a manifest, as `kubectl apply`; see {@link Applied}. */
   public List<Applied> apply(String manifest, String namespace) {
-    List<Manifest.Doc> docs = Manifest.parse(manifest);
+    List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
     // refused before anything is stored, so that an apply is all or nothing
-    for (Manifest.Doc doc : docs) {
+    for (ManifestDocuments.Doc doc : docs) {
       refuseDeployment(Kinds.normalise(doc.kind()), doc.name());
     }
     return world.write(now -> {
       List<Applied> applied = new ArrayList<>();
-      for (Manifest.Doc doc : docs) {
+      for (ManifestDocuments.Doc doc : docs) {
         String ns = !doc.namespace().isEmpty() ? doc.namespace() : resolve(namespace);
         String name = doc.name().isEmpty() ? doc.generateName() + world.randomSuffix()
             : doc.name();

@@ -1,7 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +13,13 @@ import java.util.Map;
 final class Manifest {
   private Manifest() {}
 
-
-  /** One object of a manifest. */
-  record Doc(String kind, String name, String generateName, String namespace,
-      Map<String, Object> tree) {
-    /** `networkchaos/graphql-network-latency`, as `kubectl apply` names what it applied. */
-    String ref() {
-      return Kinds.normalise(kind) + "/" + name;
+  /** The objects of {@code text}; a mistake is a {@link SandboxException} saying which. */
+  static List<ManifestDocuments.Doc> parse(String text) {
+    try {
+      return ManifestDocuments.objects(text);
+    } catch (IllegalArgumentException e) {
+      throw new SandboxException(e.getMessage());
     }
-  }
-
-  static List<Doc> parse(String text) {
-    List<Doc> docs = new ArrayList<>();
-    for (Map<String, Object> tree : trees(text)) {
-      docs.add(doc(tree, docs.size()));
-    }
-    if (docs.isEmpty()) {
-      throw new SandboxException("the manifest holds no object");
-    }
-    return docs;
   }
 
   /** Parses YAML or JSON documents into plain trees; any syntax error says where. */
@@ -42,21 +29,6 @@ final class Manifest {
     } catch (IllegalArgumentException e) {
       throw new SandboxException(e.getMessage());
     }
-  }
-
-  private static Doc doc(Map<String, Object> tree, int index) {
-    Object kind = tree.get("kind");
-    if (!(kind instanceof String k) || k.isBlank()) {
-      throw new SandboxException("manifest document " + (index + 1) + " has no `kind`");
-    }
-    Map<String, Object> metadata = map(tree.get("metadata"));
-    String name = text(metadata.get("name"));
-    String generateName = text(metadata.get("generateName"));
-    if (name.isEmpty() && generateName.isEmpty()) {
-      throw new SandboxException("manifest document " + (index + 1) + " (" + k
-          + ") has no `metadata.name`");
-    }
-    return new Doc(k, name, generateName, text(metadata.get("namespace")), tree);
   }
 
   /** A copy of the tree with the given metadata fields set. */
