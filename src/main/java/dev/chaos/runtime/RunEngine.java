@@ -105,7 +105,9 @@ public final class RunEngine {
     RunLock lock;
     try {
       lock = takeLock(shown, run.header.maxDuration);
-    } catch (RunLock.Refused | InterruptedException e) {
+    } catch (RunLock.Refused | InterruptedException | RuntimeException e) {
+      // whatever keeps the lock from being taken (a cluster that cannot be reached, a broken
+      // kubeconfig), the run must not start without it
       return run.result.build(Outcome.REFUSED, "cannot take the lock `" + shown.lock() + "`: "
           + e.getMessage(), run.clock.now());
     }

@@ -58,6 +58,19 @@ class RunLockTest {
   }
 
   @Test
+  void aLockStoreThatFailsRefusesTheRunInsteadOfCrashingIt() {
+    Fakes w = new Fakes();
+    w.backend.locks = (name, holder, hold) -> {
+      throw new IllegalStateException("k8s: cannot read kubeconfig /nowhere/kubeconfig");
+    };
+    RunFixture.Run r = run(runbook(LOCKED), w.backend);
+    assertThat(r.result().outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(r.result().reason()).isEqualTo("cannot take the lock `llm-marketplace`: k8s: "
+        + "cannot read kubeconfig /nowhere/kubeconfig");
+    assertThat(w.backend.calls()).isEmpty();
+  }
+
+  @Test
   void aDryRunTakesNoLock() {
     Fakes w = new Fakes();
     w.backend.locks = recording(w);

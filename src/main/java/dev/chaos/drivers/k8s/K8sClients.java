@@ -183,6 +183,8 @@ public final class K8sClients implements AutoCloseable {
       String text;
       try {
         text = Files.readString(choice.kubeconfig());
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new K8sException(what, "kubeconfig " + choice.kubeconfig() + " does not exist");
       } catch (IOException e) {
         throw new K8sException(what, "cannot read kubeconfig " + choice.kubeconfig() + ": "
             + FailureText.oneLine(String.valueOf(e.getMessage())));

@@ -66,6 +66,9 @@ public final class LeaseLocks implements RunLock.Store {
             + " since " + seconds(current.getSpec().getAcquireTime()) + " (Lease " + namespace
             + "/" + name + ", until " + seconds(expiry(current)) + ")");
       }
+    } catch (K8sException e) {
+      // the cluster's client could not be built: an unreadable kubeconfig, an unknown context
+      throw new RunLock.Refused(e.getMessage());
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
         throw new RunLock.Refused("another run took it at the same moment (Lease " + namespace

@@ -101,8 +101,8 @@ class K8sClustersTest {
             .isEqualTo("k8s " + backup.server() + " (cluster backup)");
         assertThatThrownBy(() -> total(k8s, selector("", ""), "broken"))
             .isInstanceOf(K8sException.class)
-            .hasMessageStartingWith("k8s cluster broken: cannot read kubeconfig "
-                + dir.resolve("missing"));
+            .hasMessage("k8s cluster broken: kubeconfig " + dir.resolve("missing")
+                + " does not exist");
         assertThatThrownBy(() -> total(k8s, selector("", ""), "typo"))
             .isInstanceOf(K8sException.class)
             .hasMessage("k8s cluster typo: kubeconfig " + kubeconfig

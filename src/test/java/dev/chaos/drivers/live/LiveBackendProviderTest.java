@@ -143,4 +143,20 @@ class LiveBackendProviderTest {
               + "`kubernetes` section (add `environments.lab.kubernetes`)");
     }
   }
+
+  @Test
+  void aKubeconfigThatCannotBeReadRefusesTheLockWithItsReason() throws Exception {
+    Path missing = dir.resolve("no-such-kubeconfig");
+    try (Backend backend = open("""
+        environments:
+          lab:
+            class: dev
+            kubernetes: {context: lab, kubeconfig: %s}
+        """.formatted(missing), "lab")) {
+      assertThatThrownBy(() -> backend.lock("llm-marketplace", "me", Duration.ofMinutes(1)))
+          .isInstanceOf(dev.chaos.spi.RunLock.Refused.class)
+          .hasMessageContaining("kubeconfig").hasMessageContaining(missing.toString())
+          .hasMessageNotContaining("\n");
+    }
+  }
 }
