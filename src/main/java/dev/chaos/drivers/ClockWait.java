@@ -1,6 +1,8 @@
 package dev.chaos.drivers;
 
+import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 
@@ -11,6 +13,33 @@ import java.util.concurrent.Future;
  */
 public final class ClockWait {
   private ClockWait() {}
+
+  /**
+   * The call's deadline, or {@code timeout} from now when that comes first ({@code timeout}
+   * null: the call's deadline alone).
+   */
+  public static Instant deadline(CallContext context, Duration timeout) {
+    Instant deadline = context.deadline();
+    if (timeout == null) {
+      return deadline;
+    }
+    Instant own = context.clock().now().plus(timeout);
+    return own.isBefore(deadline) ? own : deadline;
+  }
+
+  /**
+   * The time left before {@code deadline}, zero when it has passed: checked before blocking
+   * work starts, since a call out of time must not even start.
+   *
+   * @throws InterruptedException when the calling thread was interrupted (a guard tripped)
+   */
+  public static Duration remaining(Clock clock, Instant deadline) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+    Duration left = Duration.between(clock.now(), deadline);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
 
   /**
    * True when {@code work} finished by {@code deadline}; otherwise {@code abandon} has run.

@@ -30,6 +30,11 @@ public final class FailureText {
         : String.format(Locale.ROOT, "%.1fs", tenths);
   }
 
+  /** "timed out after 400ms": a call that ran out of {@code budget}. */
+  public static String timedOut(Duration budget) {
+    return "timed out after " + budget(budget);
+  }
+
   /** {@code text} on one line, cut at 300 characters. */
   public static String oneLine(String text) {
     String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
@@ -58,7 +63,7 @@ public final class FailureText {
         return "unknown host `" + t.getMessage() + "`";
       }
       if (t instanceof SocketTimeoutException) {
-        return "timed out after " + budget(budget);
+        return timedOut(budget);
       }
       if (t instanceof SSLException) {
         return "tls error: " + oneLine(String.valueOf(t.getMessage()));

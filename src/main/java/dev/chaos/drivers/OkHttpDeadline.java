@@ -44,13 +44,10 @@ public final class OkHttpDeadline {
    */
   public static <T> T exchange(OkHttpClient client, Request request, Clock clock,
       Instant deadline, Reader<T> reader) throws Failed, InterruptedException {
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
-    Duration budget = Duration.between(clock.now(), deadline);
-    if (budget.isNegative() || budget.isZero()) {
+    Duration budget = ClockWait.remaining(clock, deadline);
+    if (budget.isZero()) {
       // OkHttp reads a zero timeout as "none": a call out of time must not even start
-      throw new Failed("timed out after " + FailureText.budget(Duration.ZERO));
+      throw new Failed(FailureText.timedOut(Duration.ZERO));
     }
     Call call = client.newCall(request);
     call.timeout().timeout(budget.toNanos(), TimeUnit.NANOSECONDS);
@@ -74,7 +71,7 @@ public final class OkHttpDeadline {
       }
     });
     if (!ClockWait.until(clock, deadline, reply, call::cancel)) {
-      throw new Failed("timed out after " + FailureText.budget(budget));
+      throw new Failed(FailureText.timedOut(budget));
     }
     try {
       return reply.get();
@@ -91,7 +88,7 @@ public final class OkHttpDeadline {
     }
     if (failure instanceof InterruptedIOException) {
       // OkHttp's call timeout and a socket timeout alike: the deadline was what bounded both
-      return "timed out after " + FailureText.budget(budget);
+      return FailureText.timedOut(budget);
     }
     String message = failure.getMessage();
     if (message != null && message.startsWith("unexpected end of stream")) {

@@ -1,13 +1,12 @@
 package dev.chaos.drivers.http;
 
+import dev.chaos.drivers.ClockWait;
 import dev.chaos.drivers.OkHttpDeadline;
 import dev.chaos.spi.CallContext;
-import dev.chaos.spi.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,15 +45,10 @@ public final class DeadlineExchange {
   public static Reply exchange(OkHttpClient client, Request request, CallContext context,
       Duration timeout, String target, int bodyLimit)
       throws HttpException, InterruptedException {
-    Clock clock = context.clock();
-    Instant start = clock.now();
-    Instant deadline = context.deadline();
-    if (timeout != null && start.plus(timeout).isBefore(deadline)) {
-      deadline = start.plus(timeout);
-    }
     long sent = System.nanoTime();
     try {
-      return OkHttpDeadline.exchange(client, request, clock, deadline, response -> {
+      return OkHttpDeadline.exchange(client, request, context.clock(),
+          ClockWait.deadline(context, timeout), response -> {
         try (ResponseBody body = response.body()) {
           return read(response.code(), body, sent, bodyLimit);
         }

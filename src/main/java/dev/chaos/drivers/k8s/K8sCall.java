@@ -43,15 +43,12 @@ public final class K8sCall {
   /** As {@link #run(K8sClients, String, CallContext, Work)}, on a cluster already chosen. */
   public static <T> T run(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
       Work<T> work) throws InterruptedException {
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
     Clock clock = context.clock();
     Instant deadline = context.deadline();
-    Duration budget = Duration.between(clock.now(), deadline);
-    if (budget.isNegative() || budget.isZero()) {
+    Duration budget = ClockWait.remaining(clock, deadline);
+    if (budget.isZero()) {
       throw new K8sException(cluster.label(),
-          "timed out after " + FailureText.budget(Duration.ZERO));
+          FailureText.timedOut(Duration.ZERO));
     }
     CompletableFuture<T> result = new CompletableFuture<>();
     Future<?> worker = clients.workers().submit(() -> {
@@ -64,7 +61,7 @@ public final class K8sCall {
       }
     });
     if (!ClockWait.until(clock, deadline, result, () -> worker.cancel(true))) {
-      throw new K8sException(cluster.label(), "timed out after " + FailureText.budget(budget));
+      throw new K8sException(cluster.label(), FailureText.timedOut(budget));
     }
     try {
       return result.get();
@@ -88,7 +85,7 @@ public final class K8sCall {
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof InterruptedIOException) {
-        return "timed out after " + FailureText.budget(budget);
+        return FailureText.timedOut(budget);
       }
     }
     if (failure instanceof KubernetesClientException k && k.getCode() > 0) {

@@ -1,5 +1,6 @@
 package dev.chaos.drivers.live;
 
+import dev.chaos.drivers.ClockWait;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
@@ -22,8 +23,7 @@ final class RequestTimeout {
   }
 
   private static CallContext capped(CallContext context, Duration timeout) {
-    Instant own = context.clock().now().plus(timeout);
-    Instant deadline = own.isBefore(context.deadline()) ? own : context.deadline();
+    Instant deadline = ClockWait.deadline(context, timeout);
     return new CallContext() {
       @Override
       public Clock clock() {

@@ -76,14 +76,11 @@ public final class PgClient implements AutoCloseable {
    */
   <T> T call(CallContext context, boolean readOnly, SqlWork<T> work)
       throws PgException, InterruptedException {
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
     Clock clock = context.clock();
     Instant deadline = context.deadline();
-    Duration budget = Duration.between(clock.now(), deadline);
-    if (budget.isNegative() || budget.isZero()) {
-      throw new PgException(target, "timed out after " + FailureText.budget(Duration.ZERO));
+    Duration budget = ClockWait.remaining(clock, deadline);
+    if (budget.isZero()) {
+      throw new PgException(target, FailureText.timedOut(Duration.ZERO));
     }
     AtomicReference<Connection> open = new AtomicReference<>();
     List<Statement> running = new CopyOnWriteArrayList<>();
@@ -99,7 +96,7 @@ public final class PgClient implements AutoCloseable {
       }
     });
     if (!ClockWait.until(clock, deadline, result, () -> abandon(running, open, result))) {
-      throw new PgException(target, "timed out after " + FailureText.budget(budget));
+      throw new PgException(target, FailureText.timedOut(budget));
     }
     try {
       return result.get();
@@ -213,7 +210,7 @@ public final class PgClient implements AutoCloseable {
       return reason;
     }
     if (failure instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
-      return "timed out after " + FailureText.budget(budget); // the query timeout cancelled it
+      return FailureText.timedOut(budget); // the query timeout cancelled it
     }
     String message = failure.getMessage();
     return message == null ? failure.getClass().getSimpleName() : FailureText.oneLine(message);

@@ -70,14 +70,11 @@ final class RedisCall {
 
   static <T> T run(ExecutorService workers, CallContext context, String target, Work<T> work)
       throws RedisException, InterruptedException {
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
     Clock clock = context.clock();
     Instant deadline = context.deadline();
-    Duration budget = Duration.between(clock.now(), deadline);
-    if (budget.isNegative() || budget.isZero()) {
-      throw new RedisException(target, "timed out after " + FailureText.budget(Duration.ZERO));
+    Duration budget = ClockWait.remaining(clock, deadline);
+    if (budget.isZero()) {
+      throw new RedisException(target, FailureText.timedOut(Duration.ZERO));
     }
     Session session = new Session(target, deadline, clock);
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -91,7 +88,7 @@ final class RedisCall {
       }
     });
     if (!ClockWait.until(clock, deadline, result, session::abandon)) {
-      throw new RedisException(session.target.get(), "timed out after " + FailureText.budget(budget));
+      throw new RedisException(session.target.get(), FailureText.timedOut(budget));
     }
     try {
       return result.get();

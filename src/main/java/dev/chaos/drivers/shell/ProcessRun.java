@@ -1,5 +1,6 @@
 package dev.chaos.drivers.shell;
 
+import dev.chaos.drivers.ClockWait;
 import dev.chaos.drivers.FailureText;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
@@ -45,17 +46,10 @@ final class ProcessRun {
    */
   static Outcome run(List<String> argv, Path directory, CallContext context, Duration timeout,
       int outputLimit, String line) throws ShellException, InterruptedException {
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
     Clock clock = context.clock();
-    Instant start = clock.now();
-    Instant deadline = context.deadline();
-    if (timeout != null && start.plus(timeout).isBefore(deadline)) {
-      deadline = start.plus(timeout);
-    }
-    Duration budget = Duration.between(start, deadline);
-    if (budget.isNegative() || budget.isZero()) {
+    Instant deadline = ClockWait.deadline(context, timeout);
+    Duration budget = ClockWait.remaining(clock, deadline);
+    if (budget.isZero()) {
       throw new ShellException(line, "not started: no time left before the call's deadline");
     }
     Process process;
@@ -79,7 +73,7 @@ final class ProcessRun {
     try {
       if (!waitFor(clock, () -> !process.isAlive(), deadline, tree)) {
         int children = tree.killAll();
-        throw new ShellException(line, "timed out after " + FailureText.budget(budget)
+        throw new ShellException(line, FailureText.timedOut(budget)
             + "; killed it" + (children == 0 ? ""
                 : " and " + children + " process" + (children == 1 ? "" : "es") + " it started"));
       }
