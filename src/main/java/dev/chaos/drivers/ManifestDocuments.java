@@ -46,8 +46,7 @@ public final class ManifestDocuments {
     if (kind.isBlank()) {
       throw new IllegalArgumentException("manifest document " + (index + 1) + " has no `kind`");
     }
-    Map<String, Object> metadata = tree.get("metadata") instanceof Map<?, ?> m
-        ? castMap(m) : Map.of();
+    Map<String, Object> metadata = map(tree.get("metadata"));
     String name = text(metadata.get("name"));
     String generateName = text(metadata.get("generateName"));
     if (name.isEmpty() && generateName.isEmpty()) {
@@ -58,13 +57,27 @@ public final class ManifestDocuments {
         text(metadata.get("namespace")), tree);
   }
 
-  private static String text(Object value) {
-    return value instanceof String s ? s : "";
+  /** The value at a path of mapping keys in an object tree, or null. */
+  public static Object at(Map<String, Object> tree, String... path) {
+    Object node = tree;
+    for (String key : path) {
+      if (!(node instanceof Map)) {
+        return null;
+      }
+      node = ((Map<?, ?>) node).get(key);
+    }
+    return node;
   }
 
+  /** A mapping of an object tree; an empty one for anything else. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Map<?, ?> map) {
-    return (Map<String, Object>) map;
+  public static Map<String, Object> map(Object value) {
+    return value instanceof Map ? (Map<String, Object>) value : Map.of();
+  }
+
+  /** A scalar of an object tree as text; "" for none. */
+  public static String text(Object value) {
+    return value == null ? "" : String.valueOf(value);
   }
 
   /**

@@ -2,8 +2,8 @@ package dev.chaos.drivers.argo;
 
 import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.k8s.KubeObjects.at;
-import static dev.chaos.drivers.k8s.KubeObjects.text;
+import static dev.chaos.drivers.ManifestDocuments.at;
+import static dev.chaos.drivers.ManifestDocuments.text;
 
 import dev.chaos.drivers.k8s.K8sCall;
 import dev.chaos.drivers.k8s.K8sClients;

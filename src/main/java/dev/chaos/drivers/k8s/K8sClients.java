@@ -1,5 +1,6 @@
 package dev.chaos.drivers.k8s;
 
+import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.config.KubeChoice;
 import dev.chaos.drivers.FailureText;
 import io.fabric8.kubernetes.client.Config;
@@ -210,7 +211,7 @@ public final class K8sClients implements AutoCloseable {
   private static void checkContext(String what, KubeChoice choice, String text) {
     Map<String, Object> tree;
     try {
-      tree = KubeObjects.map(new tools.jackson.dataformat.yaml.YAMLMapper()
+      tree = ManifestDocuments.map(new tools.jackson.dataformat.yaml.YAMLMapper()
           .readValue(text, Map.class));
     } catch (tools.jackson.core.JacksonException e) {
       throw new K8sException(what, "kubeconfig " + choice.kubeconfig() + " is not valid YAML: "
@@ -219,10 +220,10 @@ public final class K8sClients implements AutoCloseable {
     List<String> contexts = new ArrayList<>();
     if (tree.get("contexts") instanceof List<?> list) {
       for (Object context : list) {
-        contexts.add(KubeObjects.text(KubeObjects.map(context).get("name")));
+        contexts.add(ManifestDocuments.text(ManifestDocuments.map(context).get("name")));
       }
     }
-    String wanted = choice.context().orElse(KubeObjects.text(tree.get("current-context")));
+    String wanted = choice.context().orElse(ManifestDocuments.text(tree.get("current-context")));
     if (wanted.isEmpty()) {
       throw new K8sException(what, "kubeconfig " + choice.kubeconfig() + " has no"
           + " current-context; name one of its contexts: " + String.join(", ", contexts));

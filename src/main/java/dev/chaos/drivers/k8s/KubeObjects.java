@@ -1,5 +1,8 @@
 package dev.chaos.drivers.k8s;
 
+import static dev.chaos.drivers.ManifestDocuments.map;
+import static dev.chaos.drivers.ManifestDocuments.text;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -158,26 +161,5 @@ public final class KubeObjects {
     Map<String, String> labels = new LinkedHashMap<>();
     map(map(tree.get("metadata")).get("labels")).forEach((k, v) -> labels.put(k, text(v)));
     return labels;
-  }
-
-  /** The value at a path of mapping keys, or null. */
-  public static Object at(Map<String, Object> tree, String... path) {
-    Object node = tree;
-    for (String key : path) {
-      if (!(node instanceof Map)) {
-        return null;
-      }
-      node = ((Map<?, ?>) node).get(key);
-    }
-    return node;
-  }
-
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> map(Object value) {
-    return value instanceof Map ? (Map<String, Object>) value : Map.of();
-  }
-
-  public static String text(Object value) {
-    return value == null ? "" : String.valueOf(value);
   }
 }

@@ -1,8 +1,8 @@
 package dev.chaos.drivers.k8s;
 
 import dev.chaos.drivers.ManifestDocuments;
-import static dev.chaos.drivers.k8s.KubeObjects.at;
-import static dev.chaos.drivers.k8s.KubeObjects.text;
+import static dev.chaos.drivers.ManifestDocuments.at;
+import static dev.chaos.drivers.ManifestDocuments.text;
 
 import dev.chaos.spi.CallContext;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.chaos.drivers.k8s;
 
-import static dev.chaos.drivers.k8s.KubeObjects.at;
-import static dev.chaos.drivers.k8s.KubeObjects.map;
+import static dev.chaos.drivers.ManifestDocuments.at;
+import static dev.chaos.drivers.ManifestDocuments.map;
 
 import dev.chaos.spi.CallContext;
 import dev.chaos.types.Value;

@@ -6,7 +6,7 @@ import static dev.chaos.drivers.Arguments.jsonObject;
 import static dev.chaos.drivers.Arguments.percentOrNull;
 import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.k8s.KubeObjects.at;
+import static dev.chaos.drivers.ManifestDocuments.at;
 
 import dev.chaos.drivers.Arguments;
 import dev.chaos.spi.BuiltinImpl;

@@ -1,8 +1,8 @@
 package dev.chaos.drivers.k8s;
 
-import static dev.chaos.drivers.k8s.KubeObjects.at;
-import static dev.chaos.drivers.k8s.KubeObjects.map;
-import static dev.chaos.drivers.k8s.KubeObjects.text;
+import static dev.chaos.drivers.ManifestDocuments.at;
+import static dev.chaos.drivers.ManifestDocuments.map;
+import static dev.chaos.drivers.ManifestDocuments.text;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;

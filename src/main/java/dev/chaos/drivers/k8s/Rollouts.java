@@ -1,6 +1,6 @@
 package dev.chaos.drivers.k8s;
 
-import static dev.chaos.drivers.k8s.KubeObjects.at;
+import static dev.chaos.drivers.ManifestDocuments.at;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,17 +21,17 @@ final class ChaosTargets {
       Iterable<Deployment> deployments) {
     List<String> namespaces = new ArrayList<>();
     Map<String, String> labels = new LinkedHashMap<>();
-    Object ns = Manifest.at(tree, "spec", "selector", "namespaces");
+    Object ns = ManifestDocuments.at(tree, "spec", "selector", "namespaces");
     if (ns instanceof List<?> list) {
       list.forEach(n -> namespaces.add(String.valueOf(n)));
     }
-    Manifest.map(Manifest.at(tree, "spec", "selector", "labelSelectors"))
+    ManifestDocuments.map(ManifestDocuments.at(tree, "spec", "selector", "labelSelectors"))
         .forEach((k, v) -> labels.put(k, String.valueOf(v)));
-    Object appns = Manifest.at(tree, "spec", "appinfo", "appns");
+    Object appns = ManifestDocuments.at(tree, "spec", "appinfo", "appns");
     if (appns != null) {
       namespaces.add(String.valueOf(appns));
     }
-    Object applabel = Manifest.at(tree, "spec", "appinfo", "applabel");
+    Object applabel = ManifestDocuments.at(tree, "spec", "appinfo", "applabel");
     List<Deployment> out = new ArrayList<>();
     if (labels.isEmpty() && applabel == null) {
       for (Deployment d : deployments) {
@@ -60,11 +61,11 @@ final class ChaosTargets {
     if (pods == 0) {
       return 0;
     }
-    Object action = Manifest.at(tree, "spec", "action");
-    Object mode = Manifest.at(tree, "spec", "mode");
+    Object action = ManifestDocuments.at(tree, "spec", "action");
+    Object mode = ManifestDocuments.at(tree, "spec", "mode");
     boolean kills = action == null || "pod-kill".equals(action) || "pod-failure".equals(action);
     if (mode != null && kills && effect.kill() > 0) {
-      String value = Manifest.text(Manifest.at(tree, "spec", "value"));
+      String value = ManifestDocuments.text(ManifestDocuments.at(tree, "spec", "value"));
       try {
         switch (String.valueOf(mode)) {
           case "one":

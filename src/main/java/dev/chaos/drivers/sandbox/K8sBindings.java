@@ -209,7 +209,7 @@ final class K8sBindings {
   }
 
   private static int replicasOf(K8sWorld k8s, String kind, String name, String namespace) {
-    Object replicas = Manifest.at(k8s.get(kind, name, namespace), "spec", "replicas");
+    Object replicas = ManifestDocuments.at(k8s.get(kind, name, namespace), "spec", "replicas");
     if (!(replicas instanceof Number n)) {
       throw new SandboxException(ref(kind, name) + " has no replicas to scale");
     }
@@ -221,7 +221,7 @@ final class K8sBindings {
     List<String> out = new ArrayList<>();
     patch.forEach((key, value) -> {
       if (value instanceof Map<?, ?> inner && !inner.isEmpty()) {
-        out.addAll(leafPaths(Manifest.map(inner), prefix + key + "."));
+        out.addAll(leafPaths(ManifestDocuments.map(inner), prefix + key + "."));
       } else {
         out.add(prefix + key);
       }

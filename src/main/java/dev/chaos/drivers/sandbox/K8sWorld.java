@@ -184,9 +184,9 @@ public final class K8sWorld {
       }
       Deployment deployment = deployments.get(key);
       if (deployment != null) {
-        Object replicas = Manifest.at(patch, "spec", "replicas");
+        Object replicas = ManifestDocuments.at(patch, "spec", "replicas");
         if (!(replicas instanceof Number n) || patch.size() != 1
-            || Manifest.map(patch.get("spec")).size() != 1) {
+            || ManifestDocuments.map(patch.get("spec")).size() != 1) {
           throw new SandboxException("the sandbox patches only `spec.replicas` of a deployment");
         }
         deployment.scale(n.intValue(), now);
@@ -203,7 +203,7 @@ public final class K8sWorld {
       Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
       Deployment deployment = deployments.get(key);
       if (deployment != null) {
-        Object replicas = Manifest.at(previous, "spec", "replicas");
+        Object replicas = ManifestDocuments.at(previous, "spec", "replicas");
         deployment.scale(((Number) replicas).intValue(), now);
       } else {
         objects.put(key, previous);
@@ -282,7 +282,7 @@ public final class K8sWorld {
     namespaces.add(namespace);
     Map<String, Object> previous = objects.get(key);
     String created = previous == null ? now.toString()
-        : Manifest.text(Manifest.at(previous, "metadata", "creationTimestamp"));
+        : ManifestDocuments.text(ManifestDocuments.at(previous, "metadata", "creationTimestamp"));
     objects.put(key, Manifest.withMetadata(tree, name, namespace, created));
     ChaosSpec effect = world.spec().chaos().get(key.kind());
     if (effect != null && previous == null) {
@@ -300,7 +300,7 @@ public final class K8sWorld {
 
   private void startChaos(Key key, Map<String, Object> tree, ChaosSpec effect, Instant now,
       Duration runFor) {
-    Object specDuration = Manifest.at(tree, "spec", "duration");
+    Object specDuration = ManifestDocuments.at(tree, "spec", "duration");
     Duration duration = runFor != null ? runFor
         : specDuration == null ? null : Quantities.duration(specDuration.toString());
     List<Deployment> targets = ChaosTargets.of(tree, effect, deployments.values());

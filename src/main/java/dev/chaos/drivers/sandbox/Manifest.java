@@ -1,5 +1,8 @@
 package dev.chaos.drivers.sandbox;
 
+import static dev.chaos.drivers.ManifestDocuments.map;
+import static dev.chaos.drivers.ManifestDocuments.text;
+
 import dev.chaos.drivers.ManifestDocuments;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,26 +45,5 @@ final class Manifest {
     metadata.putIfAbsent("creationTimestamp", created);
     copy.put("metadata", metadata);
     return copy;
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
-    return value instanceof Map ? (Map<String, Object>) value : Map.of();
-  }
-
-  /** The value at a path of mapping keys, or null. */
-  static Object at(Map<String, Object> tree, String... path) {
-    Object node = tree;
-    for (String key : path) {
-      if (!(node instanceof Map)) {
-        return null;
-      }
-      node = ((Map<?, ?>) node).get(key);
-    }
-    return node;
-  }
-
-  static String text(Object value) {
-    return value == null ? "" : String.valueOf(value);
   }
 }

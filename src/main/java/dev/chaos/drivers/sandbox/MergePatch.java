@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class MergePatch {
       if (value == null) {
         out.remove(e.getKey());
       } else if (value instanceof Map) {
-        out.put(e.getKey(), apply(Manifest.map(out.get(e.getKey())), Manifest.map(value)));
+        out.put(e.getKey(), apply(ManifestDocuments.map(out.get(e.getKey())), ManifestDocuments.map(value)));
       } else {
         out.put(e.getKey(), value);
       }

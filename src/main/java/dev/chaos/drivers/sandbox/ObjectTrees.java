@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.ManifestDocuments;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ObjectTrees {
   /** The `metadata.labels` of a stored object. */
   static Map<String, String> labels(Map<String, Object> tree) {
     Map<String, String> out = new LinkedHashMap<>();
-    Manifest.map(Manifest.at(tree, "metadata", "labels"))
+    ManifestDocuments.map(ManifestDocuments.at(tree, "metadata", "labels"))
         .forEach((k, v) -> out.put(k, String.valueOf(v)));
     return out;
   }

@@ -1,7 +1,7 @@
 package dev.chaos.drivers.argo;
 
 import static dev.chaos.drivers.k8s.K8sLab.args;
-import static dev.chaos.drivers.k8s.KubeObjects.at;
+import static dev.chaos.drivers.ManifestDocuments.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +29,6 @@ class LiveArgoBindingsTest extends K8sLabTest {
         - name: main
           container: {image: litmuschaos/litmus-checker:latest}
       """;
-
-
 
   private Map<String, Object> workflow(String name) {
     return KubeObjects.get(lab.client, "workflow", null, lab.namespace, name);

@@ -4,6 +4,7 @@ import static dev.chaos.drivers.k8s.K8sLab.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +27,6 @@ class LiveK8sApplyTest extends K8sLabTest {
           labelSelectors: {tier: backend}
       """;
 
-
-
   private Map<String, Object> podChaos(String name) {
     return KubeObjects.get(lab.client, "podchaos", null, lab.namespace, name);
   }
@@ -41,7 +40,7 @@ class LiveK8sApplyTest extends K8sLabTest {
     assertThat(refs).isEqualTo(Value.strings(List.of("podchaos/backend-pod-kill")));
     assertThat(context.undoDescriptions).containsExactly("delete podchaos/backend-pod-kill"
         + " in namespace " + lab.namespace);
-    assertThat(KubeObjects.at(podChaos("backend-pod-kill"), "spec", "mode"))
+    assertThat(ManifestDocuments.at(podChaos("backend-pod-kill"), "spec", "mode"))
         .isEqualTo("fixed-percent");
 
     context.undoAll();
@@ -60,12 +59,12 @@ class LiveK8sApplyTest extends K8sLabTest {
 
     assertThat(context.undoDescriptions).containsExactly("restore the previous"
         + " podchaos/backend-pod-kill in namespace " + lab.namespace);
-    assertThat(KubeObjects.at(podChaos("backend-pod-kill"), "spec", "value")).isEqualTo("60");
+    assertThat(ManifestDocuments.at(podChaos("backend-pod-kill"), "spec", "value")).isEqualTo("60");
 
     context.undoAll();
 
     Map<String, Object> restored = podChaos("backend-pod-kill");
-    assertThat(KubeObjects.at(restored, "spec", "value")).isEqualTo("30");
+    assertThat(ManifestDocuments.at(restored, "spec", "value")).isEqualTo("30");
     assertThat(KubeObjects.labelsOf(restored)).isEqualTo(Map.of("experiment", "kill"));
   }
 

@@ -1,7 +1,7 @@
 package dev.chaos.drivers.k8s;
 
 import static dev.chaos.drivers.k8s.K8sLab.args;
-import static dev.chaos.drivers.k8s.KubeObjects.at;
+import static dev.chaos.drivers.ManifestDocuments.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +22,6 @@ class LiveK8sChangesTest extends K8sLabTest {
         "kind", "ChaosEngine", "metadata", Map.of("name", "engine"),
         "spec", Map.of("engineState", "active", "appinfo", Map.of("appns", "shop"))));
   }
-
 
   private Map<String, Object> get(String kind, String name) {
     return KubeObjects.get(lab.client, kind, null, lab.namespace, name);

@@ -6,6 +6,7 @@ import static dev.chaos.drivers.k8s.K8sLab.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** The reading `k8s` functions against a real API (the mock in CRUD mode, or the lab's). */
 class LiveK8sReadsTest extends K8sLabTest {
-
 
   private Value call(String name, Object... args) throws Exception {
     return impls.get(name).call(args(args), new K8sLab.Ctx());
@@ -195,7 +195,7 @@ class LiveK8sReadsTest extends K8sLabTest {
         Value.str("done"))).isEqualTo(Value.bool(true));
     Object done = dev.chaos.types.Values.toJsonTree(call("k8s.get", "kind",
         Value.str("deployments"), "name", Value.str("done")));
-    assertThat(KubeObjects.at(KubeObjects.map(done), "spec", "replicas")).isEqualTo(3L);
+    assertThat(ManifestDocuments.at(ManifestDocuments.map(done), "spec", "replicas")).isEqualTo(3L);
     assertThat(call("k8s.rollout_complete", "kind", Value.str("deployment"), "name",
         Value.str("rolling"))).isEqualTo(Value.bool(false));
     assertThatThrownBy(() -> call("k8s.rollout_complete", "kind", Value.str("configmap"),

@@ -3,6 +3,7 @@ package dev.chaos.drivers.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.sandbox.Results.Selector;
 import java.time.Duration;
 import java.util.List;
@@ -167,10 +168,10 @@ class K8sWorldTest {
         """, "");
     Map<String, Object> previous = k8s.patch("chaosengine", "region-failure",
         Map.of("spec", Map.of("engineState", "stop")), "chaos-testing");
-    assertThat(Manifest.at(k8s.get("chaosengine", "region-failure", "chaos-testing"), "spec",
+    assertThat(ManifestDocuments.at(k8s.get("chaosengine", "region-failure", "chaos-testing"), "spec",
         "engineState")).isEqualTo("stop");
     k8s.restore("chaosengine", "region-failure", previous, "chaos-testing");
-    assertThat(Manifest.at(k8s.get("chaosengines", "region-failure", "chaos-testing"), "spec",
+    assertThat(ManifestDocuments.at(k8s.get("chaosengines", "region-failure", "chaos-testing"), "spec",
         "engineState")).isEqualTo("active");
     assertThat(k8s.deleteAll("ChaosEngine", "chaos-testing", "")).isEqualTo(1);
     assertThatThrownBy(() -> k8s.get("podchaos", "nothing", "chaos-testing"))
