@@ -91,8 +91,6 @@ final class LiveDrivers implements AutoCloseable {
         clients = k8sClients();
       } catch (ConfigException e) {
         throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.problem());
-      } catch (RuntimeException e) {
-        throw new RunLock.Refused(e.getMessage());
       }
       return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
           java.time.Clock.systemUTC()).take(name, holder, hold);
