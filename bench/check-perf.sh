@@ -8,7 +8,6 @@ runs=${1:-21}
 jar=target/chaos.jar
 [[ -f $jar ]] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 file=${CHAOS_BENCH_FILE:-runbooks/pod-failure.chaos}
-[[ -f $file ]] || file=../shared/design/examples/pod-failure.chaos
 
 median_ms() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
 

@@ -10,6 +10,7 @@ import dev.chaos.syntax.Parser;
 import dev.chaos.syntax.ParseResult;
 import dev.chaos.syntax.ast.Program;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -44,11 +45,21 @@ public final class Checker {
     this.modules = new ModuleLoader(this::checkModule);
   }
 
-  public synchronized CheckedProgram check(SourceFile file, Diagnostics sink) {
+  public CheckedProgram check(SourceFile file, Diagnostics sink) {
+    return check(file, sink, failure -> { });
+  }
+
+  /**
+   * As {@link #check(SourceFile, Diagnostics)}; a failure of the checker itself is reported as
+   * CH0106 and also handed to {@code internalErrors} (`chaos check --verbose` prints its trace).
+   */
+  public synchronized CheckedProgram check(SourceFile file, Diagnostics sink,
+      Consumer<Throwable> internalErrors) {
     reporter = new Reporter(sink);
     try {
       return checkFile(file, ModuleLoader.Location.ofFile(file.path()));
     } catch (RuntimeException | StackOverflowError e) {
+      internalErrors.accept(e);
       reporter.report(Code.CH0106, new Span(file, 0, 0),
           "internal checker error: " + e, "the checker failed on this file",
           "this is a bug in `chaos`; please report it with the file");

@@ -111,14 +111,16 @@ final class HeaderChecker {
     Expr value = a.value();
     String word = value instanceof Expr.Name n ? n.name()
         : value instanceof Expr.Str s ? s.constant() : null;
-    if (value instanceof Expr.Name && ENVIRONMENTS.contains(word)) {
+    // an interpolated string has no constant; List.of(...).contains(null) would throw
+    boolean known = word != null && ENVIRONMENTS.contains(word);
+    if (value instanceof Expr.Name && known) {
       return word;
     }
     if (value.kind() == Expr.Kind.ERROR) {
       return null;
     }
     String help;
-    if (value instanceof Expr.Str && ENVIRONMENTS.contains(word)) {
+    if (value instanceof Expr.Str && known) {
       help = "write it without quotes: `environment " + word + "`";
     } else {
       help = word == null ? null : Reporter.didYouMean(word, ENVIRONMENTS);

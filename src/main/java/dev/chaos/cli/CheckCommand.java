@@ -62,7 +62,11 @@ final class CheckCommand implements Callable<Integer> {
       if (verbose) {
         context.err().println("checking " + file.path());
       }
-      checker.check(file, sink);
+      checker.check(file, sink, failure -> {
+        if (verbose) {
+          failure.printStackTrace(context.err());
+        }
+      });
     }
     List<Diagnostic> diagnostics = sink.sorted();
 

@@ -47,7 +47,7 @@ final class ExecCommand implements Callable<Integer> {
         "With --sandbox it rehearses against an in-process world on a virtual clock: no "
             + "cluster, no network, and minutes of waits pass in milliseconds.");
     spec.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("1")
-        .type(Path.class).description("The runbook to run").build());
+        .required(true).type(Path.class).description("The runbook to run").build());
     spec.addOption(Specs.flag("Run against the embedded sandbox world", "--sandbox"));
     spec.addOption(Specs.option(Path.class, "FILE",
         "The sandbox world (YAML, see docs/sandbox.md) instead of the built-in one", "--world"));

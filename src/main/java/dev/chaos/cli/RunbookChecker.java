@@ -5,11 +5,13 @@ import dev.chaos.check.Checker;
 import dev.chaos.diag.Diagnostics;
 import dev.chaos.source.SourceFile;
 import dev.chaos.spi.DriverRegistry;
+import java.util.function.Consumer;
 
 /** What `chaos check` needs of the checker; tests put canned diagnostics behind it. */
 @FunctionalInterface
 interface RunbookChecker {
-  void check(SourceFile file, Diagnostics sink);
+  /** {@code internalErrors} receives a failure of the checker itself, reported as CH0106. */
+  void check(SourceFile file, Diagnostics sink, Consumer<Throwable> internalErrors);
 
   /** One {@link Checker} for all files of a run, so that its module cache is shared. */
   static RunbookChecker of(DriverRegistry drivers, CheckOptions options) {

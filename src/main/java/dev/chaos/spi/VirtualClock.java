@@ -59,8 +59,14 @@ public final class VirtualClock implements Clock {
   private final Object monitor = new Object();
   private final Map<Thread, Member> members = new HashMap<>();
   private final ArrayDeque<Member> queued = new ArrayDeque<>();
+  /**
+   * By wake-up time, then by when they went to sleep. A member that never slept has no wake-up
+   * time and is never among the sleepers, but removing it (when it leaves, or is interrupted
+   * before its first turn) still compares it: nulls sort first rather than fail.
+   */
   private final TreeSet<Member> sleepers = new TreeSet<>(
-      Comparator.comparing((Member m) -> m.wakeAt).thenComparingLong(m -> m.order));
+      Comparator.comparing((Member m) -> m.wakeAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparingLong(m -> m.order));
   private volatile Instant now;
   private Member running;
   private long order;

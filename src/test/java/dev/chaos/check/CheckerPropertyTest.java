@@ -1,5 +1,7 @@
 package dev.chaos.check;
 
+import dev.chaos.ContractExamples;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -42,12 +44,9 @@ class CheckerPropertyTest {
     seed = Long.getLong("chaos.fuzz.seed", System.nanoTime());
     System.out.println("CheckerPropertyTest seed: " + seed
         + " (replay with -Dchaos.fuzz.seed=" + seed + ")");
-    Path dir = Path.of(System.getProperty("user.dir")).resolve("../shared/design/examples");
     examples = new ArrayList<>();
-    try (var files = Files.list(dir)) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".chaos")).sorted().toList()) {
-        examples.add(Files.readString(p));
-      }
+    for (String name : ContractExamples.NAMES) {
+      examples.add(ContractExamples.read(name));
     }
     assertThat(examples).hasSize(3);
     checker = new Checker(CheckFixture.DRIVERS, new CheckOptions(false));

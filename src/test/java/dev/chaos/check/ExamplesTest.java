@@ -13,9 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExamplesTest {
   static Stream<Path> files() throws IOException {
     Path root = Path.of(System.getProperty("user.dir"));
-    Path examples = root.resolve("../shared/design/examples").normalize();
-    assertThat(examples).isDirectory();
-    return Stream.of(examples, root.resolve("runbooks"), root.resolve("stdlib"))
+    return Stream.of(root.resolve("runbooks"), root.resolve("stdlib"))
         .flatMap(dir -> {
           try {
             return Files.list(dir).filter(p -> p.toString().endsWith(".chaos")).sorted().toList()

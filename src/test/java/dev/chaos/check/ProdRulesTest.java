@@ -68,7 +68,7 @@ class ProdRulesTest {
 
   @Test
   void asProdAppliesTheRulesToAnyRunbook() throws Exception {
-    Path examples = Path.of(System.getProperty("user.dir")).resolve("../shared/design/examples");
+    Path examples = dev.chaos.ContractExamples.runbooks();
     var podFailure = check(Files.readString(examples.resolve("pod-failure.chaos")),
         new CheckOptions(true));
     assertThat(podFailure.codes()).containsExactly(Code.CH0502, Code.CH0504);

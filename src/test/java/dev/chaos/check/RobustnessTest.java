@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RobustnessTest {
   private static String example(String name) throws Exception {
-    return Files.readString(Path.of(System.getProperty("user.dir"))
-        .resolve("../shared/design/examples").resolve(name));
+    return dev.chaos.ContractExamples.read(name);
   }
 
   @Test

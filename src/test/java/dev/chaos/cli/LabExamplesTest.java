@@ -21,7 +21,7 @@ import redis.clients.jedis.Jedis;
 @EnabledIfEnvironmentVariable(named = "LAB_CHAOS_CONFIG", matches = ".+")
 @Timeout(600)
 class LabExamplesTest {
-  private static final Path EXAMPLES = Path.of("../shared/design/examples");
+  private static final Path EXAMPLES = dev.chaos.ContractExamples.runbooks();
 
   @TempDir
   Path dir;

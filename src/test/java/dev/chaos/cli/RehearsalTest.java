@@ -31,9 +31,7 @@ class RehearsalTest {
 
   static Stream<Path> runbooks() throws IOException {
     Path root = Path.of(System.getProperty("user.dir"));
-    Path examples = root.resolve("../shared/design/examples").normalize();
-    assertThat(examples).isDirectory();
-    return Stream.of(examples, root.resolve("runbooks"))
+    return Stream.of(root.resolve("runbooks"))
         .flatMap(dir -> {
           try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".chaos")).sorted().toList().stream();

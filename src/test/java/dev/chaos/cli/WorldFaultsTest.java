@@ -30,8 +30,7 @@ class WorldFaultsTest {
   }
 
   private static Path example(String name) {
-    return Path.of(System.getProperty("user.dir"))
-        .resolve("../shared/design/examples/" + name).normalize();
+    return dev.chaos.ContractExamples.path(name);
   }
 
   @Test

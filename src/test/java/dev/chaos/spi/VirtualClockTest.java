@@ -118,6 +118,38 @@ class VirtualClockTest {
     assertThat(log).containsExactly("b@5", "a@10", "c@10");
   }
 
+  /**
+   * A participant that never slept leaves while others sleep (a step that ends at +0s beside a
+   * guard): its leaving must not disturb the sleepers, nor fail on its missing wake-up time.
+   */
+  @Test
+  void aParticipantThatNeverSleptLeavesBesideSleepers() throws InterruptedException {
+    VirtualClock clock = new VirtualClock(T0);
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread main = clock.start("main", () -> {
+      Thread guard = clock.start("guard", () -> {
+        try {
+          clock.sleep(Duration.ofSeconds(5));
+          log.add("guard@" + at(clock));
+        } catch (InterruptedException e) {
+          log.add("guard interrupted@" + at(clock));
+        }
+      });
+      Thread step = clock.start("step", () -> log.add("step@" + at(clock)));
+      try {
+        clock.join(step, T0.plusSeconds(60));
+        clock.join(guard, T0.plusSeconds(60));
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    });
+    main.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+    main.join(10_000);
+    assertThat(failure.get()).isNull();
+    assertThat(log).containsExactly("step@0", "guard@5");
+  }
+
   /** A guard that trips in the middle of a long wait interrupts it at the guard's instant. */
   @Test
   void anInterruptEndsALongWaitAtOnce() throws InterruptedException {

@@ -16,14 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Shared helpers for the parser tests. */
 final class ParserTesting {
   private ParserTesting() {}
 
-  static final Path EXAMPLES =
-      Path.of(System.getProperty("user.dir")).resolve("../shared/design/examples").normalize();
+  static final Path EXAMPLES = dev.chaos.ContractExamples.runbooks();
 
   static ParseResult parse(String text) {
     return Parser.parse(new SourceFile("test.chaos", text));
@@ -60,12 +58,9 @@ final class ParserTesting {
         .collect(Collectors.joining("\n"));
   }
 
+  /** The contract's three examples. */
   static List<Path> examples() {
-    try (Stream<Path> files = Files.list(EXAMPLES)) {
-      return files.filter(p -> p.toString().endsWith(".chaos")).sorted().collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dev.chaos.ContractExamples.paths();
   }
 
   static String read(Path path) {
