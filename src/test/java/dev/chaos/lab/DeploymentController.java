@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * older pod template (a rollout restart changes it) are replaced, and the status follows
  * (observed generation, replicas, ready). Pods are matched by the deployment's
  * {@code matchLabels} in its namespace; pods of no deployment are never touched.
+ *
+ * <p>It manages the seed's namespace only. The drivers' tests each write their deployments,
+ * statuses included, into a namespace of their own and read them back: a controller rewriting
+ * those statuses between a write and a read made their outcome depend on timing.
  */
 final class DeploymentController implements AutoCloseable {
   static final Duration RECREATE_AFTER = Duration.ofSeconds(2);
@@ -51,7 +55,8 @@ final class DeploymentController implements AutoCloseable {
 
   private void reconcileAll() {
     try {
-      for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
+      for (Deployment deployment : client.apps().deployments()
+          .inNamespace(LlmMarketplaceSeed.APP_NAMESPACE).list().getItems()) {
         reconcile(deployment);
       }
     } catch (KubernetesClientException | IllegalStateException e) {
