@@ -97,7 +97,8 @@ final class ArgumentBinder {
     }
     Arg first = given.putIfAbsent(name, a);
     if (first != null) {
-      reporter.report(Code.CH0207, a.span(), "argument `" + name + "` is given twice",
+      reporter.reportWithFirst(first.span(), "first given here",
+          Code.CH0207, a.span(), "argument `" + name + "` is given twice",
           "already given on line " + first.span().startLine() + ", column "
               + first.span().startColumn(),
           "remove one of them");

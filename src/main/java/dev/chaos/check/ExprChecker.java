@@ -288,7 +288,8 @@ final class ExprChecker {
       Type t = check(f.value(), scope, ctx);
       Expr.Field first = seen.putIfAbsent(f.key().name(), f);
       if (first != null) {
-        reporter.report(Code.CH0211, f.key().span(), "field `" + f.key().name() + "` is given twice",
+        reporter.reportWithFirst(first.key().span(), "first given here",
+            Code.CH0211, f.key().span(), "field `" + f.key().name() + "` is given twice",
             "already given on line " + first.key().span().startLine());
       } else {
         fields.put(f.key().name(), t);

@@ -1,6 +1,7 @@
 package dev.chaos.check;
 
 import dev.chaos.diag.Code;
+import dev.chaos.source.Span;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.DriverRegistry;
@@ -113,11 +114,18 @@ final class FileChecker {
     Map<String, Program.Import> importByAlias = new java.util.HashMap<>();
     for (ResolvedImport imp : imports) {
       Program.Import first = importByAlias.putIfAbsent(imp.alias(), imp.declaration());
-      if (first != null || globals.declaredHere(imp.alias()) instanceof Symbol.DriverNs) {
+      if (first != null) {
+        reporter.reportWithFirst(first.span(), "first imported here",
+            Code.CH0104, imp.declaration().span(),
+            "the name `" + imp.alias() + "` is already taken",
+            "`" + imp.alias() + "` was imported on line " + first.span().startLine(),
+            "give this import another name: `as other_name`");
+        continue;
+      }
+      if (globals.declaredHere(imp.alias()) instanceof Symbol.DriverNs) {
         reporter.report(Code.CH0104, imp.declaration().span(),
             "the name `" + imp.alias() + "` is already taken",
-            first != null ? "`" + imp.alias() + "` was imported on line " + first.span().startLine()
-                : "`" + imp.alias() + "` is a driver",
+            "`" + imp.alias() + "` is a driver",
             "give this import another name: `as other_name`");
         continue;
       }
@@ -145,9 +153,16 @@ final class FileChecker {
       Symbol previous = globals.declaredHere(name.name());
       if (previous instanceof Symbol.Global || previous instanceof Symbol.ModuleAlias
           || previous instanceof Symbol.DriverNs) {
-        String what = previous instanceof Symbol.Global g
-            ? "first defined on line " + declName(g.decl()).span().startLine()
-            : previous instanceof Symbol.ModuleAlias ? "the name of an import" : "the name of a driver";
+        if (previous instanceof Symbol.Global g) {
+          Span first = declName(g.decl()).span();
+          reporter.reportWithFirst(first, "first defined here", Code.CH0211, name.span(),
+              "`" + name.name() + "` is defined twice",
+              "`" + name.name() + "` was first defined on line " + first.startLine(),
+              "rename one of them");
+          continue;
+        }
+        String what = previous instanceof Symbol.ModuleAlias ? "the name of an import"
+            : "the name of a driver";
         reporter.report(Code.CH0211, name.span(), "`" + name.name() + "` is defined twice",
             "`" + name.name() + "` is already " + what, "rename one of them");
         continue;
@@ -290,7 +305,8 @@ final class FileChecker {
     Symbol previous = scope.declare(local);
     if (previous instanceof Symbol.Local old) {
       old.markUsed();
-      reporter.report(Code.CH0211, name.span(), "`" + name.name() + "` is defined twice",
+      reporter.reportWithFirst(old.span(), "first defined here", Code.CH0211, name.span(),
+          "`" + name.name() + "` is defined twice",
           "`" + name.name() + "` was already defined on line " + old.span().startLine(),
           "rename one of them");
     }

@@ -99,8 +99,8 @@ final class HeaderChecker {
     if (first == null) {
       return true;
     }
-    reporter.report(Code.CH0407, new Span(at.source(), at.start(),
-            at.start() + key.length()),
+    reporter.reportWithFirst(new Span(first.source(), first.start(), first.start() + key.length()),
+        "first set here", Code.CH0407, new Span(at.source(), at.start(), at.start() + key.length()),
         "duplicate header attribute `" + key + "`",
         "`" + key + "` is already set on line " + first.startLine(), "remove one of them");
     return false;

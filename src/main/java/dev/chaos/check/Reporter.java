@@ -25,6 +25,16 @@ final class Reporter {
         Arrays.stream(helps).filter(Objects::nonNull).toList()));
   }
 
+  /**
+   * As {@link #report}, also pointing at {@code first}, the earlier place the problem involves,
+   * with {@code firstLabel} under it ("first defined here").
+   */
+  void reportWithFirst(Span first, String firstLabel, Code code, Span span, String message,
+      String label, String... helps) {
+    sink.add(new Diagnostic(code, code.severity(), span, message, label,
+        Arrays.stream(helps).filter(Objects::nonNull).toList()).withRelated(first, firstLabel));
+  }
+
   /** "did you mean `x`?" or null. */
   static String didYouMean(String word, java.util.Collection<String> candidates) {
     return dev.chaos.diag.Suggest.closest(word, candidates)

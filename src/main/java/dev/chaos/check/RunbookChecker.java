@@ -185,7 +185,8 @@ final class RunbookChecker {
     Span first = sectionNames.computeIfAbsent(kind, k -> new HashMap<>())
         .putIfAbsent(name.text(), name.span());
     if (first != null) {
-      reporter.report(Code.CH0602, name.span(), "duplicate " + what + " name \"" + name.text() + "\"",
+      reporter.reportWithFirst(first, "first used here", Code.CH0602, name.span(),
+          "duplicate " + what + " name \"" + name.text() + "\"",
           "a " + what + " of this name is already on line " + first.startLine(),
           "rename one of them: the report tells sections apart by name");
     }

@@ -15,10 +15,19 @@ final class DiagnosticText {
     if (!d.label().isEmpty()) {
       text.append(": ").append(d.label());
     }
+    for (Related related : d.related()) {
+      text.append('\n').append(related.label().isEmpty() ? "see" : related.label()).append(": ")
+          .append(place(related.span()));
+    }
     for (String help : d.helps()) {
       text.append("\nhelp: ").append(help);
     }
     return text.toString();
+  }
+
+  /** "runbooks/a.chaos:12:5". */
+  static String place(dev.chaos.source.Span span) {
+    return span.source().path() + ":" + span.startLine() + ":" + span.startColumn();
   }
 
   static long errors(List<Diagnostic> diagnostics) {

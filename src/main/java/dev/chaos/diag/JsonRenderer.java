@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * `--format json`: counts, the files checked and every diagnostic with its span as offsets and as
- * 1-based lines and columns (end column exclusive, UTF-16 units, as SARIF counts them).
+ * 1-based lines and columns (end column exclusive, UTF-16 units, as SARIF counts them), and the
+ * other places it involves ({@code related}: label, file, span).
  */
 public final class JsonRenderer implements Renderer {
   @Override
@@ -34,6 +35,13 @@ public final class JsonRenderer implements Renderer {
       d.helps().forEach(helps::add);
       node.put("file", d.span().source().path());
       putSpan(node.putObject("span"), d.span());
+      ArrayNode related = node.putArray("related");
+      for (Related r : d.related()) {
+        ObjectNode place = related.addObject();
+        place.put("label", r.label());
+        place.put("file", r.span().source().path());
+        putSpan(place.putObject("span"), r.span());
+      }
     }
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }

@@ -56,15 +56,28 @@ public final class SarifRenderer implements Renderer {
       result.put("ruleIndex", rules.indexOf(d.code()));
       result.put("level", level(d.severity()));
       result.putObject("message").put("text", DiagnosticText.full(d));
-      ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", uriReference(d.span().source().path()));
-      putRegion(physical.putObject("region"), d.span());
+      putLocation(result.putArray("locations").addObject(), d.span());
+      if (!d.related().isEmpty()) {
+        ArrayNode related = result.putArray("relatedLocations");
+        for (int i = 0; i < d.related().size(); i++) {
+          ObjectNode location = related.addObject();
+          location.put("id", i);
+          putLocation(location, d.related().get(i).span());
+          location.putObject("message").put("text", d.related().get(i).label());
+        }
+      }
     }
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
   private static String level(Severity severity) {
     return severity == Severity.ERROR ? "error" : "warning";
+  }
+
+  private static void putLocation(ObjectNode location, Span span) {
+    ObjectNode physical = location.putObject("physicalLocation");
+    physical.putObject("artifactLocation").put("uri", uriReference(span.source().path()));
+    putRegion(physical.putObject("region"), span);
   }
 
   private static void putRegion(ObjectNode region, Span span) {

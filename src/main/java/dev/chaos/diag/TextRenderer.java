@@ -67,6 +67,39 @@ public final class TextRenderer implements Renderer {
 
   private void appendDiagnostic(StringBuilder out, Diagnostic d) {
     Span span = d.span();
+    int width = Integer.toString(span.startLine()).length();
+    for (Related related : d.related()) {
+      width = Math.max(width, Integer.toString(related.span().startLine()).length());
+    }
+    String pad = " ".repeat(width);
+
+    out.append(ansi.severity(d.severity(), d.severity().label() + "[" + d.code().name() + "]"))
+        .append(ansi.bold(": " + printable(d.message()))).append('\n');
+    out.append(pad).append(ansi.gutter("-->")).append(' ').append(place(span)).append('\n');
+    appendSnippet(out, pad, span, '^', d.label(), d.severity());
+    for (Related related : d.related()) {
+      out.append(pad).append(' ').append(ansi.gutter("|")).append('\n');
+      out.append(pad).append(ansi.gutter(":::")).append(' ').append(place(related.span()))
+          .append('\n');
+      appendSnippet(out, pad, related.span(), '-', related.label(), null);
+    }
+    for (String help : d.helps()) {
+      out.append(pad).append(' ').append(ansi.gutter("=")).append(' ').append(ansi.bold("help"))
+          .append(": ").append(printable(help)).append('\n');
+    }
+  }
+
+  /** "runbooks/a.chaos:12:5", printable. */
+  private static String place(Span span) {
+    return printable(span.source().path()) + ":" + span.startLine() + ":" + span.startColumn();
+  }
+
+  /**
+   * The span's first line with {@code mark}s under the span and the label beside them; in the
+   * diagnostic's colour for the primary span, plain (null severity) for a related one.
+   */
+  private void appendSnippet(StringBuilder out, String pad, Span span, char mark, String label,
+      Severity severity) {
     SourceFile source = span.source();
     LineMap lines = source.lines();
     int line = span.startLine();
@@ -82,24 +115,15 @@ public final class TextRenderer implements Renderer {
     int caretCount = Math.max(1, displayWidth(lineText, to) - caretColumn);
 
     String number = Integer.toString(line);
-    String pad = " ".repeat(number.length());
     String emptyGutter = pad + " " + ansi.gutter("|");
-
-    out.append(ansi.severity(d.severity(), d.severity().label() + "[" + d.code().name() + "]"))
-        .append(ansi.bold(": " + printable(d.message()))).append('\n');
-    out.append(pad).append(ansi.gutter("-->")).append(' ').append(printable(source.path()))
-        .append(':').append(line).append(':').append(span.startColumn()).append('\n');
     out.append(emptyGutter).append('\n');
     String shown = displayText(lineText);
-    out.append(ansi.gutter(number + " |")).append(shown.isEmpty() ? "" : " " + shown).append('\n');
-    String marks = "^".repeat(caretCount) + (multiLine ? "..." : "");
-    String label = d.label().isEmpty() ? "" : " " + printable(d.label());
+    String numberGutter = " ".repeat(pad.length() - number.length()) + number + " |";
+    out.append(ansi.gutter(numberGutter)).append(shown.isEmpty() ? "" : " " + shown).append('\n');
+    String marks = String.valueOf(mark).repeat(caretCount) + (multiLine ? "..." : "");
+    String text = marks + (label.isEmpty() ? "" : " " + printable(label));
     out.append(emptyGutter).append(' ').append(" ".repeat(caretColumn))
-        .append(ansi.severity(d.severity(), marks + label)).append('\n');
-    for (String help : d.helps()) {
-      out.append(pad).append(' ').append(ansi.gutter("=")).append(' ').append(ansi.bold("help"))
-          .append(": ").append(printable(help)).append('\n');
-    }
+        .append(severity == null ? text : ansi.severity(severity, text)).append('\n');
   }
 
   /** Screen columns taken by the first {@code end} chars, with tabs expanded. */

@@ -58,6 +58,19 @@ class JsonRendererTest {
   }
 
   @Test
+  void aSecondPlaceIsListedWithItsLabelAndSpan() {
+    JsonNode d = mapper.readTree(new JsonRenderer().render(List.of(Samples.definedTwice()),
+        List.of(Samples.TWICE))).at("/diagnostics/0");
+
+    assertThat(d.at("/related").size()).isEqualTo(1);
+    assertThat(d.at("/related/0/label").asString()).isEqualTo("first defined here");
+    assertThat(d.at("/related/0/file").asString()).isEqualTo("a.chaos");
+    assertThat(d.at("/related/0/span/startLine").asInt()).isEqualTo(1);
+    assertThat(d.at("/related/0/span/startColumn").asInt()).isEqualTo(5);
+    assertThat(d.at("/related/0/span/endColumn").asInt()).isEqualTo(10);
+  }
+
+  @Test
   void cleanRunHasAnEmptyList() {
     JsonNode root = mapper.readTree(new JsonRenderer().render(List.of(), List.of()));
 

@@ -19,6 +19,17 @@ final class Samples {
         .withHelp("did you mean `k8s.kill_pods`?");
   }
 
+  /** `limit` defined on lines 1 and 3: the second points back at the first. */
+  static final SourceFile TWICE = new SourceFile("a.chaos",
+      "let limit = 5%\nlet other = 1\nlet limit = 6%\n");
+
+  static Diagnostic definedTwice() {
+    return Diagnostic.of(Code.CH0211, TWICE.span(33, 38), "`limit` is defined twice")
+        .withLabel("`limit` was first defined on line 1")
+        .withRelated(TWICE.span(4, 9), "first defined here")
+        .withHelp("rename one of them");
+  }
+
   /** The span of the first occurrence of {@code text} in the file. */
   static Span span(SourceFile file, String text) {
     int start = file.text().indexOf(text);

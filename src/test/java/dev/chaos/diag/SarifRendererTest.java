@@ -70,6 +70,22 @@ class SarifRendererTest {
   }
 
   @Test
+  void aSecondPlaceIsARelatedLocation() {
+    JsonNode result = parse(renderer.render(List.of(Samples.definedTwice()),
+        List.of(Samples.TWICE))).at("/runs/0/results/0");
+
+    assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(3);
+    JsonNode related = result.at("/relatedLocations/0");
+    assertThat(related.at("/physicalLocation/artifactLocation/uri").asString()).isEqualTo("a.chaos");
+    assertThat(related.at("/physicalLocation/region/startLine").asInt()).isEqualTo(1);
+    assertThat(related.at("/physicalLocation/region/startColumn").asInt()).isEqualTo(5);
+    assertThat(related.at("/message/text").asString()).isEqualTo("first defined here");
+    assertThat(result.at("/message/text").asString()).isEqualTo("`limit` is defined twice: "
+        + "`limit` was first defined on line 1\nfirst defined here: a.chaos:1:5\n"
+        + "help: rename one of them");
+  }
+
+  @Test
   void cleanRunHasNoResultsAndNoRules() {
     JsonNode root = parse(renderer.render(List.of(), List.of(Samples.POD_FAILURE)));
 

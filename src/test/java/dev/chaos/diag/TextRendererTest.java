@@ -27,6 +27,27 @@ class TextRendererTest {
   }
 
   @Test
+  void aSecondPlaceIsShownUnderlinedWithDashes() {
+    String out = plain.render(List.of(Samples.definedTwice()), List.of(Samples.TWICE));
+
+    assertThat(out).isEqualTo("""
+        error[CH0211]: `limit` is defined twice
+         --> a.chaos:3:5
+          |
+        3 | let limit = 6%
+          |     ^^^^^ `limit` was first defined on line 1
+          |
+         ::: a.chaos:1:5
+          |
+        1 | let limit = 5%
+          |     ----- first defined here
+          = help: rename one of them
+
+        error: 1 error (checked 1 file)
+        """);
+  }
+
+  @Test
   void gutterFollowsTheLineNumber() {
     SourceFile file = new SourceFile("a.chaos", "x\n".repeat(99) + "bad\n");
     Diagnostic d = Diagnostic.of(Code.CH0201, span(file, "bad"), "undefined name `bad`");
