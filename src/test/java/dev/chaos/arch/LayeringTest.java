@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Holds the layering of STYLE.md: a lower layer never imports a higher one. */
+/** Holds the layering of docs/architecture.md: a lower layer never imports a higher one. */
 class LayeringTest {
   private static JavaClasses classes;
 
