@@ -19,7 +19,7 @@ public final class Durations {
   static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
   private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final String FORM = "write a number and a unit (" + DurationUnit.LIST
-      + "), several only largest first, e.g. `500ms`, `30s` or `1m30s`";
+      + "), largest unit first, e.g. `500ms` or `1m30s`";
 
   /** The duration {@code text} stands for under {@code syntax}; else a {@link UnitException}. */
   public static Duration parse(String text, DurationSyntax syntax) {

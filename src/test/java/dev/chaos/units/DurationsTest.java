@@ -60,8 +60,8 @@ class DurationsTest {
   @Test
   void theMessagesNameTheTextAndWhatIsAllowed() {
     assertThat(refused("10min", DurationSyntax.STRICT)).hasMessage("`10min` is not a duration: write"
-        + " a number and a unit (ms, s, m, h or d), several only largest first, e.g. `500ms`, `30s`"
-        + " or `1m30s`; did you mean `10m`?");
+        + " a number and a unit (ms, s, m, h or d), largest unit first, e.g. `500ms` or `1m30s`;"
+        + " did you mean `10m`?");
     assertThat(refused("30s1m", DurationSyntax.STRICT)).hasMessage("`30s1m` is not a duration:"
         + " units go largest first, each once, e.g. `1h30m` or `1m30s`; did you mean `1m30s`?");
     assertThat(refused("5", DurationSyntax.STRICT))
