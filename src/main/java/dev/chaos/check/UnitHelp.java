@@ -3,17 +3,18 @@ package dev.chaos.check;
 import dev.chaos.spi.DriverRegistry;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.types.Type;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.chaos.units.DurationPart;
+import dev.chaos.units.Durations;
+import dev.chaos.units.PercentSyntax;
+import dev.chaos.units.Percentages;
+import dev.chaos.units.UnitException;
+import java.util.List;
 
 /**
  * The fixes proposed when a value has the wrong unit or needs a conversion: `500` where a
  * Duration is expected becomes `500ms`, `"5s"` becomes `5s`, a Json value becomes `int(x)`.
  */
 final class UnitHelp {
-  private static final Pattern DURATION = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h|d))+");
-  private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?%");
-  private static final Pattern SINGLE_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:ms|s|m|h|d|%)");
   private static final int MAX_SHOWN = 40;
 
   private UnitHelp() {}
@@ -43,8 +44,7 @@ final class UnitHelp {
     if (!isUnitLiteral(e)) {
       return null; // a computed value: no spelling to correct
     }
-    Matcher m = SINGLE_UNIT.matcher(unwrap(e).span().text());
-    String number = m.matches() ? m.group(1) : null;
+    String number = singleNumber(unwrap(e).span().text());
     if (wanted == Type.PERCENT) {
       return "a `Percent` needs `%`" + (number != null ? ": `" + number + "%`" : ", e.g. `5%`");
     }
@@ -81,13 +81,36 @@ final class UnitHelp {
       return null;
     }
     String text = s.constant().trim();
-    if (expected == Type.DURATION && DURATION.matcher(text).matches()) {
+    if (expected == Type.DURATION && Durations.isDuration(text)) {
       return "write it as a duration literal: `" + text + "`";
     }
-    if (expected == Type.PERCENT && PERCENT.matcher(text).matches()) {
+    if (expected == Type.PERCENT && isPercent(text)) {
       return "write it as a percentage: `" + text + "`";
     }
     return null;
+  }
+
+  /** The number of a literal with one unit: `5` of `5s` and of `5%`; null for `1m30s`. */
+  private static String singleNumber(String literal) {
+    if (isPercent(literal)) {
+      return literal.substring(0, literal.length() - 1);
+    }
+    try {
+      List<DurationPart> parts = Durations.parts(literal);
+      return parts.size() == 1 ? parts.get(0).number() : null;
+    } catch (UnitException e) {
+      return null;
+    }
+  }
+
+  /** Whether a text is a percentage literal, as the lexer and every other reader take one. */
+  private static boolean isPercent(String text) {
+    try {
+      Percentages.parse(text, PercentSyntax.STRICT);
+      return true;
+    } catch (UnitException e) {
+      return false;
+    }
   }
 
   /** The conversion out of Json towards {@code expected}, if the core library has one. */

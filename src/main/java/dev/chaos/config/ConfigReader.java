@@ -2,6 +2,9 @@ package dev.chaos.config;
 
 import dev.chaos.config.Section.Field;
 import dev.chaos.diag.Suggest;
+import dev.chaos.units.DurationSyntax;
+import dev.chaos.units.Durations;
+import dev.chaos.units.UnitException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -11,14 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the YAML tree of `chaos.yaml` into {@link ChaosConfig}, checking every key. */
 final class ConfigReader {
   private static final List<String> ENVIRONMENT_KEYS =
       List.of("class", "kubernetes", "prometheus", "redis", "postgres", "notify", "http");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Path file;
@@ -262,24 +263,17 @@ final class ConfigReader {
     return parsed;
   }
 
-  /** `5s`, `500ms`, `2m`, `1h`, or a sum such as `1m30s`. */
+  /** A duration above zero, read as runbooks and world files read one: `5s`, `1m30s`. */
   static Duration duration(Field field) throws ConfigException {
     YamlNode node = field.value();
-    String text = node.kind() == YamlNode.Kind.SCALAR ? ((YamlNode.Scalar) node).text() : "";
-    Matcher m = DURATION_PART.matcher(text);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.lookingAt()) {
-      long n = Long.parseLong(m.group(1));
-      String unit = m.group(2);
-      total = total.plus(unit.equals("ms") ? Duration.ofMillis(n) : unit.equals("s")
-          ? Duration.ofSeconds(n) : unit.equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n));
-      end = m.end();
-      m.region(end, text.length());
-    }
-    if (text.isEmpty() || end != text.length() || total.isZero()) {
+    if (node.kind() != YamlNode.Kind.SCALAR) {
       throw Section.wrongType(node, field.keyOrigin(), "a duration such as `5s` or `500ms`");
     }
-    return total;
+    try {
+      return Durations.parse(((YamlNode.Scalar) node).text(), DurationSyntax.POSITIVE);
+    } catch (UnitException e) {
+      Origin at = Section.at(node, field.keyOrigin());
+      throw new ConfigException(at, "`" + at.key() + "`: " + e.getMessage());
+    }
   }
 }

@@ -13,6 +13,7 @@ public enum Code {
   CH0005(Severity.ERROR, "number glued to letters"),
   CH0006(Severity.ERROR, "invalid time of day"),
   CH0007(Severity.ERROR, "line break in string"),
+  CH0008(Severity.ERROR, "duration units out of order"),
   CH0010(Severity.ERROR, "syntax error"),
   CH0011(Severity.ERROR, "unknown keyword"),
   CH0012(Severity.ERROR, "nesting too deep"),

@@ -27,8 +27,11 @@ public final class SignatureTable {
     return this;
   }
 
-  /** A mutating call that the runtime undoes by itself, as {@code inverse} describes. */
-  public SignatureTable mutate(String name, Signature signature, String inverse, String doc) {
+  /**
+   * A mutating call that the runtime undoes by itself, as {@code inverse} describes. The doc
+   * comes before the inverse, as it comes before the reason in {@link #mutateWithoutInverse}.
+   */
+  public SignatureTable mutate(String name, Signature signature, String doc, String inverse) {
     builtins.add(new Builtin(namespace, name, signature, Effect.MUTATE, inverse, doc));
     return this;
   }

@@ -5,6 +5,7 @@ import static dev.chaos.syntax.grammar.ChaosLexer.*;
 import dev.chaos.diag.Code;
 import dev.chaos.diag.Diagnostic;
 import dev.chaos.source.Span;
+import dev.chaos.units.UnitException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -231,11 +232,13 @@ final class LexicalCheck {
           .withHelp("write `" + text.replace("_", "") + "`"));
       return;
     }
-    String intended = Literals.intendedDuration(text);
-    out.add(Diagnostic.of(Code.CH0005, span, Tokens.quote(text) + " is not a duration")
-        .withLabel("a number glued to letters")
-        .withHelp("duration units are `ms`, `s`, `m`, `h` and `d`"
-            + (intended == null ? ", e.g. `10m`" : ": write `" + intended + "`")));
+    // the message is the one `chaos.yaml` and world files give for the same text
+    UnitException refused = Literals.durationError(text);
+    String intended = refused == null ? null : refused.suggestion();
+    Diagnostic d = Diagnostic.of(Code.CH0005, span, refused == null
+            ? Tokens.quote(text) + " is not a duration" : refused.getMessage())
+        .withLabel("a number glued to letters");
+    out.add(intended == null ? d : d.withHelp("write `" + intended + "`"));
   }
 
   private void timeOfDay(Token t) {
@@ -258,19 +261,18 @@ final class LexicalCheck {
   }
 
   private void duration(Token t) {
-    String text = t.getText();
-    switch (Literals.durationProblem(text)) {
-      case UNIT_ORDER:
-        out.add(Diagnostic.of(Code.CH0005, spans.of(t), Tokens.quote(text) + " is not a duration")
-            .withLabel("units out of order")
-            .withHelp("write each unit once, largest first, e.g. `1h30m` or `1m30s`"));
-        break;
-      case TOO_LARGE:
-        out.add(Diagnostic.of(Code.CH0307, spans.of(t), "duration " + Tokens.quote(text) + " is too large")
-            .withLabel("longer than about 292 years"));
-        break;
-      default:
-        break;
+    UnitException refused = Literals.durationError(t.getText());
+    if (refused == null) {
+      return;
     }
+    // the message is the one `chaos.yaml` and world files give for the same text
+    Diagnostic d = switch (refused.problem()) {
+      case UNIT_ORDER -> Diagnostic.of(Code.CH0008, spans.of(t), refused.getMessage())
+          .withLabel("units out of order");
+      case TOO_LARGE -> Diagnostic.of(Code.CH0307, spans.of(t), refused.getMessage())
+          .withLabel("longer than about 292 years");
+      default -> Diagnostic.of(Code.CH0005, spans.of(t), refused.getMessage());
+    };
+    out.add(refused.suggestion() == null ? d : d.withHelp("write `" + refused.suggestion() + "`"));
   }
 }

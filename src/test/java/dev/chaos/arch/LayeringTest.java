@@ -25,6 +25,7 @@ class LayeringTest {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .withOptionalLayers(true)
+        .layer("units").definedBy("dev.chaos.units..")
         .layer("source").definedBy("dev.chaos.source..")
         .layer("diag").definedBy("dev.chaos.diag..")
         .layer("syntax").definedBy("dev.chaos.syntax..")
@@ -54,6 +55,14 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.chaos.diag..", "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..",
             "dev.chaos.check..", "dev.chaos.runtime..", "dev.chaos.drivers..", "dev.chaos.cli..")
+        .check(classes);
+  }
+
+  /** Durations, percentages and quantities: the bottom layer, which every reader may use. */
+  @Test
+  void unitsDependOnNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.chaos.units..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("dev.chaos.units..", "java..")
         .check(classes);
   }
 

@@ -73,15 +73,16 @@ class ConfigErrorsTest {
 
   @Test
   void badDuration() {
-    assertEquals(F + "6:16: `environments.staging.prometheus.timeout` must be a duration such as"
-            + " `5s` or `500ms`, not the string `5 seconds`",
+    assertEquals(F + "6:16: `environments.staging.prometheus.timeout`: `5 seconds` is not a"
+            + " duration: write a number and a unit (ms, s, m, h or d), largest unit first, e.g."
+            + " `500ms` or `1m30s`; did you mean `5s`?",
         error(env("    prometheus:", "      url: http://prom:9090", "      timeout: 5 seconds")));
   }
 
   @Test
   void durationWithoutUnit() {
-    assertEquals(F + "6:16: `environments.staging.prometheus.timeout` must be a duration such as"
-            + " `5s` or `500ms`, not the number `5`",
+    assertEquals(F + "6:16: `environments.staging.prometheus.timeout`: `5` is not a duration:"
+            + " write its unit (ms, s, m, h or d), e.g. `5s`",
         error(env("    prometheus:", "      url: http://prom:9090", "      timeout: 5")));
   }
 
@@ -168,8 +169,8 @@ class ConfigErrorsTest {
 
   @Test
   void aHugeDurationIsRefusedNotOverflowed() {
-    assertEquals(F + "6:16: `environments.staging.prometheus.timeout` must be a duration such as"
-            + " `5s` or `500ms`, not the string `99999999999999999999h`",
+    assertEquals(F + "6:16: `environments.staging.prometheus.timeout`: `99999999999999999999h` is"
+            + " too long for a duration: at most about 292 years (`106751d`)",
         error(env("    prometheus:", "      url: http://prom:9090", "      timeout: 99999999999999999999h")));
   }
 

@@ -64,11 +64,25 @@ class LexicalErrorsTest {
   void numberGluedToLettersIsOneToken() {
     Diagnostic d = only("runbook \"r\" {\n  max_duration 10min\n}\n");
     assertThat(d.code()).isEqualTo(Code.CH0005);
-    assertThat(d.message()).isEqualTo("`10min` is not a duration");
+    assertThat(d.message()).isEqualTo("`10min` is not a duration: write a number and a unit (ms, s,"
+        + " m, h or d), largest unit first, e.g. `500ms` or `1m30s`; did you mean `10m`?");
     assertThat(d.span().text()).isEqualTo("10min");
-    assertThat(d.helps()).singleElement().asString().contains("`ms`, `s`, `m`, `h` and `d`").contains("`10m`");
-    assertThat(only("let x = 1m30\n").helps()).singleElement().asString().contains("`1m30s`");
-    assertThat(only("let x = 30s1m\n").code()).isEqualTo(Code.CH0005);
+    assertThat(d.helps()).containsExactly("write `10m`");
+    assertThat(only("let x = 1m30\n").helps()).containsExactly("write `1m30s`");
+    assertThat(only("let x = 5xyz\n").helps()).isEmpty();
+    Expr value = ((Decl.Let) parse("let x = 10min\n").program().decls().get(0)).value();
+    assertThat(value).isInstanceOf(Expr.Error.class);
+  }
+
+  /** `30s1m` lexes as a duration, but not one the language reads: CH0008, not CH0005. */
+  @Test
+  void durationUnitsOutOfOrder() {
+    Diagnostic d = only("let x = 30s1m\n");
+    assertThat(d.code()).isEqualTo(Code.CH0008);
+    assertThat(d.span().text()).isEqualTo("30s1m");
+    assertThat(d.label()).isEqualTo("units out of order");
+    assertThat(d.helps()).containsExactly("write `1m30s`");
+    assertThat(only("let x = 1m1m\n").helps()).containsExactly("write `2m`");
     Expr value = ((Decl.Let) parse("let x = 10min\n").program().decls().get(0)).value();
     assertThat(value).isInstanceOf(Expr.Error.class);
   }

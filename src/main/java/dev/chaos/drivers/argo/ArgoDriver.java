@@ -31,8 +31,8 @@ public final class ArgoDriver implements Driver {
               named("namespace", Type.STRING, "the manifest's, else the context's namespace",
                   "Namespace for a workflow whose manifest names none."),
               CLUSTER),
-          "terminates the workflow if it is still running",
-          "Submits a Workflow and returns its name (generated when it uses `generateName`).")
+          "Submits a Workflow and returns its name (generated when it uses `generateName`).",
+          "terminates the workflow if it is still running")
       .read("phase", Signature.of(Type.STRING, NAME, NAMESPACE, CLUSTER),
           "The workflow's phase: `Pending`, `Running`, `Succeeded`, `Failed` or `Error`.")
       .mutateWithoutInverse("terminate", Signature.of(Type.UNIT, NAME, NAMESPACE, CLUSTER),

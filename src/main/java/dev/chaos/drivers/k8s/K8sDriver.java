@@ -59,8 +59,8 @@ public final class K8sDriver implements Driver {
               named("namespace", Type.STRING, "the manifest's, else the context's namespace",
                   "Namespace for objects whose manifest names none."),
               CLUSTER),
-          "deletes the objects it created and restores the previous version of those it changed",
-          "Creates or updates objects as `kubectl apply` does; returns them as `kind/name`.")
+          "Creates or updates objects as `kubectl apply` does; returns them as `kind/name`.",
+          "deletes the objects it created and restores the previous version of those it changed")
       .mutateWithoutInverse("delete", Signature.of(Type.BOOL, KIND, NAME, NAMESPACE, CLUSTER),
           "Deletes one object and returns whether it existed (a missing object is no error).",
           "a deleted object is gone; its controller, if any, recreates it.")
@@ -85,13 +85,13 @@ public final class K8sDriver implements Driver {
               positional("patch", Type.JSON,
                   "A JSON merge patch, usually a record: `{spec: {engineState: \"stop\"}}`."),
               NAMESPACE, CLUSTER),
-          "restores the previous values of the fields it changed",
-          "Merges a patch into an object, as `kubectl patch --type=merge`.")
+          "Merges a patch into an object, as `kubectl patch --type=merge`.",
+          "restores the previous values of the fields it changed")
       .mutate("scale", Signature.of(Type.INT, KIND, NAME,
               positional("replicas", Type.INT, "The new number of replicas."),
               NAMESPACE, CLUSTER),
-          "scales back to the previous number of replicas",
-          "Sets the replicas of a deployment or statefulset; returns the previous number.")
+          "Sets the replicas of a deployment or statefulset; returns the previous number.",
+          "scales back to the previous number of replicas")
       .mutateWithoutInverse("rollout_restart", Signature.of(Type.UNIT, KIND, NAME,
               NAMESPACE, CLUSTER),
           "Restarts every pod of a deployment, statefulset or daemonset by a rolling update.",

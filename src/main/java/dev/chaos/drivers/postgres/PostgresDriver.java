@@ -40,8 +40,8 @@ public final class PostgresDriver implements Driver {
                   "The `application_name` they carry, to count and terminate them."),
               named("hold", Type.DURATION, "until undone",
                   "How long to keep them open before closing them.")),
-          "closes the held connections",
-          "Opens idle connections in the background to exhaust the pool; returns at once.")
+          "Opens idle connections in the background to exhaust the pool; returns at once.",
+          "closes the held connections")
       .mutateWithoutInverse("terminate", Signature.of(Type.INT,
               requiredNamed("application", Type.STRING,
                   "Terminate the backends with this `application_name`.")),

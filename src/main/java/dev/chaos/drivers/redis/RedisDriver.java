@@ -30,11 +30,11 @@ public final class RedisDriver implements Driver {
       .mutate("set", Signature.of(Type.UNIT, KEY,
               positional("value", Type.STRING, "The new value."),
               named("ttl", Type.DURATION, "no expiry", "Time after which the key expires.")),
-          "restores the previous value, or deletes the key when it did not exist",
-          "Sets a key on the master.")
+          "Sets a key on the master.",
+          "restores the previous value, or deletes the key when it did not exist")
       .mutate("del", Signature.of(Type.BOOL, KEY),
-          "restores the deleted value and its expiry",
-          "Deletes a key and returns whether it existed.")
+          "Deletes a key and returns whether it existed.",
+          "restores the deleted value and its expiry")
       .read("dbsize", Signature.of(Type.INT), "The number of keys in the database.")
       .read("info", Signature.of(Type.map(Type.STRING, Type.STRING),
               positional("section", Type.STRING,

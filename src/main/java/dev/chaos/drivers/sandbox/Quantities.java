@@ -1,98 +1,61 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.units.DurationSyntax;
+import dev.chaos.units.Durations;
+import dev.chaos.units.PercentSyntax;
+import dev.chaos.units.Percentages;
+import dev.chaos.units.ResourceQuantities;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The quantities of world files and manifests: durations as runbooks and Kubernetes write them
- * (`250ms`, `1m30s`, `1.5s`), shares (`30%`, or a plain ratio `0.3`), memory (`256Mi`), and
- * plain numbers, each optionally signed (`+0.2%` for a delta).
+ * Which form of {@link dev.chaos.units} each kind of world-file value takes: durations as in
+ * runbooks (`250ms`, `1m30s`); shares `30%` or a ratio `0.3`; memory `256Mi`; CPU `250m` or
+ * `0.25`; a series value in the series' unit, which may be a signed change (`+250ms`, `-0.1%`)
+ * and, being a number in that unit, may go without one (`0.18` seconds). A refused text throws
+ * a {@link dev.chaos.units.UnitException} whose message the world loader places at its key.
  */
 final class Quantities {
   private Quantities() {}
 
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
-  private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?");
-
-  /** `250ms`, `30s`, `1m30s`, `2h15m`, `1d`; a bare number is seconds. */
+  /** `250ms`, `30s`, `1m30s`, `2h15m`, `1d`: a duration as runbooks and `chaos.yaml` write it. */
   static Duration duration(String text) {
-    String s = text.trim();
-    boolean negative = s.startsWith("-");
-    if (negative || s.startsWith("+")) {
-      s = s.substring(1);
-    }
-    if (s.matches("\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
-      return sign(seconds(new BigDecimal(s)), negative);
-    }
-    Matcher m = DURATION_PART.matcher(s);
-    Duration total = Duration.ZERO;
-    int at = 0;
-    while (at < s.length() && m.find(at) && m.start() == at) {
-      BigDecimal n = new BigDecimal(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> nanos(n.movePointRight(6));
-        case "s" -> seconds(n);
-        case "m" -> seconds(n.multiply(BigDecimal.valueOf(60)));
-        case "h" -> seconds(n.multiply(BigDecimal.valueOf(3600)));
-        default -> seconds(n.multiply(BigDecimal.valueOf(86_400)));
-      });
-      at = m.end();
-    }
-    if (at != s.length() || s.isEmpty()) {
-      throw new IllegalArgumentException("`" + text + "` is not a duration such as 250ms, 30s or 1m30s");
-    }
-    return sign(total, negative);
+    return Durations.parse(text, DurationSyntax.STRICT);
+  }
+
+  /** A duration above zero, for an interval: as `chaos.yaml` reads a timeout. */
+  static Duration positiveDuration(String text) {
+    return Durations.parse(text, DurationSyntax.POSITIVE);
   }
 
   /** A share as a ratio: `30%` is 0.3, `0.3` is 0.3. */
   static double ratio(String text) {
-    String s = text.trim();
-    try {
-      if (s.endsWith("%")) {
-        return Double.parseDouble(s.substring(0, s.length() - 1).trim()) / 100.0;
-      }
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("`" + text + "` is not a share such as 30% or 0.3");
-    }
+    return Percentages.ratio(text, PercentSyntax.SHARE);
   }
 
   /** Bytes from `256Mi`, `1Gi`, `500M` or a plain number. */
   static long bytes(String text) {
-    Matcher m = MEMORY.matcher(text.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException("`" + text + "` is not an amount of memory such as 256Mi");
-    }
-    BigDecimal n = new BigDecimal(m.group(1));
-    long unit = m.group(2) == null ? 1 : switch (m.group(2)) {
-      case "Ki" -> 1L << 10;
-      case "Mi" -> 1L << 20;
-      case "Gi" -> 1L << 30;
-      case "Ti" -> 1L << 40;
-      case "k" -> 1_000L;
-      case "M" -> 1_000_000L;
-      case "G" -> 1_000_000_000L;
-      default -> 1_000_000_000_000L;
-    };
-    return n.multiply(BigDecimal.valueOf(unit)).longValue();
+    return ResourceQuantities.bytes(text);
+  }
+
+  /** Cores from `250m` or `0.25`. */
+  static double cores(String text) {
+    return ResourceQuantities.cores(text);
   }
 
   /**
    * A number in the unit of a series: for `ratio` series `3%` or `0.03`, for `seconds` series
-   * `250ms` or `0.25`, otherwise a plain number.
+   * `250ms` or `0.25`, otherwise a plain number; the first two may be a signed change.
    */
   static double inUnit(String text, SeriesUnit unit) {
-    String s = text.trim();
     switch (unit) {
       case RATIO:
-        return ratio(s);
+        return Percentages.ratio(text, PercentSyntax.SHARE_OR_CHANGE);
       case SECONDS:
-        return toSeconds(duration(s));
+        return toSeconds(Durations.parse(text, DurationSyntax.SECONDS_VALUE));
       default:
         try {
-          return Double.parseDouble(s);
+          return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("`" + text + "` is not a number");
         }
@@ -104,18 +67,7 @@ final class Quantities {
   }
 
   static Duration ofSeconds(double seconds) {
-    return seconds(BigDecimal.valueOf(seconds));
-  }
-
-  private static Duration seconds(BigDecimal seconds) {
-    return nanos(seconds.movePointRight(9));
-  }
-
-  private static Duration nanos(BigDecimal nanos) {
-    return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
-  }
-
-  private static Duration sign(Duration d, boolean negative) {
-    return negative ? d.negated() : d;
+    return Duration.ofNanos(BigDecimal.valueOf(seconds).movePointRight(9)
+        .setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
   }
 }

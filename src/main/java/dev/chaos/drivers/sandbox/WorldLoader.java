@@ -124,11 +124,12 @@ public final class WorldLoader {
   }
 
   private static Duration positive(YamlNode node, String key, Duration fallback) {
-    Duration d = node.duration(key, fallback);
-    if (d.isNegative() || d.isZero()) {
-      throw node.error(key, "must be more than 0s");
-    }
-    return d;
+    return node.has(key) ? node.parse(key, Quantities::positiveDuration, "a duration") : fallback;
+  }
+
+  /** `250m` or `0.25` cores, as Kubernetes writes CPU. */
+  private static double cores(YamlNode node, String key, double fallback) {
+    return node.has(key) ? node.parse(key, Quantities::cores, "an amount of CPU") : fallback;
   }
 
   private static Map<String, ClusterSpec> clusters(YamlNode root) {
@@ -169,8 +170,8 @@ public final class WorldLoader {
       throw d.error("replicas", "cannot be negative");
     }
     return new DeploymentSpec(name, d.string("namespace", "default"), labels, replicas,
-        d.duration("recovery", Duration.ofSeconds(10)), d.number("cpu", 0.1),
-        d.number("cpu_request", 0.5), d.bytes("memory", 128L << 20),
+        d.duration("recovery", Duration.ofSeconds(10)), cores(d, "cpu", 0.1),
+        cores(d, "cpu_request", 0.5), d.bytes("memory", 128L << 20),
         d.ratio("error_rate_when_down", 0), hpa);
   }
 
@@ -223,7 +224,7 @@ public final class WorldLoader {
         metrics.merge(name, m.inUnit(key, s.unit()), Double::sum);
       }
       out.put(Kinds.normalise(kind), new ChaosSpec(Kinds.normalise(kind), metrics,
-          c.number("cpu", 0), c.ratio("kill", 0), c.string("target", "")));
+          cores(c, "cpu", 0), c.ratio("kill", 0), c.string("target", "")));
     }
     return out;
   }

@@ -123,7 +123,8 @@ public record WorldSpec(
       String s = text.trim();
       if (s.startsWith("chaos")) {
         String rest = s.substring("chaos".length()).trim();
-        return new When(true, rest.isEmpty() ? Duration.ZERO : Quantities.duration(rest));
+        return new When(true, rest.isEmpty() ? Duration.ZERO
+            : Quantities.duration(rest.startsWith("+") ? rest.substring(1).trim() : rest));
       }
       return new When(false, Quantities.duration(s.startsWith("t+") ? s.substring(2) : s));
     }

@@ -122,8 +122,9 @@ class WorldFileTest {
         .hasMessageStartingWith("w.yaml: clusters.default.deployments[0].replicsa: unknown key"
             + " `replicsa`; known keys: cpu, cpu_request,");
     assertThatThrownBy(() -> WorldLoader.parse("redis: {failover_time: 8 seconds}", "w.yaml"))
-        .hasMessage("w.yaml: redis.failover_time: `8 seconds` is not a duration such as 250ms,"
-            + " 30s or 1m30s");
+        .hasMessage("w.yaml: redis.failover_time: `8 seconds` is not a duration: write a number and"
+            + " a unit (ms, s, m, h or d), largest unit first, e.g. `500ms` or `1m30s`; did you"
+            + " mean `8s`?");
     assertThatThrownBy(() -> WorldLoader.parse("""
         faults:
           - {series: "chaos:slo:error_rate:1m", value: 3%, add: 1%}
