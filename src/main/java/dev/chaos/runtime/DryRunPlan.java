@@ -21,7 +21,7 @@ public final class DryRunPlan {
     if (!r.dryRun()) {
       return out;
     }
-    out.add("plan (dry run: nothing was changed): " + mutations(r.plan().size()));
+    out.add("plan: " + mutations(r.plan().size()) + " it would make");
     int n = 0;
     for (RunResult.Planned p : r.plan()) {
       out.add("  " + (++n) + ". " + p.where() + ": " + p.fn() + ": would "

@@ -101,7 +101,7 @@ public final class KillCount {
       return share + "; the runbook declares no blast_radius";
     }
     return share + ", within the runbook's blast_radius " + percent(blastRadiusPercent)
-        + (d.note().isEmpty() ? "" : " (" + d.note() + ")");
+        + (d.note().isEmpty() ? "" : " (fewer pods than asked, to stay within it)");
   }
 
   private static String pods(int n) {

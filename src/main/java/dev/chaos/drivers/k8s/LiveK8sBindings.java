@@ -57,7 +57,8 @@ public final class LiveK8sBindings {
     into.put("k8s.delete", (a, c) -> {
       Target t = Target.of(clients, a);
       boolean exists = K8sCall.run(clients, t.cluster, c, t::exists);
-      if (c.dryRun(Preview.of("delete " + t.ref() + t.where())
+      if (c.dryRun(Preview.of("delete " + t.ref() + t.where()
+          + (exists ? "" : ", which does not exist: nothing to delete"))
           .withTargets(exists ? List.of(t.ref() + t.where()) : List.of()))) {
         return Value.bool(exists);
       }

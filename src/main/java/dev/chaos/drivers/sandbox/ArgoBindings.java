@@ -23,17 +23,18 @@ final class ArgoBindings {
       String namespace = doc.namespace().isEmpty() ? string(a, "namespace", "")
           : doc.namespace();
       String shown = doc.shownName();
+      if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals("workflow")) {
+        throw new SandboxException("argo.submit takes one Workflow, not "
+            + docs.stream().map(ManifestDocuments.Doc::kind).toList());
+      }
+      String undo = "terminate workflow "
+          + (doc.name().isEmpty() ? doc.generateName() + "* (generated name)" : doc.name())
+          + where(world, a, namespace) + " if it is still running";
       if (c.dryRun(Preview.of("submit workflow " + shown + where(world, a, namespace))
-          .withTarget("workflow/" + shown + where(world, a, namespace)))) {
-        if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals("workflow")) {
-          throw new SandboxException("argo.submit takes one Workflow, not "
-              + docs.stream().map(ManifestDocuments.Doc::kind).toList());
-        }
+          .withTarget("workflow/" + shown + where(world, a, namespace)).withUndo(undo))) {
         return Value.str(shown);
       }
-      Inverse<String> inverse = Inverse.register(c, "terminate workflow "
-              + (doc.name().isEmpty() ? doc.generateName() + "* (generated name)" : doc.name())
-              + where(world, a, namespace) + " if it is still running",
+      Inverse<String> inverse = Inverse.register(c, undo,
           (name, u) -> argo.terminate(name, namespace));
       return Value.str(inverse.done(argo.submit(manifest, namespace)));
     });

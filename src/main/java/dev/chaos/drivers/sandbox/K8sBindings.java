@@ -76,10 +76,11 @@ final class K8sBindings {
       String kind = string(a, "kind");
       String name = string(a, "name");
       String namespace = string(a, "namespace", "");
-      if (c.dryRun(Preview.of("delete " + ref(kind, name) + where(k8s, namespace))
-          .withTargets(k8s.exists(kind, name, namespace)
-              ? List.of(ref(kind, name) + where(k8s, namespace)) : List.of()))) {
-        return Value.bool(k8s.exists(kind, name, namespace));
+      boolean exists = k8s.exists(kind, name, namespace);
+      if (c.dryRun(Preview.of("delete " + ref(kind, name) + where(k8s, namespace)
+          + (exists ? "" : ", which does not exist: nothing to delete"))
+          .withTargets(exists ? List.of(ref(kind, name) + where(k8s, namespace)) : List.of()))) {
+        return Value.bool(exists);
       }
       return Value.bool(k8s.delete(kind, name, namespace));
     });
