@@ -118,6 +118,9 @@ class LabPgTest {
       assertThat(dry.call(primary, "postgres.execute", "sql",
           Value.str("DELETE FROM " + table + " WHERE x > 2"))).isEqualTo(Value.integer(3));
       assertThat(dry.log).hasSize(1);
+      assertThat(dry.previews).extracting(dev.chaos.spi.Preview::action).containsExactly(
+          "execute `DELETE FROM " + table + " WHERE x > 2` (in a dry run: in a transaction"
+              + " that is rolled back)");
       assertThat(PgCallContext.call(primary, BUDGET, "postgres.scalar", "sql",
           Value.str("SELECT count(*) FROM " + table))).isEqualTo(JsonTree.of(5L));
     } finally {
