@@ -97,6 +97,12 @@ class LabPgTest {
     context.call(primary, "postgres.hold_connections", "count", Value.integer(3),
         "application", Value.str(application));
     awaitConnections(application, n -> n == 3);
+    PgCallContext dry = new PgCallContext(BUDGET, true);
+    assertThat(dry.call(primary, "postgres.terminate", "application", Value.str(application)))
+        .isEqualTo(Value.integer(3));
+    assertThat(dry.previews).extracting(dev.chaos.spi.Preview::action).containsExactly(
+        "terminate the 3 backends of application `" + application + "`");
+    awaitConnections(application, n -> n == 3);
 
     assertThat(PgCallContext.call(primary, BUDGET, "postgres.terminate",
         "application", Value.str(application))).isEqualTo(Value.integer(3));
