@@ -52,7 +52,10 @@ final class EventText {
             + (e.get("message") == null ? "" : ": " + e.text("message"))
             + (e.get("where") == null || e.text("where").isEmpty() ? "" : " at " + e.text("where"));
       case CALL:
-        return call(e);
+        // in a dry run the driver's preview says it better; the raw call is for --verbose
+        return e.get("dry_run") != null && !verbose ? null : call(e);
+      case PREVIEW:
+        return preview(e);
       case CALL_RESULT:
         return callResult(e);
       case WAIT:
@@ -125,6 +128,22 @@ final class EventText {
     text.append(')');
     if (e.get("dry_run") != null && e.get("inverse") != null) {
       text.append("; undone automatically: ").append(e.text("inverse"));
+    }
+    return text.toString();
+  }
+
+  /** A dry run's preview: `would kill 1 of the 5 pods …: pod-a (20% of …); undo: …`. */
+  private static String preview(RunEvent e) {
+    StringBuilder text = new StringBuilder("would ").append(e.text("action"));
+    Object targets = e.get("targets");
+    if (targets instanceof java.util.List<?> list && !list.isEmpty()) {
+      text.append(": ").append(String.join(", ", list.stream().map(String::valueOf).toList()));
+    }
+    if (e.get("blast_radius") != null) {
+      text.append(" (blast radius: ").append(e.text("blast_radius")).append(')');
+    }
+    if (e.get("undo") != null) {
+      text.append("; undo: ").append(e.text("undo"));
     }
     return text.toString();
   }

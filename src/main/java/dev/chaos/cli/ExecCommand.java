@@ -51,8 +51,8 @@ final class ExecCommand implements Callable<Integer> {
     spec.addOption(Specs.flag("Run against the embedded sandbox world", "--sandbox"));
     spec.addOption(Specs.option(Path.class, "FILE",
         "The sandbox world (YAML, see docs/sandbox.md) instead of the built-in one", "--world"));
-    spec.addOption(Specs.flag("Run the read-only parts for real, show every mutation, change "
-        + "nothing", "--dry-run"));
+    spec.addOption(Specs.flag("Run the read-only parts for real; show what each mutation "
+        + "would change (resolved targets, blast radius, undo) and change nothing", "--dry-run"));
     spec.addOption(Specs.option(String.class, "NAME",
         "The environment of the config file to run against (default: the runbook's "
             + "`environment`); with --sandbox, refuse unless the runbook's environment is NAME",

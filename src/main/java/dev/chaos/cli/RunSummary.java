@@ -1,5 +1,6 @@
 package dev.chaos.cli;
 
+import dev.chaos.runtime.DryRunPlan;
 import dev.chaos.runtime.JsonReport;
 import dev.chaos.runtime.Journal;
 import dev.chaos.runtime.JunitReport;
@@ -48,6 +49,7 @@ final class RunSummary {
     out.println("  " + r.steps().stream().filter(s -> s.attempts() > 0).count() + " of "
         + r.steps().size() + " steps run in " + ValueFormat.duration(r.duration())
         + " (run clock)" + (r.dryRun() ? ", dry run: nothing changed" : ""));
+    DryRunPlan.lines(r).forEach(line -> out.println("  " + line));
     if (r.recovery().recovered()) {
       out.println("  recovered in " + ValueFormat.duration(r.recovery().time()));
     }

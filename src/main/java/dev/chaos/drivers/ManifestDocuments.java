@@ -102,9 +102,23 @@ public final class ManifestDocuments {
         out.add((Map<String, Object>) value);
       }
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("the manifest is not valid YAML: "
-          + e.getOriginalMessage());
+      throw new IllegalArgumentException("the manifest is not valid YAML: " + oneLine(e));
     }
     return out;
+  }
+
+  /**
+   * The parser's message on one line, where it went wrong first: "line 2, column 11: while
+   * parsing a flow mapping: expected ',' or '}', but got <stream end>" (the parser's own text
+   * spreads over lines with a copy of the source and a caret).
+   */
+  private static String oneLine(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    List<String> said = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(
+        l.charAt(0))).toList();
+    java.util.regex.Matcher at = java.util.regex.Pattern
+        .compile("line (\\d+), column (\\d+)").matcher(message);
+    return (at.find() ? "line " + at.group(1) + ", column " + at.group(2) + ": " : "")
+        + String.join(": ", said.isEmpty() ? List.of(message.strip()) : said);
   }
 }

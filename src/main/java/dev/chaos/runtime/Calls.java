@@ -7,6 +7,7 @@ import dev.chaos.spi.Builtin;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.Effect;
+import dev.chaos.spi.Preview;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Param;
 import dev.chaos.types.Value;
@@ -20,8 +21,9 @@ import java.util.Map;
 /**
  * Calls, as the checker bound them: a builtin through the backend's implementation, with a
  * deadline and a place to register its inverse; a `fn` or an `action` in a fresh environment of
- * the file that declares it. Mutations are journaled before they happen; under `--dry-run` they
- * are only shown, and answer a placeholder of their result type.
+ * the file that declares it. Mutations are journaled before they happen. Under `--dry-run` a
+ * mutation still reaches its driver, which reads what it needs, says what it would change (a
+ * {@link Preview}) and changes nothing; the preview goes into the plan.
  */
 final class Calls {
   private final Interpreter interpreter;
@@ -87,9 +89,6 @@ final class Calls {
           "section", site.section().label(), "name", site.name(),
           "inverse", builtin.hasInverse() ? builtin.inverse() : null,
           "dry_run", site.dryRun() ? true : null);
-      if (site.dryRun()) {
-        return Placeholders.of(f.program().typeOf(call), interpreter.clock());
-      }
     }
     BuiltinImpl impl = interpreter.backend().impl(fn);
     if (impl == null) {
@@ -114,6 +113,9 @@ final class Calls {
     if (result == null) {
       result = Value.UNIT;
     }
+    if (mutates && context.run().dryRun()) {
+      return previewed(call, fn, site, context, result);
+    }
     if (mutates) {
       interpreter.noteMutation(site, fn, Shown.args(args), Shown.brief(result),
           context.affectedNote());
@@ -122,6 +124,22 @@ final class Calls {
       interpreter.emit(RunEvent.Type.CALL_RESULT, "fn", fn, "args", mutates ? null
           : Shown.args(args), "ok", true, "result", Shown.brief(result));
     }
+    return result;
+  }
+
+  /**
+   * A mutation's answer to a dry run, once its preview is in the plan. A driver that answered
+   * without a preview may not have honoured the dry run at all: that is a defect of the driver,
+   * and the run stops at it rather than carry on as if nothing had happened.
+   */
+  private Value previewed(Expr.Call call, String fn, Site site, DriverCall context,
+      Value result) {
+    Preview preview = context.previewed();
+    if (preview == null) {
+      throw new RunFault(call.callee().span(), "`" + fn + "` answered a dry run without a"
+          + " preview of what it would change: its driver does not support `--dry-run`");
+    }
+    interpreter.notePreview(site, fn, preview);
     return result;
   }
 

@@ -3,6 +3,7 @@ package dev.chaos.runtime;
 import dev.chaos.source.Span;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.spi.Undo;
 import java.time.Instant;
@@ -15,6 +16,7 @@ final class DriverCall implements CallContext {
   private final Span at;
   private final Instant deadline;
   private String affected = "";
+  private volatile Preview preview;
 
   DriverCall(Interpreter interpreter, Site site, String fn, Span at, Instant deadline) {
     this.interpreter = interpreter;
@@ -64,6 +66,19 @@ final class DriverCall implements CallContext {
   /** What {@link #affected} said, empty when the call did not say. */
   String affectedNote() {
     return affected;
+  }
+
+  /** Kept for the interpreter, which puts it in the plan; the first one counts. */
+  @Override
+  public void preview(Preview said) {
+    if (preview == null) {
+      preview = said;
+    }
+  }
+
+  /** What the call said it would change in a dry run; null when it said nothing. */
+  Preview previewed() {
+    return preview;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chaos.runtime;
 
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.types.Value;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * The tree walker of one run: what expressions and statements share (the backend and its clock,
  * the run's facts, the listener of events) and what they leave behind for the report (the
- * `record`ed figures and the mutations made). Safe to use from the step thread and the probe
+ * `record`ed figures, the mutations made, a dry run's plan). Safe to use from the step thread and the probe
  * threads at once.
  */
 final class Interpreter {
@@ -25,6 +26,7 @@ final class Interpreter {
   private final ModuleValues globals;
   private final Map<String, String> records = new LinkedHashMap<>();
   private final List<RunResult.Disruption> disruptions = new ArrayList<>();
+  private final List<RunResult.Planned> plan = new ArrayList<>();
 
   Interpreter(Backend backend, RunFacts facts, RunOptions options, RunListener listener) {
     this.backend = backend;
@@ -88,6 +90,29 @@ final class Interpreter {
     synchronized (disruptions) {
       disruptions.add(
           new RunResult.Disruption(site.describe(), Shown.call(fn, args), result, affected));
+    }
+  }
+
+  /**
+   * A dry run's preview of one mutation: into the plan, and out as one `preview` event (the
+   * only place that event is emitted).
+   */
+  void notePreview(Site site, String fn, Preview preview) {
+    synchronized (plan) {
+      plan.add(new RunResult.Planned(site.describe(), fn, preview,
+          site.section() == Section.STEP));
+    }
+    Preview.Share share = preview.share();
+    emit(RunEvent.Type.PREVIEW, "fn", fn, "section", site.section().label(), "name", site.name(),
+        "action", preview.action(), "targets", preview.targets(),
+        "count", share == null ? null : share.count(), "of", share == null ? null : share.of(),
+        "blast_radius", share == null ? null : share.verdict(),
+        "undo", preview.undo().isEmpty() ? null : preview.undo());
+  }
+
+  List<RunResult.Planned> plan() {
+    synchronized (plan) {
+      return List.copyOf(plan);
     }
   }
 

@@ -94,6 +94,7 @@ public final class JsonReport {
         n.put("affected", d.affected());
       }
     }
+    DryRunPlan.json(root, r);
     ArrayNode problems = root.putArray("failures");
     r.problems().forEach(problems::add);
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

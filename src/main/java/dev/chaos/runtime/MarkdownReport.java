@@ -26,6 +26,7 @@ public final class MarkdownReport {
     details(md, r);
     md.append("## Hypothesis\n\n").append(h.objective() == null
         ? "_The runbook states no `objective`._" : h.objective()).append("\n\n");
+    DryRunPlan.markdown(md, r);
     observations(md, r);
     List<String> failures = r.problems();
     md.append("### Failures Detected\n\n");

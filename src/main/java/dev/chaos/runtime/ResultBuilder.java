@@ -37,6 +37,7 @@ final class ResultBuilder {
         probes == null ? List.of() : probes.observeSummaries(),
         steps, undos, recovery,
         interpreter == null ? java.util.Map.of() : interpreter.records(),
-        interpreter == null ? List.of() : interpreter.disruptions(), problems);
+        interpreter == null ? List.of() : interpreter.disruptions(),
+        interpreter == null ? List.of() : interpreter.plan(), problems);
   }
 }

@@ -162,7 +162,7 @@ public final class RunEngine {
     return new RunResult(ended.header(), ended.dryRun(), ended.started(), ended.finished(),
         ended.outcome(), ended.reason(), ended.abort(), ended.preconditions(), ended.verifies(),
         ended.guards(), ended.throughout(), ended.observes(), notRun, ended.undos(),
-        ended.recovery(), ended.records(), ended.disruptions(), ended.problems());
+        ended.recovery(), ended.records(), ended.disruptions(), ended.plan(), ended.problems());
   }
 
   private RunResult prepare(RunContext run) {

@@ -18,8 +18,9 @@ public record RunEvent(Instant time, Type type, Map<String, Object> data) {
 
   /** What happened; {@link #jsonName()} is the `event` field of a journal line. */
   public enum Type {
-    RUN_STARTED, PHASE, LET, CHECK, SAMPLE, STEP_STARTED, STEP_FINISHED, CALL, CALL_RESULT, WAIT,
-    LOG, RECORD, UNDO_REGISTERED, UNDO_STARTED, UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED;
+    RUN_STARTED, PHASE, LET, CHECK, SAMPLE, STEP_STARTED, STEP_FINISHED, CALL, CALL_RESULT,
+    PREVIEW, WAIT, LOG, RECORD, UNDO_REGISTERED, UNDO_STARTED, UNDO_FINISHED, ABORT, RECOVERY,
+    RUN_FINISHED;
 
     public String jsonName() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -7,14 +7,16 @@ import java.util.Map;
 
 /**
  * Everything a finished run knows, for the reports: the runbook's header, what each check,
- * probe, step and undo did, the figures recorded and the mutations made. Instants are on the
+ * probe, step and undo did, the figures recorded and the mutations made (or, in a dry run, the
+ * plan of those it would make). Instants are on the
  * run's clock (virtual in the sandbox).
  */
 public record RunResult(Header header, boolean dryRun, Instant started, Instant finished,
     Outcome outcome, String reason, Abort abort, List<Check> preconditions, List<Check> verifies,
     List<ProbeSummary> guards, List<ProbeSummary> throughout, List<ObserveSummary> observes,
     List<StepResult> steps, List<UndoResult> undos, Recovery recovery,
-    Map<String, String> records, List<Disruption> disruptions, List<String> problems) {
+    Map<String, String> records, List<Disruption> disruptions, List<Planned> plan,
+    List<String> problems) {
 
   public RunResult {
     preconditions = List.copyOf(preconditions);
@@ -26,6 +28,7 @@ public record RunResult(Header header, boolean dryRun, Instant started, Instant 
     undos = List.copyOf(undos);
     records = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(records));
     disruptions = List.copyOf(disruptions);
+    plan = List.copyOf(plan);
     problems = List.copyOf(problems);
   }
 
@@ -88,6 +91,27 @@ public record RunResult(Header header, boolean dryRun, Instant started, Instant 
   public record Recovery(boolean ran, boolean recovered, String within, Duration time,
       String lastProblem) {
     public static final Recovery NONE = new Recovery(false, false, null, null, null);
+  }
+
+  /**
+   * A mutation a dry run would make, in the order met: where (`step "kill pods"`, `rollback`),
+   * the builtin, and what its driver said it would do. {@code registersUndo}: the preview's undo
+   * would be registered, as for a call in a step (in an undo block, a rollback or `on abort`
+   * nothing undoes the undo).
+   */
+  public record Planned(String where, String fn, dev.chaos.spi.Preview preview,
+      boolean registersUndo) {}
+
+  /** The undos the plan's mutations would register, in the order undo would run them. */
+  public List<String> plannedUndo() {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = plan.size() - 1; i >= 0; i--) {
+      String undo = plan.get(i).preview().undo();
+      if (plan.get(i).registersUndo() && !undo.isEmpty()) {
+        out.add(undo);
+      }
+    }
+    return out;
   }
 
   /** A mutation made: where, the call with its arguments, and what it answered. */

@@ -26,4 +26,26 @@ public interface CallContext {
    * deployment/backend"), for the report's "Blast Radius Actual".
    */
   default void affected(int count, int of, String targets) {}
+
+  /**
+   * The dry-run branch of every mutating call, written once. In a dry run it hands {@code
+   * preview} to the run and answers true: the call must then answer from reads alone, register
+   * no undo and change nothing. In a real run it answers false and the call goes on.
+   */
+  default boolean dryRun(Preview preview) {
+    if (!run().dryRun()) {
+      return false;
+    }
+    preview(preview);
+    return true;
+  }
+
+  /**
+   * Takes a dry run's preview. The interpreter keeps it for the plan, the console and the
+   * report (and refuses a mutating call that answered a dry run without one); a context that
+   * keeps none logs it.
+   */
+  default void preview(Preview preview) {
+    log("dry run: would " + preview.action());
+  }
 }

@@ -40,7 +40,9 @@ public final class DriverDocs {
         names and not the others.
         - **read** calls only look at the world. **mutate** calls change it and are allowed \
         only in `step`, `undo`, `rollback` and `on abort` blocks and in `action` bodies; \
-        `--dry-run` prints them instead of making them.
+        `--dry-run` takes each to its driver, which resolves its targets and previews it \
+        (what, which, how many of how many, the blast-radius verdict, the undo it would \
+        register) instead of making it.
         - **Undo** is the automatic inverse that `chaos exec` performs, in reverse order, when \
         it undoes a step that made the call. Where it says *none*, the step needs its own \
         `undo` block, the runbook's `rollback`, or the `irreversible` mark.

@@ -173,10 +173,19 @@ class ExecCommandTest {
     CliRunner.Result r = new CliRunner().backends(backends).run("exec", "--sandbox",
         "--dry-run", file(RUNBOOK).toString(), "--journal", dir.resolve("j.jsonl").toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("would call k8s.scale(kind: deployment, name: api, replicas:"
-        + " 1); undone automatically: scales back to the previous number of replicas",
-        "would call notify.send(text: scaled down)", "would wait 1m");
+    assertThat(r.out()).contains("would scale deployment/api from 3 to 1 replicas:"
+        + " deployment/api; undo: scale back to 3",
+        "would send to the webhook: scaled down", "would wait 1m",
+        "plan: 2 mutations it would make",
+        "1. step \"scale down\": k8s.scale: would scale deployment/api from 3 to 1 replicas",
+        "2. step \"tell\": notify.send: would send to the webhook: scaled down",
+        "undo it would register (run last first):\n    - scale back to 3");
     assertThat(backends.calls).isEmpty();
+    CliRunner.Result verbose = new CliRunner().backends(backends).run("exec", "--sandbox",
+        "--dry-run", "--verbose", file(RUNBOOK).toString(), "--journal",
+        dir.resolve("v.jsonl").toString());
+    assertThat(verbose.out()).contains("would call k8s.scale(kind: deployment, name: api,"
+        + " replicas: 1); undone automatically: scales back to the previous number of replicas");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.VirtualClock;
 import dev.chaos.types.Value;
 import dev.chaos.types.Values;
@@ -60,11 +61,18 @@ final class TestBackends implements Backends {
     impls.put("prometheus.scalar", (a, c) -> Value.number(errorRate));
     impls.put("percent", (a, c) -> Value.percent(Values.asDouble(a.get("ratio")) * 100));
     impls.put("k8s.scale", (a, c) -> {
+      if (c.dryRun(Preview.of("scale deployment/api from 3 to " + a.get("replicas").display()
+          + " replicas").withTarget("deployment/api").withUndo("scale back to 3"))) {
+        return Value.integer(3);
+      }
       c.registerUndo("scale back to 3", ctx -> calls.add("unscale"));
       calls.add("scale " + a.get("replicas").display());
       return Value.integer(3);
     });
     impls.put("notify.send", (a, c) -> {
+      if (c.dryRun(Preview.of("send to the webhook: " + a.get("text").display()))) {
+        return Value.UNIT;
+      }
       calls.add("notify " + a.get("text").display());
       return Value.UNIT;
     });

@@ -3,6 +3,7 @@ package dev.chaos.drivers;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.spi.SystemClock;
 import dev.chaos.spi.Undo;
@@ -25,6 +26,7 @@ public class RealClockContext implements CallContext {
   public final List<String> undoDescriptions;
   public final List<Undo> undos;
   public final List<String> log;
+  public final List<Preview> previews = new ArrayList<>();
 
   public RealClockContext(Duration budget, boolean dryRun) {
     this(budget, dryRun, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -68,6 +70,13 @@ public class RealClockContext implements CallContext {
   public void registerUndo(String description, Undo undo) {
     undoDescriptions.add(description);
     undos.add(undo);
+  }
+
+  /** Keeps a dry run's preview, and logs it as a context that keeps none does. */
+  @Override
+  public void preview(Preview preview) {
+    previews.add(preview);
+    CallContext.super.preview(preview);
   }
 
   @Override

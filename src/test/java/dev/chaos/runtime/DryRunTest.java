@@ -32,7 +32,9 @@ class DryRunTest {
     RunFixture.Run r = run(RUNBOOK, w.backend, RunOptions.defaults().withDryRun(true));
     assertThat(r.result().outcome()).as(r.result().reason()).isEqualTo(Outcome.PASSED);
     assertThat(w.effects()).isEmpty();
-    assertThat(w.backend.calls()).containsOnly("prometheus.scalar");
+    // each mutation reached its driver, which previewed it instead of making it
+    assertThat(w.backend.calls()).containsSubsequence("k8s.scale", "notify.send",
+        "notify.send", "k8s.scale");
     assertThat(r.events(RunEvent.Type.CALL)).extracting(e -> e.text("fn") + " " + e.get("args"))
         .containsExactly(
             "k8s.scale {kind=deployment, name=api, replicas=1}",
@@ -44,6 +46,48 @@ class DryRunTest {
         .isEqualTo("scales back to the previous number of replicas");
     assertThat(w.backend.elapsed()).isZero();
     assertThat(r.result().guards().get(0).samples()).isEqualTo(1);
+  }
+
+  @Test
+  void theDriversPreviewsMakeThePlanWithTheUndoItWouldRegister() {
+    Fakes w = new Fakes().series(t -> 0.001);
+    RunFixture.Run r = run(RUNBOOK, w.backend, RunOptions.defaults().withDryRun(true));
+    assertThat(r.result().plan()).extracting(p -> p.where() + ": " + p.preview().action())
+        .containsExactly(
+            "step \"scale\": scale deployment/api from 3 to 1 replicas",
+            "step \"page\": send scaled api",
+            "undo \"page\": send undo page",
+            "rollback: scale deployment/api from 3 to 3 replicas");
+    assertThat(r.result().plan().get(0).preview().targets()).containsExactly("deployment/api");
+    // the rollback's own inverse is never registered: nothing undoes an undo
+    assertThat(r.result().plannedUndo()).containsExactly("scale api back to 3");
+    assertThat(r.events(RunEvent.Type.PREVIEW)).extracting(e -> e.text("fn"))
+        .containsExactly("k8s.scale", "notify.send", "notify.send", "k8s.scale");
+    assertThat(r.events(RunEvent.Type.PREVIEW).get(0).get("targets"))
+        .isEqualTo(java.util.List.of("deployment/api"));
+  }
+
+  @Test
+  void aMutationThatAnswersADryRunWithoutAPreviewStopsTheRun() {
+    Fakes w = new Fakes().series(t -> 0.001);
+    w.backend.on("k8s.scale", (a, c) -> dev.chaos.types.Value.integer(3));
+    RunFixture.Run r = run(RUNBOOK, w.backend, RunOptions.defaults().withDryRun(true));
+    assertThat(r.result().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.result().steps().get(0).message()).contains("`k8s.scale` answered a dry run"
+        + " without a preview of what it would change");
+    assertThat(r.result().plan()).extracting(RunResult.Planned::fn).doesNotContain("k8s.scale");
+  }
+
+  @Test
+  void aMutationThatWouldFailFailsTheDryRunToo() {
+    Fakes w = new Fakes().series(t -> 0.001);
+    w.backend.on("k8s.scale", (a, c) -> {
+      throw new IllegalArgumentException("deployment/api not found");
+    });
+    RunFixture.Run r = run(RUNBOOK, w.backend, RunOptions.defaults().withDryRun(true));
+    assertThat(r.result().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.result().steps().get(0).message()).contains("deployment/api not found");
+    assertThat(w.effects()).isEmpty();
   }
 
   @Test

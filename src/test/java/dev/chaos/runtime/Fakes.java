@@ -1,5 +1,6 @@
 package dev.chaos.runtime;
 
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Small worlds for run tests: a Prometheus series given as a function of the time since start,
- * `k8s.scale` that registers its inverse before it acts, `notify.send` that keeps its messages.
+ * `k8s.scale` that registers its inverse before it acts, `notify.send` that keeps its messages;
+ * both preview instead in a dry run.
  * {@link #effects} lists every side effect and undo in the order they happened.
  */
 final class Fakes {
@@ -20,11 +22,19 @@ final class Fakes {
   Fakes() {
     backend.on("k8s.scale", (a, c) -> {
       String name = ((Value.Str) a.get("name")).value();
+      if (c.dryRun(Preview.of("scale deployment/" + name + " from 3 to "
+          + a.get("replicas").display() + " replicas").withTarget("deployment/" + name)
+          .withUndo("scale " + name + " back to 3"))) {
+        return Value.integer(3);
+      }
       c.registerUndo("scale " + name + " back to 3", ctx -> effects.add("unscale " + name));
       effects.add("scale " + name);
       return Value.integer(3);
     });
     backend.on("notify.send", (a, c) -> {
+      if (c.dryRun(Preview.of("send " + a.get("text").display()))) {
+        return Value.UNIT;
+      }
       effects.add("notify " + a.get("text").display());
       return Value.UNIT;
     });

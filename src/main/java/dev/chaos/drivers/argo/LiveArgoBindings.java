@@ -14,6 +14,7 @@ import dev.chaos.drivers.k8s.LabelQuery;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -48,8 +49,9 @@ public final class LiveArgoBindings {
       K8sClients.Cluster k = clients.cluster(cluster(a));
       String name = string(a, "name");
       String namespace = k.resolve(string(a, "namespace", ""));
-      if (dryRun(c, "terminate workflow " + name + k.where(namespace))) {
-        K8sCall.run(clients, k, c, client -> require(client, k, name, namespace));
+      K8sCall.run(clients, k, c, client -> require(client, k, name, namespace));
+      if (c.dryRun(Preview.of("terminate workflow " + name + k.where(namespace))
+          .withTarget("workflow/" + name + k.where(namespace)))) {
         return Value.UNIT;
       }
       K8sCall.run(clients, k, c, client -> {
@@ -73,8 +75,9 @@ public final class LiveArgoBindings {
         }
         return names;
       });
-      if (dryRun(c, "terminate every running workflow" + k.where(namespace) + ": "
-          + (running.isEmpty() ? "none is running" : String.join(", ", running)))) {
+      if (c.dryRun(Preview.of("terminate every running workflow" + k.where(namespace) + ": "
+          + (running.isEmpty() ? "none is running" : String.join(", ", running)))
+          .withTargets(running))) {
         return Value.integer(running.size());
       }
       return Value.integer(K8sCall.run(clients, k, c, client -> {
@@ -97,13 +100,15 @@ public final class LiveArgoBindings {
       throw new K8sException(k.label(), "argo.submit takes one Workflow, not "
           + docs.stream().map(ManifestDocuments.Doc::kind).toList());
     }
-    if (dryRun(c, "submit workflow " + doc.shownName() + k.where(namespace))) {
+    String undo = "terminate workflow " + (doc.name().isEmpty()
+        ? doc.generateName() + "* (generated name)" : doc.name())
+        + k.where(namespace) + " if it is still running";
+    if (c.dryRun(Preview.of("submit workflow " + doc.shownName() + k.where(namespace))
+        .withTarget("workflow/" + doc.shownName() + k.where(namespace)).withUndo(undo))) {
       return Value.str(doc.shownName());
     }
     AtomicReference<String> submitted = new AtomicReference<>();
-    c.registerUndo("terminate workflow " + (doc.name().isEmpty()
-            ? doc.generateName() + "* (generated name)" : doc.name())
-            + k.where(namespace) + " if it is still running",
+    c.registerUndo(undo,
         u -> {
           String name = submitted.get();
           if (name != null) {
@@ -154,11 +159,4 @@ public final class LiveArgoBindings {
     return string(a, "cluster", "");
   }
 
-  private static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
-  }
 }

@@ -8,6 +8,7 @@ import dev.chaos.config.HttpRoutes;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,8 +64,8 @@ public final class LiveHttpBindings {
             + ": `content_type` `" + contentType + "` is not a media type such as"
             + " \"application/json\"");
       }
-      if (dryRun(c, "POST " + body.length() + " bytes of " + contentType + " to "
-          + HttpOrigin.withPort(url))) {
+      if (c.dryRun(Preview.of("POST " + body.length() + " bytes of " + contentType + " to "
+          + HttpOrigin.withPort(url)).withTarget(HttpOrigin.withPort(url)))) {
         // nothing is sent, so there is no answer: the empty Response a dry run shows
         return response(0, Duration.ZERO, "");
       }
@@ -135,11 +136,4 @@ public final class LiveHttpBindings {
         Value.duration(latency), "body", Value.str(body));
   }
 
-  private static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
-  }
 }

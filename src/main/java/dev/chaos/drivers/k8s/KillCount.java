@@ -89,6 +89,21 @@ public final class KillCount {
         + percent(cap));
   }
 
+  /**
+   * The blast-radius verdict on a kill that {@link #decide} allowed, for a dry run's preview:
+   * "20% of the selected pods, within the runbook's blast_radius 30%", with the reason when the
+   * count was lowered to fit; or that the runbook declares no blast_radius. A kill over the cap
+   * never gets this far: {@link #decide} refuses it, in a dry run as in a real one.
+   */
+  public static String verdict(Decision d, int matching, Double blastRadiusPercent) {
+    String share = percent(100.0 * d.count() / matching) + " of the selected pods";
+    if (blastRadiusPercent == null) {
+      return share + "; the runbook declares no blast_radius";
+    }
+    return share + ", within the runbook's blast_radius " + percent(blastRadiusPercent)
+        + (d.note().isEmpty() ? "" : " (fewer pods than asked, to stay within it)");
+  }
+
   private static String pods(int n) {
     return n == 1 ? "1 pod" : n + " pods";
   }

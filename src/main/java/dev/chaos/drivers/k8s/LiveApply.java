@@ -5,6 +5,7 @@ import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.text;
 
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * into those that do (a JSON merge patch: neither strategic merge nor server-side apply, which
  * the lab's API refuses). Its automatic inverse is registered before the first write and undoes
  * exactly what was written, in reverse order, even when a later object of the manifest failed:
- * it deletes what was created and puts back the previous version of what was changed.
+ * it deletes what was created and puts back the previous version of what was changed. A dry
+ * run parses and validates the manifest and reads which objects exist, as the real call does,
+ * then stops before the first write.
  */
 final class LiveApply {
   private LiveApply() {}
@@ -30,10 +33,6 @@ final class LiveApply {
     List<ManifestDocuments.Doc> docs = ManifestDocuments.objects(manifest);
     List<String> planned = docs.stream()
         .map(d -> K8sKinds.ref(d.kind(), d.shownName())).toList();
-    if (LiveK8sBindings.dryRun(context, "apply " + String.join(", ", planned)
-        + cluster.suffix())) {
-      return planned;
-    }
     List<String> namespaces = docs.stream()
         .map(d -> d.namespace().isEmpty() ? cluster.resolve(namespace) : d.namespace()).toList();
     List<Map<String, Object>> existing = K8sCall.run(clients, cluster, context, client -> {
@@ -45,8 +44,19 @@ final class LiveApply {
       }
       return found;
     });
+    String undoText = undoDescription(cluster, docs, namespaces, existing);
+    List<String> targets = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      ManifestDocuments.Doc d = docs.get(i);
+      targets.add((existing.get(i) == null ? "create " : "change ")
+          + K8sKinds.ref(d.kind(), d.shownName()) + where(cluster, d, namespaces.get(i)));
+    }
+    if (context.dryRun(Preview.of("apply " + String.join(", ", planned) + cluster.suffix())
+        .withTargets(targets).withUndo(undoText))) {
+      return planned;
+    }
     List<Applied> applied = new CopyOnWriteArrayList<>();
-    context.registerUndo(undoDescription(cluster, docs, namespaces, existing),
+    context.registerUndo(undoText,
         undo -> K8sCall.run(clients, cluster, undo, client -> {
           for (int i = applied.size() - 1; i >= 0; i--) {
             Applied a = applied.get(i);
@@ -90,9 +100,14 @@ final class LiveApply {
       ManifestDocuments.Doc d = docs.get(i);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
       parts.add((existing.get(i) != null ? "restore the previous " : "delete ")
-          + K8sKinds.ref(d.kind(), name) + (K8sKinds.namespaced(d.kind())
-              ? cluster.where(namespaces.get(i)) : cluster.suffix()));
+          + K8sKinds.ref(d.kind(), name) + where(cluster, d, namespaces.get(i)));
     }
     return String.join("; ", parts);
+  }
+
+  /** " in namespace ns of cluster c", or only the cluster for a kind without namespaces. */
+  private static String where(K8sClients.Cluster cluster, ManifestDocuments.Doc d,
+      String namespace) {
+    return K8sKinds.namespaced(d.kind()) ? cluster.where(namespace) : cluster.suffix();
   }
 }

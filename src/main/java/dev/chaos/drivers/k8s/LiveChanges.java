@@ -4,6 +4,7 @@ import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.map;
 
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +28,14 @@ final class LiveChanges {
       CallContext c) throws InterruptedException {
     Map<String, Object> previous = K8sCall.run(clients, t.cluster, c, t::require);
     String fields = String.join(", ", leafPaths(patch, ""));
-    if (LiveK8sBindings.dryRun(c, "patch " + fields + " of " + t.ref() + t.where())) {
+    String undo = "restore " + fields + " of " + t.ref() + t.where();
+    if (c.dryRun(Preview.of("patch " + fields + " of " + t.ref() + t.where())
+        .withTarget(t.ref() + t.where()).withUndo(undo))) {
       return Value.UNIT;
     }
     Map<String, Object> inverse = inverse(patch, previous);
     AtomicBoolean sent = new AtomicBoolean();
-    c.registerUndo("restore " + fields + " of " + t.ref() + t.where(), u -> {
+    c.registerUndo(undo, u -> {
       if (sent.get()) {
         K8sCall.run(clients, t.cluster, u, client -> {
           KubeObjects.mergeAndUpdate(client, t.kind, t.namespace(), t.name, inverse);
@@ -62,12 +65,13 @@ final class LiveChanges {
       throw new K8sException(t.cluster.label(), t.ref() + " has no replicas to scale");
     }
     int current = n.intValue();
-    if (LiveK8sBindings.dryRun(c, "scale " + t.ref() + t.where() + " from " + current + " to "
-        + replicas + " replicas")) {
+    String undo = "scale " + t.ref() + t.where() + " back to " + current + " replicas";
+    if (c.dryRun(Preview.of("scale " + t.ref() + t.where() + " from " + current + " to "
+        + replicas + " replicas").withTarget(t.ref() + t.where()).withUndo(undo))) {
       return Value.integer(current);
     }
     AtomicBoolean sent = new AtomicBoolean();
-    c.registerUndo("scale " + t.ref() + t.where() + " back to " + current + " replicas", u -> {
+    c.registerUndo(undo, u -> {
       if (sent.get()) {
         K8sCall.run(clients, t.cluster, u, client -> setReplicas(client, t, current));
       }
@@ -93,8 +97,9 @@ final class LiveChanges {
   static Value rolloutRestart(K8sClients clients, LiveK8sBindings.Target t, CallContext c)
       throws InterruptedException {
     t.requireRolloutKind();
-    if (LiveK8sBindings.dryRun(c, "restart every pod of " + t.ref() + t.where())) {
-      K8sCall.run(clients, t.cluster, c, t::require); // fails as the real call would when missing
+    K8sCall.run(clients, t.cluster, c, t::require); // a missing object fails here, dry or not
+    if (c.dryRun(Preview.of("restart every pod of " + t.ref() + t.where())
+        .withTarget(t.ref() + t.where()))) {
       return Value.UNIT;
     }
     // RFC 3339 in whole seconds, as kubectl writes it

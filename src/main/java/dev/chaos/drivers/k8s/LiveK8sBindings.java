@@ -12,6 +12,7 @@ import dev.chaos.drivers.Arguments;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.JsonTree;
 import dev.chaos.types.Value;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -55,8 +56,11 @@ public final class LiveK8sBindings {
         clients.cluster(cluster(a)), c, string(a, "manifest"), string(a, "namespace", ""))));
     into.put("k8s.delete", (a, c) -> {
       Target t = Target.of(clients, a);
-      if (dryRun(c, "delete " + t.ref() + t.where())) {
-        return Value.bool(K8sCall.run(clients, t.cluster, c, t::exists));
+      boolean exists = K8sCall.run(clients, t.cluster, c, t::exists);
+      if (c.dryRun(Preview.of("delete " + t.ref() + t.where()
+          + (exists ? "" : ", which does not exist: nothing to delete"))
+          .withTargets(exists ? List.of(t.ref() + t.where()) : List.of()))) {
+        return Value.bool(exists);
       }
       return Value.bool(K8sCall.run(clients, t.cluster, c,
           client -> KubeObjects.delete(client, t.kind, t.namespace(), t.name)));
@@ -69,8 +73,9 @@ public final class LiveK8sBindings {
       LabelQuery query = LabelQuery.parse(labels);
       List<String> names = K8sCall.run(clients, k, c, client -> KubeObjects.list(client, kind,
           namespace, query).stream().map(PodReads::name).toList());
-      if (dryRun(c, "delete every " + K8sKinds.normalise(kind)
-          + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + k.where(namespace))) {
+      if (c.dryRun(Preview.of("delete every " + K8sKinds.normalise(kind)
+          + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + k.where(namespace))
+          .withTargets(names.stream().map(n -> K8sKinds.ref(kind, n)).toList()))) {
         return Value.integer(names.size());
       }
       return Value.integer(K8sCall.run(clients, k, c, client -> {
@@ -150,7 +155,9 @@ public final class LiveK8sBindings {
       c.log("k8s.kill_pods: " + d.note());
     }
     List<String> chosen = PodKill.choose(pods, d.count(), ThreadLocalRandom.current());
-    if (dryRun(c, "kill " + d.count() + " of the " + pods.size() + " pods of " + target)) {
+    if (c.dryRun(Preview.of("kill " + d.count() + " of the " + pods.size() + " pods " + target)
+        .withTargets(chosen).withShare(d.count(), pods.size(),
+            KillCount.verdict(d, pods.size(), c.run().blastRadiusPercent())))) {
       return Value.strings(chosen);
     }
     PodKill.Outcome outcome = K8sCall.run(clients, s.cluster, c,
@@ -171,18 +178,6 @@ public final class LiveK8sBindings {
   static Value.Rec selectorValue(String cluster, String namespace, String labels) {
     return Value.rec("Selector", "cluster", Value.str(cluster), "namespace",
         Value.str(namespace), "labels", Value.str(labels));
-  }
-
-  /**
-   * True in a dry run, after saying what the call would do: the binding then answers from
-   * reads alone and changes nothing, as the sandbox does.
-   */
-  static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
   }
 
   /** The pods a `selector` argument names, moved to the `cluster:` argument's cluster. */

@@ -9,6 +9,7 @@ import dev.chaos.drivers.http.HttpException;
 import dev.chaos.drivers.http.HttpOrigin;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.types.Value;
 import java.net.URI;
@@ -53,7 +54,7 @@ public final class LiveNotifyBindings {
     HttpClients.shared();
     into.put("notify.send", (a, c) -> {
       String text = string(a, "text");
-      if (dryRun(c, "send to the webhook: " + text)) {
+      if (c.dryRun(Preview.of("send to the webhook: " + text).withTarget(target))) {
         return Value.UNIT;
       }
       Request.Builder request = new Request.Builder().url(url)
@@ -107,11 +108,4 @@ public final class LiveNotifyBindings {
     return out;
   }
 
-  private static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
-  }
 }

@@ -8,6 +8,7 @@ import static dev.chaos.drivers.Arguments.string;
 
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.JsonTree;
 import dev.chaos.types.Value;
 import dev.chaos.types.ValueFormat;
@@ -37,14 +38,17 @@ public final class LivePgBindings {
         string(a, "application", "chaos"), duration(a, "hold", null), c));
     into.put("postgres.terminate", (a, c) -> {
       String application = string(a, "application");
-      if (dryRun(c, "terminate the backends of application `" + application + "`")) {
-        return Value.integer(PgQueries.connections(client, c, null, application));
+      long backends = PgQueries.connections(client, c, null, application);
+      if (c.dryRun(Preview.of("terminate the " + backends + " backends of application `"
+          + application + "`"))) {
+        return Value.integer(backends);
       }
       return Value.integer(PgQueries.terminate(client, c, application));
     });
     into.put("postgres.execute", (a, c) -> {
       String sql = string(a, "sql");
-      boolean dryRun = dryRun(c, "execute `" + FailureText.oneLine(sql) + "` (rolled back)");
+      boolean dryRun = c.dryRun(Preview.of("execute `" + FailureText.oneLine(sql)
+          + "` (in a dry run: in a transaction that is rolled back)"));
       return Value.integer(PgQueries.execute(client, c, sql, dryRun));
     });
   }
@@ -59,12 +63,13 @@ public final class LivePgBindings {
     }
     String what = count + " idle connections as application `" + application + "`"
         + (hold == null ? " until undone" : " for " + ValueFormat.duration(hold));
-    if (dryRun(context, "open " + what)) {
+    String undoText = "close the connections held by application `" + application + "`";
+    if (context.dryRun(Preview.of("open " + what).withUndo(undoText))) {
       return Value.UNIT;
     }
     AtomicReference<HeldConnections> opened = new AtomicReference<>();
     // registered before anything opens: a run stopped at any point still closes them
-    context.registerUndo("close the connections held by application `" + application + "`",
+    context.registerUndo(undoText,
         undo -> {
           HeldConnections held = opened.get();
           if (held != null) {
@@ -81,11 +86,4 @@ public final class LivePgBindings {
     return Value.UNIT;
   }
 
-  private static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
-  }
 }

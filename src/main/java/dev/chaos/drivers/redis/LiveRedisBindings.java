@@ -5,9 +5,11 @@ import static dev.chaos.drivers.Arguments.string;
 
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import redis.clients.jedis.HostAndPort;
@@ -44,14 +46,15 @@ public final class LiveRedisBindings {
       if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
         throw new IllegalArgumentException("redis SET " + key + ": ttl must be more than 0s");
       }
-      if (dryRun(c, "set redis key `" + key + "`")) {
+      Snapshot previous = snapshot(client, c, key);
+      String undo = previous != null
+          ? "restore the previous value of redis key `" + key + "`"
+          : "delete redis key `" + key + "`, which did not exist";
+      if (c.dryRun(Preview.of("set redis key `" + key + "`").withTarget(key).withUndo(undo))) {
         return Value.UNIT;
       }
-      Snapshot previous = snapshot(client, c, key);
       AtomicBoolean written = new AtomicBoolean();
-      c.registerUndo(previous != null
-              ? "restore the previous value of redis key `" + key + "`"
-              : "delete redis key `" + key + "`, which did not exist",
+      c.registerUndo(undo,
           u -> {
             if (written.get()) {
               restore(client, u, key, previous);
@@ -65,7 +68,10 @@ public final class LiveRedisBindings {
     into.put("redis.del", (a, c) -> {
       String key = string(a, "key");
       Snapshot previous = snapshot(client, c, key);
-      if (dryRun(c, "delete redis key `" + key + "`")) {
+      if (c.dryRun(Preview.of("delete redis key `" + key + "`")
+          .withTargets(previous != null ? List.of(key) : List.of())
+          .withUndo(previous != null
+              ? "restore redis key `" + key + "` with its value and expiry" : ""))) {
         return Value.bool(previous != null);
       }
       if (previous == null) {
@@ -92,8 +98,9 @@ public final class LiveRedisBindings {
     });
     into.put("redis.failover", (a, c) -> {
       String name = string(a, "name");
-      if (dryRun(c, "fail redis master set `" + name + "` over to a replica")) {
-        client.master(c, name); // an unknown master set fails as the real call would
+      HostAndPort master = client.master(c, name); // an unknown master set fails here
+      if (c.dryRun(Preview.of("fail redis master set `" + name + "` over to a replica")
+          .withTarget(name + " (master " + master.getHost() + ":" + master.getPort() + ")"))) {
         return Value.UNIT;
       }
       client.onSentinel(c, name, jedis -> jedis.sentinelFailover(name));
@@ -101,15 +108,17 @@ public final class LiveRedisBindings {
     });
     into.put("redis.replicaof_no_one", (a, c) -> {
       String node = node(a.get("node"));
-      if (dryRun(c, "promote redis node " + node + " to master (REPLICAOF NO ONE)")) {
+      if (c.dryRun(Preview.of("promote redis node " + node + " to master (REPLICAOF NO ONE)")
+          .withTarget(node))) {
         return Value.UNIT;
       }
       client.onNode(c, node, jedis -> jedis.replicaofNoOne());
       return Value.UNIT;
     });
     into.put("redis.flushall", (a, c) -> {
-      if (dryRun(c, "delete all " + client.onMaster(c, jedis -> jedis.dbSize())
-          + " redis keys (FLUSHALL)")) {
+      long keys = client.onMaster(c, jedis -> jedis.dbSize());
+      if (c.dryRun(Preview.of("delete all " + keys + " redis keys (FLUSHALL)")
+          .withShare((int) keys, (int) keys, "every key of every database"))) {
         return Value.UNIT;
       }
       client.onMaster(c, jedis -> jedis.flushAll());
@@ -150,13 +159,6 @@ public final class LiveRedisBindings {
             previous.payload(), RestoreParams.restoreParams().replace()));
   }
 
-  private static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
-  }
 
   /** An `Address` record or `host:port` text. */
   private static String node(Value value) {

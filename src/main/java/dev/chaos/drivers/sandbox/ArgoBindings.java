@@ -2,9 +2,9 @@ package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.types.Value;
 import java.util.List;
@@ -23,16 +23,18 @@ final class ArgoBindings {
       String namespace = doc.namespace().isEmpty() ? string(a, "namespace", "")
           : doc.namespace();
       String shown = doc.shownName();
-      if (dryRun(c, "submit workflow " + shown + where(world, a, namespace))) {
-        if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals("workflow")) {
-          throw new SandboxException("argo.submit takes one Workflow, not "
-              + docs.stream().map(ManifestDocuments.Doc::kind).toList());
-        }
+      if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals("workflow")) {
+        throw new SandboxException("argo.submit takes one Workflow, not "
+            + docs.stream().map(ManifestDocuments.Doc::kind).toList());
+      }
+      String undo = "terminate workflow "
+          + (doc.name().isEmpty() ? doc.generateName() + "* (generated name)" : doc.name())
+          + where(world, a, namespace) + " if it is still running";
+      if (c.dryRun(Preview.of("submit workflow " + shown + where(world, a, namespace))
+          .withTarget("workflow/" + shown + where(world, a, namespace)).withUndo(undo))) {
         return Value.str(shown);
       }
-      Inverse<String> inverse = Inverse.register(c, "terminate workflow "
-              + (doc.name().isEmpty() ? doc.generateName() + "* (generated name)" : doc.name())
-              + where(world, a, namespace) + " if it is still running",
+      Inverse<String> inverse = Inverse.register(c, undo,
           (name, u) -> argo.terminate(name, namespace));
       return Value.str(inverse.done(argo.submit(manifest, namespace)));
     });
@@ -42,8 +44,9 @@ final class ArgoBindings {
       ArgoWorld argo = world.argo(cluster(a));
       String name = string(a, "name");
       String namespace = string(a, "namespace", "");
-      if (dryRun(c, "terminate workflow " + name + where(world, a, namespace))) {
-        argo.phase(name, namespace); // a missing workflow fails as the real call would
+      argo.phase(name, namespace); // a missing workflow fails as the real call would
+      if (c.dryRun(Preview.of("terminate workflow " + name + where(world, a, namespace))
+          .withTarget("workflow/" + name + where(world, a, namespace)))) {
         return Value.UNIT;
       }
       argo.terminate(name, namespace);
@@ -53,8 +56,9 @@ final class ArgoBindings {
       ArgoWorld argo = world.argo(cluster(a));
       String namespace = string(a, "namespace", "");
       List<String> running = argo.running(namespace);
-      if (dryRun(c, "terminate every running workflow" + where(world, a, namespace) + ": "
-          + (running.isEmpty() ? "none is running" : String.join(", ", running)))) {
+      if (c.dryRun(Preview.of("terminate every running workflow" + where(world, a, namespace)
+          + ": " + (running.isEmpty() ? "none is running" : String.join(", ", running)))
+          .withTargets(running))) {
         return Value.integer(running.size());
       }
       return Value.integer(argo.terminateAll(namespace));

@@ -6,22 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 
-/** What the sandbox bindings share: dry runs and the time a call takes. */
+/** What the sandbox bindings share: the time a call takes. */
 final class Calls {
   private Calls() {}
-
-  /**
-   * True in a dry run, after saying what the call would do: the binding then answers from
-   * reads alone and changes nothing. The interpreter may also skip mutating calls in a dry run
-   * itself; either way nothing changes.
-   */
-  static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
-  }
 
   /**
    * Spends {@code took} of the context's clock, as a call that waits for an answer does; a

@@ -2,9 +2,9 @@ package dev.chaos.drivers.sandbox;
 
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.CallContext;
 import dev.chaos.types.Value;
 import java.time.Duration;
@@ -33,7 +33,8 @@ final class HttpBindings {
       String contentType = string(a, "content_type", "application/json");
       // the world's endpoints keep no state: what a POST answers is all it does, so a dry run
       // may show the answer without sending anything anywhere
-      if (dryRun(c, "POST " + body.length() + " bytes of " + contentType + " to " + url)) {
+      if (c.dryRun(Preview.of("POST " + body.length() + " bytes of " + contentType + " to "
+          + url).withTarget(url))) {
         return http.post(url, body, contentType, null).toValue();
       }
       return exchange(c, "POST " + url, duration(a, "timeout", DEFAULT_TIMEOUT),

@@ -7,12 +7,12 @@ import static dev.chaos.drivers.Arguments.jsonObject;
 import static dev.chaos.drivers.Arguments.percentOrNull;
 import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
 import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.k8s.KillCount;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.JsonTree;
 import dev.chaos.types.Value;
 import java.time.Duration;
@@ -42,8 +42,11 @@ final class K8sBindings {
       if (!d.note().isEmpty()) {
         c.log("k8s.kill_pods: " + d.note());
       }
-      if (dryRun(c, "kill " + d.count() + " of the " + pods.size() + " pods of " + target)) {
-        return Value.strings(pods.subList(0, d.count()));
+      List<String> chosen = pods.subList(0, d.count()); // the sandbox kills the first ones
+      if (c.dryRun(Preview.of("kill " + d.count() + " of the " + pods.size() + " pods "
+          + target).withTargets(chosen).withShare(d.count(), pods.size(),
+          KillCount.verdict(d, pods.size(), c.run().blastRadiusPercent())))) {
+        return Value.strings(chosen);
       }
       List<String> killed = k8s.killPods(s, d.count(), duration(a, "grace", Duration.ZERO));
       c.affected(killed.size(), pods.size(), "pods " + target);
@@ -54,11 +57,13 @@ final class K8sBindings {
       String manifest = string(a, "manifest");
       String namespace = string(a, "namespace", "");
       List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
-      if (dryRun(c, "apply " + String.join(", ", plannedRefs(docs)) + clusterSuffix(k8s))) {
+      String undo = applyUndoDescription(k8s, docs, namespace);
+      if (c.dryRun(Preview.of("apply " + String.join(", ", plannedRefs(docs))
+          + clusterSuffix(k8s)).withTargets(applyTargets(k8s, docs, namespace))
+          .withUndo(undo))) {
         return Value.strings(plannedRefs(docs));
       }
-      Inverse<List<K8sWorld.Applied>> inverse = Inverse.register(c,
-          applyUndoDescription(k8s, docs, namespace), (applied, u) -> {
+      Inverse<List<K8sWorld.Applied>> inverse = Inverse.register(c, undo, (applied, u) -> {
             for (int i = applied.size() - 1; i >= 0; i--) {
               k8s.revert(applied.get(i));
             }
@@ -71,8 +76,11 @@ final class K8sBindings {
       String kind = string(a, "kind");
       String name = string(a, "name");
       String namespace = string(a, "namespace", "");
-      if (dryRun(c, "delete " + ref(kind, name) + where(k8s, namespace))) {
-        return Value.bool(k8s.exists(kind, name, namespace));
+      boolean exists = k8s.exists(kind, name, namespace);
+      if (c.dryRun(Preview.of("delete " + ref(kind, name) + where(k8s, namespace)
+          + (exists ? "" : ", which does not exist: nothing to delete"))
+          .withTargets(exists ? List.of(ref(kind, name) + where(k8s, namespace)) : List.of()))) {
+        return Value.bool(exists);
       }
       return Value.bool(k8s.delete(kind, name, namespace));
     });
@@ -81,9 +89,11 @@ final class K8sBindings {
       String kind = string(a, "kind");
       String namespace = string(a, "namespace", "");
       String labels = string(a, "labels", "");
-      if (dryRun(c, "delete every " + Kinds.normalise(kind)
-          + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + where(k8s, namespace))) {
-        return Value.integer(k8s.count(kind, namespace, labels));
+      List<String> doomed = k8s.names(kind, namespace, labels);
+      if (c.dryRun(Preview.of("delete every " + Kinds.normalise(kind)
+          + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + where(k8s, namespace))
+          .withTargets(doomed.stream().map(n -> ref(kind, n)).toList()))) {
+        return Value.integer(doomed.size());
       }
       return Value.integer(k8s.deleteAll(kind, namespace, labels));
     });
@@ -101,11 +111,13 @@ final class K8sBindings {
       Map<String, Object> patch = jsonObject(a, "patch");
       Map<String, Object> previous = k8s.get(kind, name, namespace);
       String fields = String.join(", ", leafPaths(patch, ""));
-      if (dryRun(c, "patch " + fields + " of " + ref(kind, name) + where(k8s, namespace))) {
+      String undo = "restore " + fields + " of " + ref(kind, name) + where(k8s, namespace);
+      if (c.dryRun(Preview.of("patch " + fields + " of " + ref(kind, name)
+          + where(k8s, namespace)).withTarget(ref(kind, name) + where(k8s, namespace))
+          .withUndo(undo))) {
         return Value.UNIT;
       }
-      Inverse<Boolean> inverse = Inverse.register(c, "restore " + fields + " of "
-              + ref(kind, name) + where(k8s, namespace),
+      Inverse<Boolean> inverse = Inverse.register(c, undo,
           (patched, u) -> k8s.restore(kind, name, previous, namespace));
       k8s.patch(kind, name, patch, namespace);
       inverse.done(true);
@@ -122,12 +134,14 @@ final class K8sBindings {
             + replicas + " replicas");
       }
       int current = replicasOf(k8s, kind, name, namespace);
-      if (dryRun(c, "scale " + ref(kind, name) + where(k8s, namespace) + " from " + current
-          + " to " + replicas + " replicas")) {
+      String undo = "scale " + ref(kind, name) + where(k8s, namespace) + " back to " + current
+          + " replicas";
+      if (c.dryRun(Preview.of("scale " + ref(kind, name) + where(k8s, namespace) + " from "
+          + current + " to " + replicas + " replicas")
+          .withTarget(ref(kind, name) + where(k8s, namespace)).withUndo(undo))) {
         return Value.integer(current);
       }
-      Inverse<Integer> inverse = Inverse.register(c, "scale " + ref(kind, name)
-              + where(k8s, namespace) + " back to " + current + " replicas",
+      Inverse<Integer> inverse = Inverse.register(c, undo,
           (previous, u) -> k8s.scale(kind, name, previous, namespace));
       return Value.integer(inverse.done(k8s.scale(kind, name, replicas, namespace)));
     });
@@ -136,8 +150,9 @@ final class K8sBindings {
       String kind = string(a, "kind");
       String name = string(a, "name");
       String namespace = string(a, "namespace", "");
-      if (dryRun(c, "restart every pod of " + ref(kind, name) + where(k8s, namespace))) {
-        k8s.rolloutComplete(kind, name, namespace); // fails as the real call would when missing
+      k8s.rolloutComplete(kind, name, namespace); // fails as the real call would when missing
+      if (c.dryRun(Preview.of("restart every pod of " + ref(kind, name) + where(k8s, namespace))
+          .withTarget(ref(kind, name) + where(k8s, namespace)))) {
         return Value.UNIT;
       }
       k8s.rolloutRestart(kind, name, namespace);
@@ -192,6 +207,18 @@ final class K8sBindings {
   /** What `apply` would return; a generated name is shown with a placeholder suffix. */
   private static List<String> plannedRefs(List<ManifestDocuments.Doc> docs) {
     return docs.stream().map(d -> ref(d.kind(), d.shownName())).toList();
+  }
+
+  /** Each object `apply` would write, created or changed, where. */
+  private static List<String> applyTargets(K8sWorld k8s, List<ManifestDocuments.Doc> docs,
+      String namespace) {
+    List<String> out = new ArrayList<>();
+    for (ManifestDocuments.Doc d : docs) {
+      String ns = d.namespace().isEmpty() ? namespace : d.namespace();
+      boolean exists = !d.name().isEmpty() && k8s.exists(d.kind(), d.name(), ns);
+      out.add((exists ? "change " : "create ") + ref(d.kind(), d.shownName()) + where(k8s, ns));
+    }
+    return out;
   }
 
   private static String applyUndoDescription(K8sWorld k8s, List<ManifestDocuments.Doc> docs,

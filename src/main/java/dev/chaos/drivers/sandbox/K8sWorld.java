@@ -166,6 +166,12 @@ public final class K8sWorld {
         != null);
   }
 
+  /** The names of the objects {@link #deleteAll} would delete, in the order it finds them. */
+  public List<String> names(String kind, String namespace, String labels) {
+    return world.read(now -> keys(Kinds.normalise(kind), resolve(namespace), labels, now)
+        .stream().map(Key::name).toList());
+  }
+
   public int count(String kind, String namespace, String labels) {
     return world.read(now -> keys(Kinds.normalise(kind), resolve(namespace), labels, now).size());
   }

@@ -1,9 +1,9 @@
 package dev.chaos.drivers.sandbox;
 
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ final class NotifyBindings {
   static void bind(World world, Map<String, BuiltinImpl> into) {
     into.put("notify.send", (a, c) -> {
       String text = string(a, "text");
-      if (dryRun(c, "send to the webhook: " + text)) {
+      if (c.dryRun(Preview.of("send to the webhook: " + text).withTarget("the sandbox webhook"))) {
         return Value.UNIT;
       }
       world.notifications().send(text);

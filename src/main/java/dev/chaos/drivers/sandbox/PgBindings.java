@@ -3,9 +3,9 @@ package dev.chaos.drivers.sandbox;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.JsonTree;
 import dev.chaos.types.Value;
 import dev.chaos.types.ValueFormat;
@@ -35,11 +35,11 @@ final class PgBindings {
       }
       String what = count + " idle connections as application `" + application + "`"
           + (hold == null ? " until undone" : " for " + ValueFormat.duration(hold));
-      if (dryRun(c, "open " + what)) {
+      String undo = "close the connections held by application `" + application + "`";
+      if (c.dryRun(Preview.of("open " + what).withUndo(undo))) {
         return Value.UNIT;
       }
-      Inverse<PgWorld.Hold> inverse = Inverse.register(c, "close the connections held by"
-          + " application `" + application + "`", (held, u) -> pg.release(held));
+      Inverse<PgWorld.Hold> inverse = Inverse.register(c, undo, (held, u) -> pg.release(held));
       PgWorld.Hold held = inverse.done(pg.holdConnections(count, application, hold));
       if (held.count() < count) {
         c.log("postgres: " + (count - held.count()) + " of " + count + " connections refused:"
@@ -50,15 +50,19 @@ final class PgBindings {
     });
     into.put("postgres.terminate", (a, c) -> {
       String application = string(a, "application");
-      if (dryRun(c, "terminate the backends of application `" + application + "`")) {
-        return Value.integer(pg.connections(null, application));
+      int backends = pg.connections(null, application);
+      if (c.dryRun(Preview.of("terminate the " + backends + " backends of application `"
+          + application + "`"))) {
+        return Value.integer(backends);
       }
       return Value.integer(pg.terminate(application));
     });
     into.put("postgres.execute", (a, c) -> {
       String sql = string(a, "sql");
-      if (dryRun(c, "execute `" + sql.strip().replaceAll("\\s+", " ") + "`")) {
-        return Value.integer(pg.wouldChange(sql));
+      long rows = pg.wouldChange(sql);
+      if (c.dryRun(Preview.of("execute `" + sql.strip().replaceAll("\\s+", " ") + "`, changing "
+          + rows + (rows == 1 ? " row" : " rows")))) {
+        return Value.integer(rows);
       }
       return Value.integer(pg.execute(sql));
     });

@@ -2,11 +2,12 @@ package dev.chaos.drivers.sandbox;
 
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
-import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,13 +30,14 @@ final class RedisBindings {
       if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
         throw new IllegalArgumentException("redis SET " + key + ": ttl must be more than 0s");
       }
-      if (dryRun(c, "set redis key `" + key + "`")) {
+      Optional<RedisWorld.Entry> previous = redis.snapshot(key);
+      String undo = previous.isPresent()
+          ? "restore the previous value of redis key `" + key + "`"
+          : "delete redis key `" + key + "`, which did not exist";
+      if (c.dryRun(Preview.of("set redis key `" + key + "`").withTarget(key).withUndo(undo))) {
         return Value.UNIT;
       }
-      Optional<RedisWorld.Entry> previous = redis.snapshot(key);
-      Inverse<Boolean> inverse = Inverse.register(c, previous.isPresent()
-              ? "restore the previous value of redis key `" + key + "`"
-              : "delete redis key `" + key + "`, which did not exist",
+      Inverse<Boolean> inverse = Inverse.register(c, undo,
           (set, u) -> redis.restore(key, previous));
       redis.set(key, string(a, "value"), ttl);
       inverse.done(true);
@@ -44,8 +46,11 @@ final class RedisBindings {
     into.put("redis.del", (a, c) -> {
       String key = string(a, "key");
       Optional<RedisWorld.Entry> previous = redis.snapshot(key);
-      if (dryRun(c, "delete redis key `" + key + "`")) {
-        return Value.bool(redis.exists(key));
+      if (c.dryRun(Preview.of("delete redis key `" + key + "`")
+          .withTargets(previous.isPresent() ? List.of(key) : List.of())
+          .withUndo(previous.isPresent()
+              ? "restore redis key `" + key + "` with its value and expiry" : ""))) {
+        return Value.bool(previous.isPresent());
       }
       if (previous.isEmpty()) {
         // nothing is deleted, so there is nothing to put back
@@ -61,8 +66,9 @@ final class RedisBindings {
     into.put("redis.master", (a, c) -> redis.master(string(a, "name")).toValue());
     into.put("redis.failover", (a, c) -> {
       String name = string(a, "name");
-      if (dryRun(c, "fail redis master set `" + name + "` over to a replica")) {
-        redis.master(name); // an unknown master set fails as the real call would
+      Results.Address master = redis.master(name); // an unknown master set fails here
+      if (c.dryRun(Preview.of("fail redis master set `" + name + "` over to a replica")
+          .withTarget(name + " (master " + master.host() + ":" + master.port() + ")"))) {
         return Value.UNIT;
       }
       redis.failover(name);
@@ -70,14 +76,17 @@ final class RedisBindings {
     });
     into.put("redis.replicaof_no_one", (a, c) -> {
       String node = node(a.get("node"));
-      if (dryRun(c, "promote redis node " + node + " to master (REPLICAOF NO ONE)")) {
+      if (c.dryRun(Preview.of("promote redis node " + node + " to master (REPLICAOF NO ONE)")
+          .withTarget(node))) {
         return Value.UNIT;
       }
       redis.replicaofNoOne(node);
       return Value.UNIT;
     });
     into.put("redis.flushall", (a, c) -> {
-      if (dryRun(c, "delete all " + redis.dbsize() + " redis keys (FLUSHALL)")) {
+      int keys = redis.dbsize();
+      if (c.dryRun(Preview.of("delete all " + keys + " redis keys (FLUSHALL)")
+          .withShare(keys, keys, "every key of every database"))) {
         return Value.UNIT;
       }
       redis.flushall();

@@ -3,9 +3,9 @@ package dev.chaos.drivers.sandbox;
 import static dev.chaos.drivers.Arguments.bool;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.Arguments.variadicStrings;
-import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ final class ShellBindings {
       String cmd = string(a, "cmd");
       List<String> args = variadicStrings(a, "args");
       String line = String.join(" ", cmd, String.join(" ", args)).strip();
-      if (dryRun(c, "run " + line)) {
+      if (c.dryRun(Preview.of("run " + line).withTarget(line))) {
         // the answer the world file gives, without recording a run
         WorldSpec.ProgramSpec program = world.spec().shell().get(cmd);
         return program == null ? new Results.ProcessResult(127, "", "").toValue()

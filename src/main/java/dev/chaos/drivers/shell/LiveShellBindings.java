@@ -7,6 +7,7 @@ import static dev.chaos.drivers.Arguments.variadicStrings;
 
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class LiveShellBindings {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException(line + ": `timeout` must be more than 0s");
       }
-      if (dryRun(c, "run " + line)) {
+      if (c.dryRun(Preview.of("run " + line).withTarget(line))) {
         // nothing runs, so nothing is known of its outcome: the empty Result a dry run shows
         return result(0, "", "");
       }
@@ -93,11 +94,4 @@ public final class LiveShellBindings {
         "stderr", Value.str(stderr));
   }
 
-  private static boolean dryRun(CallContext context, String action) {
-    if (!context.run().dryRun()) {
-      return false;
-    }
-    context.log("dry run: would " + action);
-    return true;
-  }
 }

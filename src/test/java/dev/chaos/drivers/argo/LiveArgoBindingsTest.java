@@ -119,6 +119,13 @@ class LiveArgoBindingsTest extends K8sLabTest {
         "dry run: would terminate workflow running in namespace " + ns,
         "dry run: would terminate every running workflow in namespace " + ns + ": running");
     assertThat(context.undos).isEmpty();
+    assertThat(context.previews).extracting(p -> String.join(", ", p.targets()) + " / "
+        + p.undo()).containsExactly(
+            "workflow/disaster-recovery-xxxxx in namespace " + ns + " / terminate workflow"
+                + " disaster-recovery-* (generated name) in namespace " + ns
+                + " if it is still running",
+            "workflow/running in namespace " + ns + " / ",
+            "running / ");
     assertThat(KubeObjects.list(lab.client, "workflow", ns,
         dev.chaos.drivers.k8s.LabelQuery.parse(""))).hasSize(1);
     assertThat(at(workflow("running"), "spec", "shutdown")).isNull();

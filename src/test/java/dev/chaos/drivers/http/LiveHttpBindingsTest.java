@@ -212,6 +212,8 @@ class LiveHttpBindingsTest {
       assertThat(status(response)).isZero();
       assertThat(body(response)).isEmpty();
       assertThat(latency(response)).isZero();
+      assertThat(context.previews).extracting(p -> p.targets()).containsExactly(
+          java.util.List.of("http://127.0.0.1:" + server.getPort()));
       assertThat(context.log).containsExactly("dry run: would POST 2 bytes of application/json"
           + " to http://127.0.0.1:" + server.getPort());
       assertThat(server.getRequestCount()).isZero();

@@ -116,6 +116,41 @@ class LiveK8sApplyTest extends K8sLabTest {
     assertThat(context.log).containsExactly("dry run: would apply podchaos/backend-pod-kill");
     assertThat(context.undos).isEmpty();
     assertThat(podChaos("backend-pod-kill")).isNull();
+    assertThat(context.previews.get(0).targets()).containsExactly("create podchaos/"
+        + "backend-pod-kill in namespace " + lab.namespace);
+    assertThat(context.previews.get(0).undo()).isEqualTo("delete podchaos/backend-pod-kill"
+        + " in namespace " + lab.namespace);
+  }
+
+  /** Over an object that exists, the preview says it would change it and put it back. */
+  @Test
+  void aDryRunOverAnExistingObjectNamesTheRestoreItWouldRegister() throws Exception {
+    impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), new K8sLab.Ctx());
+    Map<String, Object> before = podChaos("backend-pod-kill");
+    K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(10), true, null);
+
+    impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL.replace("value: \"30\"",
+        "value: \"60\""))), context);
+
+    assertThat(context.previews.get(0).targets()).containsExactly("change podchaos/"
+        + "backend-pod-kill in namespace " + lab.namespace);
+    assertThat(context.previews.get(0).undo()).isEqualTo("restore the previous podchaos/"
+        + "backend-pod-kill in namespace " + lab.namespace);
+    assertThat(podChaos("backend-pod-kill")).isEqualTo(before);
+  }
+
+  /** A manifest the real run would refuse fails the dry run the same way, before any preview. */
+  @Test
+  void aDryRunRefusesAManifestTheRealRunWouldRefuse() {
+    K8sLab.Ctx context = new K8sLab.Ctx(Duration.ofSeconds(10), true, null);
+
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest",
+        Value.str("kind: PodChaos\nmetadata: {name: x\n")), context))
+        .hasMessageStartingWith("the manifest is not valid YAML");
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest",
+        Value.str("apiVersion: v1\nmetadata: {name: x}\n")), context))
+        .hasMessage("manifest document 1 has no `kind`");
+    assertThat(context.previews).isEmpty();
   }
 
   @Test

@@ -116,6 +116,15 @@ class LiveK8sChangesTest extends K8sLabTest {
         "dry run: would delete chaosengine/engine in namespace " + ns,
         "dry run: would delete every deployment in namespace " + ns);
     assertThat(context.undos).isEmpty();
+    assertThat(context.previews).extracting(p -> String.join(", ", p.targets()) + " / "
+        + p.undo()).containsExactly(
+            "deployment/backend in namespace " + ns + " / scale deployment/backend in namespace "
+                + ns + " back to 5 replicas",
+            "chaosengine/engine in namespace " + ns + " / restore spec.engineState of"
+                + " chaosengine/engine in namespace " + ns,
+            "deployment/backend in namespace " + ns + " / ",
+            "chaosengine/engine in namespace " + ns + " / ",
+            "deployment/backend / ");
     assertThat(get("deployment", "backend")).isEqualTo(deploymentBefore);
     assertThat(get("chaosengine", "engine")).isEqualTo(engineBefore);
     assertThatThrownBy(() -> impls.get("k8s.rollout_restart").call(args("kind",

@@ -6,6 +6,7 @@ import static dev.chaos.drivers.k8s.K8sLab.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;
@@ -104,8 +105,32 @@ class LiveK8sKillPodsTest extends K8sLabTest {
 
     assertThat(wouldKill).hasSize(2);
     assertThat(remaining("tier=backend")).hasSize(4);
-    assertThat(context.log).containsExactly("dry run: would kill 2 of the 4 pods of labelled"
+    assertThat(context.log).containsExactly("dry run: would kill 2 of the 4 pods labelled"
         + " `tier=backend` in namespace " + lab.namespace);
     assertThat(context.affected).isEmpty();
+    Preview preview = context.previews.get(0);
+    assertThat(preview.targets()).containsExactlyInAnyOrderElementsOf(wouldKill);
+    assertThat(preview.share()).isEqualTo(new Preview.Share(2, 4,
+        "50% of the selected pods; the runbook declares no blast_radius"));
+    assertThat(preview.undo()).isEmpty();
+  }
+
+  @Test
+  void aDryRunGivesTheBlastRadiusVerdictAndRefusesWhatTheRealRunWould() throws Exception {
+    lab.pods("backend", 5, 5, labels("tier", "backend"));
+    K8sLab.Ctx capped = new K8sLab.Ctx(Duration.ofSeconds(20), true, 30.0);
+
+    impls.get("k8s.kill_pods").call(args("selector", selector(lab.namespace, "tier=backend"),
+        "fraction", Value.percent(30)), capped);
+
+    assertThat(capped.previews.get(0).share()).isEqualTo(new Preview.Share(1, 5,
+        "20% of the selected pods, within the runbook's blast_radius 30% (fewer pods than"
+            + " asked, to stay within it)"));
+    K8sLab.Ctx over = new K8sLab.Ctx(Duration.ofSeconds(20), true, 30.0);
+    assertThatThrownBy(() -> impls.get("k8s.kill_pods").call(args("selector",
+        selector(lab.namespace, "tier=backend"), "count", Value.integer(2)), over))
+        .hasMessageContaining("more than the runbook's blast_radius 30%");
+    assertThat(over.previews).isEmpty();
+    assertThat(remaining("tier=backend")).hasSize(5);
   }
 }

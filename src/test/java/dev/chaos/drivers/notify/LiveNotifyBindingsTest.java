@@ -135,6 +135,7 @@ class LiveNotifyBindingsTest {
       Value result = send(webhook(server), "token-123", () -> context, "rollback started");
 
       assertThat(result).isEqualTo(Value.UNIT);
+      assertThat(context.previews).hasSize(1);
       assertThat(context.log).containsExactly("dry run: would send to the webhook:"
           + " rollback started");
       assertThat(server.getRequestCount()).isZero();

@@ -97,6 +97,12 @@ class LabPgTest {
     context.call(primary, "postgres.hold_connections", "count", Value.integer(3),
         "application", Value.str(application));
     awaitConnections(application, n -> n == 3);
+    PgCallContext dry = new PgCallContext(BUDGET, true);
+    assertThat(dry.call(primary, "postgres.terminate", "application", Value.str(application)))
+        .isEqualTo(Value.integer(3));
+    assertThat(dry.previews).extracting(dev.chaos.spi.Preview::action).containsExactly(
+        "terminate the 3 backends of application `" + application + "`");
+    awaitConnections(application, n -> n == 3);
 
     assertThat(PgCallContext.call(primary, BUDGET, "postgres.terminate",
         "application", Value.str(application))).isEqualTo(Value.integer(3));
@@ -118,6 +124,9 @@ class LabPgTest {
       assertThat(dry.call(primary, "postgres.execute", "sql",
           Value.str("DELETE FROM " + table + " WHERE x > 2"))).isEqualTo(Value.integer(3));
       assertThat(dry.log).hasSize(1);
+      assertThat(dry.previews).extracting(dev.chaos.spi.Preview::action).containsExactly(
+          "execute `DELETE FROM " + table + " WHERE x > 2` (in a dry run: in a transaction"
+              + " that is rolled back)");
       assertThat(PgCallContext.call(primary, BUDGET, "postgres.scalar", "sql",
           Value.str("SELECT count(*) FROM " + table))).isEqualTo(JsonTree.of(5L));
     } finally {

@@ -83,6 +83,8 @@ class PgDeadlineTest {
       assertThat(context.undos).isEmpty();
       assertThat(context.log).containsExactly(
           "dry run: would open 5 idle connections as application `chaos` for 2m");
+      assertThat(context.previews).extracting(dev.chaos.spi.Preview::undo).containsExactly(
+          "close the connections held by application `chaos`");
     }
   }
 

@@ -3,6 +3,8 @@ package dev.chaos.drivers.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaos.drivers.RealClockContext;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,38 @@ class LabRedisTest {
   void close() throws Exception {
     calls.call("redis.del", "key", Value.str(key));
     client.close();
+  }
+
+  /** Every mutating `redis` call previews what it would do and leaves the lab as it was. */
+  @Test
+  void aDryRunPreviewsEveryMutationAndChangesNothing() throws Exception {
+    calls.call("redis.set", "key", Value.str(key), "value", Value.str("kept"));
+    Value master = calls.call("redis.master", "name", Value.str(masterName));
+    RealClockContext dry = new RealClockContext(BUDGET, true);
+
+    calls.call(dry, "redis.set", "key", Value.str(key), "value", Value.str("changed"));
+    assertThat(calls.call(dry, "redis.del", "key", Value.str(key))).isEqualTo(Value.bool(true));
+    calls.call(dry, "redis.failover", "name", Value.str(masterName));
+    calls.call(dry, "redis.replicaof_no_one", "node", master);
+    calls.call(dry, "redis.flushall");
+
+    assertThat(dry.previews).hasSize(5);
+    assertThat(dry.previews.subList(0, 4)).extracting(Preview::action).containsExactly(
+        "set redis key `" + key + "`", "delete redis key `" + key + "`",
+        "fail redis master set `" + masterName + "` over to a replica",
+        "promote redis node " + ((Value.Str) ((Value.Rec) master).field("host")).value() + ":"
+            + ((Value.Int) ((Value.Rec) master).field("port")).value()
+            + " to master (REPLICAOF NO ONE)");
+    // the demo service may write keys meanwhile: the count is the one read at the call
+    assertThat(dry.previews.get(4).action()).matches("delete all [1-9][0-9]* redis keys"
+        + " \\(FLUSHALL\\)");
+    assertThat(dry.previews.get(0).undo()).isEqualTo("restore the previous value of redis key `"
+        + key + "`");
+    assertThat(dry.previews.get(1).undo()).isEqualTo("restore redis key `" + key
+        + "` with its value and expiry");
+    assertThat(dry.undos).isEmpty();
+    assertThat(calls.call("redis.get", "key", Value.str(key))).isEqualTo(Value.str("kept"));
+    assertThat(calls.call("redis.master", "name", Value.str(masterName))).isEqualTo(master);
   }
 
   @Test

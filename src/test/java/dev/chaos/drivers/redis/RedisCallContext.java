@@ -31,6 +31,12 @@ final class RedisCallContext {
     return impls.get(builtin).call(RealClockContext.named(namesAndValues), context());
   }
 
+  /** Calls {@code builtin} in {@code context}, a dry run's for instance. */
+  Value call(RealClockContext context, String builtin, Object... namesAndValues)
+      throws Exception {
+    return impls.get(builtin).call(RealClockContext.named(namesAndValues), context);
+  }
+
   /** Runs the registered undos, newest first, as a rollback does. */
   void undoAll() throws Exception {
     for (int i = undos.size() - 1; i >= 0; i--) {

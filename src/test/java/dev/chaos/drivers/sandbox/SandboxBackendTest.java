@@ -135,10 +135,37 @@ class SandboxBackendTest {
         mismatches.add(b.qualifiedName() + ": " + mismatch);
       }
       assertThat(c.undos()).as(b.qualifiedName()).isEmpty();
-      assertThat(c.log()).as(b.qualifiedName()).anyMatch(l -> l.startsWith("dry run: would "));
+      assertThat(c.previews).as(b.qualifiedName() + " answered a dry run without a preview")
+          .hasSize(1);
     }
     assertThat(mismatches).isEmpty();
     assertThat(fingerprint(backend)).isEqualTo(before);
+  }
+
+  /** The undo a dry run announces is the one the real call registers, word for word. */
+  @Test
+  void aDryRunNamesTheUndoTheRealCallWouldRegister() throws Exception {
+    List<String> mismatches = new ArrayList<>();
+    for (Builtin b : builtins()) {
+      if (b.effect() != Effect.MUTATE) {
+        continue;
+      }
+      SandboxBackend backend = open();
+      if (!b.qualifiedName().equals("argo.submit")) { // the workflow argo.terminate names
+        TestCallContext.of(backend).call("argo.submit", Samples.all().get("argo.submit"));
+      }
+      TestCallContext dry = new TestCallContext(backend, 30.0, true);
+      dry.call(b.qualifiedName(), Samples.all().get(b.qualifiedName()));
+      TestCallContext real = new TestCallContext(backend, 30.0, false);
+      real.call(b.qualifiedName(), Samples.all().get(b.qualifiedName()));
+      String registered = String.join("; ", real.undos().stream()
+          .map(TestCallContext.Registered::description).toList());
+      if (!dry.previews.get(0).undo().equals(registered)) {
+        mismatches.add(b.qualifiedName() + ": previewed `" + dry.previews.get(0).undo()
+            + "`, registered `" + registered + "`");
+      }
+    }
+    assertThat(mismatches).isEmpty();
   }
 
   /** What the mutating builtins could change in the world, as text. */

@@ -3,6 +3,7 @@ package dev.chaos.drivers.sandbox;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.spi.Undo;
 import dev.chaos.types.Value;
@@ -26,6 +27,7 @@ final class TestCallContext implements CallContext {
   private final RunFacts run;
   private final List<Registered> undos = new ArrayList<>();
   private final List<String> log = new ArrayList<>();
+  final List<Preview> previews = new ArrayList<>();
   private Supplier<Object> probe = () -> null;
   private Duration callBudget = Duration.ofHours(1);
   private Instant deadline;
@@ -102,6 +104,13 @@ final class TestCallContext implements CallContext {
   @Override
   public void registerUndo(String description, Undo undo) {
     undos.add(new Registered(description, undo, probe.get()));
+  }
+
+  /** Keeps a dry run's preview, and logs it as a context that keeps none does. */
+  @Override
+  public void preview(Preview preview) {
+    previews.add(preview);
+    CallContext.super.preview(preview);
   }
 
   @Override

@@ -146,6 +146,7 @@ class LiveShellBindingsTest {
     assertThat(exit(result)).isZero();
     assertThat(stdout(result)).isEmpty();
     assertThat(context.log).containsExactly("dry run: would run /bin/sh -c touch " + marker);
+    assertThat(context.previews).hasSize(1);
   }
 
   @Test
