@@ -1,5 +1,6 @@
 package dev.chaos.drivers.k8s;
 
+import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.text;
@@ -29,7 +30,7 @@ final class LiveApply {
       String manifest, String namespace) throws InterruptedException {
     List<ManifestDocuments.Doc> docs = ManifestDocuments.objects(manifest);
     List<String> planned = docs.stream()
-        .map(d -> K8sKinds.ref(d.kind(), d.shownName())).toList();
+        .map(d -> Kinds.ref(d.kind(), d.shownName())).toList();
     if (LiveK8sBindings.dryRun(context, "apply " + String.join(", ", planned)
         + cluster.suffix())) {
       return planned;
@@ -69,13 +70,13 @@ final class LiveApply {
               d.tree());
           String name = text(at(created, "metadata", "name"));
           applied.add(new Applied(d.kind(), d.apiVersion(), ns, name, null));
-          refs.add(K8sKinds.ref(d.kind(), name));
+          refs.add(Kinds.ref(d.kind(), name));
         } else {
           // recorded first: a patch that fails half way is still put back
           applied.add(new Applied(d.kind(), d.apiVersion(), ns, d.name(),
               KubeObjects.withoutServerFields(before)));
           KubeObjects.mergePatch(client, d.kind(), d.apiVersion(), ns, d.name(), d.tree());
-          refs.add(K8sKinds.ref(d.kind(), d.name()));
+          refs.add(Kinds.ref(d.kind(), d.name()));
         }
       }
       return refs;
@@ -90,7 +91,7 @@ final class LiveApply {
       ManifestDocuments.Doc d = docs.get(i);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
       parts.add((existing.get(i) != null ? "restore the previous " : "delete ")
-          + K8sKinds.ref(d.kind(), name) + (K8sKinds.namespaced(d.kind())
+          + Kinds.ref(d.kind(), name) + (K8sKinds.namespaced(d.kind())
               ? cluster.where(namespaces.get(i)) : cluster.suffix()));
     }
     return String.join("; ", parts);

@@ -8,6 +8,8 @@ import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
 
+import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
@@ -29,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Choices the table leaves open: `kill_pods` picks its pods uniformly at random among the
  * selected pods not already being deleted, and deletes them in parallel ({@link PodKill});
- * label selectors are matched here as well as by the server ({@link LabelQuery}); `scale` and
+ * label selectors are matched here as well as by the server ({@link LabelSelector}); `scale` and
  * `rollout_restart` write by JSON merge patch ({@link LiveChanges}); `events` without `since:`
  * counts from the start of the run ({@link K8sClients#runStart()}).
  */
@@ -66,10 +68,10 @@ public final class LiveK8sBindings {
       String kind = string(a, "kind");
       String namespace = k.resolve(string(a, "namespace", ""));
       String labels = string(a, "labels", "");
-      LabelQuery query = LabelQuery.parse(labels);
+      LabelSelector query = LabelSelector.parse(labels);
       List<String> names = K8sCall.run(clients, k, c, client -> KubeObjects.list(client, kind,
           namespace, query).stream().map(PodReads::name).toList());
-      if (dryRun(c, "delete every " + K8sKinds.normalise(kind)
+      if (dryRun(c, "delete every " + Kinds.normalise(kind)
           + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + k.where(namespace))) {
         return Value.integer(names.size());
       }
@@ -93,7 +95,7 @@ public final class LiveK8sBindings {
       K8sClients.Cluster k = clients.cluster(cluster(a));
       String kind = string(a, "kind");
       String namespace = k.resolve(string(a, "namespace", ""));
-      LabelQuery query = LabelQuery.parse(string(a, "labels", ""));
+      LabelSelector query = LabelSelector.parse(string(a, "labels", ""));
       return Value.integer(K8sCall.run(clients, k, c,
           client -> KubeObjects.list(client, kind, namespace, query).size()));
     });
@@ -190,13 +192,13 @@ public final class LiveK8sBindings {
     final K8sClients.Cluster cluster;
     final String namespaceText;
     final String labelText;
-    final LabelQuery labels;
+    final LabelSelector labels;
 
     private Selection(K8sClients.Cluster cluster, String namespace, String labels) {
       this.cluster = cluster;
       this.namespaceText = namespace;
       this.labelText = labels;
-      this.labels = LabelQuery.parse(labels);
+      this.labels = LabelSelector.parse(labels);
     }
 
     static Selection of(K8sClients clients, CallArgs a) {
@@ -246,7 +248,7 @@ public final class LiveK8sBindings {
     }
 
     String ref() {
-      return K8sKinds.ref(kind, name);
+      return Kinds.ref(kind, name);
     }
 
     String where() {
@@ -261,14 +263,14 @@ public final class LiveK8sBindings {
     Map<String, Object> require(KubernetesClient client) {
       Map<String, Object> object = KubeObjects.get(client, kind, null, namespace(), name);
       if (object == null) {
-        throw new K8sException(cluster.label(), K8sKinds.normalise(kind) + " \"" + name
+        throw new K8sException(cluster.label(), Kinds.normalise(kind) + " \"" + name
             + "\" not found in namespace " + namespace());
       }
       return object;
     }
 
     void requireRolloutKind() {
-      if (!Rollouts.KINDS.contains(K8sKinds.normalise(kind))) {
+      if (!Rollouts.KINDS.contains(Kinds.normalise(kind))) {
         throw new K8sException(cluster.label(), ref() + " has no rollout: give a deployment,"
             + " statefulset or daemonset");
       }

@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.ManifestDocuments;
 import java.time.Instant;
 import java.util.LinkedHashMap;

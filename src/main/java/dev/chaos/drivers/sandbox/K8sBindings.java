@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.integerOrNull;

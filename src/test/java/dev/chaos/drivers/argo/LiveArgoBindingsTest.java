@@ -120,7 +120,7 @@ class LiveArgoBindingsTest extends K8sLabTest {
         "dry run: would terminate every running workflow in namespace " + ns + ": running");
     assertThat(context.undos).isEmpty();
     assertThat(KubeObjects.list(lab.client, "workflow", ns,
-        dev.chaos.drivers.k8s.LabelQuery.parse(""))).hasSize(1);
+        dev.chaos.drivers.kube.LabelSelector.parse(""))).hasSize(1);
     assertThat(at(workflow("running"), "spec", "shutdown")).isNull();
   }
 
