@@ -10,6 +10,7 @@ import static dev.chaos.drivers.ManifestDocuments.at;
 
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
+import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
@@ -137,6 +138,8 @@ public final class LiveK8sBindings {
       return Value.rec("Usage", "cpu_cores", Value.number(u.cpuCores()), "memory_bytes",
           Value.integer(u.memoryBytes()));
     });
+    // a kind or label selector the shared rules refuse fails here, as in the other backend
+    ArgumentRules.enforce(new K8sDriver().builtins(), into);
   }
 
   private static Value killPods(K8sClients clients, CallArgs a, CallContext c)

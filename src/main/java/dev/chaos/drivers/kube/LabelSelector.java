@@ -29,6 +29,16 @@ public record LabelSelector(String text, List<SelectorRequirement> requirements)
     return new LabelSelector(written, new SelectorParser(written).requirements());
   }
 
+  /** Why {@code text} is not a label selector, on one line; null when it is one. */
+  public static String problem(String text) {
+    try {
+      parse(text);
+      return null;
+    } catch (KubeRuleException e) {
+      return e.getMessage();
+    }
+  }
+
   /** The selector of a `matchLabels` map: every label equal. */
   public static LabelSelector matchLabels(Map<String, String> labels) {
     List<SelectorRequirement> requirements = new ArrayList<>();

@@ -10,7 +10,9 @@ import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.sandbox.Calls.dryRun;
 
+import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
+import dev.chaos.drivers.k8s.K8sDriver;
 import dev.chaos.drivers.k8s.KillCount;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
@@ -159,6 +161,8 @@ final class K8sBindings {
       Results.Selector s = selector(a);
       return world.k8s(s.cluster()).usage(s).toValue();
     });
+    // a kind or label selector the shared rules refuse fails here, as in the other backend
+    ArgumentRules.enforce(new K8sDriver().builtins(), into);
   }
 
   private static String cluster(CallArgs a) {
