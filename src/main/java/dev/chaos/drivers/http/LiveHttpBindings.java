@@ -3,6 +3,7 @@ package dev.chaos.drivers.http;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
 
+import dev.chaos.drivers.RecordTypes;
 import dev.chaos.config.HostPort;
 import dev.chaos.config.HttpRoutes;
 import dev.chaos.spi.BuiltinImpl;
@@ -131,8 +132,7 @@ public final class LiveHttpBindings {
   }
 
   private static Value.Rec response(int status, Duration latency, String body) {
-    return Value.rec("Response", "status", Value.integer(status), "latency",
-        Value.duration(latency), "body", Value.str(body));
+    return RecordTypes.response(status, latency, body);
   }
 
   private static boolean dryRun(CallContext context, String action) {

@@ -8,6 +8,7 @@ import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
 
+import dev.chaos.drivers.RecordTypes;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.ArgumentRules;
@@ -49,9 +50,7 @@ public final class LiveK8sBindings {
       Selection s = Selection.of(clients, a);
       PodReads.PodCounts p = K8sCall.run(clients, s.cluster, c,
           client -> PodReads.counts(PodReads.selected(client, s.namespace(), s.labels)));
-      return Value.rec("PodSet", "total", Value.integer(p.total()), "ready",
-          Value.integer(p.ready()), "names", Value.strings(p.names()), "restarts",
-          Value.integer(p.restarts()));
+      return RecordTypes.podSet(p.total(), p.ready(), p.names(), p.restarts());
     });
     into.put("k8s.kill_pods", (a, c) -> killPods(clients, a, c));
     into.put("k8s.apply", (a, c) -> Value.strings(LiveApply.apply(clients,
@@ -115,11 +114,10 @@ public final class LiveK8sBindings {
     into.put("k8s.hpa", (a, c) -> {
       Target t = Target.of(clients, a, "horizontalpodautoscaler");
       Map<String, Object> hpa = K8sCall.run(clients, t.cluster, c, t::require);
-      return Value.rec("Hpa",
-          "current", Value.integer(Rollouts.number(at(hpa, "status", "currentReplicas"), 0)),
-          "desired", Value.integer(Rollouts.number(at(hpa, "status", "desiredReplicas"), 0)),
-          "min", Value.integer(Rollouts.number(at(hpa, "spec", "minReplicas"), 1)),
-          "max", Value.integer(Rollouts.number(at(hpa, "spec", "maxReplicas"), 0)));
+      return RecordTypes.hpa(Rollouts.number(at(hpa, "status", "currentReplicas"), 0),
+          Rollouts.number(at(hpa, "status", "desiredReplicas"), 0),
+          Rollouts.number(at(hpa, "spec", "minReplicas"), 1),
+          Rollouts.number(at(hpa, "spec", "maxReplicas"), 0));
     });
     into.put("k8s.events", (a, c) -> {
       Selection s = Selection.of(clients, a);
@@ -135,8 +133,7 @@ public final class LiveK8sBindings {
       PodReads.Usage u = K8sCall.run(clients, s.cluster, c, client -> PodReads.usage(client,
           s.cluster.label(), s.namespace(), PodReads.counts(
               PodReads.selected(client, s.namespace(), s.labels)).names()));
-      return Value.rec("Usage", "cpu_cores", Value.number(u.cpuCores()), "memory_bytes",
-          Value.integer(u.memoryBytes()));
+      return RecordTypes.usage(u.cpuCores(), u.memoryBytes());
     });
     // a kind or label selector the shared rules refuse fails here, as in the other backend
     ArgumentRules.enforce(new K8sDriver().builtins(), into);
@@ -174,8 +171,7 @@ public final class LiveK8sBindings {
   }
 
   static Value.Rec selectorValue(String cluster, String namespace, String labels) {
-    return Value.rec("Selector", "cluster", Value.str(cluster), "namespace",
-        Value.str(namespace), "labels", Value.str(labels));
+    return RecordTypes.selector(cluster, namespace, labels);
   }
 
   /**
