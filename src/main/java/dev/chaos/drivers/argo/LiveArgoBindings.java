@@ -1,8 +1,8 @@
 package dev.chaos.drivers.argo;
 
+import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
-import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.text;

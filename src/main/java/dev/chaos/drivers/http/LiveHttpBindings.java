@@ -3,9 +3,9 @@ package dev.chaos.drivers.http;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
 
-import dev.chaos.drivers.RecordTypes;
 import dev.chaos.config.HostPort;
 import dev.chaos.config.HttpRoutes;
+import dev.chaos.drivers.RecordTypes;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;

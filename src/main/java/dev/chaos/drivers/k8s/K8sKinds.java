@@ -1,8 +1,8 @@
 package dev.chaos.drivers.k8s;
 
 import dev.chaos.drivers.kube.Kind;
-import dev.chaos.drivers.kube.KubeRuleException;
 import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.KubeRuleException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;

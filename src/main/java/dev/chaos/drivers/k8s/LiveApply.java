@@ -1,7 +1,7 @@
 package dev.chaos.drivers.k8s;
 
-import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.Kinds;
 import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.text;
 

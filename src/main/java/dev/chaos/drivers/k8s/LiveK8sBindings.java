@@ -8,11 +8,11 @@ import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
 
+import dev.chaos.drivers.ArgumentRules;
+import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.RecordTypes;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
-import dev.chaos.drivers.ArgumentRules;
-import dev.chaos.drivers.Arguments;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;

@@ -1,7 +1,7 @@
 package dev.chaos.drivers.sandbox;
 
-import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.Kinds;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.sandbox.Calls.dryRun;
 

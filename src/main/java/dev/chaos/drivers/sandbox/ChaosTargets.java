@@ -1,7 +1,7 @@
 package dev.chaos.drivers.sandbox;
 
-import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

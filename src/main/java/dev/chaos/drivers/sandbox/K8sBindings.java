@@ -1,6 +1,5 @@
 package dev.chaos.drivers.sandbox;
 
-import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.ManifestDocuments;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.integerOrNull;
@@ -14,6 +13,7 @@ import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.k8s.K8sDriver;
 import dev.chaos.drivers.k8s.KillCount;
+import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.types.JsonTree;

@@ -4,8 +4,8 @@ import static dev.chaos.drivers.k8s.K8sLab.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;
