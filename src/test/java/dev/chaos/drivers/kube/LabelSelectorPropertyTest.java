@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random selectors: a valid one, written with random spacing and spelling, parses to the
- * requirements it was generated from and matches label maps as a reference evaluation of those
- * requirements does; a mutated one either parses or is refused with one line naming the
+ * requirements it was generated from, reads back the same from its canonical form, and matches
+ * label maps as a reference evaluation of those requirements does; a mutated one either parses or is refused with one line naming the
  * selector and a column inside it, never with another exception. Replay a seed with
  * {@code -Dchaos.fuzz.seed=N}.
  */
@@ -57,6 +57,11 @@ class LabelSelectorPropertyTest {
         assertThat(new LinkedHashSet<>(r.values())).as(text)
             .isEqualTo(new LinkedHashSet<>(model.get(j).values()));
       }
+      // each requirement written back as kubectl would write it means the same again
+      String canonical = String.join(",", parsed.requirements().stream()
+          .map(SelectorRequirement::toString).toList());
+      assertThat(LabelSelector.parse(canonical).requirements()).as("seed %d, `%s`", seed, text)
+          .isEqualTo(parsed.requirements());
       for (int k = 0; k < 20; k++) {
         Map<String, String> labels = labels(random);
         assertThat(parsed.matches(labels)).as("seed %d, `%s` on %s", seed, text, labels)
