@@ -4,6 +4,7 @@ import dev.chaos.diag.Code;
 import dev.chaos.source.Span;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Effect;
+import dev.chaos.spi.Param;
 import dev.chaos.syntax.ast.Arg;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
@@ -43,6 +44,9 @@ final class CallChecker {
         new ArgumentBinder(reporter, file.expect()).bind(call, target.sig(), argTypes);
     file.out().putCall(call, new CallInfo(target.callee(), target.effect(), bound.arguments(),
         bound.rest()));
+    if (target.callee() instanceof Callee.Native n) {
+      constantArguments(n.builtin(), bound.arguments());
+    }
     if (target.effect() == Effect.MUTATE && !ctx.mayMutate()) {
       reporter.report(Code.CH0401, call.callee().span(),
           "`" + target.shown() + "` changes the world and cannot be called in "
@@ -53,6 +57,20 @@ final class CallChecker {
               : "move it into a `step` (with an `undo`), a `rollback` or an `on abort` block");
     }
     return bound.result();
+  }
+
+  /** CH0308: a constant argument that its parameter's rule refuses, in the driver's words. */
+  private void constantArguments(Builtin b, java.util.Map<String, Expr> arguments) {
+    for (Param p : b.signature().params()) {
+      if (p.rule() != null && arguments.get(p.name()) instanceof Expr.Str s
+          && s.constant() != null) {
+        String problem = p.rule().problem(s.constant());
+        if (problem != null) {
+          reporter.report(Code.CH0308, s.span(), problem,
+              "`" + b.qualifiedName() + "` refuses this `" + p.name() + "`");
+        }
+      }
+    }
   }
 
   private Target resolve(Expr.Call call, Scope scope, Context ctx) {

@@ -17,11 +17,6 @@ import java.util.Map;
  * steps, and the production rules.
  */
 final class RunbookChecker {
-  static final Type.Rec RUNBOOK_TYPE = Type.record("Runbook",
-      "name", Type.STRING, "environment", Type.STRING, "title", Type.STRING);
-  static final Type.Rec ABORT_TYPE = Type.record("Abort",
-      "reason", Type.STRING, "phase", Type.STRING);
-
   private final FileChecker file;
   private final Reporter reporter;
   private final Map<Member.Kind, Map<String, Span>> sectionNames = new EnumMap<>(Member.Kind.class);
@@ -36,7 +31,7 @@ final class RunbookChecker {
     HeaderChecker.Header header = new HeaderChecker(file).check(runbook);
     Scope scope = file.globals().child();
     file.declareLocal(scope, new dev.chaos.syntax.ast.Ident(runbook.name().span(), "runbook"),
-        RUNBOOK_TYPE, new Ref.Implicit("runbook"), false);
+        ImplicitRecords.RUNBOOK, new Ref.Implicit("runbook"), false);
     for (Member m : runbook.members()) {
       if (m instanceof Member.Let let) {
         file.continuation().scan(let.value());
@@ -108,7 +103,7 @@ final class RunbookChecker {
         once(m, "on abort");
         Scope abortScope = scope.child();
         file.declareLocal(abortScope, new dev.chaos.syntax.ast.Ident(m.span(), "abort"),
-            ABORT_TYPE, new Ref.Implicit("abort"), false);
+            ImplicitRecords.ABORT, new Ref.Implicit("abort"), false);
         stmts.checkBlock(((Member.OnAbort) m).body(), abortScope, Context.ON_ABORT);
       }
       default -> throw new IllegalStateException("unhandled section " + m.kind());

@@ -50,6 +50,7 @@ public enum Code {
   CH0305(Severity.ERROR, "not iterable"),
   CH0306(Severity.ERROR, "not indexable"),
   CH0307(Severity.ERROR, "value out of range"),
+  CH0308(Severity.ERROR, "argument refused by its driver"),
 
   // structure, effects and safety
   CH0401(Severity.ERROR, "mutation in a read-only section"),

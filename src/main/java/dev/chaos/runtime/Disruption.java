@@ -1,5 +1,6 @@
 package dev.chaos.runtime;
 
+import dev.chaos.check.ImplicitRecords;
 import dev.chaos.runtime.RunResult.StepResult;
 import dev.chaos.syntax.ast.Member;
 import dev.chaos.types.Value;
@@ -138,8 +139,7 @@ final class Disruption {
       run.phase("on abort", false);
       interpreter.emit(RunEvent.Type.ABORT, "reason", stop.reason(), "phase", stop.phase());
       Environment env = run.runbookEnv.child();
-      env.define(Environment.ABORT, Value.rec("Abort", "reason", Value.str(stop.reason()),
-          "phase", Value.str(stop.phase())));
+      env.define(Environment.ABORT, ImplicitRecords.abort(stop.reason(), stop.phase()));
       Site site = new Site(Section.ON_ABORT, "", null, null, dry);
       try {
         interpreter.executor().block(block.body(), new Frame(run.program, env, site));

@@ -1,6 +1,7 @@
 package dev.chaos.runtime;
 
 import dev.chaos.check.CheckedProgram;
+import dev.chaos.check.ImplicitRecords;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
@@ -105,8 +106,7 @@ final class RunHeader {
 
   /** The implicit `runbook` value. */
   Value.Rec runbookValue() {
-    return Value.rec("Runbook", "name", Value.str(shown.name()),
-        "environment", Value.str(shown.environment() == null ? "" : shown.environment()),
-        "title", Value.str(shown.title()));
+    return ImplicitRecords.runbook(shown.name(),
+        shown.environment() == null ? "" : shown.environment(), shown.title());
   }
 }

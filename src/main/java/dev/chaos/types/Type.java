@@ -99,6 +99,32 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
       fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
+    /**
+     * A value of this record type, its fields given in the order the type declares them. The
+     * names come from the type and each value must conform to its field's type, so a value
+     * built here cannot drift from the type: each named record has one such constructor,
+     * written next to its type.
+     *
+     * @throws IllegalArgumentException for a wrong number of fields or a field of another type
+     */
+    public Value.Rec value(Value... inFieldOrder) {
+      if (inFieldOrder.length != fields.size()) {
+        throw new IllegalArgumentException("record " + display() + " has " + fields.size()
+            + " fields, not " + inFieldOrder.length);
+      }
+      Map<String, Value> values = new LinkedHashMap<>();
+      int i = 0;
+      for (String field : fields.keySet()) {
+        values.put(field, inFieldOrder[i++]);
+      }
+      Value.Rec rec = new Value.Rec(name, values);
+      String mismatch = Conformance.mismatch(rec, this);
+      if (mismatch != null) {
+        throw new IllegalArgumentException("record " + display() + ": " + mismatch);
+      }
+      return rec;
+    }
+
     public String display() {
       if (!name.isEmpty()) {
         return name;

@@ -45,7 +45,8 @@ class LayeringTest {
         .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli")
         .whereLayer("types")
         .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli")
-        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "check", "runtime", "config", "cli")
+        .whereLayer("diag")
+        .mayOnlyBeAccessedByLayers("syntax", "check", "runtime", "config", "drivers", "cli")
         .check(classes);
   }
 
@@ -82,6 +83,19 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.chaos.syntax..", "dev.chaos.check..", "dev.chaos.cli..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /**
+   * The Kubernetes rules both backends share (label selectors, the kind table) hold without a
+   * client library, so the sandbox and the checker use them without fabric8.
+   */
+  @Test
+  void kubernetesRulesNeedNoClientLibraryNorBackend() {
+    noClasses().that().resideInAPackage("dev.chaos.drivers.kube..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.fabric8..", "okhttp3..", "dev.chaos.drivers.k8s..", "dev.chaos.drivers.sandbox..",
+            "dev.chaos.drivers.live..", "dev.chaos.runtime..", "dev.chaos.config..")
         .check(classes);
   }
 

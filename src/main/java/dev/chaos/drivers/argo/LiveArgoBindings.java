@@ -1,6 +1,8 @@
 package dev.chaos.drivers.argo;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.LabelSelector;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.text;
@@ -10,7 +12,6 @@ import dev.chaos.drivers.k8s.K8sClients;
 import dev.chaos.drivers.k8s.K8sException;
 import dev.chaos.drivers.k8s.K8sKinds;
 import dev.chaos.drivers.k8s.KubeObjects;
-import dev.chaos.drivers.k8s.LabelQuery;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
@@ -68,7 +69,7 @@ public final class LiveArgoBindings {
       List<String> running = K8sCall.run(clients, k, c, client -> {
         List<String> names = new ArrayList<>();
         for (Map<String, Object> wf : KubeObjects.list(client, WORKFLOW, namespace,
-            LabelQuery.parse(""))) {
+            LabelSelector.parse(""))) {
           if (running(wf)) {
             names.add(text(at(wf, "metadata", "name")));
           }
@@ -96,7 +97,7 @@ public final class LiveArgoBindings {
     ManifestDocuments.Doc doc = docs.get(0);
     String namespace = k.resolve(doc.namespace().isEmpty() ? string(a, "namespace", "")
         : doc.namespace());
-    if (docs.size() != 1 || !K8sKinds.normalise(doc.kind()).equals(WORKFLOW)) {
+    if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals(WORKFLOW)) {
       throw new K8sException(k.label(), "argo.submit takes one Workflow, not "
           + docs.stream().map(ManifestDocuments.Doc::kind).toList());
     }

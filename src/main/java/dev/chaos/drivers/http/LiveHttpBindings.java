@@ -5,6 +5,7 @@ import static dev.chaos.drivers.Arguments.string;
 
 import dev.chaos.config.HostPort;
 import dev.chaos.config.HttpRoutes;
+import dev.chaos.drivers.RecordTypes;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
@@ -132,8 +133,7 @@ public final class LiveHttpBindings {
   }
 
   private static Value.Rec response(int status, Duration latency, String body) {
-    return Value.rec("Response", "status", Value.integer(status), "latency",
-        Value.duration(latency), "body", Value.str(body));
+    return RecordTypes.response(status, latency, body);
   }
 
 }

@@ -6,6 +6,8 @@ import static dev.chaos.spi.Param.positional;
 
 import dev.chaos.drivers.RecordTypes;
 import dev.chaos.drivers.SignatureTable;
+import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.Param;
@@ -29,14 +31,16 @@ public final class K8sDriver implements Driver {
   private static final Param SELECTOR = positional("selector", RecordTypes.SELECTOR,
       "Pods chosen with `k8s.selector`.");
   private static final Param KIND = positional("kind", Type.STRING,
-      "Resource kind, singular or plural, any case: `deployment`, `podchaos`.");
+      "Resource kind, singular or plural, any case, or a short name: `deployment`, `deploy`,"
+          + " `podchaos`.").withRule(Kinds::problem);
   private static final Param NAME = positional("name", Type.STRING, "Name of the object.");
 
   private final List<Builtin> builtins = new SignatureTable("k8s")
       .read("selector", Signature.of(RecordTypes.SELECTOR,
               positional("namespace", Type.STRING, "Namespace of the pods."),
               optionalPositional("labels", Type.STRING, "every pod of the namespace",
-                  "Label selector as kubectl takes it: `tier=backend,app!=db`."),
+                  "Label selector as kubectl takes it: `tier=backend,app!=db`,"
+                      + " `env in (a,b)`.").withRule(LabelSelector::problem),
               CLUSTER),
           "Names a set of pods; nothing is looked up until the selector is used.")
       .read("pods", Signature.of(RecordTypes.POD_SET, SELECTOR, SELECTOR_CLUSTER),
@@ -67,7 +71,7 @@ public final class K8sDriver implements Driver {
       .mutateWithoutInverse("delete_all", Signature.of(Type.INT, KIND,
               NAMESPACE,
               named("labels", Type.STRING, "every object of the kind",
-                  "Label selector limiting what is deleted."),
+                  "Label selector limiting what is deleted.").withRule(LabelSelector::problem),
               CLUSTER),
           "Deletes every object of a kind in a namespace and returns how many there were.",
           "the deleted objects are gone.")
@@ -78,7 +82,7 @@ public final class K8sDriver implements Driver {
       .read("count", Signature.of(Type.INT, KIND,
               NAMESPACE,
               named("labels", Type.STRING, "every object of the kind",
-                  "Label selector limiting what is counted."),
+                  "Label selector limiting what is counted.").withRule(LabelSelector::problem),
               CLUSTER),
           "The number of objects of a kind in a namespace.")
       .mutate("patch", Signature.of(Type.UNIT, KIND, NAME,

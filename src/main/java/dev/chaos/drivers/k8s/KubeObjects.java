@@ -3,6 +3,7 @@ package dev.chaos.drivers.k8s;
 import static dev.chaos.drivers.ManifestDocuments.map;
 import static dev.chaos.drivers.ManifestDocuments.text;
 
+import dev.chaos.drivers.kube.LabelSelector;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -43,7 +44,7 @@ public final class KubeObjects {
 
   /** Every object of a kind in a namespace whose labels {@code labels} selects. */
   public static List<Map<String, Object>> list(KubernetesClient client, String kind,
-      String namespace, LabelQuery labels) {
+      String namespace, LabelSelector labels) {
     var op = K8sKinds.operation(client, kind, null);
     var items = (K8sKinds.namespaced(kind) ? op.inNamespace(namespace) : op)
         .withLabels(labels.equalities()).list().getItems();

@@ -1,6 +1,7 @@
 package dev.chaos.drivers.k8s;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.Kinds;
 import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.text;
 
@@ -32,7 +33,7 @@ final class LiveApply {
       String manifest, String namespace) throws InterruptedException {
     List<ManifestDocuments.Doc> docs = ManifestDocuments.objects(manifest);
     List<String> planned = docs.stream()
-        .map(d -> K8sKinds.ref(d.kind(), d.shownName())).toList();
+        .map(d -> Kinds.ref(d.kind(), d.shownName())).toList();
     List<String> namespaces = docs.stream()
         .map(d -> d.namespace().isEmpty() ? cluster.resolve(namespace) : d.namespace()).toList();
     List<Map<String, Object>> existing = K8sCall.run(clients, cluster, context, client -> {
@@ -49,7 +50,7 @@ final class LiveApply {
     for (int i = 0; i < docs.size(); i++) {
       ManifestDocuments.Doc d = docs.get(i);
       targets.add((existing.get(i) == null ? "create " : "change ")
-          + K8sKinds.ref(d.kind(), d.shownName()) + where(cluster, d, namespaces.get(i)));
+          + Kinds.ref(d.kind(), d.shownName()) + where(cluster, d, namespaces.get(i)));
     }
     if (context.dryRun(Preview.of("apply " + String.join(", ", planned) + cluster.suffix())
         .withTargets(targets).withUndo(undoText))) {
@@ -79,13 +80,13 @@ final class LiveApply {
               d.tree());
           String name = text(at(created, "metadata", "name"));
           applied.add(new Applied(d.kind(), d.apiVersion(), ns, name, null));
-          refs.add(K8sKinds.ref(d.kind(), name));
+          refs.add(Kinds.ref(d.kind(), name));
         } else {
           // recorded first: a patch that fails half way is still put back
           applied.add(new Applied(d.kind(), d.apiVersion(), ns, d.name(),
               KubeObjects.withoutServerFields(before)));
           KubeObjects.mergePatch(client, d.kind(), d.apiVersion(), ns, d.name(), d.tree());
-          refs.add(K8sKinds.ref(d.kind(), d.name()));
+          refs.add(Kinds.ref(d.kind(), d.name()));
         }
       }
       return refs;
@@ -100,7 +101,7 @@ final class LiveApply {
       ManifestDocuments.Doc d = docs.get(i);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
       parts.add((existing.get(i) != null ? "restore the previous " : "delete ")
-          + K8sKinds.ref(d.kind(), name) + where(cluster, d, namespaces.get(i)));
+          + Kinds.ref(d.kind(), name) + where(cluster, d, namespaces.get(i)));
     }
     return String.join("; ", parts);
   }

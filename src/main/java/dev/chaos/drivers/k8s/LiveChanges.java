@@ -3,6 +3,7 @@ package dev.chaos.drivers.k8s;
 import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.map;
 
+import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
@@ -56,7 +57,7 @@ final class LiveChanges {
       throw new IllegalArgumentException("cannot scale " + t.ref() + " to " + replicas
           + " replicas");
     }
-    if (!SCALABLE.contains(K8sKinds.normalise(t.kind))) {
+    if (!SCALABLE.contains(Kinds.normalise(t.kind))) {
       throw new K8sException(t.cluster.label(), t.ref() + " cannot be scaled: give a"
           + " deployment, statefulset or replicaset");
     }

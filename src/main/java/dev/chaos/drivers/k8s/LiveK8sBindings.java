@@ -8,7 +8,11 @@ import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
 
+import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
+import dev.chaos.drivers.RecordTypes;
+import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
@@ -30,7 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Choices the table leaves open: `kill_pods` picks its pods uniformly at random among the
  * selected pods not already being deleted, and deletes them in parallel ({@link PodKill});
- * label selectors are matched here as well as by the server ({@link LabelQuery}); `scale` and
+ * label selectors are matched here as well as by the server ({@link LabelSelector}); `scale` and
  * `rollout_restart` write by JSON merge patch ({@link LiveChanges}); `events` without `since:`
  * counts from the start of the run ({@link K8sClients#runStart()}).
  */
@@ -47,9 +51,7 @@ public final class LiveK8sBindings {
       Selection s = Selection.of(clients, a);
       PodReads.PodCounts p = K8sCall.run(clients, s.cluster, c,
           client -> PodReads.counts(PodReads.selected(client, s.namespace(), s.labels)));
-      return Value.rec("PodSet", "total", Value.integer(p.total()), "ready",
-          Value.integer(p.ready()), "names", Value.strings(p.names()), "restarts",
-          Value.integer(p.restarts()));
+      return RecordTypes.podSet(p.total(), p.ready(), p.names(), p.restarts());
     });
     into.put("k8s.kill_pods", (a, c) -> killPods(clients, a, c));
     into.put("k8s.apply", (a, c) -> Value.strings(LiveApply.apply(clients,
@@ -70,12 +72,12 @@ public final class LiveK8sBindings {
       String kind = string(a, "kind");
       String namespace = k.resolve(string(a, "namespace", ""));
       String labels = string(a, "labels", "");
-      LabelQuery query = LabelQuery.parse(labels);
+      LabelSelector query = LabelSelector.parse(labels);
       List<String> names = K8sCall.run(clients, k, c, client -> KubeObjects.list(client, kind,
           namespace, query).stream().map(PodReads::name).toList());
-      if (c.dryRun(Preview.of("delete every " + K8sKinds.normalise(kind)
+      if (c.dryRun(Preview.of("delete every " + Kinds.normalise(kind)
           + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + k.where(namespace))
-          .withTargets(names.stream().map(n -> K8sKinds.ref(kind, n)).toList()))) {
+          .withTargets(names.stream().map(n -> Kinds.ref(kind, n)).toList()))) {
         return Value.integer(names.size());
       }
       return Value.integer(K8sCall.run(clients, k, c, client -> {
@@ -98,7 +100,7 @@ public final class LiveK8sBindings {
       K8sClients.Cluster k = clients.cluster(cluster(a));
       String kind = string(a, "kind");
       String namespace = k.resolve(string(a, "namespace", ""));
-      LabelQuery query = LabelQuery.parse(string(a, "labels", ""));
+      LabelSelector query = LabelSelector.parse(string(a, "labels", ""));
       return Value.integer(K8sCall.run(clients, k, c,
           client -> KubeObjects.list(client, kind, namespace, query).size()));
     });
@@ -117,11 +119,10 @@ public final class LiveK8sBindings {
     into.put("k8s.hpa", (a, c) -> {
       Target t = Target.of(clients, a, "horizontalpodautoscaler");
       Map<String, Object> hpa = K8sCall.run(clients, t.cluster, c, t::require);
-      return Value.rec("Hpa",
-          "current", Value.integer(Rollouts.number(at(hpa, "status", "currentReplicas"), 0)),
-          "desired", Value.integer(Rollouts.number(at(hpa, "status", "desiredReplicas"), 0)),
-          "min", Value.integer(Rollouts.number(at(hpa, "spec", "minReplicas"), 1)),
-          "max", Value.integer(Rollouts.number(at(hpa, "spec", "maxReplicas"), 0)));
+      return RecordTypes.hpa(Rollouts.number(at(hpa, "status", "currentReplicas"), 0),
+          Rollouts.number(at(hpa, "status", "desiredReplicas"), 0),
+          Rollouts.number(at(hpa, "spec", "minReplicas"), 1),
+          Rollouts.number(at(hpa, "spec", "maxReplicas"), 0));
     });
     into.put("k8s.events", (a, c) -> {
       Selection s = Selection.of(clients, a);
@@ -137,9 +138,10 @@ public final class LiveK8sBindings {
       PodReads.Usage u = K8sCall.run(clients, s.cluster, c, client -> PodReads.usage(client,
           s.cluster.label(), s.namespace(), PodReads.counts(
               PodReads.selected(client, s.namespace(), s.labels)).names()));
-      return Value.rec("Usage", "cpu_cores", Value.number(u.cpuCores()), "memory_bytes",
-          Value.integer(u.memoryBytes()));
+      return RecordTypes.usage(u.cpuCores(), u.memoryBytes());
     });
+    // a kind or label selector the shared rules refuse fails here, as in the other backend
+    ArgumentRules.enforce(new K8sDriver().builtins(), into);
   }
 
   private static Value killPods(K8sClients clients, CallArgs a, CallContext c)
@@ -176,8 +178,7 @@ public final class LiveK8sBindings {
   }
 
   static Value.Rec selectorValue(String cluster, String namespace, String labels) {
-    return Value.rec("Selector", "cluster", Value.str(cluster), "namespace",
-        Value.str(namespace), "labels", Value.str(labels));
+    return RecordTypes.selector(cluster, namespace, labels);
   }
 
   /** The pods a `selector` argument names, moved to the `cluster:` argument's cluster. */
@@ -185,13 +186,13 @@ public final class LiveK8sBindings {
     final K8sClients.Cluster cluster;
     final String namespaceText;
     final String labelText;
-    final LabelQuery labels;
+    final LabelSelector labels;
 
     private Selection(K8sClients.Cluster cluster, String namespace, String labels) {
       this.cluster = cluster;
       this.namespaceText = namespace;
       this.labelText = labels;
-      this.labels = LabelQuery.parse(labels);
+      this.labels = LabelSelector.parse(labels);
     }
 
     static Selection of(K8sClients clients, CallArgs a) {
@@ -241,7 +242,7 @@ public final class LiveK8sBindings {
     }
 
     String ref() {
-      return K8sKinds.ref(kind, name);
+      return Kinds.ref(kind, name);
     }
 
     String where() {
@@ -256,14 +257,14 @@ public final class LiveK8sBindings {
     Map<String, Object> require(KubernetesClient client) {
       Map<String, Object> object = KubeObjects.get(client, kind, null, namespace(), name);
       if (object == null) {
-        throw new K8sException(cluster.label(), K8sKinds.normalise(kind) + " \"" + name
+        throw new K8sException(cluster.label(), Kinds.normalise(kind) + " \"" + name
             + "\" not found in namespace " + namespace());
       }
       return object;
     }
 
     void requireRolloutKind() {
-      if (!Rollouts.KINDS.contains(K8sKinds.normalise(kind))) {
+      if (!Rollouts.KINDS.contains(Kinds.normalise(kind))) {
         throw new K8sException(cluster.label(), ref() + " has no rollout: give a deployment,"
             + " statefulset or daemonset");
       }

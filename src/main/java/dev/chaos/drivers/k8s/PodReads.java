@@ -4,6 +4,7 @@ import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.map;
 import static dev.chaos.drivers.ManifestDocuments.text;
 
+import dev.chaos.drivers.kube.LabelSelector;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -39,7 +40,7 @@ final class PodReads {
    * deletionTimestamp) is no longer counted, so a second kill does not pick it again.
    */
   static List<Map<String, Object>> selected(KubernetesClient client, String namespace,
-      LabelQuery labels) {
+      LabelSelector labels) {
     List<Map<String, Object>> pods = new ArrayList<>();
     for (Map<String, Object> pod : KubeObjects.list(client, "pod", namespace, labels)) {
       if (at(pod, "metadata", "deletionTimestamp") == null) {
@@ -93,7 +94,7 @@ final class PodReads {
    * are gone, but their `Killing` events must still count. Every pod event of the namespace
    * counts for a selector without labels.
    */
-  static int events(KubernetesClient client, String namespace, LabelQuery labels,
+  static int events(KubernetesClient client, String namespace, LabelSelector labels,
       boolean everyPod, String reason, Instant since) {
     Set<String> names = new HashSet<>();
     Set<String> prefixes = new HashSet<>();
@@ -112,7 +113,7 @@ final class PodReads {
     }
     int count = 0;
     for (Map<String, Object> event : KubeObjects.list(client, "event", namespace,
-        LabelQuery.parse(""))) {
+        LabelSelector.parse(""))) {
       Map<String, Object> about = map(event.get("involvedObject"));
       String pod = text(about.get("name"));
       if (!"Pod".equals(about.get("kind"))

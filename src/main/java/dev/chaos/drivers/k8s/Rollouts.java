@@ -2,6 +2,7 @@ package dev.chaos.drivers.k8s;
 
 import static dev.chaos.drivers.ManifestDocuments.at;
 
+import dev.chaos.drivers.kube.Kinds;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ final class Rollouts {
         < number(at(object, "metadata", "generation"), 0)) {
       return false;
     }
-    switch (K8sKinds.normalise(kind)) {
+    switch (Kinds.normalise(kind)) {
       case "deployment": {
         long wanted = number(at(object, "spec", "replicas"), 1);
         long updated = number(at(object, "status", "updatedReplicas"), 0);

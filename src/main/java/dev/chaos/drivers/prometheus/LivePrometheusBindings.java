@@ -2,6 +2,7 @@ package dev.chaos.drivers.prometheus;
 
 import static dev.chaos.drivers.Arguments.string;
 
+import dev.chaos.drivers.RecordTypes;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.types.Value;
 import java.util.ArrayList;
@@ -77,13 +78,10 @@ public final class LivePrometheusBindings {
   }
 
   private static Value.Rec sample(InstantResult.Series series) {
-    return Value.rec("Sample", "labels", Value.stringMap(series.labels()),
-        "value", Value.number(series.value()));
+    return RecordTypes.sample(series.labels(), series.value());
   }
 
   private static Value.Rec alert(ActiveAlert alert) {
-    return Value.rec("Alert", "name", Value.str(alert.name()), "severity",
-        Value.str(alert.severity()), "state", Value.str(alert.state()),
-        "labels", Value.stringMap(alert.labels()));
+    return RecordTypes.alert(alert.name(), alert.severity(), alert.state(), alert.labels());
   }
 }

@@ -3,6 +3,7 @@ package dev.chaos.drivers.redis;
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
 
+import dev.chaos.drivers.RecordTypes;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Preview;
@@ -93,8 +94,7 @@ public final class LiveRedisBindings {
         info(client.onMaster(c, jedis -> jedis.info(string(a, "section"))))));
     into.put("redis.master", (a, c) -> {
       HostAndPort master = client.master(c, string(a, "name"));
-      return Value.rec("Address", "host", Value.str(master.getHost()),
-          "port", Value.integer(master.getPort()));
+      return RecordTypes.address(master.getHost(), master.getPort());
     });
     into.put("redis.failover", (a, c) -> {
       String name = string(a, "name");

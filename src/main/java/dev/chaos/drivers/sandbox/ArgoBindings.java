@@ -1,6 +1,7 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.Kinds;
 import static dev.chaos.drivers.Arguments.string;
 
 import dev.chaos.spi.BuiltinImpl;

@@ -1,6 +1,7 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.Kinds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

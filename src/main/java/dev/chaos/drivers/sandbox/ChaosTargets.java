@@ -1,6 +1,7 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ final class ChaosTargets {
       return out;
     }
     LabelSelector selector = applabel != null ? LabelSelector.parse(String.valueOf(applabel))
-        : LabelSelector.of(labels);
+        : LabelSelector.matchLabels(labels);
     for (Deployment d : deployments) {
       if ((namespaces.isEmpty() || namespaces.contains(d.namespace()))
           && selector.matches(d.spec.labels())) {

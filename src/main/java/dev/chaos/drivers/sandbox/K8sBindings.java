@@ -8,8 +8,11 @@ import static dev.chaos.drivers.Arguments.percentOrNull;
 import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 
+import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
+import dev.chaos.drivers.k8s.K8sDriver;
 import dev.chaos.drivers.k8s.KillCount;
+import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.Preview;
@@ -173,6 +176,8 @@ final class K8sBindings {
       Results.Selector s = selector(a);
       return world.k8s(s.cluster()).usage(s).toValue();
     });
+    // a kind or label selector the shared rules refuse fails here, as in the other backend
+    ArgumentRules.enforce(new K8sDriver().builtins(), into);
   }
 
   private static String cluster(CallArgs a) {

@@ -1,6 +1,8 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.sandbox.Results.Selector;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import java.time.Duration;

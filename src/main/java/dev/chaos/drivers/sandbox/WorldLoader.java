@@ -1,5 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
+import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.sandbox.WorldSpec.AlertSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ClusterSpec;

@@ -5,6 +5,7 @@ import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.Arguments.variadicStrings;
 
+import dev.chaos.drivers.RecordTypes;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Preview;
@@ -90,8 +91,7 @@ public final class LiveShellBindings {
   }
 
   private static Value.Rec result(int exit, String stdout, String stderr) {
-    return Value.rec("Result", "exit", Value.integer(exit), "stdout", Value.str(stdout),
-        "stderr", Value.str(stderr));
+    return RecordTypes.result(exit, stdout, stderr);
   }
 
 }

@@ -127,7 +127,7 @@ class LiveArgoBindingsTest extends K8sLabTest {
             "workflow/running in namespace " + ns + " / ",
             "running / ");
     assertThat(KubeObjects.list(lab.client, "workflow", ns,
-        dev.chaos.drivers.k8s.LabelQuery.parse(""))).hasSize(1);
+        dev.chaos.drivers.kube.LabelSelector.parse(""))).hasSize(1);
     assertThat(at(workflow("running"), "spec", "shutdown")).isNull();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;
@@ -100,7 +101,7 @@ class LiveK8sApplyTest extends K8sLabTest {
 
     context.undoAll();
 
-    assertThat(KubeObjects.list(lab.client, "chaosengine", lab.namespace, LabelQuery.parse("")))
+    assertThat(KubeObjects.list(lab.client, "chaosengine", lab.namespace, LabelSelector.parse("")))
         .isEmpty();
     assertThat(KubeObjects.get(lab.client, "configmap", null, lab.namespace, "flags")).isNull();
     assertThat(podChaos("backend-pod-kill")).isNull();

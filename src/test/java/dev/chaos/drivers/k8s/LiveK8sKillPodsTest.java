@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos.spi.Preview;
+import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ class LiveK8sKillPodsTest extends K8sLabTest {
 
 
   private List<String> remaining(String labels) {
-    return PodReads.selected(lab.client, lab.namespace, LabelQuery.parse(labels)).stream()
+    return PodReads.selected(lab.client, lab.namespace, LabelSelector.parse(labels)).stream()
         .map(PodReads::name).toList();
   }
 
