@@ -6,20 +6,25 @@ import dev.chaos.spi.Clock;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.spi.Undo;
 import java.time.Instant;
+import java.util.Map;
 
 /** What one builtin call is given: the clock, its deadline, the run, and where its inverse goes. */
 final class DriverCall implements CallContext {
   private final Interpreter interpreter;
   private final Site site;
   private final String fn;
+  private final Map<String, Object> args;
   private final Span at;
   private final Instant deadline;
   private String affected = "";
 
-  DriverCall(Interpreter interpreter, Site site, String fn, Span at, Instant deadline) {
+  /** {@code args} are the call's arguments as the journal shows them (null in an undo). */
+  DriverCall(Interpreter interpreter, Site site, String fn, Map<String, Object> args, Span at,
+      Instant deadline) {
     this.interpreter = interpreter;
     this.site = site;
     this.fn = fn;
+    this.args = args;
     this.at = at;
     this.deadline = deadline;
   }
@@ -47,11 +52,10 @@ final class DriverCall implements CallContext {
   public void registerUndo(String description, Undo undo) {
     UndoSink sink = site.undo();
     if (sink != null) {
-      sink.register(fn, at, description, undo);
+      sink.register(fn, args, at, description, undo);
     } else {
-      interpreter.emit(RunEvent.Type.LOG, "section", site.section().label(), "name", site.name(),
-          "level", "detail", "text", "not undone (called in " + site.describe() + "): "
-              + description);
+      interpreter.emit(new RunEvent.Log(interpreter.now(), site.section().label(), site.name(),
+          "detail", null, "not undone (called in " + site.describe() + "): " + description));
     }
   }
 
@@ -68,7 +72,7 @@ final class DriverCall implements CallContext {
 
   @Override
   public void log(String line) {
-    interpreter.emit(RunEvent.Type.LOG, "section", site.section().label(), "name", site.name(),
-        "source", fn, "text", line);
+    interpreter.emit(new RunEvent.Log(interpreter.now(), site.section().label(), site.name(),
+        null, fn, line));
   }
 }

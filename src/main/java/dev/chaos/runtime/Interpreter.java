@@ -69,8 +69,13 @@ final class Interpreter {
     return globals;
   }
 
-  void emit(RunEvent.Type type, Object... keysAndValues) {
-    listener.on(RunEvent.of(clock().now(), type, keysAndValues));
+  void emit(RunEvent event) {
+    listener.on(event);
+  }
+
+  /** The run clock's time, for the event about to be emitted. */
+  java.time.Instant now() {
+    return clock().now();
   }
 
   /** A `record`: the last value recorded under a name is the one the report shows. */
@@ -79,8 +84,8 @@ final class Interpreter {
     synchronized (records) {
       records.put(name, shown);
     }
-    emit(RunEvent.Type.RECORD, "name", name, "value", shown, "section", site.section().label(),
-        "in", site.name());
+    emit(new RunEvent.Recorded(now(), name, EventValues.of(value), site.section().label(),
+        site.name()));
   }
 
   void noteMutation(Site site, String fn, Map<String, Object> args, String result,

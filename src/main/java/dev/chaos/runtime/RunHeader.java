@@ -103,6 +103,11 @@ final class RunHeader {
         + new Value.TimeOfDay(t).display() + " " + zone.getId() + ")";
   }
 
+  /** The `window` for the journal, null without one. */
+  RunEvent.Window window() {
+    return windowFrom == null ? null : new RunEvent.Window(windowFrom, windowTo, zone.getId());
+  }
+
   /** The implicit `runbook` value. */
   Value.Rec runbookValue() {
     return Value.rec("Runbook", "name", Value.str(shown.name()),

@@ -33,14 +33,14 @@ class DryRunTest {
     assertThat(r.result().outcome()).as(r.result().reason()).isEqualTo(Outcome.PASSED);
     assertThat(w.effects()).isEmpty();
     assertThat(w.backend.calls()).containsOnly("prometheus.scalar");
-    assertThat(r.events(RunEvent.Type.CALL)).extracting(e -> e.text("fn") + " " + e.get("args"))
+    assertThat(r.events(RunEvent.Call.class)).extracting(e -> e.fn() + " " + e.args())
         .containsExactly(
             "k8s.scale {kind=deployment, name=api, replicas=1}",
             "notify.send {text=scaled api}",
             "notify.send {text=undo page}",
             "k8s.scale {kind=deployment, name=api, replicas=3}");
-    assertThat(r.events(RunEvent.Type.CALL)).allMatch(e -> Boolean.TRUE.equals(e.get("dry_run")));
-    assertThat(r.events(RunEvent.Type.CALL).get(0).text("inverse"))
+    assertThat(r.events(RunEvent.Call.class)).allMatch(RunEvent.Call::dryRun);
+    assertThat(r.events(RunEvent.Call.class).get(0).inverse())
         .isEqualTo("scales back to the previous number of replicas");
     assertThat(w.backend.elapsed()).isZero();
     assertThat(r.result().guards().get(0).samples()).isEqualTo(1);
@@ -51,6 +51,6 @@ class DryRunTest {
     Fakes w = new Fakes().series(t -> 0.5);
     RunFixture.Run r = run(RUNBOOK, w.backend, RunOptions.defaults().withDryRun(true));
     assertThat(r.result().outcome()).isEqualTo(Outcome.PRECONDITION_FAILED);
-    assertThat(r.events(RunEvent.Type.CALL)).isEmpty();
+    assertThat(r.events(RunEvent.Call.class)).isEmpty();
   }
 }

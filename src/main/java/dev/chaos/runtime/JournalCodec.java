@@ -1,0 +1,310 @@
+package dev.chaos.runtime;
+
+import dev.chaos.types.JsonTree;
+import dev.chaos.types.Value;
+import dev.chaos.types.ValueFormat;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one JSON encoding of run events (docs/journal.md): a line is an object with `time`,
+ * `event` and every field of the event's record under its snake_case name, `null` when absent.
+ * The encoding follows the record's declared types, so a field added to a record is written and
+ * read without a line here: instants as RFC 3339, durations in the language's syntax (`1m30s`),
+ * percentages as `30%`, enums by their label, nested records as objects, values as their JSON
+ * trees ({@link EventValues}).
+ */
+final class JournalCodec {
+  /** The version in the first line of every journal; a reader refuses a newer one. */
+  static final int VERSION = 1;
+
+  private static final Map<String, RunEvent.Type> BY_NAME = new HashMap<>();
+
+  static {
+    for (RunEvent.Type t : RunEvent.Type.values()) {
+      BY_NAME.put(t.jsonName(), t);
+    }
+  }
+
+  private JournalCodec() {}
+
+  /** Why a journal line cannot be read back. */
+  static final class BadLine extends Exception {
+    BadLine(String message) {
+      super(message);
+    }
+  }
+
+  /** The first line: what the file is and the format version of the lines after it. */
+  static Map<String, Object> header(Instant time) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time", time.toString());
+    line.put("event", "journal");
+    line.put("format", "chaos-journal");
+    line.put("version", (long) VERSION);
+    return line;
+  }
+
+  /** `time` and `event` first, then the fields in the order the record declares them. */
+  static Map<String, Object> encode(RunEvent event) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time", event.time().toString());
+    line.put("event", event.type().jsonName());
+    fields((Record) event).forEach(line::putIfAbsent);
+    return line;
+  }
+
+  private static Map<String, Object> fields(Record r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (RecordComponent c : r.getClass().getRecordComponents()) {
+      try {
+        out.put(snake(c.getName()), write(c.getAccessor().invoke(r)));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot read " + c, e);
+      }
+    }
+    return out;
+  }
+
+  private static Object write(Object v) {
+    if (v == null || v instanceof String || v instanceof Boolean || v instanceof Map
+        || v instanceof List || v instanceof Double) {
+      return v;
+    }
+    if (v instanceof Integer || v instanceof Long) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Instant i) {
+      return i.toString();
+    }
+    if (v instanceof Duration d) {
+      return ValueFormat.duration(d);
+    }
+    if (v instanceof Value.Percent p) {
+      return plain(p.value()) + "%";
+    }
+    if (v instanceof LocalTime t) {
+      return t.toString();
+    }
+    if (v instanceof Enum<?> e) {
+      return label(e);
+    }
+    if (v instanceof Record r) {
+      return fields(r);
+    }
+    throw new IllegalStateException("no journal encoding for " + v.getClass().getName());
+  }
+
+  /** One line, parsed, back into its event. */
+  static RunEvent decode(Map<String, Object> line) throws BadLine {
+    Object name = line.get("event");
+    RunEvent.Type type = name instanceof String s ? BY_NAME.get(s) : null;
+    if (type == null) {
+      throw new BadLine("unknown event `" + name + "`");
+    }
+    return (RunEvent) read(type.record(), line, "");
+  }
+
+  private static Record read(Class<?> record, Map<?, ?> object, String path) throws BadLine {
+    RecordComponent[] components = record.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      String key = snake(components[i].getName());
+      if (!object.containsKey(key)) {
+        throw new BadLine("no field `" + path + key + "`");
+      }
+      types[i] = components[i].getType();
+      values[i] = read(types[i], object.get(key), path + key);
+    }
+    try {
+      Constructor<?> canonical = record.getDeclaredConstructor(types);
+      return (Record) canonical.newInstance(values);
+    } catch (InvocationTargetException e) {
+      throw new BadLine("field values that do not go together: " + e.getCause().getMessage());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build " + record.getName(), e);
+    }
+  }
+
+  private static Object read(Class<?> type, Object v, String field) throws BadLine {
+    if (v == null) {
+      if (type.isPrimitive()) {
+        throw new BadLine("`" + field + "` is null");
+      }
+      return null;
+    }
+    try {
+      if (type == String.class) {
+        return (String) v;
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        return (Boolean) v;
+      }
+      if (type == int.class || type == Integer.class) {
+        return Math.toIntExact(integral(v));
+      }
+      if (type == long.class || type == Long.class) {
+        return integral(v);
+      }
+      if (type == Instant.class) {
+        return Instant.parse((String) v);
+      }
+      if (type == Duration.class) {
+        return duration((String) v);
+      }
+      if (type == Value.Percent.class) {
+        return percent((String) v);
+      }
+      if (type == LocalTime.class) {
+        return LocalTime.parse((String) v);
+      }
+      if (type.isEnum()) {
+        return constant(type, (String) v);
+      }
+      if (type.isRecord()) {
+        return read(type, (Map<?, ?>) v, field + ".");
+      }
+      if (type == Map.class) {
+        return (Map<?, ?>) v;
+      }
+      if (type == List.class) { // the only lists of events are lists of strings
+        List<String> strings = new ArrayList<>();
+        for (Object item : (List<?>) v) {
+          strings.add((String) item);
+        }
+        return strings;
+      }
+      if (type == Object.class) {
+        return v;
+      }
+    } catch (ClassCastException | DateTimeParseException | ArithmeticException
+        | IllegalArgumentException e) {
+      throw new BadLine("`" + field + "` is not " + expected(type) + ": " + JsonTree.write(v));
+    }
+    throw new IllegalStateException("no journal decoding for " + type.getName());
+  }
+
+  private static long integral(Object v) {
+    if (v instanceof Long l) {
+      return l;
+    }
+    throw new ClassCastException();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Instant.class) {
+      return "an RFC 3339 instant";
+    } else if (type == Duration.class) {
+      return "a duration such as `1m30s`";
+    } else if (type == Value.Percent.class) {
+      return "a percentage such as `30%`";
+    } else if (type.isEnum()) {
+      List<String> labels = new ArrayList<>();
+      for (Object c : type.getEnumConstants()) {
+        labels.add(label((Enum<?>) c));
+      }
+      return "one of " + String.join(", ", labels);
+    }
+    return "a JSON " + switch (type.getSimpleName()) {
+      case "String" -> "string";
+      case "boolean", "Boolean" -> "boolean";
+      case "int", "Integer", "long", "Long" -> "integer";
+      case "List" -> "array";
+      default -> "object";
+    };
+  }
+
+  /** How an enum constant is written: its `label()` when it has one (`steps ended`). */
+  static String label(Enum<?> e) {
+    try {
+      Method label = e.getDeclaringClass().getMethod("label");
+      return (String) label.invoke(e);
+    } catch (NoSuchMethodException none) {
+      return e.name().toLowerCase(Locale.ROOT);
+    } catch (ReflectiveOperationException e2) {
+      throw new IllegalStateException(e2);
+    }
+  }
+
+  private static Object constant(Class<?> type, String text) {
+    for (Object c : type.getEnumConstants()) {
+      if (label((Enum<?>) c).equals(text)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(text);
+  }
+
+  /** `dryRun` is written `dry_run`. */
+  static String snake(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        out.append('_').append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The shortest decimal that reads back as the same double: `30`, `0.5`, `33.3333333333`. */
+  private static String plain(double d) {
+    BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    return exact.scale() < 0 ? exact.setScale(0).toPlainString() : exact.toPlainString();
+  }
+
+  private static Value.Percent percent(String text) {
+    if (!text.endsWith("%")) {
+      throw new IllegalArgumentException(text);
+    }
+    return Value.percent(Double.parseDouble(text.substring(0, text.length() - 1)));
+  }
+
+  /**
+   * The durations {@link ValueFormat#duration} writes, and only those: `250ms`, `1.5s`,
+   * `1m30s`, `2h15m`, `1d`, `0s`, a leading `-` for a negative one. (The language's own parser
+   * lives in the syntax layer, which the journal reader does not need.)
+   */
+  private static final Pattern DURATION = Pattern.compile(
+      "(-)?(?:(\\d+(?:\\.\\d+)?)ms|(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+(?:\\.\\d+)?)s)?)");
+
+  private static final long[] GROUP_NANOS = {0, 0, 1_000_000L, 86_400_000_000_000L,
+      3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L};
+
+  static Duration duration(String text) {
+    Matcher m = DURATION.matcher(text);
+    if (text.isEmpty() || text.equals("-") || !m.matches()) {
+      throw new IllegalArgumentException(text);
+    }
+    BigDecimal nanos = BigDecimal.ZERO;
+    boolean any = false;
+    for (int g = 2; g <= 6; g++) {
+      if (m.group(g) != null) {
+        any = true;
+        nanos = nanos.add(new BigDecimal(m.group(g)).multiply(BigDecimal.valueOf(GROUP_NANOS[g])));
+      }
+    }
+    if (!any) {
+      throw new IllegalArgumentException(text);
+    }
+    Duration d = Duration.ofNanos(nanos.longValueExact());
+    return m.group(1) != null ? d.negated() : d;
+  }
+}
