@@ -144,7 +144,7 @@ final class JournalCodec {
 
   private static Object read(Class<?> type, Object v, String field) throws BadLine {
     if (v == null) {
-      if (type.isPrimitive()) {
+      if (type.isPrimitive() || type == List.class || field.equals("time")) {
         throw new BadLine("`" + field + "` is null");
       }
       return null;

@@ -36,7 +36,7 @@ class JournalRoundTripTest {
     long seed = System.nanoTime();
     System.out.println("JournalRoundTripTest seed: " + seed);
     Random random = new Random(seed);
-    for (int round = 0; round < 20; round++) {
+    for (int round = 0; round < 10; round++) {
       List<RunEvent> written = new ArrayList<>();
       for (RunEvent.Type type : RunEvent.Type.values()) {
         for (int i = 0; i < 5; i++) {
@@ -91,6 +91,9 @@ class JournalRoundTripTest {
         .hasMessage("j.jsonl:3: `duration` is not a duration such as `1m30s`: \"30s1m\"");
     assertThatThrownBy(() -> JournalReader.parse(start + at + "\"event\":\"phase\"}\n",
         "j.jsonl")).hasMessage("j.jsonl:3: no field `phase`");
+    assertThatThrownBy(() -> JournalReader.parse(start + at + "\"event\":\"run_finished\","
+        + "\"outcome\":\"passed\",\"reason\":null,\"remaining\":null,\"duration\":\"1m\"}\n",
+        "j.jsonl")).hasMessage("j.jsonl:3: `remaining` is null");
     assertThatThrownBy(() -> JournalReader.parse(start + "not json\n" + at
         + "\"event\":\"phase\",\"phase\":\"steps\"}\n", "j.jsonl"))
         .hasMessage("j.jsonl:3: not a JSON object");
