@@ -96,8 +96,7 @@ final class Calls {
     }
     Instant deadline = earlier(site.deadline(),
         interpreter.clock().now().plus(interpreter.options().callTimeout()));
-    DriverCall context = new DriverCall(interpreter, site, fn, EventValues.args(args), call.span(),
-        deadline);
+    DriverCall context = new DriverCall(interpreter, site, fn, args, call.span(), deadline);
     Value result;
     try {
       result = impl.call(args, context);

@@ -1,25 +1,25 @@
 package dev.chaos.runtime;
 
 import dev.chaos.source.Span;
+import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.spi.Undo;
 import java.time.Instant;
-import java.util.Map;
 
 /** What one builtin call is given: the clock, its deadline, the run, and where its inverse goes. */
 final class DriverCall implements CallContext {
   private final Interpreter interpreter;
   private final Site site;
   private final String fn;
-  private final Map<String, Object> args;
+  private final CallArgs args;
   private final Span at;
   private final Instant deadline;
   private String affected = "";
 
-  /** {@code args} are the call's arguments as the journal shows them (null in an undo). */
-  DriverCall(Interpreter interpreter, Site site, String fn, Map<String, Object> args, Span at,
+  /** {@code args} are the call's arguments, for the journal (null in an undo). */
+  DriverCall(Interpreter interpreter, Site site, String fn, CallArgs args, Span at,
       Instant deadline) {
     this.interpreter = interpreter;
     this.site = site;
@@ -52,7 +52,7 @@ final class DriverCall implements CallContext {
   public void registerUndo(String description, Undo undo) {
     UndoSink sink = site.undo();
     if (sink != null) {
-      sink.register(fn, args, at, description, undo);
+      sink.register(fn, args == null ? null : EventValues.args(args), at, description, undo);
     } else {
       interpreter.emit(new RunEvent.Log(interpreter.now(), site.section().label(), site.name(),
           "detail", null, "not undone (called in " + site.describe() + "): " + description));
