@@ -70,12 +70,13 @@ final class JournalCodec {
   }
 
   private static Map<String, Object> fields(Record r) {
+    Shape shape = SHAPES.get(r.getClass());
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent c : r.getClass().getRecordComponents()) {
+    for (int i = 0; i < shape.components().length; i++) {
       try {
-        out.put(snake(c.getName()), write(c.getAccessor().invoke(r)));
+        out.put(shape.names()[i], write(shape.components()[i].getAccessor().invoke(r)));
       } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + c, e);
+        throw new IllegalStateException("cannot read " + shape.components()[i], e);
       }
     }
     return out;
@@ -121,20 +122,17 @@ final class JournalCodec {
   }
 
   private static Record read(Class<?> record, Map<?, ?> object, String path) throws BadLine {
-    RecordComponent[] components = record.getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      String key = snake(components[i].getName());
+    Shape shape = SHAPES.get(record);
+    Object[] values = new Object[shape.names().length];
+    for (int i = 0; i < values.length; i++) {
+      String key = shape.names()[i];
       if (!object.containsKey(key)) {
         throw new BadLine("no field `" + path + key + "`");
       }
-      types[i] = components[i].getType();
-      values[i] = read(types[i], object.get(key), path + key);
+      values[i] = read(shape.types()[i], object.get(key), path + key);
     }
     try {
-      Constructor<?> canonical = record.getDeclaredConstructor(types);
-      return (Record) canonical.newInstance(values);
+      return (Record) shape.canonical().newInstance(values);
     } catch (InvocationTargetException e) {
       throw new BadLine("field values that do not go together: " + e.getCause().getMessage());
     } catch (ReflectiveOperationException e) {
@@ -232,15 +230,49 @@ final class JournalCodec {
 
   /** How an enum constant is written: its `label()` when it has one (`steps ended`). */
   static String label(Enum<?> e) {
-    try {
-      Method label = e.getDeclaringClass().getMethod("label");
-      return (String) label.invoke(e);
-    } catch (NoSuchMethodException none) {
-      return e.name().toLowerCase(Locale.ROOT);
-    } catch (ReflectiveOperationException e2) {
-      throw new IllegalStateException(e2);
-    }
+    return LABELS.get(e.getDeclaringClass()).get(e.ordinal());
   }
+
+  /** The labels of an enum's constants, by ordinal: reflection once per enum, not per line. */
+  private static final ClassValue<List<String>> LABELS = new ClassValue<>() {
+    @Override
+    protected List<String> computeValue(Class<?> type) {
+      List<String> labels = new ArrayList<>();
+      for (Object c : type.getEnumConstants()) {
+        try {
+          Method label = type.getMethod("label");
+          labels.add((String) label.invoke(c));
+        } catch (NoSuchMethodException none) {
+          labels.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return List.copyOf(labels);
+    }
+  };
+
+  /** A record's components with their journal names and its canonical constructor. */
+  private record Shape(RecordComponent[] components, String[] names, Class<?>[] types,
+      Constructor<?> canonical) {}
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> record) {
+      RecordComponent[] components = record.getRecordComponents();
+      String[] names = new String[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        names[i] = snake(components[i].getName());
+        types[i] = components[i].getType();
+      }
+      try {
+        return new Shape(components, names, types, record.getDeclaredConstructor(types));
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  };
 
   private static Object constant(Class<?> type, String text) {
     for (Object c : type.getEnumConstants()) {
