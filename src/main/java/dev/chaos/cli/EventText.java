@@ -1,11 +1,16 @@
 package dev.chaos.cli;
 
+import dev.chaos.runtime.EventValues;
+import dev.chaos.runtime.ProbeOutcome;
 import dev.chaos.runtime.RunEvent;
+import dev.chaos.runtime.RunPhase;
+import dev.chaos.types.ValueFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A run event as one line of console output, or null when the event is not worth a line at this
@@ -26,148 +31,167 @@ final class EventText {
   /** `03:00:05 +5s `: the run clock (UTC) and the time since the run started. */
   static String stamp(Instant time, Instant start) {
     Duration since = start == null ? Duration.ZERO : Duration.between(start, time);
-    return CLOCK.format(time) + " +" + dev.chaos.types.ValueFormat.duration(since);
+    return CLOCK.format(time) + " +" + ValueFormat.duration(since);
   }
 
   String line(RunEvent e) {
-    switch (e.type()) {
-      case RUN_STARTED:
-        return "run \"" + e.text("runbook") + "\" (" + e.text("title") + ") in "
-            + e.text("environment") + (Boolean.TRUE.equals(e.get("dry_run")) ? ", dry run" : "");
-      case PHASE: {
-        String phase = e.text("phase");
-        return phase.equals("steps ended") || phase.equals("report") ? null : "-- " + phase;
+    return switch (e.type()) {
+      case RUN_STARTED -> {
+        RunEvent.RunStarted r = (RunEvent.RunStarted) e;
+        yield "run \"" + r.runbook() + "\" (" + r.title() + ") in " + r.environment()
+            + (r.dryRun() ? ", dry run" : "");
       }
-      case LET:
-        return verbose ? "let " + e.text("name") + " = " + e.text("value") : null;
-      case CHECK:
-        return e.text("kind") + " \"" + e.text("name") + "\": " + outcome(e);
-      case SAMPLE:
-        return sample(e);
-      case STEP_STARTED:
-        return "step \"" + e.text("step") + "\" started" + (e.get("dry_run") != null
-            ? " (dry run)" : "");
-      case STEP_FINISHED:
-        return "step \"" + e.text("step") + "\" " + e.text("status")
-            + (e.get("message") == null ? "" : ": " + e.text("message"))
-            + (e.get("where") == null || e.text("where").isEmpty() ? "" : " at " + e.text("where"));
-      case CALL:
+      case PHASE -> {
+        RunPhase phase = ((RunEvent.PhaseEntered) e).phase();
+        yield phase == RunPhase.STEPS_ENDED || phase == RunPhase.REPORT ? null
+            : "-- " + phase.label();
+      }
+      case LET -> {
+        RunEvent.LetDefined let = (RunEvent.LetDefined) e;
+        yield verbose ? "let " + let.name() + " = " + EventValues.brief(let.value()) : null;
+      }
+      case CHECK -> {
+        RunEvent.CheckEvaluated c = (RunEvent.CheckEvaluated) e;
+        yield c.kind() + " \"" + c.name() + "\": " + outcome(c.outcome(), c.message(), c.detail());
+      }
+      case SAMPLE -> sample((RunEvent.ProbeSampled) e);
+      case STEP_STARTED -> {
+        RunEvent.StepStarted s = (RunEvent.StepStarted) e;
+        yield "step \"" + s.step() + "\" started" + (s.dryRun() ? " (dry run)" : "");
+      }
+      case STEP_FINISHED -> {
+        RunEvent.StepFinished s = (RunEvent.StepFinished) e;
+        yield "step \"" + s.step() + "\" " + s.status().label()
+            + (s.message() == null ? "" : ": " + s.message())
+            + (s.where() == null || s.where().isEmpty() ? "" : " at " + s.where());
+      }
+      case CALL -> {
+        RunEvent.Call c = (RunEvent.Call) e;
         // in a dry run the driver's preview says it better; the raw call is for --verbose
-        return e.get("dry_run") != null && !verbose ? null : call(e);
-      case PREVIEW:
-        return preview(e);
-      case CALL_RESULT:
-        return callResult(e);
-      case WAIT:
-        return waitLine(e);
-      case LOG:
-        return !verbose && "detail".equals(e.text("level")) ? null : "log: " + e.text("text");
-      case RECORD:
-        return "record " + e.text("name") + " = " + e.text("value");
-      case UNDO_REGISTERED:
-        return verbose ? "undo registered: " + e.text("description")
-            + (e.get("superseded_by") == null ? "" : " (done by " + e.text("superseded_by") + ")")
-            : null;
-      case UNDO_STARTED: {
-        int attempt = ((Number) e.get("attempt")).intValue();
-        return "undo: " + e.text("description") + (attempt > 1 ? " (attempt " + attempt + ")" : "");
+        yield c.dryRun() && !verbose ? null : call(c);
       }
-      case UNDO_FINISHED:
-        if (Boolean.TRUE.equals(e.get("ok"))) {
-          return verbose ? "undo done: " + e.text("description") : null;
+      case CALL_RESULT -> callResult((RunEvent.CallResult) e);
+      case PREVIEW -> preview((RunEvent.Previewed) e);
+      case WAIT -> {
+        RunEvent.Wait w = (RunEvent.Wait) e;
+        yield (w.dryRun() ? "would " : "") + "wait " + ValueFormat.duration(w.duration())
+            + " (until " + CLOCK.format(w.until()) + ")";
+      }
+      case WAIT_UNTIL -> waitUntil((RunEvent.WaitUntil) e);
+      case LOG -> {
+        RunEvent.Log log = (RunEvent.Log) e;
+        yield !verbose && "detail".equals(log.level()) ? null : "log: " + log.text();
+      }
+      case RECORD -> {
+        RunEvent.Recorded r = (RunEvent.Recorded) e;
+        yield "record " + r.name() + " = " + EventValues.brief(r.value());
+      }
+      case UNDO_REGISTERED -> {
+        RunEvent.UndoRegistered u = (RunEvent.UndoRegistered) e;
+        yield verbose ? "undo registered: " + u.description()
+            + (u.supersededBy() == null ? "" : " (done by " + u.supersededBy() + ")") : null;
+      }
+      case UNDO_STARTED -> {
+        RunEvent.UndoStarted u = (RunEvent.UndoStarted) e;
+        yield "undo: " + u.description()
+            + (u.attempt() > 1 ? " (attempt " + u.attempt() + ")" : "");
+      }
+      case UNDO_FINISHED -> {
+        RunEvent.UndoFinished u = (RunEvent.UndoFinished) e;
+        if (u.ok()) {
+          yield verbose ? "undo done: " + u.description() : null;
         }
-        return "undo failed: " + e.text("description") + ": " + e.text("error")
-            + (e.get("retry_in") == null ? "" : " (again in " + e.text("retry_in") + ")");
-      case ABORT:
-        return "ABORT: " + e.text("reason") + " (in " + e.text("phase") + ")";
-      case RECOVERY:
-        return Boolean.TRUE.equals(e.get("recovered"))
-            ? "recovered in " + e.text("took") + " (deadline " + e.text("within") + ")"
-            : "not recovered within " + e.text("within")
-                + (e.get("message") == null ? "" : ": " + e.text("message"));
-      case RUN_FINISHED:
-        return null;
-      default:
-        return null;
-    }
-  }
-
-  private static String outcome(RunEvent e) {
-    String detail = e.get("message") != null ? e.text("message") : e.text("detail");
-    return e.text("outcome") + (detail == null ? "" : " (" + detail + ")");
-  }
-
-  private String sample(RunEvent e) {
-    boolean held = "true".equals(e.text("outcome"));
-    String kind = e.text("kind");
-    String moment = e.text("moment");
-    if (kind.equals("observe")) {
-      if (!verbose && held && moment == null) {
-        return null;
+        yield "undo failed: " + u.description() + ": " + u.error()
+            + (u.retryIn() == null ? "" : " (again in " + ValueFormat.duration(u.retryIn()) + ")");
       }
-      return "observe " + e.text("name") + (moment == null ? "" : " (" + moment + ")") + ": "
-          + (held ? e.text("value") : "error (" + e.text("message") + ")");
-    }
+      case ABORT -> {
+        RunEvent.Abort a = (RunEvent.Abort) e;
+        yield "ABORT: " + a.reason() + " (in " + a.phase().label() + ")";
+      }
+      case RECOVERY -> {
+        RunEvent.Recovery r = (RunEvent.Recovery) e;
+        if (r.recovered()) {
+          yield "recovered in " + ValueFormat.duration(r.took()) + " (deadline "
+              + ValueFormat.duration(r.within()) + ")";
+        }
+        yield "not recovered" + (r.within() == null ? "" : " within "
+            + ValueFormat.duration(r.within())) + (r.message() == null ? "" : ": " + r.message());
+      }
+      case RUN_FINISHED -> null;
+    };
+  }
+
+  /** `false (0.4% < 5%)`: the outcome, and the message or else what the check saw. */
+  private static String outcome(ProbeOutcome outcome, String message, String detail) {
+    String seen = message != null ? message : detail;
+    return outcome.label() + (seen == null ? "" : " (" + seen + ")");
+  }
+
+  private String sample(RunEvent.ProbeSampled s) {
+    boolean held = s.outcome() == ProbeOutcome.TRUE;
+    String moment = s.moment();
     if (!verbose && held && moment == null) {
       return null;
     }
-    String name = kind.equals("recovery") ? "recovery" : kind + " \"" + e.text("name") + "\"";
-    return name + ": " + outcome(e);
+    if (s.kind().equals("observe")) {
+      return "observe " + s.name() + (moment == null ? "" : " (" + moment + ")") + ": "
+          + (held ? EventValues.brief(s.value()) : "error (" + s.message() + ")");
+    }
+    String name = s.kind().equals("recovery") ? "recovery" : s.kind() + " \"" + s.name() + "\"";
+    return name + ": " + outcome(s.outcome(), s.message(), s.detail());
   }
 
-  private static String call(RunEvent e) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> args = (Map<String, Object>) e.get("args");
-    StringBuilder text = new StringBuilder(e.get("dry_run") != null ? "would call " : "call ");
-    text.append(e.text("fn")).append('(');
+  private static String call(RunEvent.Call c) {
+    StringBuilder text = new StringBuilder(c.dryRun() ? "would call " : "call ");
+    text.append(c.fn()).append('(');
     boolean first = true;
-    for (Map.Entry<String, Object> a : args.entrySet()) {
-      text.append(first ? "" : ", ").append(a.getKey()).append(": ").append(a.getValue());
+    for (Map.Entry<String, Object> a : c.args().entrySet()) {
+      text.append(first ? "" : ", ").append(a.getKey()).append(": ")
+          .append(EventValues.brief(a.getValue()));
       first = false;
     }
     text.append(')');
-    if (e.get("dry_run") != null && e.get("inverse") != null) {
-      text.append("; undone automatically: ").append(e.text("inverse"));
+    if (c.dryRun() && c.inverse() != null) {
+      text.append("; undone automatically: ").append(c.inverse());
     }
     return text.toString();
   }
 
-  /** A dry run's preview: `would kill 1 of the 5 pods …: pod-a (20% of …); undo: …`. */
-  private static String preview(RunEvent e) {
-    StringBuilder text = new StringBuilder("would ").append(e.text("action"));
-    Object targets = e.get("targets");
-    if (targets instanceof java.util.List<?> list && !list.isEmpty()) {
-      text.append(": ").append(String.join(", ", list.stream().map(String::valueOf).toList()));
+
+  /** A dry run's preview: `would kill 1 of the 5 pods …: pod-a (blast radius: …); undo: …`. */
+  private static String preview(RunEvent.Previewed p) {
+    StringBuilder text = new StringBuilder("would ").append(p.action());
+    if (!p.targets().isEmpty()) {
+      text.append(": ").append(String.join(", ", p.targets()));
     }
-    if (e.get("blast_radius") != null) {
-      text.append(" (blast radius: ").append(e.text("blast_radius")).append(')');
+    if (p.blastRadius() != null) {
+      text.append(" (blast radius: ").append(p.blastRadius()).append(')');
     }
-    if (e.get("undo") != null) {
-      text.append("; undo: ").append(e.text("undo"));
+    if (p.undo() != null) {
+      text.append("; undo: ").append(p.undo());
     }
     return text.toString();
   }
-
-  private String callResult(RunEvent e) {
-    boolean ok = Boolean.TRUE.equals(e.get("ok"));
+  private String callResult(RunEvent.CallResult c) {
     if (!verbose) {
       return null;
     }
-    String outcome = ok ? "-> " + e.text("result") : "failed: " + e.text("error");
-    return e.get("args") == null ? "  " + outcome
-        : "read " + e.text("fn") + e.get("args") + " " + outcome;
+    String outcome = c.ok() ? "-> " + EventValues.brief(c.result()) : "failed: " + c.error();
+    if (c.args() == null) {
+      return "  " + outcome;
+    }
+    StringJoiner args = new StringJoiner(", ", "{", "}");
+    c.args().forEach((k, v) -> args.add(k + "=" + EventValues.brief(v)));
+    return "read " + c.fn() + args + " " + outcome;
   }
 
-  private static String waitLine(RunEvent e) {
-    String dry = e.get("dry_run") != null ? "would " : "";
-    if ("recovery".equals(e.text("condition"))) {
-      return "recovery: checking every " + e.text("every") + ", at most " + e.text("within");
+  private static String waitUntil(RunEvent.WaitUntil w) {
+    String every = ValueFormat.duration(w.every());
+    String within = ValueFormat.duration(w.within());
+    if (w.section().equals("recovery")) {
+      return "recovery: checking every " + every + ", at most " + within;
     }
-    if (e.get("condition") != null) {
-      return dry + "wait until " + e.text("condition") + " (every " + e.text("every")
-          + ", at most " + e.text("within") + ")";
-    }
-    return dry + "wait " + e.text("duration") + " (until "
-        + CLOCK.format(Instant.parse(e.text("until"))) + ")";
+    return (w.dryRun() ? "would " : "") + "wait until " + w.condition() + " (every " + every
+        + ", at most " + within + ")";
   }
 }

@@ -63,26 +63,33 @@ final class LiveView implements RunListener, AutoCloseable {
     switch (e.type()) {
       case RUN_STARTED -> start = e.time();
       case PHASE -> {
-        phase = e.text("phase");
+        phase = ((RunEvent.PhaseEntered) e).phase().label();
         waiting = null;
       }
-      case STEP_STARTED -> step = e.text("step");
+      case STEP_STARTED -> step = ((RunEvent.StepStarted) e).step();
       case STEP_FINISHED -> {
         step = null;
         waiting = null;
       }
       case WAIT -> {
-        waiting = e.get("condition") != null ? "until " + e.text("condition")
-            : e.text("duration");
-        waitUntil = Instant.parse(e.text("until"));
+        RunEvent.Wait w = (RunEvent.Wait) e;
+        waiting = ValueFormat.duration(w.duration());
+        waitUntil = w.until();
+      }
+      case WAIT_UNTIL -> {
+        RunEvent.WaitUntil w = (RunEvent.WaitUntil) e;
+        waiting = "until " + w.condition();
+        waitUntil = w.until();
       }
       case SAMPLE -> {
-        if ("guard".equals(e.text("kind"))) {
-          String seen = e.get("message") != null ? e.text("message") : e.text("detail");
-          guards.put(e.text("name"), e.text("outcome") + (seen == null ? "" : "  " + seen));
+        RunEvent.ProbeSampled s = (RunEvent.ProbeSampled) e;
+        if (s.kind().equals("guard")) {
+          String seen = s.message() != null ? s.message() : s.detail();
+          guards.put(s.name(), s.outcome().label() + (seen == null ? "" : "  " + seen));
         }
       }
-      default -> { }
+      case LET, CHECK, CALL, CALL_RESULT, PREVIEW, LOG, RECORD, UNDO_REGISTERED, UNDO_STARTED,
+          UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED -> { }
     }
   }
 

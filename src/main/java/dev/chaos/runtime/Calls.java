@@ -85,10 +85,9 @@ final class Calls {
     boolean mutates = builtin.effect() == Effect.MUTATE;
     boolean journaled = !site.section().sampled();
     if (mutates) {
-      interpreter.emit(RunEvent.Type.CALL, "fn", fn, "args", Shown.args(args), "effect", "mutate",
-          "section", site.section().label(), "name", site.name(),
-          "inverse", builtin.hasInverse() ? builtin.inverse() : null,
-          "dry_run", site.dryRun() ? true : null);
+      interpreter.emit(new RunEvent.Call(interpreter.now(), fn, EventValues.args(args),
+          site.section().label(), site.name(), builtin.hasInverse() ? builtin.inverse() : null,
+          site.dryRun()));
     }
     BuiltinImpl impl = interpreter.backend().impl(fn);
     if (impl == null) {
@@ -96,7 +95,7 @@ final class Calls {
     }
     Instant deadline = earlier(site.deadline(),
         interpreter.clock().now().plus(interpreter.options().callTimeout()));
-    DriverCall context = new DriverCall(interpreter, site, fn, call.span(), deadline);
+    DriverCall context = new DriverCall(interpreter, site, fn, args, call.span(), deadline);
     Value result;
     try {
       result = impl.call(args, context);
@@ -105,8 +104,8 @@ final class Calls {
     } catch (Exception | LinkageError | AssertionError e) {
       String reason = failure(e);
       if (journaled || mutates) {
-        interpreter.emit(RunEvent.Type.CALL_RESULT, "fn", fn, "args", mutates ? null
-            : Shown.args(args), "ok", false, "error", reason);
+        interpreter.emit(new RunEvent.CallResult(interpreter.now(), fn,
+            mutates ? null : EventValues.args(args), false, null, reason));
       }
       throw new RunFault(call.span(), "`" + fn + "` failed: " + reason, e);
     }
@@ -121,8 +120,8 @@ final class Calls {
           context.affectedNote());
     }
     if (journaled || mutates) {
-      interpreter.emit(RunEvent.Type.CALL_RESULT, "fn", fn, "args", mutates ? null
-          : Shown.args(args), "ok", true, "result", Shown.brief(result));
+      interpreter.emit(new RunEvent.CallResult(interpreter.now(), fn,
+          mutates ? null : EventValues.args(args), true, EventValues.of(result), null));
     }
     return result;
   }

@@ -47,19 +47,19 @@ final class Disruption {
     run.stopMaxDurationWatch();
     Stopper.Stop stop = run.stopper.stopped();
     if (stop != null) {
-      run.result.abort = new RunResult.Abort(stop.reason(), stop.phase());
+      run.result.abort = new RunResult.Abort(stop.reason(), stop.phase().label());
     }
     if (anyStarted && stop != null) {
       onAbort(stop, dry);
     }
     if (anyStarted) {
-      run.phase("undo", false);
+      run.phase(RunPhase.UNDO, false);
       undo(dry);
     }
     if (anyStarted && !dry && (stop == null || stop.kind() != Stopper.Kind.SIGNAL)) {
       member(Member.Recovery.class).ifPresent(this::recovery);
     }
-    run.phase("report", false);
+    run.phase(RunPhase.REPORT, false);
     try {
       if (anyStarted && !dry && run.stopper.stopped() == stop) {
         run.probeSet.finalSample();
@@ -72,7 +72,7 @@ final class Disruption {
   }
 
   private boolean runSteps(boolean dry) {
-    run.phase("steps", true);
+    run.phase(RunPhase.STEPS, true);
     if (dry) {
       try {
         run.probeSet.guardsOnce();
@@ -96,7 +96,7 @@ final class Disruption {
       if (!anyStarted) {
         anyStarted = true;
         member(Member.Rollback.class).filter(r -> !dry)
-            .ifPresent(r -> run.undo.registerRollback(() -> rollback(r, false)));
+            .ifPresent(r -> run.undo.registerRollback(r.span(), () -> rollback(r, false)));
       }
       StepResult result = steps.run(step);
       run.result.steps.add(result);
@@ -108,7 +108,7 @@ final class Disruption {
 
   /** Guards and `throughout` verifies stop here; a guard that tripped just now still counts. */
   private void endSteps() {
-    run.phase("steps ended", false);
+    run.phase(RunPhase.STEPS_ENDED, false);
     try {
       run.probeSet.stopDuringSteps();
     } catch (InterruptedException ignored) {
@@ -117,12 +117,13 @@ final class Disruption {
   }
 
   private void verifies(boolean dry) {
-    run.phase("verify", true);
+    run.phase(RunPhase.VERIFY, true);
     for (Member m : run.runbook.members()) {
       if (m instanceof Member.Verify v && !v.throughout()) {
         if (dry) {
-          interpreter.emit(RunEvent.Type.LOG, "section", "verify", "name", v.name().text(),
-              "text", "would verify \"" + v.name().text() + "\" after the steps");
+          interpreter.emit(new RunEvent.Log(interpreter.now(), Section.VERIFY.label(),
+              v.name().text(), null, null,
+              "would verify \"" + v.name().text() + "\" after the steps"));
           continue;
         }
         try {
@@ -136,10 +137,10 @@ final class Disruption {
 
   private void onAbort(Stopper.Stop stop, boolean dry) {
     member(Member.OnAbort.class).ifPresent(block -> {
-      run.phase("on abort", false);
-      interpreter.emit(RunEvent.Type.ABORT, "reason", stop.reason(), "phase", stop.phase());
+      run.phase(RunPhase.ON_ABORT, false);
+      interpreter.emit(new RunEvent.Abort(interpreter.now(), stop.reason(), stop.phase()));
       Environment env = run.runbookEnv.child();
-      env.define(Environment.ABORT, ImplicitRecords.abort(stop.reason(), stop.phase()));
+      env.define(Environment.ABORT, ImplicitRecords.abort(stop.reason(), stop.phase().label()));
       Site site = new Site(Section.ON_ABORT, "", null, null, dry);
       try {
         interpreter.executor().block(block.body(), new Frame(run.program, env, site));
@@ -175,8 +176,8 @@ final class Disruption {
       }
     } catch (InterruptedException | RuntimeException walkFailed) {
       Thread.interrupted();
-      interpreter.emit(RunEvent.Type.LOG, "section", "undo", "name", "",
-          "text", "could not walk the undo: " + walkFailed.getMessage());
+      interpreter.emit(new RunEvent.Log(interpreter.now(), Section.UNDO.label(), "", null, null,
+          "could not walk the undo: " + walkFailed.getMessage()));
     }
   }
 
@@ -187,30 +188,30 @@ final class Disruption {
 
   /** Waits until the recovery block holds; the time it takes is the measured recovery time. */
   private void recovery(Member.Recovery r) {
-    run.phase("recovery", true);
+    run.phase(RunPhase.RECOVERY, true);
     Frame f = new Frame(run.program, run.runbookEnv,
         new Site(Section.RECOVERY, "", null, null, false));
     String withinShown = r.within().span().text();
+    Duration withinValue = null;
     String last = null;
     try {
       Duration within = ((Value.Duration) interpreter.evaluator().eval(r.within(), f)).value();
       Duration every = r.every() == null ? Executor.DEFAULT_POLL
           : ((Value.Duration) interpreter.evaluator().eval(r.every(), f)).value();
       withinShown = ValueFormat.duration(within);
+      withinValue = within;
       Instant start = run.clock.now();
       Instant deadline = start.plus(within);
-      interpreter.emit(RunEvent.Type.WAIT, "section", "recovery", "name", "",
-          "condition", "recovery", "every", ValueFormat.duration(every), "within", withinShown,
-          "until", deadline.toString());
+      interpreter.emit(new RunEvent.WaitUntil(interpreter.now(), Section.RECOVERY.label(), "",
+          "recovery", every, within, deadline, false));
       while (true) {
         Sample s = run.probes.block(Section.RECOVERY, "", r.body());
-        interpreter.emit(RunEvent.Type.SAMPLE, "kind", "recovery", "name", "recovery",
-            "outcome", s.outcome().label(), "detail", s.detail(), "message", s.message());
+        interpreter.emit(new RunEvent.ProbeSampled(interpreter.now(), "recovery", "recovery",
+            s.outcome(), null, s.detail(), s.message(), null));
         Instant now = run.clock.now();
         if (s.outcome() == ProbeOutcome.TRUE) {
           Duration took = Duration.between(start, now);
-          interpreter.emit(RunEvent.Type.RECOVERY, "recovered", true,
-              "took", ValueFormat.duration(took), "within", withinShown);
+          interpreter.emit(new RunEvent.Recovery(interpreter.now(), true, took, within, null));
           run.result.recovery = new RunResult.Recovery(true, true, withinShown, took, null);
           return;
         }
@@ -226,8 +227,7 @@ final class Disruption {
     } catch (Failure f2) {
       last = f2.getMessage();
     }
-    interpreter.emit(RunEvent.Type.RECOVERY, "recovered", false, "within", withinShown,
-        "message", last);
+    interpreter.emit(new RunEvent.Recovery(interpreter.now(), false, null, withinValue, last));
     run.result.recovery = new RunResult.Recovery(true, false, withinShown, null, last);
   }
 

@@ -1,6 +1,7 @@
 package dev.chaos.runtime;
 
 import dev.chaos.source.Span;
+import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.Preview;
@@ -13,15 +14,19 @@ final class DriverCall implements CallContext {
   private final Interpreter interpreter;
   private final Site site;
   private final String fn;
+  private final CallArgs args;
   private final Span at;
   private final Instant deadline;
   private String affected = "";
   private volatile Preview preview;
 
-  DriverCall(Interpreter interpreter, Site site, String fn, Span at, Instant deadline) {
+  /** {@code args} are the call's arguments, for the journal (null in an undo). */
+  DriverCall(Interpreter interpreter, Site site, String fn, CallArgs args, Span at,
+      Instant deadline) {
     this.interpreter = interpreter;
     this.site = site;
     this.fn = fn;
+    this.args = args;
     this.at = at;
     this.deadline = deadline;
   }
@@ -49,11 +54,10 @@ final class DriverCall implements CallContext {
   public void registerUndo(String description, Undo undo) {
     UndoSink sink = site.undo();
     if (sink != null) {
-      sink.register(fn, at, description, undo);
+      sink.register(fn, args == null ? null : EventValues.args(args), at, description, undo);
     } else {
-      interpreter.emit(RunEvent.Type.LOG, "section", site.section().label(), "name", site.name(),
-          "level", "detail", "text", "not undone (called in " + site.describe() + "): "
-              + description);
+      interpreter.emit(new RunEvent.Log(interpreter.now(), site.section().label(), site.name(),
+          "detail", null, "not undone (called in " + site.describe() + "): " + description));
     }
   }
 
@@ -83,7 +87,7 @@ final class DriverCall implements CallContext {
 
   @Override
   public void log(String line) {
-    interpreter.emit(RunEvent.Type.LOG, "section", site.section().label(), "name", site.name(),
-        "source", fn, "text", line);
+    interpreter.emit(new RunEvent.Log(interpreter.now(), site.section().label(), site.name(),
+        null, fn, line));
   }
 }

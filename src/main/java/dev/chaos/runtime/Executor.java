@@ -56,9 +56,8 @@ final class Executor {
       case WAIT: {
         Value.Duration d = duration(((Stmt.Wait) s).duration(), f);
         Instant until = interpreter.clock().now().plus(d.value());
-        interpreter.emit(RunEvent.Type.WAIT, "section", f.site().section().label(),
-            "name", f.site().name(), "duration", d.display(), "until", until.toString(),
-            "dry_run", dry ? true : null);
+        interpreter.emit(new RunEvent.Wait(interpreter.now(), f.site().section().label(),
+            f.site().name(), d.value(), until, dry));
         if (!dry) {
           interpreter.clock().sleep(d.value());
         }
@@ -90,22 +89,19 @@ final class Executor {
         Stmt.Record r = (Stmt.Record) s;
         Value v = ev.eval(r.value(), f);
         if (dry) {
-          interpreter.emit(RunEvent.Type.LOG, "section", f.site().section().label(),
-              "name", f.site().name(), "text", "would record " + r.name().name());
+          log(f, "would record " + r.name().name());
         } else {
           interpreter.record(r.name().name(), v, f.site());
         }
         return;
       }
       case LOG:
-        interpreter.emit(RunEvent.Type.LOG, "section", f.site().section().label(),
-            "name", f.site().name(), "text", ev.text(((Stmt.Log) s).message(), f));
+        log(f, ev.text(((Stmt.Log) s).message(), f));
         return;
       case FAIL: {
         String message = ev.text(((Stmt.Fail) s).message(), f);
         if (dry) {
-          interpreter.emit(RunEvent.Type.LOG, "section", f.site().section().label(),
-              "name", f.site().name(), "text", "would fail: " + message);
+          log(f, "would fail: " + message);
           return;
         }
         throw new ExpectationFailed(s.span(), message);
@@ -117,8 +113,7 @@ final class Executor {
 
   private void expect(Stmt.Expect e, Frame f, boolean dry) throws InterruptedException {
     if (dry) {
-      interpreter.emit(RunEvent.Type.LOG, "section", f.site().section().label(),
-          "name", f.site().name(), "text", "would check `" + e.condition().span().text() + "`");
+      log(f, "would check `" + e.condition().span().text() + "`");
       return;
     }
     Evaluator.Check check = interpreter.evaluator().check(e.condition(), f);
@@ -142,11 +137,8 @@ final class Executor {
     Duration within = duration(w.within(), f).value();
     var clock = interpreter.clock();
     Instant deadline = clock.now().plus(within);
-    interpreter.emit(RunEvent.Type.WAIT, "section", f.site().section().label(),
-        "name", f.site().name(), "condition", w.condition().span().text(),
-        "every", dev.chaos.types.ValueFormat.duration(every),
-        "within", dev.chaos.types.ValueFormat.duration(within), "until", deadline.toString(),
-        "dry_run", dry ? true : null);
+    interpreter.emit(new RunEvent.WaitUntil(interpreter.now(), f.site().section().label(),
+        f.site().name(), w.condition().span().text(), every, within, deadline, dry));
     if (dry) {
       return;
     }
@@ -171,6 +163,12 @@ final class Executor {
         throw new InterruptedException();
       }
     }
+  }
+
+  /** A line of the runbook (a `log`) or of the run about it (`would check ...`). */
+  private void log(Frame f, String text) {
+    interpreter.emit(new RunEvent.Log(interpreter.now(), f.site().section().label(),
+        f.site().name(), null, null, text));
   }
 
   private void forLoop(Stmt.For loop, Frame f) throws InterruptedException {

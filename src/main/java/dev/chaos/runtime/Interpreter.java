@@ -71,8 +71,13 @@ final class Interpreter {
     return globals;
   }
 
-  void emit(RunEvent.Type type, Object... keysAndValues) {
-    listener.on(RunEvent.of(clock().now(), type, keysAndValues));
+  void emit(RunEvent event) {
+    listener.on(event);
+  }
+
+  /** The run clock's time, for the event about to be emitted. */
+  java.time.Instant now() {
+    return clock().now();
   }
 
   /** A `record`: the last value recorded under a name is the one the report shows. */
@@ -81,8 +86,8 @@ final class Interpreter {
     synchronized (records) {
       records.put(name, shown);
     }
-    emit(RunEvent.Type.RECORD, "name", name, "value", shown, "section", site.section().label(),
-        "in", site.name());
+    emit(new RunEvent.Recorded(now(), name, EventValues.of(value), site.section().label(),
+        site.name()));
   }
 
   void noteMutation(Site site, String fn, Map<String, Object> args, String result,
@@ -103,11 +108,10 @@ final class Interpreter {
           site.section() == Section.STEP));
     }
     Preview.Share share = preview.share();
-    emit(RunEvent.Type.PREVIEW, "fn", fn, "section", site.section().label(), "name", site.name(),
-        "action", preview.action(), "targets", preview.targets(),
-        "count", share == null ? null : share.count(), "of", share == null ? null : share.of(),
-        "blast_radius", share == null ? null : share.verdict(),
-        "undo", preview.undo().isEmpty() ? null : preview.undo());
+    emit(new RunEvent.Previewed(now(), fn, site.section().label(), site.name(),
+        preview.action(), preview.targets(), share == null ? null : share.count(),
+        share == null ? null : share.of(), share == null ? null : share.verdict(),
+        preview.undo().isEmpty() ? null : preview.undo()));
   }
 
   List<RunResult.Planned> plan() {

@@ -5,20 +5,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import dev.chaos.types.JsonTree;
 
 /**
  * The run's journal: one JSON object per line and per event, written and flushed as it happens,
  * so that a run that dies leaves everything up to its last event, undo registrations included.
- * Each line has `time` (the run's clock), `event` and the event's fields. A journal that cannot
- * be written never stops the run: the first error is kept for the summary.
+ * The first line names the format and its version; each line after it is one {@link RunEvent}
+ * in the encoding of {@link JournalCodec} (docs/journal.md), which {@link JournalReader} reads
+ * back. A journal that cannot be written never stops the run: the first error is kept for the
+ * summary.
  */
 public final class Journal implements RunListener, AutoCloseable {
   private final Path path;
-  private final JsonMapper mapper = JsonMapper.builder().build();
   private final BufferedWriter out;
+  private boolean started;
   private IOException problem;
 
   private Journal(Path path, BufferedWriter out) {
@@ -44,12 +44,13 @@ public final class Journal implements RunListener, AutoCloseable {
     if (problem != null) {
       return;
     }
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("time", event.time().toString());
-    line.put("event", event.type().jsonName());
-    line.putAll(event.data());
     try {
-      out.write(mapper.writeValueAsString(line));
+      if (!started) {
+        started = true;
+        out.write(JsonTree.write(JournalCodec.header(event.time())));
+        out.write('\n');
+      }
+      out.write(JsonTree.write(JournalCodec.encode(event)));
       out.write('\n');
       out.flush();
     } catch (IOException e) {

@@ -37,9 +37,9 @@ final class RunContext {
   }
 
   /** Enters a phase; undo and `on abort` are not interruptible, so that they always finish. */
-  void phase(String name, boolean interruptible) {
-    stopper.phase(name, interruptible);
-    interpreter.emit(RunEvent.Type.PHASE, "phase", name);
+  void phase(RunPhase phase, boolean interruptible) {
+    stopper.phase(phase, interruptible);
+    interpreter.emit(new RunEvent.PhaseEntered(interpreter.now(), phase));
   }
 
   /**
@@ -52,8 +52,8 @@ final class RunContext {
         || s.outcome() == ProbeOutcome.ERROR && stopper.stopped() != null) {
       throw new InterruptedException(); // a driver that turned the interrupt into an error
     }
-    interpreter.emit(RunEvent.Type.CHECK, "kind", section.label(), "name", name,
-        "outcome", s.outcome().label(), "detail", s.detail(), "message", s.message());
+    interpreter.emit(new RunEvent.CheckEvaluated(interpreter.now(), section.label(), name,
+        s.outcome(), s.detail(), s.message()));
     return new RunResult.Check(name, s.outcome(), s.detail(), s.message());
   }
 

@@ -56,7 +56,7 @@ public final class RunEngine {
   /** The phase the run is in: `preconditions`, `steps`, `undo`, ... */
   public String phase() {
     Stopper s = stopper;
-    return s == null ? "start" : s.phase();
+    return (s == null ? RunPhase.START : s.phase()).label();
   }
 
   public RunResult run() {
@@ -72,10 +72,9 @@ public final class RunEngine {
       RunContext run = new RunContext(program, runbook, options, interpreter, s);
       RunResult result = start(run);
       Thread.interrupted(); // a stop aimed at this run must not outlive it
-      interpreter.emit(RunEvent.Type.RUN_FINISHED, "outcome", result.outcome().label(),
-          "reason", result.reason(), "remaining", result.remaining().stream()
-              .map(RunResult.UndoResult::description).toList(),
-          "duration", dev.chaos.types.ValueFormat.duration(result.duration()));
+      interpreter.emit(new RunEvent.RunFinished(interpreter.now(), result.outcome(),
+          result.reason(), result.remaining().stream()
+              .map(RunResult.UndoResult::description).toList(), result.duration()));
       return result;
     }
   }
@@ -94,10 +93,10 @@ public final class RunEngine {
     interpreter.setFacts(new RunFacts(shown.name(), shown.environment(),
         run.header.blastRadiusPercent, options.dryRun()));
     run.runbookEnv.define(Environment.RUNBOOK, run.header.runbookValue());
-    interpreter.emit(RunEvent.Type.RUN_STARTED, "runbook", shown.name(), "title", shown.title(),
-        "file", shown.file(), "environment", shown.environment(), "dry_run", options.dryRun(),
-        "max_duration", shown.maxDuration(), "blast_radius", shown.blastRadius(),
-        "window", shown.window(), "lock", shown.lock());
+    interpreter.emit(new RunEvent.RunStarted(interpreter.now(), shown.name(), shown.title(),
+        shown.file(), shown.environment(), options.dryRun(), run.header.maxDuration,
+        run.header.blastRadiusPercent == null ? null
+            : Value.percent(run.header.blastRadiusPercent), run.header.window(), shown.lock()));
     String refusal = refusal(run);
     if (refusal != null) {
       return run.result.build(Outcome.REFUSED, refusal, run.clock.now());
@@ -175,18 +174,18 @@ public final class RunEngine {
         new Site(Section.LET, "", run.runDeadline, null, false));
     run.probes = new Probes(run.interpreter, program, run.runbookEnv);
     try {
-      run.phase("lets", true);
+      run.phase(RunPhase.LETS, true);
       for (Member m : runbook.members()) {
         if (m instanceof Member.Let let) {
           Value v = run.interpreter.evaluator().eval(let.value(), runbookFrame);
           run.runbookEnv.define(let, v);
-          run.interpreter.emit(RunEvent.Type.LET, "name", let.name().name(),
-              "value", Shown.brief(v));
+          run.interpreter.emit(new RunEvent.LetDefined(run.interpreter.now(),
+              let.name().name(), EventValues.of(v)));
         }
       }
       run.probeSet = new RunProbes(run.interpreter, run.probes, runbook, runbookFrame);
       run.result.probes = run.probeSet;
-      run.phase("preconditions", true);
+      run.phase(RunPhase.PRECONDITIONS, true);
       for (Member m : runbook.members()) {
         if (m instanceof Member.Precondition p) {
           run.result.preconditions.add(run.check(Section.PRECONDITION, p.name().text(),
@@ -197,13 +196,13 @@ public final class RunEngine {
       if (failed != null) {
         return failed;
       }
-      run.phase("baseline", true);
+      run.phase(RunPhase.BASELINE, true);
       run.probeSet.baseline();
     } catch (InterruptedException stopped) {
       Stopper.Stop stop = run.stopper.stopped();
       boolean aborted = stop != null && stop.kind() != Stopper.Kind.SIGNAL;
       if (stop != null) {
-        run.result.abort = new RunResult.Abort(stop.reason(), stop.phase());
+        run.result.abort = new RunResult.Abort(stop.reason(), stop.phase().label());
       }
       return run.result.build(aborted ? Outcome.ABORTED : Outcome.INTERRUPTED,
           (stop == null ? "interrupted" : stop.reason()) + " before any step; nothing changed",

@@ -104,6 +104,11 @@ final class RunHeader {
         + new Value.TimeOfDay(t).display() + " " + zone.getId() + ")";
   }
 
+  /** The `window` for the journal, null without one. */
+  RunEvent.Window window() {
+    return windowFrom == null ? null : new RunEvent.Window(windowFrom, windowTo, zone.getId());
+  }
+
   /** The implicit `runbook` value. */
   Value.Rec runbookValue() {
     return ImplicitRecords.runbook(shown.name(),

@@ -161,10 +161,9 @@ final class RunProbes {
   }
 
   private void emit(String kind, String name, Sample s, String moment) {
-    interpreter.emit(RunEvent.Type.SAMPLE, "kind", kind, "name", name,
-        "outcome", s.outcome().label(), "value", s.value() == null ? null : s.detail(),
-        "detail", s.value() == null ? s.detail() : null, "message", s.message(),
-        "moment", moment);
+    interpreter.emit(new RunEvent.ProbeSampled(interpreter.now(), kind, name, s.outcome(),
+        s.value() == null ? null : EventValues.of(s.value()),
+        s.value() == null ? s.detail() : null, s.message(), moment));
   }
 
   List<RunResult.ProbeSummary> guardSummaries() {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Values as the journal, the console and the report show them. Everything goes through
- * {@link Value#display()}, so a Secret, however deep in a record, shows as `***`.
+ * Values as the report shows them (the journal and the console use {@link EventValues}).
+ * Everything goes through {@link Value#display()}, so a Secret, however deep in a record, shows
+ * as `***`.
  */
 final class Shown {
   /** Long results (a Json body, a manifest) are cut here, with a note of how much was cut. */

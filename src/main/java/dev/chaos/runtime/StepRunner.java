@@ -55,26 +55,24 @@ final class StepRunner {
       return new StepResult(name, StepResult.Status.FAILED, 0, Duration.ZERO, message, null,
           undoKind);
     }
-    interpreter.emit(RunEvent.Type.STEP_STARTED, "step", name, "undo", undoKind,
-        "timeout", timeout == null ? null : ValueFormat.duration(timeout),
-        "retry", retries == 0 ? null : retries, "dry_run", dry ? true : null);
+    interpreter.emit(new RunEvent.StepStarted(interpreter.now(), name, undoKind, timeout, retries,
+        dry));
     Environment[] lastEnv = new Environment[1];
     envs.put(step, lastEnv);
     if (step.undo() != null && !dry) {
-      undo.registerBlock(name, () -> undoBlock(step, lastEnv[0]));
+      undo.registerBlock(name, step.undo().span(), () -> undoBlock(step, lastEnv[0]));
     }
     int attempt = 0;
     while (true) {
       attempt++;
       Attempt result = attempt(step, name, timeout, lastEnv, dry);
-      interpreter.emit(RunEvent.Type.STEP_FINISHED, "step", name, "attempt", attempt,
-          "status", result.status().label(), "message", result.message(),
-          "where", result.where());
+      interpreter.emit(new RunEvent.StepFinished(interpreter.now(), name, attempt,
+          result.status(), result.message(), result.where()));
       boolean retryable = result.status() == StepResult.Status.FAILED
           || result.status() == StepResult.Status.TIMED_OUT;
       if (retryable && attempt <= retries && stopper.stopped() == null) {
-        interpreter.emit(RunEvent.Type.LOG, "section", "step", "name", name,
-            "text", "retrying (attempt " + (attempt + 1) + " of " + (retries + 1) + ")");
+        interpreter.emit(new RunEvent.Log(interpreter.now(), Section.STEP.label(), name, null,
+            null, "retrying (attempt " + (attempt + 1) + " of " + (retries + 1) + ")"));
         continue;
       }
       return new StepResult(name, result.status(), attempt,
@@ -94,8 +92,8 @@ final class StepRunner {
       deadline = deadline == null || own.isBefore(deadline) ? own : deadline;
     }
     boolean hasBlock = step.undo() != null;
-    UndoSink sink = dry ? null : (call, at, description, work) -> undo.registerInverse(name,
-        call, description, () -> work.run(undoContext(name, call, at)), hasBlock);
+    UndoSink sink = dry ? null : (call, args, at, description, work) -> undo.registerInverse(
+        name, call, args, at, description, () -> work.run(undoContext(name, call, at)), hasBlock);
     Site site = new Site(Section.STEP, name, deadline, sink, dry);
     Frame body = new Frame(program, runbookEnv.child(), site);
     lastEnv[0] = body.env();
@@ -155,7 +153,7 @@ final class StepRunner {
 
   private DriverCall undoContext(String step, String call, dev.chaos.source.Span at) {
     Site site = new Site(Section.UNDO, step, null, null, false);
-    return new DriverCall(interpreter, site, call, at,
+    return new DriverCall(interpreter, site, call, null, at,
         interpreter.clock().now().plus(interpreter.options().callTimeout()));
   }
 }

@@ -12,11 +12,11 @@ final class Stopper {
   /** Why the run stops. */
   enum Kind { GUARD, MAX_DURATION, SIGNAL }
 
-  record Stop(Kind kind, String reason, String phase) {}
+  record Stop(Kind kind, String reason, RunPhase phase) {}
 
   private final Thread runner;
   private Stop stop;
-  private String phase = "start";
+  private RunPhase phase = RunPhase.START;
   private boolean interruptible = true;
   private long attempts;
   private long activeAttempt;
@@ -43,15 +43,15 @@ final class Stopper {
   }
 
   /** The phase names `abort.phase` reports: `preconditions`, `steps`, `recovery`. */
-  synchronized void phase(String name, boolean mayBeInterrupted) {
-    phase = name;
+  synchronized void phase(RunPhase entered, boolean mayBeInterrupted) {
+    phase = entered;
     interruptible = mayBeInterrupted;
     if (!mayBeInterrupted && Thread.currentThread() == runner) {
       Thread.interrupted(); // a stop that came just before is kept as `stop`, not as an interrupt
     }
   }
 
-  synchronized String phase() {
+  synchronized RunPhase phase() {
     return phase;
   }
 

@@ -2,10 +2,14 @@ package dev.chaos.runtime;
 
 import dev.chaos.source.Span;
 import dev.chaos.spi.Undo;
+import java.util.Map;
 
 /** Where a driver's automatic inverse goes when a mutating call registers it. */
 @FunctionalInterface
 interface UndoSink {
-  /** {@code call} is the builtin registering it, {@code at} the call in the source. */
-  void register(String call, Span at, String description, Undo undo);
+  /**
+   * {@code call} is the builtin registering it, {@code args} its arguments as the journal shows
+   * them, {@code at} the call in the source.
+   */
+  void register(String call, Map<String, Object> args, Span at, String description, Undo undo);
 }

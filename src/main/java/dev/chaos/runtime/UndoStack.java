@@ -1,9 +1,11 @@
 package dev.chaos.runtime;
 
 import dev.chaos.runtime.RunResult.UndoResult;
+import dev.chaos.source.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything that undoes the run, registered (and journaled) before the side effect it undoes:
@@ -19,8 +21,12 @@ final class UndoStack {
     void run() throws Exception;
   }
 
+  /**
+   * One undo: {@code call} and {@code args} name the mutating call of an automatic inverse,
+   * {@code at} where the call or block is in the source.
+   */
   private record Entry(int id, String step, String description, UndoResult.Kind kind, Work work,
-      String supersededBy) {}
+      String supersededBy, String call, Map<String, Object> args, String at) {}
 
   private final Interpreter interpreter;
   private final List<Entry> entries = new ArrayList<>();
@@ -30,24 +36,26 @@ final class UndoStack {
     this.interpreter = interpreter;
   }
 
-  synchronized void registerBlock(String step, Work work) {
+  synchronized void registerBlock(String step, Span at, Work work) {
     add(new Entry(entries.size() + 1, step, "the undo block of step \"" + step + "\"",
-        UndoResult.Kind.BLOCK, work, null));
+        UndoResult.Kind.BLOCK, work, null, null, null, where(at)));
   }
 
   /**
    * An automatic inverse. In a step with its own undo block, the block undoes the step and the
    * inverse is only journaled.
    */
-  synchronized void registerInverse(String step, String call, String description, Work work,
-      boolean stepHasBlock) {
+  synchronized void registerInverse(String step, String call, Map<String, Object> args, Span at,
+      String description, Work work, boolean stepHasBlock) {
     add(new Entry(entries.size() + 1, step, description + " (inverse of " + call + ")",
-        UndoResult.Kind.INVERSE, work, stepHasBlock ? "the step's undo block" : null));
+        UndoResult.Kind.INVERSE, work, stepHasBlock ? "the step's undo block" : null, call, args,
+        where(at)));
   }
 
-  synchronized void registerRollback(Work work) {
+  synchronized void registerRollback(Span at, Work work) {
     if (rollback == null) {
-      rollback = new Entry(0, "", "the rollback block", UndoResult.Kind.ROLLBACK, work, null);
+      rollback = new Entry(0, "", "the rollback block", UndoResult.Kind.ROLLBACK, work, null,
+          null, null, where(at));
       journal(rollback);
     }
   }
@@ -58,9 +66,12 @@ final class UndoStack {
   }
 
   private void journal(Entry e) {
-    interpreter.emit(RunEvent.Type.UNDO_REGISTERED, "id", e.id(), "step", e.step(),
-        "kind", e.kind().name().toLowerCase(java.util.Locale.ROOT),
-        "description", e.description(), "superseded_by", e.supersededBy());
+    interpreter.emit(new RunEvent.UndoRegistered(interpreter.now(), e.id(), e.step(), e.kind(),
+        e.description(), e.call(), e.args(), e.at(), e.supersededBy()));
+  }
+
+  private static String where(Span at) {
+    return at == null ? null : at.toString();
   }
 
   synchronized boolean isEmpty() {
@@ -95,12 +106,12 @@ final class UndoStack {
     Duration pause = options.undoBackoff();
     String problem = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      interpreter.emit(RunEvent.Type.UNDO_STARTED, "id", e.id(), "description", e.description(),
-          "attempt", attempt);
+      interpreter.emit(new RunEvent.UndoStarted(interpreter.now(), e.id(), e.description(),
+          attempt));
       try {
         e.work().run();
-        interpreter.emit(RunEvent.Type.UNDO_FINISHED, "id", e.id(), "description",
-            e.description(), "attempt", attempt, "ok", true);
+        interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), e.id(), e.description(),
+            attempt, true, null, null));
         return new UndoResult(e.step(), e.description(), e.kind(), UndoResult.Status.DONE,
             attempt, null);
       } catch (Exception | Error failure) {
@@ -109,9 +120,8 @@ final class UndoStack {
         }
         problem = describe(failure);
         boolean again = attempt < attempts;
-        interpreter.emit(RunEvent.Type.UNDO_FINISHED, "id", e.id(), "description",
-            e.description(), "attempt", attempt, "ok", false, "error", problem,
-            "retry_in", again ? dev.chaos.types.ValueFormat.duration(pause) : null);
+        interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), e.id(), e.description(),
+            attempt, false, problem, again ? pause : null));
         if (again) {
           pause(pause);
           pause = pause.multipliedBy(2);

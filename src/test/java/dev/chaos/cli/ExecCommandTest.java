@@ -81,7 +81,7 @@ class ExecCommandTest {
     assertThat(dir.resolve("run/report.json")).exists();
     assertThat(Files.readString(dir.resolve("junit.xml"))).contains("<testcase name=\"guard: "
         + "error rate under 5%\"");
-    assertThat(Files.readAllLines(journal)).first().asString().contains("\"run_started\"");
+    assertThat(Files.readAllLines(journal).get(1)).contains("\"run_started\"");
   }
 
   @Test

@@ -2,11 +2,13 @@ package dev.chaos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaos.runtime.ProbeOutcome;
 import dev.chaos.runtime.RunEvent;
+import dev.chaos.runtime.RunPhase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class LiveViewTest {
   private static final Instant T0 = Instant.parse("2025-01-06T03:00:00Z");
 
-  private static RunEvent event(int second, RunEvent.Type type, Map<String, Object> data) {
-    return new RunEvent(T0.plusSeconds(second), type, data);
+  private static Instant at(int second) {
+    return T0.plusSeconds(second);
   }
 
   @Test
@@ -23,16 +25,15 @@ class LiveViewTest {
     StringWriter text = new StringWriter();
     AtomicReference<Instant> now = new AtomicReference<>(T0);
     LiveView view = new LiveView(new PrintWriter(text), false, now::get, 80);
-    view.on(event(0, RunEvent.Type.RUN_STARTED, Map.of("runbook", "r", "title", "R",
-        "environment", "staging", "dry_run", false)));
-    view.on(event(0, RunEvent.Type.PHASE, Map.of("phase", "steps")));
-    view.on(event(0, RunEvent.Type.STEP_STARTED, Map.of("step", "hold")));
-    view.on(event(0, RunEvent.Type.WAIT, Map.of("section", "step", "name", "hold",
-        "duration", "1m", "until", T0.plusSeconds(60).toString())));
+    view.on(new RunEvent.RunStarted(at(0), "r", "R", "r.chaos", "staging", false, null, null,
+        null, null));
+    view.on(new RunEvent.PhaseEntered(at(0), RunPhase.STEPS));
+    view.on(new RunEvent.StepStarted(at(0), "hold", null, null, 0, false));
+    view.on(new RunEvent.Wait(at(0), "step", "hold", Duration.ofMinutes(1), at(60), false));
     now.set(T0.plusSeconds(15));
-    view.on(event(15, RunEvent.Type.SAMPLE, Map.of("kind", "guard", "name", "error rate",
-        "outcome", "true", "detail", "0.2% < 5%")));
-    view.on(event(15, RunEvent.Type.LOG, Map.of("text", "halfway")));
+    view.on(new RunEvent.ProbeSampled(at(15), "guard", "error rate", ProbeOutcome.TRUE, null,
+        "0.2% < 5%", null, null));
+    view.on(new RunEvent.Log(at(15), "step", "hold", null, null, "halfway"));
     view.close();
     String shown = text.toString();
     assertThat(shown).contains("03:00:00 +0s step \"hold\" started",

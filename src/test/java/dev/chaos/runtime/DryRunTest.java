@@ -35,14 +35,14 @@ class DryRunTest {
     // each mutation reached its driver, which previewed it instead of making it
     assertThat(w.backend.calls()).containsSubsequence("k8s.scale", "notify.send",
         "notify.send", "k8s.scale");
-    assertThat(r.events(RunEvent.Type.CALL)).extracting(e -> e.text("fn") + " " + e.get("args"))
+    assertThat(r.events(RunEvent.Call.class)).extracting(e -> e.fn() + " " + e.args())
         .containsExactly(
             "k8s.scale {kind=deployment, name=api, replicas=1}",
             "notify.send {text=scaled api}",
             "notify.send {text=undo page}",
             "k8s.scale {kind=deployment, name=api, replicas=3}");
-    assertThat(r.events(RunEvent.Type.CALL)).allMatch(e -> Boolean.TRUE.equals(e.get("dry_run")));
-    assertThat(r.events(RunEvent.Type.CALL).get(0).text("inverse"))
+    assertThat(r.events(RunEvent.Call.class)).allMatch(RunEvent.Call::dryRun);
+    assertThat(r.events(RunEvent.Call.class).get(0).inverse())
         .isEqualTo("scales back to the previous number of replicas");
     assertThat(w.backend.elapsed()).isZero();
     assertThat(r.result().guards().get(0).samples()).isEqualTo(1);
@@ -61,10 +61,10 @@ class DryRunTest {
     assertThat(r.result().plan().get(0).preview().targets()).containsExactly("deployment/api");
     // the rollback's own inverse is never registered: nothing undoes an undo
     assertThat(r.result().plannedUndo()).containsExactly("scale api back to 3");
-    assertThat(r.events(RunEvent.Type.PREVIEW)).extracting(e -> e.text("fn"))
+    assertThat(r.events(RunEvent.Previewed.class)).extracting(RunEvent.Previewed::fn)
         .containsExactly("k8s.scale", "notify.send", "notify.send", "k8s.scale");
-    assertThat(r.events(RunEvent.Type.PREVIEW).get(0).get("targets"))
-        .isEqualTo(java.util.List.of("deployment/api"));
+    assertThat(r.events(RunEvent.Previewed.class).get(0).targets())
+        .containsExactly("deployment/api");
   }
 
   @Test
@@ -95,6 +95,6 @@ class DryRunTest {
     Fakes w = new Fakes().series(t -> 0.5);
     RunFixture.Run r = run(RUNBOOK, w.backend, RunOptions.defaults().withDryRun(true));
     assertThat(r.result().outcome()).isEqualTo(Outcome.PRECONDITION_FAILED);
-    assertThat(r.events(RunEvent.Type.CALL)).isEmpty();
+    assertThat(r.events(RunEvent.Call.class)).isEmpty();
   }
 }

@@ -28,8 +28,8 @@ class ProbesTest {
     assertThat(v.firstProblem()).isEqualTo("`prometheus.scalar(\"e\") < 0.01` is false (0.02 < 0.01)");
     assertThat(r.result().outcome()).isEqualTo(Outcome.FAILED);
     assertThat(r.result().reason()).startsWith("verify \"under 1%\" (throughout) did not hold on 4 of ");
-    assertThat(r.events(RunEvent.Type.SAMPLE).stream().map(e -> e.text("outcome")).distinct())
-        .contains("true", "false", "error");
+    assertThat(r.events(RunEvent.ProbeSampled.class).stream().map(e -> e.outcome()).distinct())
+        .contains(ProbeOutcome.TRUE, ProbeOutcome.FALSE, ProbeOutcome.ERROR);
   }
 
   @Test
@@ -72,8 +72,8 @@ class ProbesTest {
           step "s" { wait 10s } undo { wait 20s }
           recovery within 1m every 5s { expect false }
         """), w.backend);
-    long last = r.events(RunEvent.Type.SAMPLE).stream()
-        .filter(e -> "observe".equals(e.text("kind"))).mapToLong(Fakes::at).max().orElseThrow();
+    long last = r.events(RunEvent.ProbeSampled.class).stream()
+        .filter(e -> "observe".equals(e.kind())).mapToLong(Fakes::at).max().orElseThrow();
     assertThat(last).isEqualTo(90);
     assertThat(r.result().outcome()).isEqualTo(Outcome.NOT_RECOVERED);
   }
@@ -85,8 +85,8 @@ class ProbesTest {
           guard "g" every 5s { expect prometheus.scalar("e") < 0.01 }
           step "s" { wait 12s } undo { wait 1m }
         """), w.backend);
-    assertThat(r.events(RunEvent.Type.SAMPLE).stream()
-        .filter(e -> "guard".equals(e.text("kind"))).map(Fakes::at).toList())
+    assertThat(r.events(RunEvent.ProbeSampled.class).stream()
+        .filter(e -> "guard".equals(e.kind())).map(Fakes::at).toList())
         .containsExactly(0L, 5L, 10L);
   }
 }

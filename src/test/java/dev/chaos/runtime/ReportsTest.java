@@ -65,13 +65,16 @@ class ReportsTest {
       assertThat(node.get("time").asString()).startsWith("2025-01-06T03:");
       assertThat(node.get("event").asString()).isNotEmpty();
     }
-    assertThat(JSON.readTree(lines.get(0)).get("event").asString()).isEqualTo("run_started");
+    JsonNode header = JSON.readTree(lines.get(0));
+    assertThat(header.get("event").asString()).isEqualTo("journal");
+    assertThat(header.get("version").asInt()).isEqualTo(1);
+    assertThat(JSON.readTree(lines.get(1)).get("event").asString()).isEqualTo("run_started");
     JsonNode last = JSON.readTree(lines.get(lines.size() - 1));
     assertThat(last.get("event").asString()).isEqualTo("run_finished");
     assertThat(last.get("outcome").asString()).isEqualTo(r.outcome().label());
     assertThat(lines).anyMatch(l -> l.contains("\"event\":\"undo_registered\""))
         .anyMatch(l -> l.contains("\"event\":\"sample\"") && l.contains("\"outcome\":\"false\""))
-        .anyMatch(l -> l.contains("\"fn\":\"k8s.scale\"") && l.contains("\"replicas\":\"1\""));
+        .anyMatch(l -> l.contains("\"fn\":\"k8s.scale\"") && l.contains("\"replicas\":1"));
   }
 
   @Test

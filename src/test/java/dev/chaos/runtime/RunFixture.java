@@ -23,19 +23,18 @@ final class RunFixture {
 
   /** What one run produced. */
   record Run(RunResult result, List<RunEvent> events) {
-    List<RunEvent> events(RunEvent.Type type) {
-      return events.stream().filter(e -> e.type() == type).toList();
+    <T extends RunEvent> List<T> events(Class<T> type) {
+      return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** `undo_started` descriptions, in the order the undos ran (first attempts only). */
     List<String> undoOrder() {
-      return events(RunEvent.Type.UNDO_STARTED).stream()
-          .filter(e -> ((Number) e.get("attempt")).intValue() == 1)
-          .map(e -> e.text("description")).toList();
+      return events(RunEvent.UndoStarted.class).stream().filter(e -> e.attempt() == 1)
+          .map(RunEvent.UndoStarted::description).toList();
     }
 
     List<String> logs() {
-      return events(RunEvent.Type.LOG).stream().map(e -> e.text("text")).toList();
+      return events(RunEvent.Log.class).stream().map(RunEvent.Log::text).toList();
     }
   }
 

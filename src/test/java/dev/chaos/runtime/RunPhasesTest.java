@@ -35,7 +35,7 @@ class RunPhasesTest {
     assertThat(w.backend.calls()).containsExactly("prometheus.scalar");
     assertThat(w.effects()).isEmpty();
     assertThat(r.result().undos()).isEmpty();
-    assertThat(r.events(RunEvent.Type.UNDO_REGISTERED)).isEmpty();
+    assertThat(r.events(RunEvent.UndoRegistered.class)).isEmpty();
   }
 
   @Test
@@ -78,11 +78,11 @@ class RunPhasesTest {
           rollback { notify.send("rollback") }
         """), w.backend);
     java.util.List<String> order = r.events().stream()
-        .filter(e -> e.type() == RunEvent.Type.UNDO_REGISTERED
-            || e.type() == RunEvent.Type.CALL_RESULT && "true".equals(e.text("ok"))
-            && e.get("args") == null)
-        .map(e -> e.type() == RunEvent.Type.UNDO_REGISTERED ? "undo " + e.text("kind")
-            : "done " + e.text("fn"))
+        .filter(e -> e instanceof RunEvent.UndoRegistered
+            || e instanceof RunEvent.CallResult c && c.ok() && c.args() == null)
+        .map(e -> e instanceof RunEvent.UndoRegistered u
+            ? "undo " + u.kind().name().toLowerCase(java.util.Locale.ROOT)
+            : "done " + ((RunEvent.CallResult) e).fn())
         .toList();
     assertThat(order).startsWith("undo rollback", "undo inverse", "done k8s.scale",
         "undo block", "done notify.send");
@@ -134,7 +134,7 @@ class RunPhasesTest {
     assertThat(r.result().reason()).isEqualTo(reason);
     assertThat(w.effects()).containsExactly("scale api",
         "notify aborted in steps: " + reason, "unscale api");
-    assertThat(Fakes.at(r.events(RunEvent.Type.UNDO_STARTED).get(0))).isEqualTo(45);
+    assertThat(Fakes.at(r.events(RunEvent.UndoStarted.class).get(0))).isEqualTo(45);
     assertThat(r.result().guards().get(0).tripped()).isTrue();
   }
 
@@ -165,7 +165,7 @@ class RunPhasesTest {
     assertThat(r.result().outcome()).isEqualTo(Outcome.ABORTED);
     assertThat(r.result().reason()).isEqualTo("max_duration 1m exceeded");
     assertThat(w.effects()).containsExactly("scale api", "unscale api");
-    assertThat(Fakes.at(r.events(RunEvent.Type.UNDO_STARTED).get(0))).isEqualTo(60);
+    assertThat(Fakes.at(r.events(RunEvent.UndoStarted.class).get(0))).isEqualTo(60);
   }
 
   @Test
@@ -188,8 +188,8 @@ class RunPhasesTest {
       assertThat(u.attempts()).isEqualTo(3);
       assertThat(u.message()).isEqualTo("api server unavailable");
     });
-    assertThat(r.events(RunEvent.Type.UNDO_FINISHED).stream()
-        .filter(e -> "false".equals(e.text("ok"))).map(Fakes::at).toList())
+    assertThat(r.events(RunEvent.UndoFinished.class).stream()
+        .filter(e -> !e.ok()).map(Fakes::at).toList())
         .containsExactly(0L, 2L, 6L);
   }
 
