@@ -4,11 +4,11 @@ import dev.chaos.check.CheckedProgram;
 import dev.chaos.config.ChaosConfig;
 import dev.chaos.config.ConfigException;
 import dev.chaos.config.EnvironmentConfig;
-import dev.chaos.spi.BackendProvider;
+import dev.chaos.config.KubectlFlags;
+import dev.chaos.config.LiveRequest;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Which environment of the config file a real run uses: `--env NAME`, else the one named like
@@ -18,8 +18,19 @@ import java.util.Map;
 final class LiveTargets {
   private LiveTargets() {}
 
-  /** The chosen environment's name; the config file is read and validated whole. */
-  static String chooseEnvironment(Path configFile, String flagEnv, CheckedProgram program) {
+  /**
+   * The real run's request: the config file is read and validated whole, once, here; the
+   * chosen environment goes to the backend typed, with the kubectl flags.
+   */
+  static LiveRequest request(Path configFile, String flagEnv, CheckedProgram program,
+      Path runbookDirectory, KubectlFlags kubectl) {
+    return new LiveRequest(runbookDirectory, chooseEnvironment(configFile, flagEnv, program),
+        kubectl);
+  }
+
+  /** The chosen environment, after its declared class is matched against the runbook's. */
+  private static EnvironmentConfig chooseEnvironment(Path configFile, String flagEnv,
+      CheckedProgram program) {
     String runbookEnv = declaredEnvironment(program);
     Path file = configFile == null ? ChaosConfig.DEFAULT_FILE : configFile;
     EnvironmentConfig environment;
@@ -37,19 +48,7 @@ final class LiveTargets {
           + "`, but `" + environment.name() + "` in " + file + " is declared `" + declared
           + "`");
     }
-    return environment.name();
-  }
-
-  /** The settings the live backend takes from the command line. */
-  static void addFlags(Map<String, String> settings, String environment, String context,
-      Path kubeconfig) {
-    settings.put(BackendProvider.ENVIRONMENT, environment);
-    if (context != null) {
-      settings.put(BackendProvider.CONTEXT, context);
-    }
-    if (kubeconfig != null) {
-      settings.put(BackendProvider.KUBECONFIG, kubeconfig.toString());
-    }
+    return environment;
   }
 
   /** A checked runbook always has exactly one `environment dev|staging|prod`. */

@@ -1,20 +1,17 @@
 package dev.chaos.drivers.live;
 
-import dev.chaos.config.ChaosConfig;
-import dev.chaos.config.EnvironmentConfig;
+import dev.chaos.config.LiveRequest;
 import dev.chaos.config.Secrets;
 import dev.chaos.drivers.core.CoreImpls;
 import dev.chaos.drivers.core.CoreSources;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.BackendRequest;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * `chaos exec` without `--sandbox`: the drivers on the targets of one environment of the config
- * file. Settings: {@link BackendProvider#ENVIRONMENT} (required), {@link BackendProvider#CONTEXT}
- * and {@link BackendProvider#KUBECONFIG} (the kubectl flags), {@link BackendProvider#RUNBOOK_DIR}.
+ * `chaos exec` without `--sandbox`: the drivers on the targets of the environment of a
+ * {@link LiveRequest}, which the command line has read from the config file and checked.
  */
 public final class LiveBackendProvider implements BackendProvider {
   @Override
@@ -22,25 +19,17 @@ public final class LiveBackendProvider implements BackendProvider {
     return "live";
   }
 
-  /**
-   * Reads and validates the whole config file at once, so a mistake in it stops the run before
-   * anything is touched; connects nothing yet.
-   */
+  /** Connects nothing yet: each driver connects on its first call. */
   @Override
-  public Backend open(Path configFile, Map<String, String> settings) throws Exception {
-    ChaosConfig config = ChaosConfig.load(configFile == null ? ChaosConfig.DEFAULT_FILE
-        : configFile);
-    String name = settings.get(ENVIRONMENT);
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("no environment chosen: pass --env NAME");
+  public Backend open(BackendRequest request) {
+    if (!(request instanceof LiveRequest live)) {
+      throw new IllegalArgumentException("the live backend runs against an environment of the "
+          + "config file, not " + request);
     }
-    EnvironmentConfig environment = config.environment(name);
-    String dir = settings.getOrDefault(RUNBOOK_DIR, "");
-    Path runbookDirectory = Path.of(dir);
-    LiveDrivers drivers = new LiveDrivers(environment, Secrets.system(),
-        new LiveDrivers.KubeFlags(optionalPath(settings.get(KUBECONFIG)),
-            Optional.ofNullable(settings.get(CONTEXT)), System.getenv(),
-            Path.of(System.getProperty("user.home"))));
+    Path runbookDirectory = live.runbookDirectory();
+    LiveDrivers drivers = new LiveDrivers(live.environment(), Secrets.system(),
+        new LiveDrivers.KubeFlags(live.kubectl().kubeconfig(), live.kubectl().context(),
+            System.getenv(), Path.of(System.getProperty("user.home"))));
     return LiveBackend.onSystemClock(CoreImpls.create(CoreSources.process(runbookDirectory)))
         .locks(drivers.locks())
         .alsoClose(drivers)
@@ -52,9 +41,5 @@ public final class LiveBackendProvider implements BackendProvider {
         .driver("http", drivers::http)
         .driver("notify", drivers::notify)
         .driver("shell", into -> LiveDrivers.shell(runbookDirectory, into));
-  }
-
-  private static Optional<Path> optionalPath(String text) {
-    return text == null || text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
   }
 }

@@ -2,13 +2,12 @@ package dev.chaos.drivers.sandbox;
 
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.chaos.spi.BackendRequest;
+import dev.chaos.spi.SandboxRequest;
 
 /**
  * `chaos exec --sandbox`: opens the default world, or the world file given with `--world`, on
- * its own virtual clock. The setting {@link BackendProvider#RUNBOOK_DIR} says where `file()`
- * looks.
+ * its own virtual clock.
  */
 public final class SandboxBackendProvider implements BackendProvider {
   @Override
@@ -18,10 +17,12 @@ public final class SandboxBackendProvider implements BackendProvider {
 
   /** A world file that does not parse fails with a {@link WorldFileException} naming the key. */
   @Override
-  public Backend open(Path worldFile, Map<String, String> settings) throws Exception {
-    World world = worldFile == null ? WorldLoader.defaultWorld()
-        : WorldLoader.create(WorldLoader.load(worldFile));
-    String dir = settings.get(RUNBOOK_DIR);
-    return new SandboxBackend(world, Path.of(dir == null || dir.isEmpty() ? "" : dir));
+  public Backend open(BackendRequest request) throws Exception {
+    if (!(request instanceof SandboxRequest sandbox)) {
+      throw new IllegalArgumentException("the sandbox runs in a world, not " + request);
+    }
+    World world = sandbox.worldFile().isEmpty() ? WorldLoader.defaultWorld()
+        : WorldLoader.create(WorldLoader.load(sandbox.worldFile().get()));
+    return new SandboxBackend(world, sandbox.runbookDirectory());
   }
 }
