@@ -1,6 +1,9 @@
 package dev.chaos.config;
 
+import dev.chaos.spi.yaml.Origin;
 import dev.chaos.diag.Suggest;
+import dev.chaos.spi.yaml.YamlException;
+import dev.chaos.spi.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +40,11 @@ public record ChaosConfig(Path file, Map<String, EnvironmentConfig> environments
 
   /** Parses {@code text} as if read from {@code file} (which names it in messages). */
   public static ChaosConfig parse(Path file, String text, Path home) throws ConfigException {
-    return new ConfigReader(file, home).read(YamlTree.read(file, text));
+    try {
+      return new ConfigReader(file, home).read(YamlReader.read(file, text, "the config file"));
+    } catch (YamlException e) {
+      throw ConfigException.of(e);
+    }
   }
 
   /** The environment called {@code name}; an error listing the known names otherwise. */

@@ -1,7 +1,11 @@
 package dev.chaos.config;
 
-import dev.chaos.config.Section.Field;
 import dev.chaos.diag.Suggest;
+import dev.chaos.spi.yaml.Origin;
+import dev.chaos.spi.yaml.YamlException;
+import dev.chaos.spi.yaml.YamlNode;
+import dev.chaos.spi.yaml.YamlSection;
+import dev.chaos.spi.yaml.YamlSection.Field;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -29,14 +33,14 @@ final class ConfigReader {
     this.home = home;
   }
 
-  ChaosConfig read(YamlNode root) throws ConfigException {
+  ChaosConfig read(YamlNode root) throws YamlException {
     Origin top = new Origin(file, 1, 1, "");
     if (root == null) {
       throw new ConfigException(top, "missing required key `environments` (the file is empty)");
     }
-    Section document = Section.of(root, top, List.of("environments"));
+    YamlSection document = YamlSection.of(root, top, List.of("environments"));
     Field field = document.required("environments");
-    Section environments = Section.of(field.value(), field.keyOrigin(), allKeys(field));
+    YamlSection environments = YamlSection.of(field.value(), field.keyOrigin(), allKeys(field));
     Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
     for (YamlNode.Entry entry : environments.entries()) {
       byName.put(entry.key(), environment(entry.key(), environments.field(entry)));
@@ -47,12 +51,12 @@ final class ConfigReader {
     return new ChaosConfig(file, byName);
   }
 
-  private static List<String> allKeys(Field field) throws ConfigException {
-    return List.copyOf(Section.mapping(field.value(), field.keyOrigin()).entries().keySet());
+  private static List<String> allKeys(Field field) throws YamlException {
+    return List.copyOf(YamlSection.mapping(field.value(), field.keyOrigin()).entries().keySet());
   }
 
-  private EnvironmentConfig environment(String name, Field field) throws ConfigException {
-    Section env = Section.of(field.value(), field.keyOrigin(), ENVIRONMENT_KEYS);
+  private EnvironmentConfig environment(String name, Field field) throws YamlException {
+    YamlSection env = YamlSection.of(field.value(), field.keyOrigin(), ENVIRONMENT_KEYS);
     EnvClass declared = envClass(env.required("class"));
     return new EnvironmentConfig(name, declared, field.keyOrigin(),
         section(env, "kubernetes", this::kubernetes), section(env, "prometheus", this::prometheus),
@@ -61,17 +65,17 @@ final class ConfigReader {
   }
 
   private interface SectionReader<T> {
-    T read(Field field) throws ConfigException;
+    T read(Field field) throws YamlException;
   }
 
-  private static <T> Optional<T> section(Section env, String key, SectionReader<T> reader)
-      throws ConfigException {
+  private static <T> Optional<T> section(YamlSection env, String key, SectionReader<T> reader)
+      throws YamlException {
     Optional<Field> field = env.optional(key);
     return field.isEmpty() ? Optional.empty() : Optional.of(reader.read(field.get()));
   }
 
-  private static EnvClass envClass(Field field) throws ConfigException {
-    String text = Section.text(field);
+  private static EnvClass envClass(Field field) throws YamlException {
+    String text = YamlSection.text(field);
     for (EnvClass c : EnvClass.values()) {
       if (c.text().equals(text)) {
         return c;
@@ -86,11 +90,11 @@ final class ConfigReader {
         + "` must be `dev`, `staging` or `prod`, not `" + text + "`" + hint);
   }
 
-  private K8sTarget kubernetes(Field field) throws ConfigException {
-    Section k8s = Section.of(field.value(), field.keyOrigin(),
+  private K8sTarget kubernetes(Field field) throws YamlException {
+    YamlSection k8s = YamlSection.of(field.value(), field.keyOrigin(),
         List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace"));
     Optional<String> context = optionalText(k8s, "context");
-    boolean inCluster = k8s.has("in_cluster") && Section.bool(k8s.required("in_cluster"));
+    boolean inCluster = k8s.has("in_cluster") && YamlSection.bool(k8s.required("in_cluster"));
     Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
     if (inCluster && (context.isPresent() || kubeconfig.isPresent())) {
       Field at = k8s.optional("context").orElseGet(() -> k8s.optional("kubeconfig").get());
@@ -100,28 +104,28 @@ final class ConfigReader {
     Map<String, K8sCluster> clusters = new LinkedHashMap<>();
     Optional<Field> clustersField = k8s.optional("clusters");
     if (clustersField.isPresent()) {
-      Section all = Section.of(clustersField.get().value(), clustersField.get().keyOrigin(),
+      YamlSection all = YamlSection.of(clustersField.get().value(), clustersField.get().keyOrigin(),
           allKeys(clustersField.get()));
       for (YamlNode.Entry entry : all.entries()) {
         Field one = all.field(entry);
-        Section cluster = Section.of(one.value(), one.keyOrigin(), List.of("context", "kubeconfig"));
+        YamlSection cluster = YamlSection.of(one.value(), one.keyOrigin(), List.of("context", "kubeconfig"));
         clusters.put(entry.key(), new K8sCluster(entry.key(),
-            Section.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
+            YamlSection.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
       }
     }
     return new K8sTarget(context, inCluster, kubeconfig, clusters,
         optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE));
   }
 
-  private PromTarget prometheus(Field field) throws ConfigException {
-    Section prom = Section.of(field.value(), field.keyOrigin(), List.of("url", "token", "timeout"));
+  private PromTarget prometheus(Field field) throws YamlException {
+    YamlSection prom = YamlSection.of(field.value(), field.keyOrigin(), List.of("url", "token", "timeout"));
     Optional<Field> timeout = prom.optional("timeout");
     return new PromTarget(httpUrl(prom.required("url")), optionalSecret(prom, "token"),
         timeout.isEmpty() ? PromTarget.DEFAULT_TIMEOUT : duration(timeout.get()));
   }
 
-  private RedisTarget redis(Field field) throws ConfigException {
-    Section redis = Section.of(field.value(), field.keyOrigin(),
+  private RedisTarget redis(Field field) throws YamlException {
+    YamlSection redis = YamlSection.of(field.value(), field.keyOrigin(),
         List.of("address", "sentinels", "master", "password"));
     Optional<SecretRef> password = optionalSecret(redis, "password");
     Optional<Field> address = redis.optional("address");
@@ -142,39 +146,39 @@ final class ConfigReader {
     Field list = sentinels.get();
     if (list.value().kind() != YamlNode.Kind.SEQUENCE
         || ((YamlNode.Sequence) list.value()).items().isEmpty()) {
-      throw Section.wrongType(list.value(), list.keyOrigin(), "a non-empty list of `host:port`");
+      throw YamlSection.wrongType(list.value(), list.keyOrigin(), "a non-empty list of `host:port`");
     }
     List<HostPort> set = new ArrayList<>();
     for (YamlNode item : ((YamlNode.Sequence) list.value()).items()) {
       set.add(hostPort(list, item));
     }
     return new RedisTarget(Optional.empty(), set,
-        Optional.of(Section.text(redis.required("master"))), password);
+        Optional.of(YamlSection.text(redis.required("master"))), password);
   }
 
-  private PostgresTarget postgres(Field field) throws ConfigException {
-    Section pg = Section.of(field.value(), field.keyOrigin(), List.of("url", "user", "password"));
+  private PostgresTarget postgres(Field field) throws YamlException {
+    YamlSection pg = YamlSection.of(field.value(), field.keyOrigin(), List.of("url", "user", "password"));
     Field url = pg.required("url");
-    String text = Section.text(url);
+    String text = YamlSection.text(url);
     if (!text.startsWith("jdbc:postgresql:")) {
       throw new ConfigException(url.origin(), "`" + url.origin().key()
           + "` must be a JDBC URL starting with `jdbc:postgresql:`, not `" + text + "`");
     }
-    return new PostgresTarget(text, Section.text(pg.required("user")), optionalSecret(pg, "password"));
+    return new PostgresTarget(text, YamlSection.text(pg.required("user")), optionalSecret(pg, "password"));
   }
 
-  private NotifyTarget notify(Field field) throws ConfigException {
-    Section notify = Section.of(field.value(), field.keyOrigin(), List.of("webhook", "token"));
+  private NotifyTarget notify(Field field) throws YamlException {
+    YamlSection notify = YamlSection.of(field.value(), field.keyOrigin(), List.of("webhook", "token"));
     return new NotifyTarget(httpUrl(notify.required("webhook")), optionalSecret(notify, "token"));
   }
 
-  private static Optional<String> optionalText(Section section, String key) throws ConfigException {
+  private static Optional<String> optionalText(YamlSection section, String key) throws YamlException {
     Optional<Field> field = section.optional(key);
-    return field.isEmpty() ? Optional.empty() : Optional.of(Section.text(field.get()));
+    return field.isEmpty() ? Optional.empty() : Optional.of(YamlSection.text(field.get()));
   }
 
   /** `~/x` is under the home directory; a relative path is taken from the config's directory. */
-  private Optional<Path> optionalPath(Section section, String key) throws ConfigException {
+  private Optional<Path> optionalPath(YamlSection section, String key) throws YamlException {
     Optional<String> text = optionalText(section, key);
     return text.isEmpty() ? Optional.empty() : Optional.of(path(text.get()));
   }
@@ -188,7 +192,7 @@ final class ConfigReader {
   }
 
   /** A secret is only ever a reference: the secret itself must not sit in the file. */
-  private Optional<SecretRef> optionalSecret(Section section, String key) throws ConfigException {
+  private Optional<SecretRef> optionalSecret(YamlSection section, String key) throws YamlException {
     Optional<Field> found = section.optional(key);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -199,7 +203,7 @@ final class ConfigReader {
     YamlNode node = field.value();
     if (node.kind() != YamlNode.Kind.SCALAR
         || ((YamlNode.Scalar) node).type() == YamlNode.Scalar.ScalarType.NULL) {
-      throw Section.wrongType(node, field.keyOrigin(), "`env:NAME` or `file:PATH`");
+      throw YamlSection.wrongType(node, field.keyOrigin(), "`env:NAME` or `file:PATH`");
     }
     String text = ((YamlNode.Scalar) node).text();
     if (text.startsWith("env:")) {
@@ -219,8 +223,8 @@ final class ConfigReader {
     throw new ConfigException(at, never);
   }
 
-  private static URI httpUrl(Field field) throws ConfigException {
-    String text = Section.text(field);
+  private static URI httpUrl(Field field) throws YamlException {
+    String text = YamlSection.text(field);
     String problem = "`" + field.origin().key() + "` must be an http:// or https:// URL, not `" + text + "`";
     try {
       URI uri = new URI(text);
@@ -233,12 +237,12 @@ final class ConfigReader {
     }
   }
 
-  private HttpRoutes http(Field field) throws ConfigException {
-    Section http = Section.of(field.value(), field.keyOrigin(), List.of("connect_to"));
+  private HttpRoutes http(Field field) throws YamlException {
+    YamlSection http = YamlSection.of(field.value(), field.keyOrigin(), List.of("connect_to"));
     Map<HostPort, HostPort> routes = new LinkedHashMap<>();
     Optional<Field> connectTo = http.optional("connect_to");
     if (connectTo.isPresent()) {
-      Section mapping = Section.of(connectTo.get().value(), connectTo.get().keyOrigin(),
+      YamlSection mapping = YamlSection.of(connectTo.get().value(), connectTo.get().keyOrigin(),
           allKeys(connectTo.get()));
       for (YamlNode.Entry entry : mapping.entries()) {
         Field route = mapping.field(entry);
@@ -253,17 +257,17 @@ final class ConfigReader {
     return new HttpRoutes(routes);
   }
 
-  private static HostPort hostPort(Field field, YamlNode node) throws ConfigException {
+  private static HostPort hostPort(Field field, YamlNode node) throws YamlException {
     HostPort parsed = node.kind() == YamlNode.Kind.SCALAR
         ? HostPort.parse(((YamlNode.Scalar) node).text()) : null;
     if (parsed == null) {
-      throw Section.wrongType(node, field.keyOrigin(), "`host:port`");
+      throw YamlSection.wrongType(node, field.keyOrigin(), "`host:port`");
     }
     return parsed;
   }
 
   /** `5s`, `500ms`, `2m`, `1h`, or a sum such as `1m30s`. */
-  static Duration duration(Field field) throws ConfigException {
+  static Duration duration(Field field) throws YamlException {
     YamlNode node = field.value();
     String text = node.kind() == YamlNode.Kind.SCALAR ? ((YamlNode.Scalar) node).text() : "";
     Matcher m = DURATION_PART.matcher(text);
@@ -278,7 +282,7 @@ final class ConfigReader {
       m.region(end, text.length());
     }
     if (text.isEmpty() || end != text.length() || total.isZero()) {
-      throw Section.wrongType(node, field.keyOrigin(), "a duration such as `5s` or `500ms`");
+      throw YamlSection.wrongType(node, field.keyOrigin(), "a duration such as `5s` or `500ms`");
     }
     return total;
   }

@@ -1,5 +1,6 @@
 package dev.chaos.config;
 
+import dev.chaos.spi.yaml.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

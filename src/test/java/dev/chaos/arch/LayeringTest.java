@@ -44,7 +44,8 @@ class LayeringTest {
         .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli")
         .whereLayer("types")
         .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli")
-        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "check", "runtime", "config", "cli")
+        .whereLayer("diag")
+        .mayOnlyBeAccessedByLayers("syntax", "spi", "check", "runtime", "config", "cli")
         .check(classes);
   }
 
