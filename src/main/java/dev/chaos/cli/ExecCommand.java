@@ -109,7 +109,8 @@ final class ExecCommand implements Callable<Integer> {
         : LiveTargets.request(parsed.matchedOptionValue("--config", null), env, program,
             runbookDirectory, new KubectlFlags(
                 Optional.ofNullable(parsed.matchedOptionValue("--kubeconfig", null)),
-                Optional.ofNullable(parsed.matchedOptionValue("--context", null))));
+                Optional.ofNullable(parsed.matchedOptionValue("--context", null))),
+            context.drivers().get());
     Backend backend = open(request);
     // a live environment's class was matched against the runbook's above
     RunOptions options = RunOptions.defaults()

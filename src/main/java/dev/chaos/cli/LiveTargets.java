@@ -6,9 +6,13 @@ import dev.chaos.config.ConfigException;
 import dev.chaos.config.EnvironmentConfig;
 import dev.chaos.config.KubectlFlags;
 import dev.chaos.config.LiveRequest;
+import dev.chaos.spi.DriverRegistry;
+import dev.chaos.spi.LiveBinding;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which environment of the config file a real run uses: `--env NAME`, else the one named like
@@ -23,19 +27,26 @@ final class LiveTargets {
    * chosen environment goes to the backend typed, with the kubectl flags.
    */
   static LiveRequest request(Path configFile, String flagEnv, CheckedProgram program,
-      Path runbookDirectory, KubectlFlags kubectl) {
-    return new LiveRequest(runbookDirectory, chooseEnvironment(configFile, flagEnv, program),
-        kubectl);
+      Path runbookDirectory, KubectlFlags kubectl, DriverRegistry drivers) {
+    return new LiveRequest(runbookDirectory,
+        chooseEnvironment(configFile, flagEnv, program, driverSections(drivers)), kubectl);
+  }
+
+  /** The environment sections that driver plug-ins read: `chaos.yaml` may have these too. */
+  private static Set<String> driverSections(DriverRegistry drivers) {
+    return drivers.drivers().stream()
+        .flatMap(d -> d.live().flatMap(LiveBinding::section).stream())
+        .collect(Collectors.toSet());
   }
 
   /** The chosen environment, after its declared class is matched against the runbook's. */
   private static EnvironmentConfig chooseEnvironment(Path configFile, String flagEnv,
-      CheckedProgram program) {
+      CheckedProgram program, Set<String> driverSections) {
     String runbookEnv = declaredEnvironment(program);
     Path file = configFile == null ? ChaosConfig.DEFAULT_FILE : configFile;
     EnvironmentConfig environment;
     try {
-      ChaosConfig config = ChaosConfig.load(file);
+      ChaosConfig config = ChaosConfig.load(file, driverSections);
       environment = config.environment(flagEnv != null ? flagEnv : runbookEnv);
     } catch (ConfigException e) {
       String hint = configFile == null && e.line() == 0

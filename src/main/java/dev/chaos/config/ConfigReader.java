@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,10 +28,15 @@ final class ConfigReader {
 
   private final Path file;
   private final Path home;
+  private final List<String> environmentKeys;
 
-  ConfigReader(Path file, Path home) {
+  /** {@code driverSections}: the sections that drivers read themselves, allowed beside ours. */
+  ConfigReader(Path file, Path home, Set<String> driverSections) {
     this.file = file;
     this.home = home;
+    List<String> keys = new ArrayList<>(ENVIRONMENT_KEYS);
+    driverSections.stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
+    this.environmentKeys = List.copyOf(keys);
   }
 
   ChaosConfig read(YamlNode root) throws YamlException {
@@ -56,12 +62,18 @@ final class ConfigReader {
   }
 
   private EnvironmentConfig environment(String name, Field field) throws YamlException {
-    YamlSection env = YamlSection.of(field.value(), field.keyOrigin(), ENVIRONMENT_KEYS);
+    YamlSection env = YamlSection.of(field.value(), field.keyOrigin(), environmentKeys);
     EnvClass declared = envClass(env.required("class"));
+    Map<String, Field> sections = new LinkedHashMap<>();
+    for (YamlNode.Entry entry : env.entries()) {
+      if (!entry.key().equals("class")) {
+        sections.put(entry.key(), env.field(entry));
+      }
+    }
     return new EnvironmentConfig(name, declared, field.keyOrigin(),
         section(env, "kubernetes", this::kubernetes), section(env, "prometheus", this::prometheus),
         section(env, "redis", this::redis), section(env, "postgres", this::postgres),
-        section(env, "notify", this::notify), section(env, "http", this::http));
+        section(env, "notify", this::notify), section(env, "http", this::http), sections);
   }
 
   private interface SectionReader<T> {
@@ -194,10 +206,11 @@ final class ConfigReader {
   /** A secret is only ever a reference: the secret itself must not sit in the file. */
   private Optional<SecretRef> optionalSecret(YamlSection section, String key) throws YamlException {
     Optional<Field> found = section.optional(key);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Field field = found.get();
+    return found.isEmpty() ? Optional.empty() : Optional.of(secret(found.get()));
+  }
+
+  /** `env:NAME` or `file:PATH` (relative to the config file's directory, `~/` at home). */
+  SecretRef secret(Field field) throws YamlException {
     Origin at = field.origin();
     String never = "`" + at.key() + "` must be `env:NAME` or `file:PATH`, never the secret itself";
     YamlNode node = field.value();
@@ -212,13 +225,13 @@ final class ConfigReader {
         throw new ConfigException(at, "`" + at.key() + "`: `" + text
             + "` is not `env:NAME` with a variable name of letters, digits and `_`");
       }
-      return Optional.of(SecretRef.env(name, at));
+      return SecretRef.env(name, at);
     }
     if (text.startsWith("file:")) {
       if (text.length() == 5) {
         throw new ConfigException(at, "`" + at.key() + "`: `file:` needs a path");
       }
-      return Optional.of(SecretRef.file(path(text.substring(5)), at));
+      return SecretRef.file(path(text.substring(5)), at);
     }
     throw new ConfigException(at, never);
   }

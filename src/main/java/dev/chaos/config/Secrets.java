@@ -36,6 +36,11 @@ public final class Secrets {
     return resolve(ref, environment, files);
   }
 
+  /** The secret of an optional reference; null when there is none. */
+  public String resolve(java.util.Optional<SecretRef> ref) throws ConfigException {
+    return ref.isEmpty() ? null : resolve(ref.get());
+  }
+
   /**
    * The secret's value. A file's one trailing newline is dropped (as `echo secret > file`
    * writes it); an unset variable, an unreadable file or an empty value is an error naming
