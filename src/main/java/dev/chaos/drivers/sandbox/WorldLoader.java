@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads world files (docs/sandbox.md) into a {@link WorldSpec}: checked key by key, units
@@ -77,6 +78,11 @@ public final class WorldLoader {
 
   /** Parses a world file; {@code source} names it in messages. */
   public static WorldSpec parse(String yaml, String source) {
+    return parse(yaml, source, Set.of());
+  }
+
+  /** As {@link #parse(String, String)}; the keys {@code driverSections} are plug-ins' own. */
+  public static WorldSpec parse(String yaml, String source, Set<String> driverSections) {
     List<Map<String, Object>> docs;
     try {
       docs = Manifest.trees(yaml);
@@ -87,8 +93,11 @@ public final class WorldLoader {
       throw new WorldFileException(source, "", "a world file holds one YAML document");
     }
     YamlNode root = YamlNode.of(source, "", docs.isEmpty() ? null : docs.get(0));
-    root.allowOnly("start", "seed", "tick", "clusters", "chaos", "metrics", "series", "alerts",
-        "prometheus", "redis", "postgres", "http", "argo", "shell", "faults", "env", "secrets");
+    List<String> keys = new ArrayList<>(List.of("start", "seed", "tick", "clusters", "chaos",
+        "metrics", "series", "alerts", "prometheus", "redis", "postgres", "http", "argo", "shell",
+        "faults", "env", "secrets"));
+    keys.addAll(driverSections);
+    root.allowOnly(keys.toArray(String[]::new));
     YamlNode metrics = root.node("metrics").allowOnly("error_rate", "p95");
     String errorRate = metrics.string("error_rate", ERROR_RATE);
     String p95 = metrics.string("p95", P95);
