@@ -2,11 +2,11 @@ package dev.chaos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaos.config.KubectlFlags;
+import dev.chaos.config.LiveRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import dev.chaos.config.KubectlFlags;
-import dev.chaos.config.LiveRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
