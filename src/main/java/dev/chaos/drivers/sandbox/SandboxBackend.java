@@ -32,7 +32,7 @@ public final class SandboxBackend implements Backend {
 
   /** The built-in drivers on {@code world}, and the models of the plug-ins on the class path. */
   public SandboxBackend(World world, Path runbookDirectory) {
-    this(world, runbookDirectory, true);
+    this(world, builtIns(world, runbookDirectory));
     try {
       addModels(runbookDirectory, DriverRegistry.load(), Map.of());
     } catch (Exception e) {
@@ -47,15 +47,20 @@ public final class SandboxBackend implements Backend {
    */
   public static SandboxBackend open(World world, Path runbookDirectory, DriverRegistry drivers,
       Map<String, YamlSection.Field> sections) throws Exception {
-    SandboxBackend backend = new SandboxBackend(world, runbookDirectory, true);
+    SandboxBackend backend = new SandboxBackend(world, builtIns(world, runbookDirectory));
     backend.addModels(runbookDirectory, drivers, sections);
     return backend;
   }
 
-  private SandboxBackend(World world, Path runbookDirectory, boolean builtInsOnly) {
+  private SandboxBackend(World world, Map<String, BuiltinImpl> builtIns) {
     this.world = world;
+    this.impls = builtIns;
     this.services = new SharedServices();
     services.shareValue(World.class, world);
+  }
+
+  /** The core functions and the built-in drivers, which the world models itself. */
+  private static Map<String, BuiltinImpl> builtIns(World world, Path runbookDirectory) {
     Map<String, BuiltinImpl> all = new LinkedHashMap<>(
         CoreImpls.create(new SandboxSources(world.spec(), runbookDirectory)));
     K8sBindings.bind(world, all);
@@ -66,26 +71,32 @@ public final class SandboxBackend implements Backend {
     HttpBindings.bind(world, all);
     NotifyBindings.bind(world, all);
     ShellBindings.bind(world, all);
-    this.impls = all;
+    return all;
   }
 
   /** Prepares every model first (so each can share before any asks), then binds them. */
   private void addModels(Path runbookDirectory, DriverRegistry drivers,
       Map<String, YamlSection.Field> sections) throws Exception {
-    List<DriverBinder> binders = new ArrayList<>();
+    Map<String, DriverBinder> binders = new LinkedHashMap<>();
     for (Driver driver : drivers.drivers()) {
       Optional<SandboxModel> model = driver.sandbox();
       if (model.isPresent()) {
-        Optional<YamlSection.Field> section =
-            model.get().section().map(sections::get);
-        binders.add(model.get().prepare(
+        Optional<YamlSection.Field> section = model.get().section().map(sections::get);
+        binders.put(driver.namespace(), model.get().prepare(
             new SandboxDriverSetup(runbookDirectory, world, section, services)));
       }
     }
-    for (DriverBinder binder : binders) {
-      AutoCloseable resource = binder.bind(impls);
+    for (Map.Entry<String, DriverBinder> binder : binders.entrySet()) {
+      Map<String, BuiltinImpl> own = new LinkedHashMap<>();
+      AutoCloseable resource = binder.getValue().bind(own);
       if (resource != null) {
         opened.add(resource);
+      }
+      for (Map.Entry<String, BuiltinImpl> impl : own.entrySet()) {
+        if (impls.putIfAbsent(impl.getKey(), impl.getValue()) != null) {
+          throw new IllegalStateException("the sandbox model of `" + binder.getKey()
+              + "` binds `" + impl.getKey() + "`, which another driver implements");
+        }
       }
     }
   }

@@ -1,8 +1,8 @@
 package dev.chaos.drivers.sandbox;
 
-import dev.chaos.diag.Suggest;
 import dev.chaos.spi.yaml.Origin;
 import dev.chaos.spi.yaml.YamlNode;
+import dev.chaos.spi.yaml.YamlSection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,16 +51,13 @@ final class WorldNode {
     return map.containsKey(key) && !isNull(map.get(key).value());
   }
 
-  /** Fails on any key not in {@code known}, suggesting the closest known one. */
+  /** Fails on any key not in {@code known}, as every YAML file does (see YamlSection). */
   WorldNode allowOnly(String... known) {
     Set<String> allowed = new TreeSet<>(List.of(known));
     for (YamlNode.Entry entry : map.values()) {
       if (!allowed.contains(entry.key())) {
-        String hint = Suggest.closest(entry.key(), allowed)
-            .map(s -> "; did you mean `" + s + "`?")
-            .orElse("; known keys: " + String.join(", ", allowed));
         throw new WorldFileException(keyOrigin(entry),
-            "unknown key `" + child(entry.key()) + "`" + hint);
+            YamlSection.unknownKey(child(entry.key()), entry.key(), allowed));
       }
     }
     return this;

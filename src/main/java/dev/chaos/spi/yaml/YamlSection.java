@@ -34,14 +34,22 @@ public final class YamlSection {
     for (YamlNode.Entry entry : mapping.entries().values()) {
       if (!allowed.contains(entry.key())) {
         Origin at = origin.child(entry.key(), entry.line(), entry.column());
-        String hint = Suggest.closest(entry.key(), allowed)
-            .map(s -> "; did you mean `" + s + "`?")
-            .orElse(" (expected " + allowed.stream().map(k -> "`" + k + "`")
-                .collect(Collectors.joining(", ")) + ")");
-        throw new YamlException(at, "unknown key `" + at.key() + "`" + hint);
+        throw new YamlException(at, unknownKey(at.key(), entry.key(), allowed));
       }
     }
     return new YamlSection(mapping, origin);
+  }
+
+  /**
+   * The one wording of an unknown key, in every YAML file: "unknown key `a.b`; did you mean
+   * `c`?", or the keys expected when none is close.
+   */
+  public static String unknownKey(String dotted, String key, java.util.Collection<String> allowed) {
+    String hint = Suggest.closest(key, allowed)
+        .map(s -> "; did you mean `" + s + "`?")
+        .orElse(" (expected " + allowed.stream().map(k -> "`" + k + "`")
+            .collect(Collectors.joining(", ")) + ")");
+    return "unknown key `" + dotted + "`" + hint;
   }
 
   /** {@code field}'s value as a mapping whose keys are all among {@code allowed}. */

@@ -122,8 +122,8 @@ class WorldFileTest {
         .hasMessage("w.yaml:4:21: unknown key `clusters.default.deployments[0].replicsa`; did"
             + " you mean `replicas`?");
     assertThatThrownBy(() -> WorldLoader.parse("redis: {zzz: 1}", "w.yaml"))
-        .hasMessageStartingWith("w.yaml:1:9: unknown key `redis.zzz`; known keys: "
-            + "failover_error_rate, failover_time,");
+        .hasMessageStartingWith("w.yaml:1:9: unknown key `redis.zzz` (expected "
+            + "`failover_error_rate`, `failover_time`,");
     assertThatThrownBy(() -> WorldLoader.parse("redis: {failover_time: 8 seconds}", "w.yaml"))
         .hasMessage("w.yaml:1:24: `redis.failover_time`: `8 seconds` is not a duration such as 250ms,"
             + " 30s or 1m30s");
