@@ -142,6 +142,20 @@ class PluginDriverTest {
   }
 
   @Test
+  void anEnvironmentWithoutThePlugInsSectionFailsOnlyItsCalls() throws Exception {
+    Path runbook = write("tally.chaos", RUNBOOK);
+    Path config = write("chaos.yaml", """
+        environments:
+          staging: {class: staging}
+        """);
+    CliRunner.Result r = withPlugin(() -> new CliRunner().run("exec", "--config",
+        config.toString(), runbook.toString(), "--journal", dir.resolve("j.jsonl").toString()));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.PRECONDITION_FAILED);
+    assertThat(r.out()).contains("environment `staging` has no `tally` section (add "
+        + "`environments.staging.tally`)");
+  }
+
+  @Test
   void aMistakeInThePlugInsConfigSectionStopsTheRunBeforeAnythingRuns() throws Exception {
     Path runbook = write("tally.chaos", RUNBOOK);
     Path config = write("chaos.yaml", """
