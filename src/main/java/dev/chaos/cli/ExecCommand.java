@@ -3,6 +3,7 @@ package dev.chaos.cli;
 import dev.chaos.check.CheckOptions;
 import dev.chaos.check.CheckedProgram;
 import dev.chaos.check.Checker;
+import dev.chaos.config.KubectlFlags;
 import dev.chaos.diag.Diagnostic;
 import dev.chaos.diag.Diagnostics;
 import dev.chaos.diag.TextRenderer;
@@ -14,13 +15,14 @@ import dev.chaos.runtime.RunResult;
 import dev.chaos.source.SourceFile;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.BackendRequest;
+import dev.chaos.spi.SandboxRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -100,16 +102,16 @@ final class ExecCommand implements Callable<Integer> {
     if (program == null) {
       return ExitCodes.INVALID_INPUT;
     }
-    Map<String, String> settings = new HashMap<>();
     Path dir = file.toAbsolutePath().getParent();
-    settings.put(BackendProvider.RUNBOOK_DIR, dir == null ? "" : dir.toString());
-    Path config = parsed.matchedOptionValue("--config", null);
-    if (!sandbox) {
-      LiveTargets.addFlags(settings, LiveTargets.chooseEnvironment(config, env, program),
-          parsed.matchedOptionValue("--context", null),
-          parsed.matchedOptionValue("--kubeconfig", null));
-    }
-    Backend backend = open(sandbox ? world : config, sandbox, settings);
+    Path runbookDirectory = dir == null ? Path.of("") : dir;
+    BackendRequest request = sandbox
+        ? new SandboxRequest(runbookDirectory, Optional.ofNullable(world))
+        : LiveTargets.request(parsed.matchedOptionValue("--config", null), env, program,
+            runbookDirectory, new KubectlFlags(
+                Optional.ofNullable(parsed.matchedOptionValue("--kubeconfig", null)),
+                Optional.ofNullable(parsed.matchedOptionValue("--context", null))),
+            context.drivers().get());
+    Backend backend = open(request);
     // a live environment's class was matched against the runbook's above
     RunOptions options = RunOptions.defaults()
         .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(sandbox ? env : null);
@@ -163,15 +165,16 @@ final class ExecCommand implements Callable<Integer> {
     return program;
   }
 
-  /** {@code file} is the world file (sandbox) or the config file (live); null: the default. */
-  private Backend open(Path file, boolean sandbox, Map<String, String> settings) {
+  private Backend open(BackendRequest request) {
+    boolean sandbox = request instanceof SandboxRequest;
     String name = sandbox ? "sandbox" : "live";
     BackendProvider provider = context.backends().find(name).orElseThrow(() -> new CommandFailure(
         "the " + name + " backend is not on the class path of this build"));
     try {
-      return provider.open(file, settings);
+      return provider.open(request);
     } catch (Exception e) {
-      String what = sandbox && file != null ? "cannot load the world `" + file + "`"
+      Optional<Path> world = sandbox ? ((SandboxRequest) request).worldFile() : Optional.empty();
+      String what = world.isPresent() ? "cannot load the world `" + world.get() + "`"
           : "cannot open the " + name + " backend";
       throw new CommandFailure(what + ": " + (e.getMessage() == null ? e.toString()
           : e.getMessage()));

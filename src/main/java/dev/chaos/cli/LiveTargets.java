@@ -4,11 +4,15 @@ import dev.chaos.check.CheckedProgram;
 import dev.chaos.config.ChaosConfig;
 import dev.chaos.config.ConfigException;
 import dev.chaos.config.EnvironmentConfig;
-import dev.chaos.spi.BackendProvider;
+import dev.chaos.config.KubectlFlags;
+import dev.chaos.config.LiveRequest;
+import dev.chaos.spi.DriverRegistry;
+import dev.chaos.spi.LiveBinding;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which environment of the config file a real run uses: `--env NAME`, else the one named like
@@ -18,13 +22,31 @@ import java.util.Map;
 final class LiveTargets {
   private LiveTargets() {}
 
-  /** The chosen environment's name; the config file is read and validated whole. */
-  static String chooseEnvironment(Path configFile, String flagEnv, CheckedProgram program) {
+  /**
+   * The real run's request: the config file is read and validated whole, once, here; the
+   * chosen environment goes to the backend typed, with the kubectl flags.
+   */
+  static LiveRequest request(Path configFile, String flagEnv, CheckedProgram program,
+      Path runbookDirectory, KubectlFlags kubectl, DriverRegistry drivers) {
+    return new LiveRequest(runbookDirectory,
+        chooseEnvironment(configFile, flagEnv, program, driverSections(drivers)), kubectl);
+  }
+
+  /** The environment sections that driver plug-ins read: `chaos.yaml` may have these too. */
+  private static Set<String> driverSections(DriverRegistry drivers) {
+    return drivers.drivers().stream()
+        .flatMap(d -> d.live().flatMap(LiveBinding::section).stream())
+        .collect(Collectors.toSet());
+  }
+
+  /** The chosen environment, after its declared class is matched against the runbook's. */
+  private static EnvironmentConfig chooseEnvironment(Path configFile, String flagEnv,
+      CheckedProgram program, Set<String> driverSections) {
     String runbookEnv = declaredEnvironment(program);
     Path file = configFile == null ? ChaosConfig.DEFAULT_FILE : configFile;
     EnvironmentConfig environment;
     try {
-      ChaosConfig config = ChaosConfig.load(file);
+      ChaosConfig config = ChaosConfig.load(file, driverSections);
       environment = config.environment(flagEnv != null ? flagEnv : runbookEnv);
     } catch (ConfigException e) {
       String hint = configFile == null && e.line() == 0
@@ -37,19 +59,7 @@ final class LiveTargets {
           + "`, but `" + environment.name() + "` in " + file + " is declared `" + declared
           + "`");
     }
-    return environment.name();
-  }
-
-  /** The settings the live backend takes from the command line. */
-  static void addFlags(Map<String, String> settings, String environment, String context,
-      Path kubeconfig) {
-    settings.put(BackendProvider.ENVIRONMENT, environment);
-    if (context != null) {
-      settings.put(BackendProvider.CONTEXT, context);
-    }
-    if (kubeconfig != null) {
-      settings.put(BackendProvider.KUBECONFIG, kubeconfig.toString());
-    }
+    return environment;
   }
 
   /** A checked runbook always has exactly one `environment dev|staging|prod`. */

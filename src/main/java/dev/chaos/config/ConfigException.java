@@ -1,47 +1,23 @@
 package dev.chaos.config;
 
-import java.nio.file.Path;
+import dev.chaos.spi.yaml.Origin;
+import dev.chaos.spi.yaml.YamlException;
 
 /**
- * A problem with the config file or with a value it refers to. The message starts with the
- * file, line and column ({@code chaos.yaml:12:5: }) and names the dotted key in backticks.
+ * A problem with the config file or with a value it refers to (a secret). The message starts
+ * with the file, line and column ({@code chaos.yaml:12:5: }) and names the dotted key.
  */
-public final class ConfigException extends Exception {
-  private final Origin origin;
-  private final String problem;
-
+public final class ConfigException extends YamlException {
   public ConfigException(Origin origin, String problem) {
-    super(origin.place() + ": " + problem);
-    this.origin = origin;
-    this.problem = problem;
+    super(origin, problem);
   }
 
   public ConfigException(Origin origin, String problem, Throwable cause) {
-    super(origin.place() + ": " + problem, cause);
-    this.origin = origin;
-    this.problem = problem;
+    super(origin, problem, cause);
   }
 
-  public Path file() {
-    return origin.file();
-  }
-
-  /** 1-based; 0 when the problem is not at one place in the file. */
-  public int line() {
-    return origin.line();
-  }
-
-  public int column() {
-    return origin.column();
-  }
-
-  /** The dotted key, such as {@code environments.staging.postgres.password}; empty if none. */
-  public String key() {
-    return origin.key();
-  }
-
-  /** The message without the place. */
-  public String problem() {
-    return problem;
+  /** A mistake the YAML reader found, as a mistake in the config file. */
+  static ConfigException of(YamlException e) {
+    return e instanceof ConfigException c ? c : new ConfigException(e.origin(), e.problem(), e);
   }
 }

@@ -1,7 +1,11 @@
 package dev.chaos.config;
 
-import dev.chaos.config.Section.Field;
 import dev.chaos.diag.Suggest;
+import dev.chaos.spi.yaml.Origin;
+import dev.chaos.spi.yaml.YamlException;
+import dev.chaos.spi.yaml.YamlNode;
+import dev.chaos.spi.yaml.YamlSection;
+import dev.chaos.spi.yaml.YamlSection.Field;
 import dev.chaos.units.DurationSyntax;
 import dev.chaos.units.Durations;
 import dev.chaos.units.UnitException;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns the YAML tree of `chaos.yaml` into {@link ChaosConfig}, checking every key. */
@@ -24,20 +29,25 @@ final class ConfigReader {
 
   private final Path file;
   private final Path home;
+  private final List<String> environmentKeys;
 
-  ConfigReader(Path file, Path home) {
+  /** {@code driverSections}: the sections that drivers read themselves, allowed beside ours. */
+  ConfigReader(Path file, Path home, Set<String> driverSections) {
     this.file = file;
     this.home = home;
+    List<String> keys = new ArrayList<>(ENVIRONMENT_KEYS);
+    driverSections.stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
+    this.environmentKeys = List.copyOf(keys);
   }
 
-  ChaosConfig read(YamlNode root) throws ConfigException {
+  ChaosConfig read(YamlNode root) throws YamlException {
     Origin top = new Origin(file, 1, 1, "");
     if (root == null) {
       throw new ConfigException(top, "missing required key `environments` (the file is empty)");
     }
-    Section document = Section.of(root, top, List.of("environments"));
+    YamlSection document = YamlSection.of(root, top, List.of("environments"));
     Field field = document.required("environments");
-    Section environments = Section.of(field.value(), field.keyOrigin(), allKeys(field));
+    YamlSection environments = YamlSection.of(field.value(), field.keyOrigin(), allKeys(field));
     Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
     for (YamlNode.Entry entry : environments.entries()) {
       byName.put(entry.key(), environment(entry.key(), environments.field(entry)));
@@ -48,31 +58,37 @@ final class ConfigReader {
     return new ChaosConfig(file, byName);
   }
 
-  private static List<String> allKeys(Field field) throws ConfigException {
-    return List.copyOf(Section.mapping(field.value(), field.keyOrigin()).entries().keySet());
+  private static List<String> allKeys(Field field) throws YamlException {
+    return List.copyOf(YamlSection.mapping(field.value(), field.keyOrigin()).entries().keySet());
   }
 
-  private EnvironmentConfig environment(String name, Field field) throws ConfigException {
-    Section env = Section.of(field.value(), field.keyOrigin(), ENVIRONMENT_KEYS);
+  private EnvironmentConfig environment(String name, Field field) throws YamlException {
+    YamlSection env = YamlSection.of(field.value(), field.keyOrigin(), environmentKeys);
     EnvClass declared = envClass(env.required("class"));
+    Map<String, Field> sections = new LinkedHashMap<>();
+    for (YamlNode.Entry entry : env.entries()) {
+      if (!entry.key().equals("class")) {
+        sections.put(entry.key(), env.field(entry));
+      }
+    }
     return new EnvironmentConfig(name, declared, field.keyOrigin(),
         section(env, "kubernetes", this::kubernetes), section(env, "prometheus", this::prometheus),
         section(env, "redis", this::redis), section(env, "postgres", this::postgres),
-        section(env, "notify", this::notify), section(env, "http", this::http));
+        section(env, "notify", this::notify), section(env, "http", this::http), sections);
   }
 
   private interface SectionReader<T> {
-    T read(Field field) throws ConfigException;
+    T read(Field field) throws YamlException;
   }
 
-  private static <T> Optional<T> section(Section env, String key, SectionReader<T> reader)
-      throws ConfigException {
+  private static <T> Optional<T> section(YamlSection env, String key, SectionReader<T> reader)
+      throws YamlException {
     Optional<Field> field = env.optional(key);
     return field.isEmpty() ? Optional.empty() : Optional.of(reader.read(field.get()));
   }
 
-  private static EnvClass envClass(Field field) throws ConfigException {
-    String text = Section.text(field);
+  private static EnvClass envClass(Field field) throws YamlException {
+    String text = YamlSection.text(field);
     for (EnvClass c : EnvClass.values()) {
       if (c.text().equals(text)) {
         return c;
@@ -87,11 +103,11 @@ final class ConfigReader {
         + "` must be `dev`, `staging` or `prod`, not `" + text + "`" + hint);
   }
 
-  private K8sTarget kubernetes(Field field) throws ConfigException {
-    Section k8s = Section.of(field.value(), field.keyOrigin(),
+  private K8sTarget kubernetes(Field field) throws YamlException {
+    YamlSection k8s = YamlSection.of(field.value(), field.keyOrigin(),
         List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace"));
     Optional<String> context = optionalText(k8s, "context");
-    boolean inCluster = k8s.has("in_cluster") && Section.bool(k8s.required("in_cluster"));
+    boolean inCluster = k8s.has("in_cluster") && YamlSection.bool(k8s.required("in_cluster"));
     Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
     if (inCluster && (context.isPresent() || kubeconfig.isPresent())) {
       Field at = k8s.optional("context").orElseGet(() -> k8s.optional("kubeconfig").get());
@@ -101,28 +117,28 @@ final class ConfigReader {
     Map<String, K8sCluster> clusters = new LinkedHashMap<>();
     Optional<Field> clustersField = k8s.optional("clusters");
     if (clustersField.isPresent()) {
-      Section all = Section.of(clustersField.get().value(), clustersField.get().keyOrigin(),
+      YamlSection all = YamlSection.of(clustersField.get().value(), clustersField.get().keyOrigin(),
           allKeys(clustersField.get()));
       for (YamlNode.Entry entry : all.entries()) {
         Field one = all.field(entry);
-        Section cluster = Section.of(one.value(), one.keyOrigin(), List.of("context", "kubeconfig"));
+        YamlSection cluster = YamlSection.of(one.value(), one.keyOrigin(), List.of("context", "kubeconfig"));
         clusters.put(entry.key(), new K8sCluster(entry.key(),
-            Section.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
+            YamlSection.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
       }
     }
     return new K8sTarget(context, inCluster, kubeconfig, clusters,
         optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE));
   }
 
-  private PromTarget prometheus(Field field) throws ConfigException {
-    Section prom = Section.of(field.value(), field.keyOrigin(), List.of("url", "token", "timeout"));
+  private PromTarget prometheus(Field field) throws YamlException {
+    YamlSection prom = YamlSection.of(field.value(), field.keyOrigin(), List.of("url", "token", "timeout"));
     Optional<Field> timeout = prom.optional("timeout");
     return new PromTarget(httpUrl(prom.required("url")), optionalSecret(prom, "token"),
         timeout.isEmpty() ? PromTarget.DEFAULT_TIMEOUT : duration(timeout.get()));
   }
 
-  private RedisTarget redis(Field field) throws ConfigException {
-    Section redis = Section.of(field.value(), field.keyOrigin(),
+  private RedisTarget redis(Field field) throws YamlException {
+    YamlSection redis = YamlSection.of(field.value(), field.keyOrigin(),
         List.of("address", "sentinels", "master", "password"));
     Optional<SecretRef> password = optionalSecret(redis, "password");
     Optional<Field> address = redis.optional("address");
@@ -143,39 +159,39 @@ final class ConfigReader {
     Field list = sentinels.get();
     if (list.value().kind() != YamlNode.Kind.SEQUENCE
         || ((YamlNode.Sequence) list.value()).items().isEmpty()) {
-      throw Section.wrongType(list.value(), list.keyOrigin(), "a non-empty list of `host:port`");
+      throw YamlSection.wrongType(list.value(), list.keyOrigin(), "a non-empty list of `host:port`");
     }
     List<HostPort> set = new ArrayList<>();
     for (YamlNode item : ((YamlNode.Sequence) list.value()).items()) {
       set.add(hostPort(list, item));
     }
     return new RedisTarget(Optional.empty(), set,
-        Optional.of(Section.text(redis.required("master"))), password);
+        Optional.of(YamlSection.text(redis.required("master"))), password);
   }
 
-  private PostgresTarget postgres(Field field) throws ConfigException {
-    Section pg = Section.of(field.value(), field.keyOrigin(), List.of("url", "user", "password"));
+  private PostgresTarget postgres(Field field) throws YamlException {
+    YamlSection pg = YamlSection.of(field.value(), field.keyOrigin(), List.of("url", "user", "password"));
     Field url = pg.required("url");
-    String text = Section.text(url);
+    String text = YamlSection.text(url);
     if (!text.startsWith("jdbc:postgresql:")) {
       throw new ConfigException(url.origin(), "`" + url.origin().key()
           + "` must be a JDBC URL starting with `jdbc:postgresql:`, not `" + text + "`");
     }
-    return new PostgresTarget(text, Section.text(pg.required("user")), optionalSecret(pg, "password"));
+    return new PostgresTarget(text, YamlSection.text(pg.required("user")), optionalSecret(pg, "password"));
   }
 
-  private NotifyTarget notify(Field field) throws ConfigException {
-    Section notify = Section.of(field.value(), field.keyOrigin(), List.of("webhook", "token"));
+  private NotifyTarget notify(Field field) throws YamlException {
+    YamlSection notify = YamlSection.of(field.value(), field.keyOrigin(), List.of("webhook", "token"));
     return new NotifyTarget(httpUrl(notify.required("webhook")), optionalSecret(notify, "token"));
   }
 
-  private static Optional<String> optionalText(Section section, String key) throws ConfigException {
+  private static Optional<String> optionalText(YamlSection section, String key) throws YamlException {
     Optional<Field> field = section.optional(key);
-    return field.isEmpty() ? Optional.empty() : Optional.of(Section.text(field.get()));
+    return field.isEmpty() ? Optional.empty() : Optional.of(YamlSection.text(field.get()));
   }
 
   /** `~/x` is under the home directory; a relative path is taken from the config's directory. */
-  private Optional<Path> optionalPath(Section section, String key) throws ConfigException {
+  private Optional<Path> optionalPath(YamlSection section, String key) throws YamlException {
     Optional<String> text = optionalText(section, key);
     return text.isEmpty() ? Optional.empty() : Optional.of(path(text.get()));
   }
@@ -189,18 +205,19 @@ final class ConfigReader {
   }
 
   /** A secret is only ever a reference: the secret itself must not sit in the file. */
-  private Optional<SecretRef> optionalSecret(Section section, String key) throws ConfigException {
+  private Optional<SecretRef> optionalSecret(YamlSection section, String key) throws YamlException {
     Optional<Field> found = section.optional(key);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Field field = found.get();
+    return found.isEmpty() ? Optional.empty() : Optional.of(secret(found.get()));
+  }
+
+  /** `env:NAME` or `file:PATH` (relative to the config file's directory, `~/` at home). */
+  SecretRef secret(Field field) throws YamlException {
     Origin at = field.origin();
     String never = "`" + at.key() + "` must be `env:NAME` or `file:PATH`, never the secret itself";
     YamlNode node = field.value();
     if (node.kind() != YamlNode.Kind.SCALAR
         || ((YamlNode.Scalar) node).type() == YamlNode.Scalar.ScalarType.NULL) {
-      throw Section.wrongType(node, field.keyOrigin(), "`env:NAME` or `file:PATH`");
+      throw YamlSection.wrongType(node, field.keyOrigin(), "`env:NAME` or `file:PATH`");
     }
     String text = ((YamlNode.Scalar) node).text();
     if (text.startsWith("env:")) {
@@ -209,19 +226,19 @@ final class ConfigReader {
         throw new ConfigException(at, "`" + at.key() + "`: `" + text
             + "` is not `env:NAME` with a variable name of letters, digits and `_`");
       }
-      return Optional.of(SecretRef.env(name, at));
+      return SecretRef.env(name, at);
     }
     if (text.startsWith("file:")) {
       if (text.length() == 5) {
         throw new ConfigException(at, "`" + at.key() + "`: `file:` needs a path");
       }
-      return Optional.of(SecretRef.file(path(text.substring(5)), at));
+      return SecretRef.file(path(text.substring(5)), at);
     }
     throw new ConfigException(at, never);
   }
 
-  private static URI httpUrl(Field field) throws ConfigException {
-    String text = Section.text(field);
+  private static URI httpUrl(Field field) throws YamlException {
+    String text = YamlSection.text(field);
     String problem = "`" + field.origin().key() + "` must be an http:// or https:// URL, not `" + text + "`";
     try {
       URI uri = new URI(text);
@@ -234,12 +251,12 @@ final class ConfigReader {
     }
   }
 
-  private HttpRoutes http(Field field) throws ConfigException {
-    Section http = Section.of(field.value(), field.keyOrigin(), List.of("connect_to"));
+  private HttpRoutes http(Field field) throws YamlException {
+    YamlSection http = YamlSection.of(field.value(), field.keyOrigin(), List.of("connect_to"));
     Map<HostPort, HostPort> routes = new LinkedHashMap<>();
     Optional<Field> connectTo = http.optional("connect_to");
     if (connectTo.isPresent()) {
-      Section mapping = Section.of(connectTo.get().value(), connectTo.get().keyOrigin(),
+      YamlSection mapping = YamlSection.of(connectTo.get().value(), connectTo.get().keyOrigin(),
           allKeys(connectTo.get()));
       for (YamlNode.Entry entry : mapping.entries()) {
         Field route = mapping.field(entry);
@@ -254,25 +271,25 @@ final class ConfigReader {
     return new HttpRoutes(routes);
   }
 
-  private static HostPort hostPort(Field field, YamlNode node) throws ConfigException {
+  private static HostPort hostPort(Field field, YamlNode node) throws YamlException {
     HostPort parsed = node.kind() == YamlNode.Kind.SCALAR
         ? HostPort.parse(((YamlNode.Scalar) node).text()) : null;
     if (parsed == null) {
-      throw Section.wrongType(node, field.keyOrigin(), "`host:port`");
+      throw YamlSection.wrongType(node, field.keyOrigin(), "`host:port`");
     }
     return parsed;
   }
 
   /** A duration above zero, read as runbooks and world files read one: `5s`, `1m30s`. */
-  static Duration duration(Field field) throws ConfigException {
+  static Duration duration(Field field) throws YamlException {
     YamlNode node = field.value();
     if (node.kind() != YamlNode.Kind.SCALAR) {
-      throw Section.wrongType(node, field.keyOrigin(), "a duration such as `5s` or `500ms`");
+      throw YamlSection.wrongType(node, field.keyOrigin(), "a duration such as `5s` or `500ms`");
     }
     try {
       return Durations.parse(((YamlNode.Scalar) node).text(), DurationSyntax.POSITIVE);
     } catch (UnitException e) {
-      Origin at = Section.at(node, field.keyOrigin());
+      Origin at = YamlSection.at(node, field.keyOrigin());
       throw new ConfigException(at, "`" + at.key() + "`: " + e.getMessage());
     }
   }

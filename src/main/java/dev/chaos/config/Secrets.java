@@ -1,5 +1,6 @@
 package dev.chaos.config;
 
+import dev.chaos.spi.yaml.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,11 @@ public final class Secrets {
 
   public String resolve(SecretRef ref) throws ConfigException {
     return resolve(ref, environment, files);
+  }
+
+  /** The secret of an optional reference; null when there is none. */
+  public String resolve(java.util.Optional<SecretRef> ref) throws ConfigException {
+    return ref.isEmpty() ? null : resolve(ref.get());
   }
 
   /**

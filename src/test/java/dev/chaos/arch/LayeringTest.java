@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.chaos.spi.Driver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class LayeringTest {
         .whereLayer("types")
         .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli")
         .whereLayer("diag")
-        .mayOnlyBeAccessedByLayers("syntax", "check", "runtime", "config", "drivers", "cli")
+        .mayOnlyBeAccessedByLayers("syntax", "spi", "check", "runtime", "config", "drivers", "cli")
         .check(classes);
   }
 
@@ -77,11 +78,15 @@ class LayeringTest {
         .check(classes);
   }
 
+  /**
+   * Drivers see the SPI (and, for now, config's typed targets: moving each target into its
+   * driver's package, parsed from its own section, would let this rule forbid config too).
+   */
   @Test
   void driversSeeOnlyTheSpi() {
     noClasses().that().resideInAPackage("dev.chaos.drivers..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.chaos.syntax..", "dev.chaos.check..", "dev.chaos.cli..")
+            "dev.chaos.syntax..", "dev.chaos.check..", "dev.chaos.runtime..", "dev.chaos.cli..")
         .allowEmptyShould(true)
         .check(classes);
   }
@@ -96,6 +101,31 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.fabric8..", "okhttp3..", "dev.chaos.drivers.k8s..", "dev.chaos.drivers.sandbox..",
             "dev.chaos.drivers.live..", "dev.chaos.runtime..", "dev.chaos.config..")
+        .check(classes);
+  }
+
+  /**
+   * A driver is a plug-in: its package never reaches into the backends that host it (the live
+   * backend, the sandbox); they find it through the SPI.
+   */
+  @Test
+  void driverPackagesDoNotSeeTheBackends() {
+    noClasses().that().resideInAPackage("dev.chaos.drivers..")
+        .and().resideOutsideOfPackages("dev.chaos.drivers.live..", "dev.chaos.drivers.sandbox..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.chaos.drivers.live..", "dev.chaos.drivers.sandbox..")
+        .check(classes);
+  }
+
+  /**
+   * `chaos check` loads every driver's table: a class implementing {@link Driver} names no
+   * client library (its live binding is another class, built only by a run).
+   */
+  @Test
+  void driverTablesNeedNoClientLibraries() {
+    noClasses().that().implement(Driver.class)
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.fabric8..", "okhttp3..", "redis.clients..", "org.postgresql..")
         .check(classes);
   }
 

@@ -8,6 +8,7 @@ import dev.chaos.drivers.sandbox.SandboxBackend;
 import dev.chaos.drivers.sandbox.SandboxBackendProvider;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.BackendRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,9 +68,8 @@ class DryRunCommandTest {
         }
 
         @Override
-        public Backend open(Path file, Map<String, String> settings) throws Exception {
-          SandboxBackend backend = (SandboxBackend) new SandboxBackendProvider()
-              .open(file, settings);
+        public Backend open(BackendRequest request) throws Exception {
+          SandboxBackend backend = (SandboxBackend) new SandboxBackendProvider().open(request);
           opened.add(backend);
           before.add(fingerprint(backend));
           return backend;

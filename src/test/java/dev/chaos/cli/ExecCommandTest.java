@@ -2,8 +2,11 @@ package dev.chaos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaos.config.KubectlFlags;
+import dev.chaos.config.LiveRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,10 +124,12 @@ class ExecCommandTest {
         "--kubeconfig", "/tmp/kc", "--journal", dir.resolve("j.jsonl").toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(backends.openedName).isEqualTo("live");
-    assertThat(backends.openedFile).isEqualTo(config);
-    assertThat(backends.openedSettings).containsEntry("environment", "staging")
-        .containsEntry("context", "kind-lab").containsEntry("kubeconfig", "/tmp/kc")
-        .containsEntry("runbook_dir", dir.toAbsolutePath().toString());
+    LiveRequest request = (LiveRequest) backends.openedRequest;
+    assertThat(request.environment().name()).isEqualTo("staging");
+    assertThat(request.environment().origin().file()).isEqualTo(config);
+    assertThat(request.kubectl()).isEqualTo(new KubectlFlags(Optional.of(Path.of("/tmp/kc")),
+        Optional.of("kind-lab")));
+    assertThat(request.runbookDirectory()).isEqualTo(dir.toAbsolutePath());
   }
 
   @Test

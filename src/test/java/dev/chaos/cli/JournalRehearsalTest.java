@@ -16,6 +16,7 @@ import dev.chaos.runtime.RunResult;
 import dev.chaos.source.SourceFile;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.SandboxRequest;
 import dev.chaos.spi.DriverRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,8 +55,8 @@ class JournalRehearsalTest {
     List<RunEvent> emitted = Collections.synchronizedList(new ArrayList<>());
     Path file = dir.resolve("journal.jsonl");
     RunResult result;
-    try (Backend backend = sandbox.open(null, Map.of(BackendProvider.RUNBOOK_DIR,
-        runbook.toAbsolutePath().getParent().toString()));
+    try (Backend backend = sandbox.open(new SandboxRequest(
+        runbook.toAbsolutePath().getParent(), Optional.empty()));
         Journal journal = Journal.create(file)) {
       result = new RunEngine(program, backend, RunOptions.defaults(),
           RunListener.all(List.of(journal, emitted::add))).run();

@@ -2,13 +2,13 @@ package dev.chaos.cli;
 
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.BackendRequest;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.Preview;
 import dev.chaos.spi.VirtualClock;
 import dev.chaos.types.Value;
 import dev.chaos.types.Values;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,10 +25,9 @@ final class TestBackends implements Backends {
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   double errorRate = 0.001;
   int opened;
-  /** What the last open was given: the backend's name, its file, its settings. */
+  /** What the last open was given: the backend's name and its request. */
   String openedName;
-  Path openedFile;
-  Map<String, String> openedSettings;
+  BackendRequest openedRequest;
   /** The real clock instead of the virtual one: for a child JVM that receives real signals. */
   boolean realClock;
 
@@ -44,11 +43,10 @@ final class TestBackends implements Backends {
       }
 
       @Override
-      public Backend open(Path file, Map<String, String> settings) {
+      public Backend open(BackendRequest request) {
         opened++;
         openedName = name;
-        openedFile = file;
-        openedSettings = Map.copyOf(settings);
+        openedRequest = request;
         return backend();
       }
     });

@@ -7,10 +7,12 @@ import dev.chaos.drivers.RecordTypes;
 import dev.chaos.drivers.SignatureTable;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
+import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.Param;
 import dev.chaos.spi.Signature;
 import dev.chaos.types.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plain HTTP. Any status is a result, so `expect http.get(url).status == 200` can say what it
@@ -49,5 +51,11 @@ public final class HttpDriver implements Driver {
   @Override
   public List<Builtin> builtins() {
     return builtins;
+  }
+
+  /** Built only by a live run: the binding's class may load client libraries. */
+  @Override
+  public Optional<LiveBinding> live() {
+    return Optional.of(new HttpLive());
   }
 }

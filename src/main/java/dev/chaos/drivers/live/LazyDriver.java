@@ -1,33 +1,38 @@
 package dev.chaos.drivers.live;
 
 import dev.chaos.spi.BuiltinImpl;
+import dev.chaos.spi.DriverBinder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One driver's builtins, connected on first use: a run that never calls Redis needs neither its
  * address nor its password, and a missing config section fails only the calls that need it.
  */
 final class LazyDriver implements AutoCloseable {
-  /** Binds the driver's builtins into {@code into}; returns what to close at the end, or null. */
-  @FunctionalInterface
-  interface Binder {
-    AutoCloseable bind(Map<String, BuiltinImpl> into) throws Exception;
-  }
-
   private final String namespace;
-  private final Binder binder;
+  private final Set<String> names;
+  private final DriverBinder binder;
   private Map<String, BuiltinImpl> impls;
   private Exception failure;
   private AutoCloseable opened;
 
-  LazyDriver(String namespace, Binder binder) {
+  /** {@code names}: the qualified names of the driver's signature table. */
+  LazyDriver(String namespace, Set<String> names, DriverBinder binder) {
     this.namespace = namespace;
+    this.names = Set.copyOf(names);
     this.binder = binder;
   }
 
-  /** A builtin that connects the driver on its first call, then runs the real one. */
+  /**
+   * A builtin that connects the driver on its first call, then runs the real one; null (as
+   * {@link dev.chaos.spi.Backend#impl} promises) for a name its table does not have.
+   */
   BuiltinImpl impl(String qualifiedName) {
+    if (!names.contains(qualifiedName)) {
+      return null;
+    }
     return (args, context) -> {
       BuiltinImpl real = impls().get(qualifiedName);
       if (real == null) {

@@ -1,14 +1,16 @@
 package dev.chaos.drivers.live;
 
+import dev.chaos.drivers.SharedServices;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Clock;
+import dev.chaos.spi.DriverBinder;
 import dev.chaos.spi.RunLock;
-import dev.chaos.spi.SystemClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every builtin on real infrastructure: the core functions at once, each driver on its first
@@ -18,39 +20,37 @@ final class LiveBackend implements Backend {
   private final Clock clock;
   private final Map<String, BuiltinImpl> core;
   private final Map<String, LazyDriver> drivers = new LinkedHashMap<>();
-  private RunLock.Store locks = (name, holder, hold) -> RunLock.RECORDED;
-  private final List<AutoCloseable> shared = new ArrayList<>();
+  private final SharedServices shared;
 
-  LiveBackend(Clock clock, Map<String, BuiltinImpl> core) {
+  /** {@code shared}: what the drivers share (clients of several namespaces), closed after them. */
+  LiveBackend(Clock clock, Map<String, BuiltinImpl> core, SharedServices shared) {
     this.clock = clock;
     this.core = Map.copyOf(core);
+    this.shared = shared;
   }
 
-  static LiveBackend onSystemClock(Map<String, BuiltinImpl> core) {
-    return new LiveBackend(new SystemClock(), core);
-  }
-
-  LiveBackend driver(String namespace, LazyDriver.Binder binder) {
-    drivers.put(namespace, new LazyDriver(namespace, binder));
+  /** {@code names}: the qualified names of the driver's table, bound on the first call. */
+  LiveBackend driver(String namespace, Set<String> names, DriverBinder binder) {
+    drivers.put(namespace, new LazyDriver(namespace, names, binder));
     return this;
   }
 
-  /** Where the runbooks' locks are kept. */
-  LiveBackend locks(RunLock.Store store) {
-    this.locks = store;
-    return this;
-  }
-
-  /** Something the drivers share (clients of several namespaces), closed after them. */
-  LiveBackend alsoClose(AutoCloseable resource) {
-    shared.add(resource);
-    return this;
-  }
-
+  /**
+   * Takes the lock in the {@link RunLock.Store} a driver shares (`k8s` keeps Leases); a build
+   * without one refuses a runbook with a `lock` rather than run it unguarded.
+   */
   @Override
   public RunLock lock(String name, String holder, java.time.Duration hold)
       throws RunLock.Refused, InterruptedException {
-    return locks.take(name, holder, hold);
+    RunLock.Store store;
+    try {
+      store = shared.service(RunLock.Store.class);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new RunLock.Refused("no driver keeps runbook locks: " + e.getMessage());
+    }
+    return store.take(name, holder, hold);
   }
 
   @Override
@@ -80,12 +80,10 @@ final class LiveBackend implements Backend {
         failures.add(driver.namespace() + ": " + e.getMessage());
       }
     }
-    for (AutoCloseable resource : shared) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        failures.add(e.getMessage());
-      }
+    try {
+      shared.close();
+    } catch (RuntimeException e) {
+      failures.add(e.getMessage());
     }
     if (!failures.isEmpty()) {
       throw new IllegalStateException("closing the connections failed: "

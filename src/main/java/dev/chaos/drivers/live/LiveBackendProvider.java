@@ -1,60 +1,80 @@
 package dev.chaos.drivers.live;
 
-import dev.chaos.config.ChaosConfig;
 import dev.chaos.config.EnvironmentConfig;
+import dev.chaos.config.KubectlFlags;
+import dev.chaos.config.LiveRequest;
 import dev.chaos.config.Secrets;
+import dev.chaos.drivers.SharedServices;
 import dev.chaos.drivers.core.CoreImpls;
 import dev.chaos.drivers.core.CoreSources;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.chaos.spi.BackendRequest;
+import dev.chaos.spi.Builtin;
+import dev.chaos.spi.Driver;
+import dev.chaos.spi.DriverRegistry;
+import dev.chaos.spi.LiveBinding;
+import dev.chaos.spi.SystemClock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * `chaos exec` without `--sandbox`: the drivers on the targets of one environment of the config
- * file. Settings: {@link BackendProvider#ENVIRONMENT} (required), {@link BackendProvider#CONTEXT}
- * and {@link BackendProvider#KUBECONFIG} (the kubectl flags), {@link BackendProvider#RUNBOOK_DIR}.
+ * `chaos exec` without `--sandbox`: every driver plug-in's live binding on the environment of a
+ * {@link LiveRequest}, which the command line has read from the config file and checked. The
+ * backend shares the environment ({@link EnvironmentConfig}), the kubectl flags and the
+ * {@link Secrets} with the bindings.
  */
 public final class LiveBackendProvider implements BackendProvider {
+  private final Supplier<DriverRegistry> drivers;
+
+  public LiveBackendProvider() {
+    this(DriverRegistry::load);
+  }
+
+  LiveBackendProvider(Supplier<DriverRegistry> drivers) {
+    this.drivers = drivers;
+  }
+
   @Override
   public String name() {
     return "live";
   }
 
   /**
-   * Reads and validates the whole config file at once, so a mistake in it stops the run before
-   * anything is touched; connects nothing yet.
+   * Each binding reads its section now, so a mistake stops the run before anything is touched;
+   * each driver connects on its first call.
    */
   @Override
-  public Backend open(Path configFile, Map<String, String> settings) throws Exception {
-    ChaosConfig config = ChaosConfig.load(configFile == null ? ChaosConfig.DEFAULT_FILE
-        : configFile);
-    String name = settings.get(ENVIRONMENT);
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("no environment chosen: pass --env NAME");
+  public Backend open(BackendRequest request) throws Exception {
+    if (!(request instanceof LiveRequest live)) {
+      throw new IllegalArgumentException("the live backend runs against an environment of the "
+          + "config file, not " + request);
     }
-    EnvironmentConfig environment = config.environment(name);
-    String dir = settings.getOrDefault(RUNBOOK_DIR, "");
-    Path runbookDirectory = Path.of(dir);
-    LiveDrivers drivers = new LiveDrivers(environment, Secrets.system(),
-        new LiveDrivers.KubeFlags(optionalPath(settings.get(KUBECONFIG)),
-            Optional.ofNullable(settings.get(CONTEXT)), System.getenv(),
-            Path.of(System.getProperty("user.home"))));
-    return LiveBackend.onSystemClock(CoreImpls.create(CoreSources.process(runbookDirectory)))
-        .locks(drivers.locks())
-        .alsoClose(drivers)
-        .driver("k8s", drivers::k8s)
-        .driver("argo", drivers::argo)
-        .driver("prometheus", drivers::prometheus)
-        .driver("redis", drivers::redis)
-        .driver("postgres", drivers::postgres)
-        .driver("http", drivers::http)
-        .driver("notify", drivers::notify)
-        .driver("shell", into -> LiveDrivers.shell(runbookDirectory, into));
+    SharedServices services = new SharedServices();
+    services.shareValue(EnvironmentConfig.class, live.environment());
+    services.shareValue(KubectlFlags.class, live.kubectl());
+    services.share(Secrets.class, Secrets::system);
+    LiveBackend backend = new LiveBackend(new SystemClock(),
+        CoreImpls.create(CoreSources.process(live.runbookDirectory())), services);
+    try {
+      for (Driver driver : drivers.get().drivers()) {
+        Optional<LiveBinding> binding = driver.live();
+        if (binding.isPresent()) {
+          LiveDriverSetup setup = new LiveDriverSetup(live.runbookDirectory(),
+              live.environment(), binding.get().section(), services);
+          backend.driver(driver.namespace(), names(driver), binding.get().prepare(setup));
+        }
+      }
+    } catch (Exception e) {
+      backend.close();
+      throw e;
+    }
+    return backend;
   }
 
-  private static Optional<Path> optionalPath(String text) {
-    return text == null || text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
+  private static Set<String> names(Driver driver) {
+    return driver.builtins().stream().map(Builtin::qualifiedName).collect(Collectors.toSet());
   }
 }

@@ -5,9 +5,11 @@ import static dev.chaos.spi.Param.positional;
 import dev.chaos.drivers.SignatureTable;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
+import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.Signature;
 import dev.chaos.types.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Messages to people, through the config's webhook. Sending is `mutate` although it leaves the
@@ -37,5 +39,11 @@ public final class NotifyDriver implements Driver {
   @Override
   public List<Builtin> builtins() {
     return builtins;
+  }
+
+  /** Built only by a live run: the binding's class may load client libraries. */
+  @Override
+  public Optional<LiveBinding> live() {
+    return Optional.of(new NotifyLive());
   }
 }

@@ -7,9 +7,11 @@ import static dev.chaos.spi.Param.requiredNamed;
 import dev.chaos.drivers.SignatureTable;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
+import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.Signature;
 import dev.chaos.types.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL over JDBC, as the config's user. `scalar` returns `Json` because a query may yield
@@ -66,5 +68,11 @@ public final class PostgresDriver implements Driver {
   @Override
   public List<Builtin> builtins() {
     return builtins;
+  }
+
+  /** Built only by a live run: the binding's class may load client libraries. */
+  @Override
+  public Optional<LiveBinding> live() {
+    return Optional.of(new PostgresLive());
   }
 }

@@ -7,9 +7,11 @@ import dev.chaos.drivers.RecordTypes;
 import dev.chaos.drivers.SignatureTable;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
+import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.Signature;
 import dev.chaos.types.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prometheus through its HTTP API. Queries are instant queries evaluated at the time of the
@@ -49,5 +51,11 @@ public final class PrometheusDriver implements Driver {
   @Override
   public List<Builtin> builtins() {
     return builtins;
+  }
+
+  /** Built only by a live run: the binding's class may load client libraries. */
+  @Override
+  public Optional<LiveBinding> live() {
+    return Optional.of(new PrometheusLive());
   }
 }

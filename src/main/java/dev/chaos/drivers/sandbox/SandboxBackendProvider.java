@@ -2,13 +2,19 @@ package dev.chaos.drivers.sandbox;
 
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.BackendRequest;
+import dev.chaos.spi.DriverRegistry;
+import dev.chaos.spi.SandboxModel;
+import dev.chaos.spi.SandboxRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * `chaos exec --sandbox`: opens the default world, or the world file given with `--world`, on
- * its own virtual clock. The setting {@link BackendProvider#RUNBOOK_DIR} says where `file()`
- * looks.
+ * its own virtual clock. Driver plug-ins with a sandbox model read their own sections of it.
  */
 public final class SandboxBackendProvider implements BackendProvider {
   @Override
@@ -18,10 +24,22 @@ public final class SandboxBackendProvider implements BackendProvider {
 
   /** A world file that does not parse fails with a {@link WorldFileException} naming the key. */
   @Override
-  public Backend open(Path worldFile, Map<String, String> settings) throws Exception {
-    World world = worldFile == null ? WorldLoader.defaultWorld()
-        : WorldLoader.create(WorldLoader.load(worldFile));
-    String dir = settings.get(RUNBOOK_DIR);
-    return new SandboxBackend(world, Path.of(dir == null || dir.isEmpty() ? "" : dir));
+  public Backend open(BackendRequest request) throws Exception {
+    if (!(request instanceof SandboxRequest sandbox)) {
+      throw new IllegalArgumentException("the sandbox runs in a world, not " + request);
+    }
+    DriverRegistry drivers = DriverRegistry.load();
+    if (sandbox.worldFile().isEmpty()) {
+      return SandboxBackend.open(WorldLoader.defaultWorld(), sandbox.runbookDirectory(), drivers,
+          Map.of());
+    }
+    Path file = sandbox.worldFile().get();
+    String text = Files.readString(file);
+    Set<String> sections = drivers.drivers().stream()
+        .flatMap(d -> d.sandbox().flatMap(SandboxModel::section).stream())
+        .collect(Collectors.toSet());
+    World world = WorldLoader.create(WorldLoader.parse(text, file.toString(), sections));
+    return SandboxBackend.open(world, sandbox.runbookDirectory(), drivers,
+        WorldSections.read(file, text, sections));
   }
 }

@@ -1,8 +1,13 @@
 package dev.chaos.drivers.sandbox;
 
-/** A mistake in a world file, with the file and the path of the key: `world.yaml: redis.ping`. */
+import dev.chaos.spi.yaml.Origin;
+
+/**
+ * A mistake in a world file, at its file, line and column, naming the dotted key:
+ * `world.yaml:12:18: `redis.failover_time`: `8 seconds` is not a duration ...`.
+ */
 public final class WorldFileException extends RuntimeException {
-  public WorldFileException(String source, String path, String message) {
-    super(source + (path.isEmpty() ? "" : ": " + path) + ": " + message);
+  public WorldFileException(Origin at, String message) {
+    super(at.place() + ": " + message);
   }
 }

@@ -19,6 +19,10 @@ import dev.chaos.drivers.sandbox.WorldSpec.SeriesSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.When;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.VirtualClock;
+import dev.chaos.spi.yaml.Origin;
+import dev.chaos.spi.yaml.YamlException;
+import dev.chaos.spi.yaml.YamlNode;
+import dev.chaos.spi.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads world files (docs/sandbox.md) into a {@link WorldSpec}: checked key by key, units
@@ -78,19 +83,25 @@ public final class WorldLoader {
 
   /** Parses a world file; {@code source} names it in messages. */
   public static WorldSpec parse(String yaml, String source) {
-    List<Map<String, Object>> docs;
+    return parse(yaml, source, Set.of());
+  }
+
+  /** As {@link #parse(String, String)}; the keys {@code driverSections} are plug-ins' own. */
+  public static WorldSpec parse(String yaml, String source, Set<String> driverSections) {
+    Path file = Path.of(source);
+    YamlNode document;
     try {
-      docs = Manifest.trees(yaml);
-    } catch (SandboxException e) {
-      throw new WorldFileException(source, "", e.getMessage().replace("the manifest", "it"));
+      document = YamlReader.read(file, yaml, "a world file");
+    } catch (YamlException e) {
+      throw new WorldFileException(e.origin(), e.problem());
     }
-    if (docs.size() > 1) {
-      throw new WorldFileException(source, "", "a world file holds one YAML document");
-    }
-    YamlNode root = YamlNode.of(source, "", docs.isEmpty() ? null : docs.get(0));
-    root.allowOnly("start", "seed", "tick", "clusters", "chaos", "metrics", "series", "alerts",
-        "prometheus", "redis", "postgres", "http", "argo", "shell", "faults", "env", "secrets");
-    YamlNode metrics = root.node("metrics").allowOnly("error_rate", "p95");
+    WorldNode root = WorldNode.of(new Origin(file, 1, 1, ""), document);
+    List<String> keys = new ArrayList<>(List.of("start", "seed", "tick", "clusters", "chaos",
+        "metrics", "series", "alerts", "prometheus", "redis", "postgres", "http", "argo", "shell",
+        "faults", "env", "secrets"));
+    keys.addAll(driverSections);
+    root.allowOnly(keys.toArray(String[]::new));
+    WorldNode metrics = root.node("metrics").allowOnly("error_rate", "p95");
     String errorRate = metrics.string("error_rate", ERROR_RATE);
     String p95 = metrics.string("p95", P95);
     Map<String, SeriesSpec> series = series(root, errorRate, p95);
@@ -115,7 +126,7 @@ public final class WorldLoader {
         root.has("secrets") ? root.strings("secrets") : Map.of());
   }
 
-  private static Instant instant(YamlNode root) {
+  private static Instant instant(WorldNode root) {
     String text = root.string("start", "2025-01-06T03:00:00Z");
     try {
       return Instant.parse(text);
@@ -124,22 +135,22 @@ public final class WorldLoader {
     }
   }
 
-  private static Duration positive(YamlNode node, String key, Duration fallback) {
+  private static Duration positive(WorldNode node, String key, Duration fallback) {
     return node.has(key) ? node.parse(key, Quantities::positiveDuration, "a duration") : fallback;
   }
 
   /** `250m` or `0.25` cores, as Kubernetes writes CPU. */
-  private static double cores(YamlNode node, String key, double fallback) {
+  private static double cores(WorldNode node, String key, double fallback) {
     return node.has(key) ? node.parse(key, Quantities::cores, "an amount of CPU") : fallback;
   }
 
-  private static Map<String, ClusterSpec> clusters(YamlNode root) {
+  private static Map<String, ClusterSpec> clusters(WorldNode root) {
     Map<String, ClusterSpec> out = new LinkedHashMap<>();
-    YamlNode clusters = root.node("clusters");
+    WorldNode clusters = root.node("clusters");
     for (String name : clusters.keys()) {
-      YamlNode c = clusters.node(name).allowOnly("namespace", "namespaces", "deployments");
+      WorldNode c = clusters.node(name).allowOnly("namespace", "namespaces", "deployments");
       List<DeploymentSpec> deployments = new ArrayList<>();
-      for (YamlNode d : c.nodes("deployments")) {
+      for (WorldNode d : c.nodes("deployments")) {
         deployments.add(deployment(d));
       }
       out.put(name, new ClusterSpec(c.string("namespace", "default"), c.stringList("namespaces"),
@@ -151,14 +162,14 @@ public final class WorldLoader {
     return out;
   }
 
-  private static DeploymentSpec deployment(YamlNode d) {
+  private static DeploymentSpec deployment(WorldNode d) {
     d.allowOnly("name", "namespace", "labels", "replicas", "recovery", "cpu", "cpu_request",
         "memory", "error_rate_when_down", "hpa");
     String name = d.string("name");
     Map<String, String> labels = d.has("labels") ? d.strings("labels") : Map.of("app", name);
     HpaSpec hpa = null;
     if (d.has("hpa")) {
-      YamlNode h = d.node("hpa").allowOnly("name", "min", "max", "target_cpu",
+      WorldNode h = d.node("hpa").allowOnly("name", "min", "max", "target_cpu",
           "scale_down_window");
       hpa = new HpaSpec(h.string("name", name), h.integer("min", 1), h.integer("max", 10),
           h.ratio("target_cpu", 0.8), h.duration("scale_down_window", Duration.ofMinutes(5)));
@@ -176,11 +187,11 @@ public final class WorldLoader {
         d.ratio("error_rate_when_down", 0), hpa);
   }
 
-  private static Map<String, SeriesSpec> series(YamlNode root, String errorRate, String p95) {
+  private static Map<String, SeriesSpec> series(WorldNode root, String errorRate, String p95) {
     Map<String, SeriesSpec> out = new LinkedHashMap<>();
-    YamlNode series = root.node("series");
+    WorldNode series = root.node("series");
     for (String name : series.keys()) {
-      YamlNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels");
+      WorldNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels");
       SeriesUnit unit = unit(s, name.equals(errorRate) ? SeriesUnit.RATIO
           : name.equals(p95) || name.equals(World.PG_LAG_SERIES) ? SeriesUnit.SECONDS
           : SeriesUnit.NUMBER);
@@ -198,7 +209,7 @@ public final class WorldLoader {
     return out;
   }
 
-  private static SeriesUnit unit(YamlNode s, SeriesUnit fallback) {
+  private static SeriesUnit unit(WorldNode s, SeriesUnit fallback) {
     String text = s.string("unit", fallback.name().toLowerCase(Locale.ROOT));
     try {
       return SeriesUnit.valueOf(text.toUpperCase(Locale.ROOT));
@@ -207,14 +218,14 @@ public final class WorldLoader {
     }
   }
 
-  private static Map<String, ChaosSpec> chaos(YamlNode root, Map<String, SeriesSpec> series,
+  private static Map<String, ChaosSpec> chaos(WorldNode root, Map<String, SeriesSpec> series,
       String errorRate, String p95) {
     Map<String, ChaosSpec> out = new LinkedHashMap<>();
-    YamlNode chaos = root.node("chaos");
+    WorldNode chaos = root.node("chaos");
     for (String kind : chaos.keys()) {
-      YamlNode c = chaos.node(kind).allowOnly("metrics", "cpu", "kill", "target");
+      WorldNode c = chaos.node(kind).allowOnly("metrics", "cpu", "kill", "target");
       Map<String, Double> metrics = new LinkedHashMap<>();
-      YamlNode m = c.node("metrics");
+      WorldNode m = c.node("metrics");
       for (String key : m.keys()) {
         String name = key.equals("error_rate") ? errorRate : key.equals("p95") ? p95 : key;
         SeriesSpec s = series.get(name);
@@ -230,9 +241,9 @@ public final class WorldLoader {
     return out;
   }
 
-  private static List<AlertSpec> alerts(YamlNode root, Map<String, SeriesSpec> series) {
+  private static List<AlertSpec> alerts(WorldNode root, Map<String, SeriesSpec> series) {
     List<AlertSpec> out = new ArrayList<>();
-    for (YamlNode a : root.nodes("alerts")) {
+    for (WorldNode a : root.nodes("alerts")) {
       a.allowOnly("name", "severity", "series", "above", "for", "labels");
       String name = a.string("series");
       SeriesSpec s = series.get(name);
@@ -246,13 +257,13 @@ public final class WorldLoader {
     return out;
   }
 
-  private static RedisSpec redis(YamlNode root) {
-    YamlNode r = root.node("redis").allowOnly("masters", "failover_time", "failover_error_rate",
+  private static RedisSpec redis(WorldNode root) {
+    WorldNode r = root.node("redis").allowOnly("masters", "failover_time", "failover_error_rate",
         "ping", "keys", "version");
     Map<String, MasterSpec> masters = new LinkedHashMap<>();
-    YamlNode ms = r.node("masters");
+    WorldNode ms = r.node("masters");
     for (String name : ms.keys()) {
-      YamlNode m = ms.node(name).allowOnly("master", "replicas");
+      WorldNode m = ms.node(name).allowOnly("master", "replicas");
       List<HostPort> replicas = new ArrayList<>();
       for (String replica : m.stringList("replicas")) {
         replicas.add(hostPort(m, "replicas", replica));
@@ -268,7 +279,7 @@ public final class WorldLoader {
         r.has("keys") ? r.strings("keys") : Map.of(), r.string("version", "7.2.4"));
   }
 
-  private static HostPort hostPort(YamlNode node, String key, String text) {
+  private static HostPort hostPort(WorldNode node, String key, String text) {
     try {
       return HostPort.parse(text);
     } catch (IllegalArgumentException e) {
@@ -276,25 +287,25 @@ public final class WorldLoader {
     }
   }
 
-  private static PostgresSpec postgres(YamlNode root) {
-    YamlNode p = root.node("postgres").allowOnly("max_connections", "replicas", "connect_time",
+  private static PostgresSpec postgres(WorldNode root) {
+    WorldNode p = root.node("postgres").allowOnly("max_connections", "replicas", "connect_time",
         "reconnect", "connections", "exhaustion", "queries", "statements");
     List<ConnectionGroup> groups = new ArrayList<>();
-    for (YamlNode g : p.nodes("connections")) {
+    for (WorldNode g : p.nodes("connections")) {
       g.allowOnly("application", "state", "count");
       groups.add(new ConnectionGroup(g.string("application"), g.string("state", "idle"),
           g.integer("count", 1)));
     }
-    YamlNode e = p.node("exhaustion").allowOnly("above", "error_rate", "p95");
+    WorldNode e = p.node("exhaustion").allowOnly("above", "error_rate", "p95");
     Exhaustion exhaustion = new Exhaustion(e.ratio("above", 0.9), e.ratio("error_rate", 0),
         Quantities.toSeconds(e.duration("p95", Duration.ZERO)));
     Map<String, Object> queries = new LinkedHashMap<>();
-    YamlNode q = p.node("queries");
+    WorldNode q = p.node("queries");
     for (String sql : q.keys()) {
-      queries.put(sql, jsonScalar(q.raw(sql)));
+      queries.put(sql, q.plain(sql));
     }
     Map<String, Long> statements = new LinkedHashMap<>();
-    YamlNode s = p.node("statements");
+    WorldNode s = p.node("statements");
     for (String sql : s.keys()) {
       statements.put(sql, s.longValue(sql, 0));
     }
@@ -303,26 +314,9 @@ public final class WorldLoader {
         p.duration("reconnect", Duration.ofSeconds(2)), groups, exhaustion, queries, statements);
   }
 
-  /** A YAML answer as the Json a driver returns: whole numbers as Long, others as Double. */
-  private static Object jsonScalar(Object value) {
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
-    }
-    if (value instanceof java.math.BigInteger b) {
-      return b.longValue();
-    }
-    if (value instanceof java.math.BigDecimal b) {
-      return b.doubleValue();
-    }
-    return value;
-  }
-
-  private static List<EndpointSpec> http(YamlNode root) {
+  private static List<EndpointSpec> http(WorldNode root) {
     List<EndpointSpec> out = new ArrayList<>();
-    for (YamlNode e : root.nodes("http")) {
+    for (WorldNode e : root.nodes("http")) {
       e.allowOnly("url", "cluster", "namespace", "deployment", "status", "down_status", "body",
           "latency", "post_status", "post_body");
       out.add(new EndpointSpec(e.string("url"), e.string("cluster", ""),
@@ -334,20 +328,20 @@ public final class WorldLoader {
     return out;
   }
 
-  private static Map<String, ProgramSpec> shell(YamlNode root) {
+  private static Map<String, ProgramSpec> shell(WorldNode root) {
     Map<String, ProgramSpec> out = new LinkedHashMap<>();
-    YamlNode shell = root.node("shell");
+    WorldNode shell = root.node("shell");
     for (String cmd : shell.keys()) {
-      YamlNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr");
+      WorldNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr");
       out.put(cmd, new ProgramSpec(p.integer("exit", 0), p.string("stdout", ""),
           p.string("stderr", "")));
     }
     return out;
   }
 
-  private static List<FaultSpec> faults(YamlNode root, Map<String, SeriesSpec> series) {
+  private static List<FaultSpec> faults(WorldNode root, Map<String, SeriesSpec> series) {
     List<FaultSpec> out = new ArrayList<>();
-    for (YamlNode f : root.nodes("faults")) {
+    for (WorldNode f : root.nodes("faults")) {
       f.allowOnly("series", "value", "add", "down", "from", "until");
       When from = when(f, "from", "0s");
       When until = f.has("until") ? when(f, "until", null) : null;
@@ -377,7 +371,7 @@ public final class WorldLoader {
     return out;
   }
 
-  private static When when(YamlNode f, String key, String fallback) {
+  private static When when(WorldNode f, String key, String fallback) {
     String text = f.string(key, fallback);
     try {
       return When.parse(text);

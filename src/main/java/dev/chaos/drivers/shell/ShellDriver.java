@@ -8,9 +8,11 @@ import dev.chaos.drivers.RecordTypes;
 import dev.chaos.drivers.SignatureTable;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
+import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.Signature;
 import dev.chaos.types.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * External programs, such as the seed's `./scripts/*.sh`. The command and its arguments are
@@ -45,5 +47,11 @@ public final class ShellDriver implements Driver {
   @Override
   public List<Builtin> builtins() {
     return builtins;
+  }
+
+  /** Built only by a live run: the binding's class may load client libraries. */
+  @Override
+  public Optional<LiveBinding> live() {
+    return Optional.of(new ShellLive());
   }
 }

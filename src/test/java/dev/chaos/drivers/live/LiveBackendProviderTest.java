@@ -3,17 +3,18 @@ package dev.chaos.drivers.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaos.config.ChaosConfig;
 import dev.chaos.config.ConfigException;
+import dev.chaos.config.KubectlFlags;
+import dev.chaos.config.LiveRequest;
 import dev.chaos.drivers.RealClockContext;
 import dev.chaos.spi.Backend;
-import dev.chaos.spi.BackendProvider;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.types.Value;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -28,8 +29,8 @@ class LiveBackendProviderTest {
   private Backend open(String config, String environment) throws Exception {
     Path file = dir.resolve("chaos.yaml");
     Files.writeString(file, config);
-    return new LiveBackendProvider().open(file, Map.of(BackendProvider.ENVIRONMENT, environment,
-        BackendProvider.RUNBOOK_DIR, dir.toString()));
+    return new LiveBackendProvider().open(new LiveRequest(dir,
+        ChaosConfig.load(file).environment(environment), KubectlFlags.NONE));
   }
 
   private static Value call(Backend backend, String builtin, Object... args) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
+import dev.chaos.spi.SandboxRequest;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.DriverRegistry;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,8 +50,8 @@ class SandboxBackendTest {
         .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("sandbox")).findFirst()
         .orElseThrow();
     Files.writeString(runbookDir.resolve("podchaos.yaml"), "kind: PodChaos\n");
-    try (Backend backend = provider.open(null,
-        Map.of(BackendProvider.RUNBOOK_DIR, runbookDir.toString()))) {
+    try (Backend backend = provider.open(
+        new SandboxRequest(runbookDir, Optional.empty()))) {
       assertThat(backend.clock().now()).hasToString("2025-01-06T03:00:00Z");
       TestCallContext c = TestCallContext.of((SandboxBackend) backend);
       assertThat(c.call("file", "path", Value.str("podchaos.yaml")))
@@ -64,11 +66,11 @@ class SandboxBackendTest {
     BackendProvider provider = new SandboxBackendProvider();
     Path world = runbookDir.resolve("world.yaml");
     Files.writeString(world, "start: 2025-03-03T02:30:00Z\n");
-    try (Backend backend = provider.open(world, Map.of())) {
+    try (Backend backend = provider.open(new SandboxRequest(runbookDir, Optional.of(world)))) {
       assertThat(backend.clock().now()).hasToString("2025-03-03T02:30:00Z");
     }
     Files.writeString(world, "redis: {failover_tme: 3s}\n");
-    assertThatThrownBy(() -> provider.open(world, Map.of()))
+    assertThatThrownBy(() -> provider.open(new SandboxRequest(runbookDir, Optional.of(world))))
         .isInstanceOf(WorldFileException.class).hasMessageContaining("failover_tme");
   }
 

@@ -119,22 +119,28 @@ class WorldFileTest {
               - {name: api, replicsa: 3}
         """, "w.yaml"))
         .isInstanceOf(WorldFileException.class)
-        .hasMessageStartingWith("w.yaml: clusters.default.deployments[0].replicsa: unknown key"
-            + " `replicsa`; known keys: cpu, cpu_request,");
+        .hasMessage("w.yaml:4:21: unknown key `clusters.default.deployments[0].replicsa`; did"
+            + " you mean `replicas`?");
+    assertThatThrownBy(() -> WorldLoader.parse("redis: {zzz: 1}", "w.yaml"))
+        .hasMessageStartingWith("w.yaml:1:9: unknown key `redis.zzz` (expected "
+            + "`failover_error_rate`, `failover_time`,");
     assertThatThrownBy(() -> WorldLoader.parse("redis: {failover_time: 8 seconds}", "w.yaml"))
-        .hasMessage("w.yaml: redis.failover_time: `8 seconds` is not a duration: write a number and"
-            + " a unit (ms, s, m, h or d), largest unit first, e.g. `500ms` or `1m30s`; did you"
-            + " mean `8s`?");
+        .hasMessage("w.yaml:1:24: `redis.failover_time`: `8 seconds` is not a duration: write a"
+            + " number and a unit (ms, s, m, h or d), largest unit first, e.g. `500ms` or `1m30s`;"
+            + " did you mean `8s`?");
     assertThatThrownBy(() -> WorldLoader.parse("""
         faults:
           - {series: "chaos:slo:error_rate:1m", value: 3%, add: 1%}
         """, "w.yaml"))
-        .hasMessage("w.yaml: faults[0]: give exactly one of `value:` and `add:`");
+        .hasMessage("w.yaml:2:5: `faults[0]`: give exactly one of `value:` and `add:`");
     assertThatThrownBy(() -> WorldLoader.parse("chaos: {podchaos: {metrics: {latency: 1s}}}",
         "w.yaml"))
-        .hasMessageStartingWith("w.yaml: chaos.podchaos.metrics.latency: no series `latency`");
+        .hasMessageStartingWith("w.yaml:1:39: `chaos.podchaos.metrics.latency`: no series "
+            + "`latency`");
     assertThatThrownBy(() -> WorldLoader.parse("clusters: [a, b]", "w.yaml"))
-        .hasMessage("w.yaml: clusters: expected a mapping");
+        .hasMessage("w.yaml:1:11: `clusters`: expected a mapping");
+    assertThatThrownBy(() -> WorldLoader.parse("seed: 1\nseed: 2\n", "w.yaml"))
+        .hasMessage("w.yaml:2:1: duplicate key `seed` (first written at line 1)");
   }
 
   private static double errorRate(World world) {

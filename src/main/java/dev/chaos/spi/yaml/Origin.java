@@ -1,13 +1,13 @@
-package dev.chaos.config;
+package dev.chaos.spi.yaml;
 
 import java.nio.file.Path;
 
 /**
- * Where a value was written: the config file, the 1-based line and column (0 when the
+ * Where a value was written: the file (`chaos.yaml`, a world file), the 1-based line and column (0 when the
  * problem has no place in the file) and the dotted key, for messages that name all three.
  */
 public record Origin(Path file, int line, int column, String key) {
-  static Origin ofFile(Path file) {
+  public static Origin ofFile(Path file) {
     return new Origin(file, 0, 0, "");
   }
 
@@ -16,7 +16,7 @@ public record Origin(Path file, int line, int column, String key) {
     return line > 0 ? file + ":" + line + ":" + column : file.toString();
   }
 
-  Origin child(String name, int childLine, int childColumn) {
+  public Origin child(String name, int childLine, int childColumn) {
     return new Origin(file, childLine, childColumn, key.isEmpty() ? name : key + "." + name);
   }
 }

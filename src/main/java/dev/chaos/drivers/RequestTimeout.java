@@ -1,6 +1,5 @@
-package dev.chaos.drivers.live;
+package dev.chaos.drivers;
 
-import dev.chaos.drivers.ClockWait;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
@@ -14,11 +13,11 @@ import java.util.Map;
  * A target's own per-request timeout (`timeout:` of a config section): each call gets the
  * earlier of the run's deadline and now plus the timeout.
  */
-final class RequestTimeout {
+public final class RequestTimeout {
   private RequestTimeout() {}
 
   /** Replaces every builtin of {@code impls} with one bounded by {@code timeout}. */
-  static void apply(Duration timeout, Map<String, BuiltinImpl> impls) {
+  public static void apply(Duration timeout, Map<String, BuiltinImpl> impls) {
     impls.replaceAll((name, impl) -> (args, context) -> impl.call(args, capped(context, timeout)));
   }
 

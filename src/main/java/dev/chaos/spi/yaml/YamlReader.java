@@ -1,6 +1,6 @@
-package dev.chaos.config;
+package dev.chaos.spi.yaml;
 
-import dev.chaos.config.YamlNode.Scalar.ScalarType;
+import dev.chaos.spi.yaml.YamlNode.Scalar.ScalarType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,21 +15,29 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /** Reads one YAML document into a {@link YamlNode} tree, keeping each token's line and column. */
-final class YamlTree {
+public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private final Path file;
   private final JsonParser parser;
 
-  private YamlTree(Path file, JsonParser parser) {
+  private YamlReader(Path file, JsonParser parser) {
     this.file = file;
     this.parser = parser;
   }
 
-  /** The document's root; null for an empty document. */
-  static YamlNode read(Path file, String text) throws ConfigException {
+  /**
+   * The document's root; null for an empty document. {@code file} names it in messages; a
+   * second document, a duplicate key or malformed YAML is an error at its line and column.
+   */
+  public static YamlNode read(Path file, String text) throws YamlException {
+    return read(file, text, "the file");
+  }
+
+  /** As {@link #read(Path, String)}; {@code what} ("the config file") names it in messages. */
+  public static YamlNode read(Path file, String text, String what) throws YamlException {
     try (JsonParser parser = FACTORY.createParser(text)) {
-      YamlTree tree = new YamlTree(file, parser);
+      YamlReader tree = new YamlReader(file, parser);
       JsonToken first = parser.nextToken();
       if (first == null) {
         return null;
@@ -37,7 +45,7 @@ final class YamlTree {
       YamlNode root = tree.value(first);
       if (parser.nextToken() != null) {
         throw tree.error(parser.currentTokenLocation(),
-            "the config file must hold one YAML document, found a second");
+            what + " must hold one YAML document, found a second");
       }
       return root;
     } catch (JacksonException e) {
@@ -49,23 +57,23 @@ final class YamlTree {
    * SnakeYAML's problem and its mark are the precise ones; Jackson's own location sometimes
    * points at the start of the scanned token instead (a tab in the indentation).
    */
-  private static ConfigException malformed(Path file, JacksonException e) {
+  private static YamlException malformed(Path file, JacksonException e) {
     if (e.getCause() instanceof MarkedYamlEngineException) {
       MarkedYamlEngineException yaml = (MarkedYamlEngineException) e.getCause();
       if (yaml.getProblemMark().isPresent() && yaml.getProblem() != null) {
         Mark mark = yaml.getProblemMark().get();
-        return new ConfigException(new Origin(file, mark.getLine() + 1, mark.getColumn() + 1, ""),
+        return new YamlException(new Origin(file, mark.getLine() + 1, mark.getColumn() + 1, ""),
             "malformed YAML: " + firstLine(yaml.getProblem()), e);
       }
     }
     TokenStreamLocation where = e.getLocation();
     int line = where == null ? 0 : where.getLineNr();
     int column = where == null ? 0 : where.getColumnNr();
-    return new ConfigException(new Origin(file, Math.max(line, 0), Math.max(column, 0), ""),
+    return new YamlException(new Origin(file, Math.max(line, 0), Math.max(column, 0), ""),
         "malformed YAML: " + firstLine(e.getOriginalMessage()), e);
   }
 
-  private YamlNode value(JsonToken token) throws ConfigException {
+  private YamlNode value(JsonToken token) throws YamlException {
     TokenStreamLocation at = parser.currentTokenLocation();
     int line = at.getLineNr();
     int column = at.getColumnNr();
@@ -93,7 +101,7 @@ final class YamlTree {
     }
   }
 
-  private YamlNode mapping(int line, int column) throws ConfigException {
+  private YamlNode mapping(int line, int column) throws YamlException {
     Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
     for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
       TokenStreamLocation keyAt = parser.currentTokenLocation();
@@ -108,8 +116,8 @@ final class YamlTree {
     return new YamlNode.Mapping(line, column, entries);
   }
 
-  private ConfigException error(TokenStreamLocation at, String problem) {
-    return new ConfigException(new Origin(file, at.getLineNr(), at.getColumnNr(), ""), problem);
+  private YamlException error(TokenStreamLocation at, String problem) {
+    return new YamlException(new Origin(file, at.getLineNr(), at.getColumnNr(), ""), problem);
   }
 
   private static String firstLine(String message) {

@@ -1,4 +1,4 @@
-package dev.chaos.config;
+package dev.chaos.spi.yaml;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * A YAML tree that remembers where each key and value was written. Jackson's own tree drops
- * locations, so {@link YamlTree} builds this one from the parser's token locations.
+ * locations, so {@link YamlReader} builds this one from the parser's token locations. The one
+ * reader of `chaos.yaml`, world files and drivers' own sections.
  */
-sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
+public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
   enum Kind { MAPPING, SEQUENCE, SCALAR }
 
   Kind kind();
@@ -53,7 +54,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 
   /** A scalar with its text as written; {@code type} says how YAML typed it. */
   record Scalar(int line, int column, String text, ScalarType type) implements YamlNode {
-    enum ScalarType { STRING, NUMBER, BOOLEAN, NULL }
+    public enum ScalarType { STRING, NUMBER, BOOLEAN, NULL }
 
     public Kind kind() {
       return Kind.SCALAR;

@@ -1,0 +1,75 @@
+package dev.chaos.drivers.k8s;
+
+import dev.chaos.config.ConfigException;
+import dev.chaos.config.EnvironmentConfig;
+import dev.chaos.config.K8sTarget;
+import dev.chaos.config.KubeChoice;
+import dev.chaos.config.KubeConventions;
+import dev.chaos.config.KubectlFlags;
+import dev.chaos.spi.DriverBinder;
+import dev.chaos.spi.LiveBinding;
+import dev.chaos.spi.LiveSetup;
+import dev.chaos.spi.RunLock;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * `k8s` on the environment's clusters (its `kubernetes` section and kubectl's flags). It shares
+ * the clients with the drivers that need the same clusters ({@link K8sClients}, used by `argo`)
+ * and keeps the runbooks' locks as Leases ({@link RunLock.Store}).
+ */
+public final class K8sLive implements LiveBinding {
+  @Override
+  public Optional<String> section() {
+    return Optional.of("kubernetes");
+  }
+
+  @Override
+  public DriverBinder prepare(LiveSetup setup) throws Exception {
+    EnvironmentConfig environment = setup.service(EnvironmentConfig.class);
+    KubectlFlags flags = setup.service(KubectlFlags.class);
+    setup.share(K8sClients.class, () -> connect(environment.requireKubernetes(), flags));
+    setup.share(RunLock.Store.class, () -> locks(setup, environment));
+    return into -> {
+      LiveK8sBindings.bind(setup.service(K8sClients.class), into);
+      return null;
+    };
+  }
+
+  /** kubectl's rules pick each cluster's kubeconfig and context (see KubeConventions). */
+  private static K8sClients connect(K8sTarget target, KubectlFlags flags) {
+    Map<String, String> variables = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
+    KubeChoice main = KubeConventions.choose(flags.kubeconfig(), flags.context(), target,
+        variables, home);
+    Map<String, KubeChoice> clusters = new LinkedHashMap<>();
+    target.clusters().forEach((name, cluster) -> clusters.put(name,
+        KubeConventions.chooseCluster(flags.kubeconfig(), target, cluster, variables, home)));
+    return K8sClients.connect(main, clusters);
+  }
+
+  /**
+   * Runbook locks as Leases in the environment's cluster; without a `kubernetes` section there
+   * is nowhere to keep them, and a runbook with a `lock` is refused rather than run unguarded.
+   */
+  private static RunLock.Store locks(LiveSetup setup, EnvironmentConfig environment) {
+    return (name, holder, hold) -> {
+      K8sTarget target;
+      K8sClients clients;
+      try {
+        target = environment.requireKubernetes();
+        clients = setup.service(K8sClients.class);
+      } catch (ConfigException e) {
+        throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.problem());
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.getMessage());
+      }
+      return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
+          java.time.Clock.systemUTC()).take(name, holder, hold);
+    };
+  }
+}
