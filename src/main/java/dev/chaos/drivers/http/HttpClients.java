@@ -1,5 +1,6 @@
 package dev.chaos.drivers.http;
 
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -9,19 +10,36 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * The one OkHttp client of the `http` and `notify` drivers, which need no configuration of
- * their own. Only each call's deadline bounds an exchange (set per call), so the client has no
- * timeouts; it neither retries (a POST may not be idempotent) nor follows redirects (a health
- * check reports the status the URL answered, as curl does). Its threads are daemons, so that a
- * finished run does not wait for idle connections to expire before the JVM exits.
+ * The OkHttp clients of the `http` and `notify` drivers, which need no configuration of their
+ * own. Only each call's deadline bounds an exchange (set per call), so the clients have no
+ * timeouts; they do not follow redirects (a health check reports the status the URL answered,
+ * as curl does). Their threads are daemons, so that a finished run does not wait for idle
+ * connections to expire before the JVM exits.
+ *
+ * <p>Kept-alive connections are reused between calls, and a server may close one while it is
+ * idle (a keep-alive timeout shorter than a guard's interval): the next request on it then
+ * meets the end of the stream. An idempotent request is sent again on a new connection (a
+ * guard's GET must not error, and abort the run, because of a connection it did not choose);
+ * a POST never is, since the server may have acted on it.
  */
 public final class HttpClients {
   private static final OkHttpClient SHARED = build();
+  private static final OkHttpClient RETRYING = SHARED.newBuilder()
+      .retryOnConnectionFailure(true).build();
+
+  /** RFC 9110's idempotent methods: sending one twice has the effect of sending it once. */
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
   private HttpClients() {}
 
+  /** The client that never sends a request twice. */
   public static OkHttpClient shared() {
     return SHARED;
+  }
+
+  /** The client for {@code method}: idempotent requests survive a connection the server closed. */
+  public static OkHttpClient forMethod(String method) {
+    return IDEMPOTENT.contains(method) ? RETRYING : SHARED;
   }
 
   private static OkHttpClient build() {

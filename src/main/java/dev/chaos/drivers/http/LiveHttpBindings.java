@@ -107,8 +107,9 @@ public final class LiveHttpBindings {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException(target + ": `timeout` must be more than 0s");
     }
-    DeadlineExchange.Reply reply = DeadlineExchange.exchange(HttpClients.shared(),
-        request.build(), c, timeout, target, bodyLimit);
+    Request built = request.build();
+    DeadlineExchange.Reply reply = DeadlineExchange.exchange(
+        HttpClients.forMethod(built.method()), built, c, timeout, target, bodyLimit);
     if (reply.truncated()) {
       c.log(target + ": body cut to its first " + bodyLimit + " bytes"
           + (reply.bodyBytes() > 0 ? " of " + reply.bodyBytes() : ""));

@@ -43,7 +43,9 @@ public final class PrometheusClient implements AutoCloseable {
         .connectTimeout(Duration.ZERO)
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
-        .retryOnConnectionFailure(false)
+        // every query only reads: one that meets a kept-alive connection the server closed
+        // while idle is sent again on a new one, rather than turning a guard into an `error`
+        .retryOnConnectionFailure(true)
         .build();
     // probes of several guards may query at once: do not queue them behind OkHttp's default of 5
     client.dispatcher().setMaxRequestsPerHost(64);

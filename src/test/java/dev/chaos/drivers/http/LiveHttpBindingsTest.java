@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.BeforeAll;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.BuiltinImpl;
@@ -55,6 +56,40 @@ class LiveHttpBindingsTest {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
       assertThat(request.getMethod()).isEqualTo("GET");
       assertThat(request.getTarget()).isEqualTo("/health?verbose=1");
+    }
+  }
+
+  /**
+   * A server that closes a kept-alive connection while it is idle: the next GET (a guard's
+   * sample) is sent again on a new connection instead of failing, and aborting the run.
+   */
+  @Test
+  void aGetSurvivesAKeptAliveConnectionTheServerClosed() throws Exception {
+    try (MockWebServer server = loopbackServer()) {
+      server.enqueue(new MockResponse.Builder().code(200).body("first")
+          .onResponseEnd(new SocketEffect.CloseSocket()).build());
+      server.enqueue(new MockResponse.Builder().code(200).body("second").build());
+
+      Value first = call("http.get", within(BUDGET), "url", Value.str(url(server, "/health")));
+      Value second = call("http.get", within(BUDGET), "url", Value.str(url(server, "/health")));
+
+      assertThat(body(first)).isEqualTo("first");
+      assertThat(body(second)).isEqualTo("second");
+    }
+  }
+
+  /** The server may have acted on a POST whose answer was lost: it is never sent twice. */
+  @Test
+  void aPostWhoseConnectionDiesIsNotSentAgain() throws Exception {
+    try (MockWebServer server = loopbackServer()) {
+      server.enqueue(new MockResponse.Builder().code(200)
+          .onResponseStart(new SocketEffect.CloseSocket()).build());
+      server.enqueue(new MockResponse.Builder().code(200).body("again").build());
+
+      assertThatThrownBy(() -> call("http.post", within(BUDGET), "url",
+          Value.str(url(server, "/admin/rebuild"))))
+          .hasMessageContaining("POST");
+      assertThat(server.getRequestCount()).isEqualTo(1);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,17 @@ class LivePrometheusBindingsTest {
     assertThat(request.getUrl().queryParameter("query")).isEqualTo("chaos:slo:error_rate:1m");
     assertThat(request.getUrl().queryParameter("timeout")).isNotNull();
     assertThat(request.getHeaders().get("Authorization")).isNull();
+  }
+
+  /** A guard queries every few seconds on a kept-alive connection the server may close. */
+  @Test
+  void aQuerySurvivesAKeptAliveConnectionTheServerClosed() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).body(vector(series("{}", "1")))
+        .onResponseEnd(new SocketEffect.CloseSocket()).build());
+    answer(200, vector(series("{}", "2")));
+
+    assertThat(call("prometheus.scalar", "query", Value.str("a"))).isEqualTo(Value.number(1.0));
+    assertThat(call("prometheus.scalar", "query", Value.str("b"))).isEqualTo(Value.number(2.0));
   }
 
   @Test
