@@ -9,7 +9,7 @@ import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Ident;
 import dev.chaos.syntax.ast.Member;
-import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.ParamDecl;
 import dev.chaos.syntax.ast.Program;
 import dev.chaos.syntax.ast.Stmt;
 import dev.chaos.types.Type;
@@ -239,10 +239,10 @@ final class FileChecker {
     if (sig != null) {
       return sig;
     }
-    List<Param> params = decl instanceof Decl.Fn f ? f.params() : ((Decl.Action) decl).params();
+    List<ParamDecl> params = decl instanceof Decl.Fn f ? f.params() : ((Decl.Action) decl).params();
     Type result = decl instanceof Decl.Fn f ? typeNames.resolve(f.result(), reporter) : Type.UNIT;
     List<CallSig.SigParam> sigParams = new ArrayList<>();
-    for (Param p : params) {
+    for (ParamDecl p : params) {
       Type t = p.type() == null ? Type.ERROR : typeNames.resolve(p.type(), reporter);
       sigParams.add(new CallSig.SigParam(p.name().name(), t, true, true, p.defaultValue() == null));
     }
@@ -250,7 +250,7 @@ final class FileChecker {
     // stored before the defaults are checked: a default may call this very function
     out.putSignature(decl, sig);
     for (int i = 0; i < params.size(); i++) {
-      Param p = params.get(i);
+      ParamDecl p = params.get(i);
       if (p.defaultValue() != null) {
         Type t = sigParams.get(i).type();
         continuation.scan(p.defaultValue());
@@ -261,11 +261,11 @@ final class FileChecker {
     return sig;
   }
 
-  private Scope paramScope(Decl decl, List<Param> params) {
+  private Scope paramScope(Decl decl, List<ParamDecl> params) {
     Scope scope = globals.child();
     CallSig sig = signature(decl);
     for (int i = 0; i < params.size(); i++) {
-      Param p = params.get(i);
+      ParamDecl p = params.get(i);
       Type t = sig.params().get(i).type();
       declareLocal(scope, p.name(), t, new Ref.Local(p.name().name(), p), false);
     }

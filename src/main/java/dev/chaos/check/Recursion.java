@@ -3,7 +3,7 @@ package dev.chaos.check;
 import dev.chaos.diag.Code;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
-import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.ParamDecl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +33,7 @@ final class Recursion {
     for (Decl.Fn fn : fns) {
       List<Edge> calls = new ArrayList<>();
       List<Expr> parts = new ArrayList<>();
-      for (Param p : fn.params()) {
+      for (ParamDecl p : fn.params()) {
         if (p.defaultValue() != null) {
           parts.add(p.defaultValue()); // evaluated on each call that leaves it out
         }

@@ -11,7 +11,7 @@ public sealed interface Ref
 
   /**
    * A value bound in a block or a runbook: {@code declaration} is the node that binds it, a
-   * {@code Stmt.Let}, {@code Member.Let}, {@code Stmt.For} or {@code syntax.ast.Param}.
+   * {@code Stmt.Let}, {@code Member.Let}, {@code Stmt.For} or {@code syntax.ast.ParamDecl}.
    */
   record Local(String name, Object declaration) implements Ref {}
 

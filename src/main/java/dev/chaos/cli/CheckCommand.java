@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     Path output = parsed.matchedOptionValue("--output", null);
 
     List<SourceFile> files = readInputs(parsed.matchedPositionalValue(0, List.of()));
-    RunbookChecker checker = context.checkers().apply(new CheckOptions(as != null));
+    SourceChecker checker = context.checkers().apply(new CheckOptions(as != null));
     Diagnostics sink = new Diagnostics();
     for (SourceFile file : files) {
       if (verbose) {

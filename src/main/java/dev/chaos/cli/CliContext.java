@@ -16,13 +16,13 @@ import java.util.function.Supplier;
  */
 record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
     boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers,
-    Function<CheckOptions, RunbookChecker> checkers, Backends backends) {
+    Function<CheckOptions, SourceChecker> checkers, Backends backends) {
 
   /** The real checker, built from the drivers this context supplies. */
   static CliContext of(PrintWriter out, PrintWriter err, Map<String, String> env,
       boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers) {
     return new CliContext(out, err, env, stdoutIsTerminal, drivers,
-        options -> RunbookChecker.of(drivers.get(), options), Backends.onClassPath());
+        options -> SourceChecker.of(drivers.get(), options), Backends.onClassPath());
   }
 
   /** Writes a command's output to {@code file}, or to stdout when it is null. */
@@ -42,7 +42,7 @@ record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
     }
   }
 
-  CliContext withCheckers(Function<CheckOptions, RunbookChecker> replacement) {
+  CliContext withCheckers(Function<CheckOptions, SourceChecker> replacement) {
     return new CliContext(out, err, env, stdoutIsTerminal, drivers, replacement, backends);
   }
 

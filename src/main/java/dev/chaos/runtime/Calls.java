@@ -9,7 +9,7 @@ import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.Effect;
 import dev.chaos.spi.Preview;
 import dev.chaos.syntax.ast.Expr;
-import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.ParamDecl;
 import dev.chaos.types.Value;
 import dev.chaos.types.ValueException;
 import java.time.Instant;
@@ -58,10 +58,10 @@ final class Calls {
   }
 
   /** Binds each parameter to its argument, or to its default evaluated in the callee's file. */
-  private static Frame parameters(CheckedProgram owner, List<Param> params, CallInfo info,
+  private static Frame parameters(CheckedProgram owner, List<ParamDecl> params, CallInfo info,
       Frame caller, Evaluator ev) throws InterruptedException {
     Frame callee = new Frame(owner, Environment.root(), caller.site());
-    for (Param p : params) {
+    for (ParamDecl p : params) {
       Expr argument = info.arguments().get(p.name().name());
       Value v = argument != null ? ev.eval(argument, caller) : ev.eval(p.defaultValue(), callee);
       callee.env().define(p, v);

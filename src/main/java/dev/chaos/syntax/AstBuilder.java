@@ -11,7 +11,7 @@ import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Ident;
 import dev.chaos.syntax.ast.Label;
 import dev.chaos.syntax.ast.Member;
-import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.ParamDecl;
 import dev.chaos.syntax.ast.Program;
 import dev.chaos.syntax.ast.Stmt;
 import dev.chaos.syntax.ast.TypeRef;
@@ -96,8 +96,8 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
     return new Decl.Runbook(spans.of(ctx), strings.label(ctx.label, spans.after(ctx.RUNBOOK().getSymbol())), members);
   }
 
-  private List<Param> params(ParamsContext ctx) {
-    List<Param> params = new ArrayList<>();
+  private List<ParamDecl> params(ParamsContext ctx) {
+    List<ParamDecl> params = new ArrayList<>();
     if (ctx != null) {
       for (ParamContext param : ctx.param()) {
         Token start = param.getStart();
@@ -105,7 +105,7 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
             : typeRef(param.typeRef());
         Expr defaultValue = param.ASSIGN() == null ? null
             : exprs.expr(param.expr(), spans.after(param.ASSIGN().getSymbol()));
-        params.add(new Param(spans.of(param), ident(param.name(), start), type, defaultValue));
+        params.add(new ParamDecl(spans.of(param), ident(param.name(), start), type, defaultValue));
       }
     }
     return params;

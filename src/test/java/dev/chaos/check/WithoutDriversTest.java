@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WithoutDriversTest {
   static Stream<Path> files() throws IOException {
-    return ExamplesTest.files();
+    return RunbooksCheckTest.files();
   }
 
   static Stream<Path> goldenInputs() throws IOException {

@@ -20,7 +20,7 @@ class CheckCommandTest {
   Path dir;
 
   /** Reports CH0201 at every `nme` and CH0601 at every `unused`, like a checker would. */
-  private static final RunbookChecker FAKE = (file, sink, internal) -> {
+  private static final SourceChecker FAKE = (file, sink, internal) -> {
     mark(file, "nme", Code.CH0201, "undefined name `nme`", sink);
     mark(file, "unused", Code.CH0601, "unused let `unused`", sink);
   };
@@ -311,7 +311,7 @@ class CheckCommandTest {
   @Test
   void unexpectedFailureIsOneLineWithoutVerboseAndATraceWithIt() throws IOException {
     String file = write("a.chaos", "").toString();
-    RunbookChecker broken = (f, sink, internal) -> {
+    SourceChecker broken = (f, sink, internal) -> {
       throw new IllegalStateException("boom");
     };
 

@@ -16,7 +16,7 @@ final class CliRunner {
 
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
-  private Function<CheckOptions, RunbookChecker> checkers;
+  private Function<CheckOptions, SourceChecker> checkers;
   private Backends backends;
   /** The options of every checker built, in order: one per `check` run. */
   final List<CheckOptions> checkersBuilt = new ArrayList<>();
@@ -32,7 +32,7 @@ final class CliRunner {
   }
 
   /** Puts {@code checker} behind `chaos check` instead of the real checker. */
-  CliRunner checker(RunbookChecker checker) {
+  CliRunner checker(SourceChecker checker) {
     checkers = options -> checker;
     return this;
   }
@@ -48,7 +48,7 @@ final class CliRunner {
     StringWriter err = new StringWriter();
     CliContext context = CliContext.of(new PrintWriter(out), new PrintWriter(err), env, terminal,
         DriverRegistry::load);
-    Function<CheckOptions, RunbookChecker> chosen = checkers == null ? context.checkers() : checkers;
+    Function<CheckOptions, SourceChecker> chosen = checkers == null ? context.checkers() : checkers;
     context = context.withCheckers(options -> {
       checkersBuilt.add(options);
       return chosen.apply(options);

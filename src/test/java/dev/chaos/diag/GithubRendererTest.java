@@ -11,7 +11,7 @@ class GithubRendererTest {
 
   @Test
   void writesOneWorkflowCommandPerDiagnosticWithHelpsInTheMessage() {
-    String out = renderer.render(List.of(Samples.unknownFunction()), List.of(Samples.POD_FAILURE));
+    String out = renderer.render(List.of(DiagnosticSamples.unknownFunction()), List.of(DiagnosticSamples.POD_FAILURE));
 
     assertThat(out).isEqualTo("::error file=runbooks/pod-failure.chaos,line=31,col=5,endLine=31,"
         + "endColumn=17,title=CH0203::unknown function `k8s.kill_pod`: not provided by driver `k8s`"
@@ -41,6 +41,6 @@ class GithubRendererTest {
 
   @Test
   void cleanRunPrintsNothing() {
-    assertThat(renderer.render(List.of(), List.of(Samples.POD_FAILURE))).isEmpty();
+    assertThat(renderer.render(List.of(), List.of(DiagnosticSamples.POD_FAILURE))).isEmpty();
   }
 }

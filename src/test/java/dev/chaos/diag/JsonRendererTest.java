@@ -14,8 +14,8 @@ class JsonRendererTest {
   @Test
   void writesEveryFieldOfEachDiagnosticAndTheCounts() {
     SourceFile clean = new SourceFile("runbooks/clean.chaos", "import \"slo\"\n");
-    String out = new JsonRenderer().render(List.of(Samples.unknownFunction()),
-        List.of(clean, Samples.POD_FAILURE));
+    String out = new JsonRenderer().render(List.of(DiagnosticSamples.unknownFunction()),
+        List.of(clean, DiagnosticSamples.POD_FAILURE));
 
     assertThat(out).endsWith("}\n");
     JsonNode root = mapper.readTree(out);
@@ -59,8 +59,8 @@ class JsonRendererTest {
 
   @Test
   void aSecondPlaceIsListedWithItsLabelAndSpan() {
-    JsonNode d = mapper.readTree(new JsonRenderer().render(List.of(Samples.definedTwice()),
-        List.of(Samples.TWICE))).at("/diagnostics/0");
+    JsonNode d = mapper.readTree(new JsonRenderer().render(List.of(DiagnosticSamples.definedTwice()),
+        List.of(DiagnosticSamples.TWICE))).at("/diagnostics/0");
 
     assertThat(d.at("/related").size()).isEqualTo(1);
     assertThat(d.at("/related/0/label").asString()).isEqualTo("first defined here");

@@ -18,7 +18,7 @@ class JunitRendererTest {
   @Test
   void oneSuitePerFileOneFailingCasePerDiagnosticAndAPassingCaseForACleanFile() throws Exception {
     SourceFile clean = new SourceFile("runbooks/clean.chaos", "import \"slo\"\n");
-    String xml = renderer.render(List.of(Samples.unknownFunction()), List.of(clean, Samples.POD_FAILURE));
+    String xml = renderer.render(List.of(DiagnosticSamples.unknownFunction()), List.of(clean, DiagnosticSamples.POD_FAILURE));
     Element root = parse(xml).getDocumentElement();
 
     assertThat(root.getTagName()).isEqualTo("testsuites");
@@ -44,7 +44,7 @@ class JunitRendererTest {
     assertThat(failure.getAttribute("type")).isEqualTo("error");
     assertThat(failure.getAttribute("message")).isEqualTo("unknown function `k8s.kill_pod`");
     assertThat(failure.getTextContent())
-        .isEqualTo(new TextRenderer(false).renderOne(Samples.unknownFunction()))
+        .isEqualTo(new TextRenderer(false).renderOne(DiagnosticSamples.unknownFunction()))
         .contains("--> runbooks/pod-failure.chaos:31:5");
   }
 
@@ -67,7 +67,7 @@ class JunitRendererTest {
   void diagnosticInAnImportedModuleGetsItsOwnSuite() throws Exception {
     SourceFile module = new SourceFile("stdlib/slo.chaos", "fn f() = nme\n");
     Diagnostic d = Diagnostic.of(Code.CH0201, module.span(9, 12), "undefined name `nme`");
-    Element root = parse(renderer.render(List.of(d), List.of(Samples.POD_FAILURE))).getDocumentElement();
+    Element root = parse(renderer.render(List.of(d), List.of(DiagnosticSamples.POD_FAILURE))).getDocumentElement();
 
     NodeList suites = root.getElementsByTagName("testsuite");
     assertThat(suites.getLength()).isEqualTo(2);

@@ -1,6 +1,6 @@
 package dev.chaos.diag;
 
-import static dev.chaos.diag.Samples.span;
+import static dev.chaos.diag.DiagnosticSamples.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaos.source.SourceFile;
@@ -18,8 +18,8 @@ class SarifRendererTest {
     Diagnostic undefined1 = Diagnostic.of(Code.CH0201, file.span(8, 11), "undefined name `nme`");
     Diagnostic undefined2 = Diagnostic.of(Code.CH0201, file.span(20, 23), "undefined name `nme`");
     Diagnostic unused = Diagnostic.of(Code.CH0601, span(file, "x"), "unused let `x`");
-    JsonNode root = parse(renderer.render(Samples.sorted(undefined1, undefined2, unused),
-        List.of(file, Samples.POD_FAILURE)));
+    JsonNode root = parse(renderer.render(DiagnosticSamples.sorted(undefined1, undefined2, unused),
+        List.of(file, DiagnosticSamples.POD_FAILURE)));
 
     assertThat(root.get("$schema").asString()).isEqualTo(SarifRenderer.SCHEMA);
     assertThat(root.get("version").asString()).isEqualTo("2.1.0");
@@ -54,7 +54,7 @@ class SarifRendererTest {
 
   @Test
   void resultCarriesMessageLabelHelpsAndRegion() {
-    JsonNode root = parse(renderer.render(List.of(Samples.unknownFunction()), List.of(Samples.POD_FAILURE)));
+    JsonNode root = parse(renderer.render(List.of(DiagnosticSamples.unknownFunction()), List.of(DiagnosticSamples.POD_FAILURE)));
     JsonNode result = root.at("/runs/0/results/0");
 
     assertThat(result.get("ruleId").asString()).isEqualTo("CH0203");
@@ -71,8 +71,8 @@ class SarifRendererTest {
 
   @Test
   void aSecondPlaceIsARelatedLocation() {
-    JsonNode result = parse(renderer.render(List.of(Samples.definedTwice()),
-        List.of(Samples.TWICE))).at("/runs/0/results/0");
+    JsonNode result = parse(renderer.render(List.of(DiagnosticSamples.definedTwice()),
+        List.of(DiagnosticSamples.TWICE))).at("/runs/0/results/0");
 
     assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(3);
     JsonNode related = result.at("/relatedLocations/0");
@@ -87,7 +87,7 @@ class SarifRendererTest {
 
   @Test
   void cleanRunHasNoResultsAndNoRules() {
-    JsonNode root = parse(renderer.render(List.of(), List.of(Samples.POD_FAILURE)));
+    JsonNode root = parse(renderer.render(List.of(), List.of(DiagnosticSamples.POD_FAILURE)));
 
     assertThat(root.at("/runs/0/results").isArray()).isTrue();
     assertThat(root.at("/runs/0/results").size()).isZero();

@@ -1,6 +1,6 @@
 package dev.chaos.diag;
 
-import static dev.chaos.diag.Samples.span;
+import static dev.chaos.diag.DiagnosticSamples.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaos.source.SourceFile;
@@ -12,7 +12,7 @@ class TextRendererTest {
 
   @Test
   void rendersTheContractExampleExactly() {
-    String out = plain.render(List.of(Samples.unknownFunction()), List.of(Samples.POD_FAILURE));
+    String out = plain.render(List.of(DiagnosticSamples.unknownFunction()), List.of(DiagnosticSamples.POD_FAILURE));
 
     assertThat(out).isEqualTo("""
         error[CH0203]: unknown function `k8s.kill_pod`
@@ -28,7 +28,7 @@ class TextRendererTest {
 
   @Test
   void aSecondPlaceIsShownUnderlinedWithDashes() {
-    String out = plain.render(List.of(Samples.definedTwice()), List.of(Samples.TWICE));
+    String out = plain.render(List.of(DiagnosticSamples.definedTwice()), List.of(DiagnosticSamples.TWICE));
 
     assertThat(out).isEqualTo("""
         error[CH0211]: `limit` is defined twice
@@ -181,14 +181,14 @@ class TextRendererTest {
 
   @Test
   void cleanRunPrintsOnlyTheSummary() {
-    assertThat(plain.render(List.of(), List.of(Samples.POD_FAILURE)))
+    assertThat(plain.render(List.of(), List.of(DiagnosticSamples.POD_FAILURE)))
         .isEqualTo("checked 1 file: no problems\n");
   }
 
   @Test
   void colourOnlyWhenAsked() {
     TextRenderer coloured = new TextRenderer(true);
-    String out = coloured.render(List.of(Samples.unknownFunction()), List.of(Samples.POD_FAILURE));
+    String out = coloured.render(List.of(DiagnosticSamples.unknownFunction()), List.of(DiagnosticSamples.POD_FAILURE));
 
     assertThat(out)
         .startsWith("\u001B[1;31merror[CH0203]\u001B[0m\u001B[1m: unknown function `k8s.kill_pod`\u001B[0m\n")
@@ -199,6 +199,6 @@ class TextRendererTest {
     SourceFile file = new SourceFile("w.chaos", "let unused = 1\n");
     Diagnostic warning = Diagnostic.of(Code.CH0601, span(file, "unused"), "unused let `unused`");
     assertThat(coloured.renderOne(warning)).startsWith("\u001B[1;33mwarning[CH0601]\u001B[0m");
-    assertThat(plain.render(List.of(Samples.unknownFunction()), List.of())).doesNotContain("\u001B");
+    assertThat(plain.render(List.of(DiagnosticSamples.unknownFunction()), List.of())).doesNotContain("\u001B");
   }
 }

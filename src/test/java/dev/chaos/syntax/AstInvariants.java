@@ -8,7 +8,7 @@ import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Ident;
 import dev.chaos.syntax.ast.Member;
-import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.ParamDecl;
 import dev.chaos.syntax.ast.Program;
 import dev.chaos.syntax.ast.Stmt;
 import dev.chaos.syntax.ast.TypeRef;
@@ -277,7 +277,7 @@ final class AstInvariants {
     }
   }
 
-  private void param(Param p) {
+  private void param(ParamDecl p) {
     span(p.span());
     ident(p.name());
     type(p.type());

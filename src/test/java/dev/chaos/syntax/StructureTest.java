@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
-import dev.chaos.syntax.ast.Param;
+import dev.chaos.syntax.ast.ParamDecl;
 import dev.chaos.syntax.ast.Program;
 import dev.chaos.syntax.ast.Stmt;
 import dev.chaos.syntax.ast.TypeRef;
@@ -34,7 +34,7 @@ class StructureTest {
     Decl.Fn budget = (Decl.Fn) program.decls().get(4);
     assertThat(budget.name().name()).isEqualTo("within_budget");
     assertThat(budget.result().name()).isEqualTo("Bool");
-    List<Param> params = budget.params();
+    List<ParamDecl> params = budget.params();
     assertThat(params).extracting(p -> p.name().name()).containsExactly("p", "budget");
     assertThat(params.get(0).defaultValue()).isNull();
     assertThat(((Expr.PercentLit) params.get(1).defaultValue()).percent()).isEqualTo(1.0);

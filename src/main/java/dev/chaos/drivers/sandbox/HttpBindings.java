@@ -44,7 +44,7 @@ final class HttpBindings {
 
   private static Value exchange(CallContext c, String what, Duration timeout,
       Results.Response answer) throws Exception {
-    Calls.take(c, answer.latency(), timeout, what);
+    AnswerTime.take(c, answer.latency(), timeout, what);
     return answer.toValue();
   }
 }

@@ -19,7 +19,7 @@ final class RedisBindings {
     RedisWorld redis = world.redis();
     into.put("redis.ping", (a, c) -> {
       Duration roundTrip = redis.ping();
-      Calls.take(c, roundTrip, null, "redis PING");
+      AnswerTime.take(c, roundTrip, null, "redis PING");
       return Value.duration(roundTrip);
     });
     into.put("redis.get", (a, c) -> Value.str(redis.get(string(a, "key"))));

@@ -19,7 +19,7 @@ public sealed interface Decl permits Decl.Let, Decl.Fn, Decl.Action, Decl.Runboo
   }
 
   /** `fn name(params) -> Type = expr`: read-only. */
-  record Fn(Span span, Ident name, List<Param> params, TypeRef result, Expr body) implements Decl {
+  record Fn(Span span, Ident name, List<ParamDecl> params, TypeRef result, Expr body) implements Decl {
     public Fn {
       params = List.copyOf(params);
     }
@@ -30,7 +30,7 @@ public sealed interface Decl permits Decl.Let, Decl.Fn, Decl.Action, Decl.Runboo
   }
 
   /** `action name(params) { ... }`: may mutate. */
-  record Action(Span span, Ident name, List<Param> params, Block body) implements Decl {
+  record Action(Span span, Ident name, List<ParamDecl> params, Block body) implements Decl {
     public Action {
       params = List.copyOf(params);
     }

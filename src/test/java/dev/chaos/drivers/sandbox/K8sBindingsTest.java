@@ -42,35 +42,35 @@ class K8sBindingsTest {
   @Test
   void killedPodsAreRecreatedAfterTheDeploymentsRecoveryTime() throws Exception {
     TestCallContext c = underBlastRadius(null);
-    Value killed = c.call("k8s.kill_pods", "selector", Samples.BACKEND,
+    Value killed = c.call("k8s.kill_pods", "selector", BuiltinSamples.BACKEND,
         "fraction", Value.percent(30));
     assertThat(names(killed)).hasSize(2); // 30% of 5, rounded up
-    assertThat(ready(Samples.BACKEND)).isEqualTo(3);
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(3);
     assertThat(c.undos()).as("kill_pods has no automatic inverse").isEmpty();
     backend.clock().sleep(Duration.ofSeconds(12));
-    assertThat(ready(Samples.BACKEND)).isEqualTo(5);
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(5);
   }
 
   @Test
   void aFractionWithinTheBlastRadiusNeverRoundsUpPastIt() throws Exception {
     TestCallContext c = underBlastRadius(30.0);
-    Value killed = c.call("k8s.kill_pods", "selector", Samples.BACKEND,
+    Value killed = c.call("k8s.kill_pods", "selector", BuiltinSamples.BACKEND,
         "fraction", Value.percent(30));
     assertThat(names(killed)).hasSize(1);
     assertThat(c.log()).containsExactly("k8s.kill_pods: 30% of 5 pods rounds up to 2 (40%);"
         + " killing 1 (20%) to stay within the runbook's blast_radius 30%");
-    assertThat(ready(Samples.BACKEND)).isEqualTo(4);
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(4);
   }
 
   @Test
   void aKillBeyondTheBlastRadiusIsRefusedWithItsNumbersAndKillsNothing() throws Exception {
     TestCallContext c = underBlastRadius(30.0);
-    assertThatThrownBy(() -> c.call("k8s.kill_pods", "selector", Samples.BACKEND,
+    assertThatThrownBy(() -> c.call("k8s.kill_pods", "selector", BuiltinSamples.BACKEND,
         "count", Value.integer(2)))
         .isInstanceOf(KillCount.Refused.class)
         .hasMessage("killing 2 of the 5 pods labelled `tier=backend` in namespace"
             + " llm-marketplace (40%) is more than the runbook's blast_radius 30%");
-    assertThatThrownBy(() -> c.call("k8s.kill_pods", "selector", Samples.BACKEND,
+    assertThatThrownBy(() -> c.call("k8s.kill_pods", "selector", BuiltinSamples.BACKEND,
         "fraction", Value.percent(50)))
         .hasMessage("fraction: 50% is more than the runbook's blast_radius 30%");
     // the gateway has 3 pods: one of them is already 33%
@@ -79,19 +79,19 @@ class K8sBindingsTest {
         .hasMessage("30% of the 3 pods labelled `app=graphql-gateway` in namespace"
             + " llm-marketplace is at least 1 pod (33.333333%), more than the runbook's"
             + " blast_radius 30%");
-    assertThat(ready(Samples.BACKEND)).isEqualTo(5);
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(5);
     assertThat(ready(GATEWAY)).isEqualTo(3);
     assertThat(backend.world().chaosStartedAt()).isEmpty();
   }
 
   @Test
   void aCountWithinTheBlastRadiusKillsThatMany() throws Exception {
-    Value killed = underBlastRadius(40.0).call("k8s.kill_pods", "selector", Samples.BACKEND,
+    Value killed = underBlastRadius(40.0).call("k8s.kill_pods", "selector", BuiltinSamples.BACKEND,
         "count", Value.integer(2), "grace", Value.duration(Duration.ofSeconds(5)));
     assertThat(names(killed)).hasSize(2);
-    assertThat(ready(Samples.BACKEND)).as("the grace period runs first").isEqualTo(5);
+    assertThat(ready(BuiltinSamples.BACKEND)).as("the grace period runs first").isEqualTo(5);
     backend.clock().sleep(Duration.ofSeconds(5));
-    assertThat(ready(Samples.BACKEND)).isEqualTo(3);
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(3);
   }
 
   @Test
@@ -101,7 +101,7 @@ class K8sBindingsTest {
     Value applied = c.call("k8s.apply", "manifest", Value.str(POD_CHAOS));
     assertThat(applied).isEqualTo(Value.strings(List.of("podchaos/random-pod-kill")));
     assertThat(k8s.exists("podchaos", "random-pod-kill", "chaos-testing")).isTrue();
-    assertThat(ready(Samples.BACKEND)).isEqualTo(4); // the world's podchaos targets the backend
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(4); // the world's podchaos targets the backend
     assertThat(c.undos()).singleElement().satisfies(u -> {
       assertThat(u.description())
           .isEqualTo("delete podchaos/random-pod-kill in namespace chaos-testing");
@@ -177,7 +177,7 @@ class K8sBindingsTest {
   void readsAnswerAsTheWorldStands() throws Exception {
     TestCallContext c = TestCallContext.of(backend);
     assertThat(c.call("k8s.selector", "namespace", Value.str("llm-marketplace"),
-        "labels", Value.str("tier=backend"))).isEqualTo(Samples.BACKEND);
+        "labels", Value.str("tier=backend"))).isEqualTo(BuiltinSamples.BACKEND);
     assertThat(c.call("k8s.get", "kind", Value.str("deployments"), "name", Value.str("backend")))
         .isInstanceOf(Value.Json.class);
     assertThat(c.call("k8s.count", "kind", Value.str("pod"),
@@ -190,8 +190,8 @@ class K8sBindingsTest {
         "name", Value.str("frontend")))
         .hasMessage("deployment \"frontend\" not found in namespace llm-marketplace");
     // `cluster:` moves a selector to another cluster: the backup region has 3 backend pods
-    assertThat(ready(Samples.BACKEND)).isEqualTo(5);
-    Value.Rec backup = (Value.Rec) c.call("k8s.pods", "selector", Samples.BACKEND,
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(5);
+    Value.Rec backup = (Value.Rec) c.call("k8s.pods", "selector", BuiltinSamples.BACKEND,
         "cluster", Value.str("backup-region"));
     assertThat(backup.field("total")).isEqualTo(Value.integer(3));
   }
@@ -199,11 +199,11 @@ class K8sBindingsTest {
   @Test
   void eventsSinceADurationCountOnlyThatRecentPast() throws Exception {
     TestCallContext c = TestCallContext.of(backend);
-    c.call("k8s.kill_pods", "selector", Samples.BACKEND, "count", Value.integer(1));
+    c.call("k8s.kill_pods", "selector", BuiltinSamples.BACKEND, "count", Value.integer(1));
     backend.clock().sleep(Duration.ofMinutes(2));
-    assertThat(c.call("k8s.events", "selector", Samples.BACKEND, "reason", Value.str("Killing")))
+    assertThat(c.call("k8s.events", "selector", BuiltinSamples.BACKEND, "reason", Value.str("Killing")))
         .isEqualTo(Value.integer(1));
-    assertThat(c.call("k8s.events", "selector", Samples.BACKEND, "reason", Value.str("Killing"),
+    assertThat(c.call("k8s.events", "selector", BuiltinSamples.BACKEND, "reason", Value.str("Killing"),
         "since", Value.duration(Duration.ofMinutes(1)))).isEqualTo(Value.integer(0));
   }
 

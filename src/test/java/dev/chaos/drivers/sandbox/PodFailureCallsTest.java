@@ -26,7 +26,7 @@ class PodFailureCallsTest {
   }
 
   private boolean allReady() throws Exception {
-    Value.Rec pods = (Value.Rec) c.call("k8s.pods", "selector", Samples.BACKEND);
+    Value.Rec pods = (Value.Rec) c.call("k8s.pods", "selector", BuiltinSamples.BACKEND);
     return pods.field("ready").equals(pods.field("total"));
   }
 
@@ -39,7 +39,7 @@ class PodFailureCallsTest {
     assertThat(allReady()).as("precondition: backend fully ready").isTrue();
     assertThat(below(errorRate(), 0.1)).as("precondition: baseline error rate").isTrue();
 
-    Value killed = c.call("k8s.kill_pods", "selector", Samples.BACKEND,
+    Value killed = c.call("k8s.kill_pods", "selector", BuiltinSamples.BACKEND,
         "fraction", Value.percent(30));
     assertThat(c.call("len", "value", killed)).isEqualTo(Value.integer(1));
     assertThat(below(errorRate(), 1)).as("throughout: no user-facing errors").isTrue();
@@ -50,7 +50,7 @@ class PodFailureCallsTest {
       assertThat(backend.clock().now()).isBefore(deadline);
       backend.clock().sleep(Duration.ofSeconds(2));
     }
-    assertThat(c.call("k8s.events", "selector", Samples.BACKEND, "reason", Value.str("Evicted")))
+    assertThat(c.call("k8s.events", "selector", BuiltinSamples.BACKEND, "reason", Value.str("Evicted")))
         .isEqualTo(Value.integer(0));
     assertThat(c.call("k8s.delete", "kind", Value.str("podchaos"),
         "name", Value.str("random-pod-kill"), "namespace", Value.str("chaos-testing")))

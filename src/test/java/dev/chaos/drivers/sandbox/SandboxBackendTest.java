@@ -40,8 +40,8 @@ class SandboxBackendTest {
   }
 
   private SandboxBackend open() throws IOException {
-    Files.writeString(runbookDir.resolve(Samples.FILE_NAME), "kind: ConfigMap\n");
-    return new SandboxBackend(WorldLoader.create(Samples.world()), runbookDir);
+    Files.writeString(runbookDir.resolve(BuiltinSamples.FILE_NAME), "kind: ConfigMap\n");
+    return new SandboxBackend(WorldLoader.create(BuiltinSamples.world()), runbookDir);
   }
 
   @Test
@@ -56,7 +56,7 @@ class SandboxBackendTest {
       TestCallContext c = TestCallContext.of((SandboxBackend) backend);
       assertThat(c.call("file", "path", Value.str("podchaos.yaml")))
           .isEqualTo(Value.str("kind: PodChaos\n"));
-      assertThat(c.call("k8s.pods", "selector", Samples.BACKEND))
+      assertThat(c.call("k8s.pods", "selector", BuiltinSamples.BACKEND))
           .extracting(v -> ((Value.Rec) v).field("ready")).isEqualTo(Value.integer(5));
     }
   }
@@ -84,7 +84,7 @@ class SandboxBackendTest {
 
   @Test
   void everyBuiltinHasASampleCall() {
-    assertThat(Samples.all().keySet()).containsExactlyInAnyOrderElementsOf(
+    assertThat(BuiltinSamples.all().keySet()).containsExactlyInAnyOrderElementsOf(
         builtins().stream().map(Builtin::qualifiedName).toList());
   }
 
@@ -94,7 +94,7 @@ class SandboxBackendTest {
     TestCallContext c = TestCallContext.of(backend);
     List<String> mismatches = new ArrayList<>();
     for (Builtin b : builtins()) {
-      Value result = c.call(b.qualifiedName(), Samples.all().get(b.qualifiedName()));
+      Value result = c.call(b.qualifiedName(), BuiltinSamples.all().get(b.qualifiedName()));
       String mismatch = Conformance.mismatch(result, b.signature().result());
       if (mismatch != null) {
         mismatches.add(b.qualifiedName() + ": " + mismatch);
@@ -110,7 +110,7 @@ class SandboxBackendTest {
     List<String> registering = new ArrayList<>();
     for (Builtin b : builtins()) {
       TestCallContext c = TestCallContext.of(backend);
-      c.call(b.qualifiedName(), Samples.all().get(b.qualifiedName()));
+      c.call(b.qualifiedName(), BuiltinSamples.all().get(b.qualifiedName()));
       if (!c.undos().isEmpty()) {
         registering.add(b.qualifiedName());
       }
@@ -123,7 +123,7 @@ class SandboxBackendTest {
   void aDryRunChangesNothingRegistersNothingAndSaysWhatItWouldDo() throws Exception {
     SandboxBackend backend = open();
     // the workflow that argo.phase and argo.terminate name, submitted for real
-    TestCallContext.of(backend).call("argo.submit", Samples.all().get("argo.submit"));
+    TestCallContext.of(backend).call("argo.submit", BuiltinSamples.all().get("argo.submit"));
     String before = fingerprint(backend);
     List<String> mismatches = new ArrayList<>();
     for (Builtin b : builtins()) {
@@ -131,7 +131,7 @@ class SandboxBackendTest {
         continue;
       }
       TestCallContext c = new TestCallContext(backend, 30.0, true);
-      Value result = c.call(b.qualifiedName(), Samples.all().get(b.qualifiedName()));
+      Value result = c.call(b.qualifiedName(), BuiltinSamples.all().get(b.qualifiedName()));
       String mismatch = Conformance.mismatch(result, b.signature().result());
       if (mismatch != null) {
         mismatches.add(b.qualifiedName() + ": " + mismatch);
@@ -154,12 +154,12 @@ class SandboxBackendTest {
       }
       SandboxBackend backend = open();
       if (!b.qualifiedName().equals("argo.submit")) { // the workflow argo.terminate names
-        TestCallContext.of(backend).call("argo.submit", Samples.all().get("argo.submit"));
+        TestCallContext.of(backend).call("argo.submit", BuiltinSamples.all().get("argo.submit"));
       }
       TestCallContext dry = new TestCallContext(backend, 30.0, true);
-      dry.call(b.qualifiedName(), Samples.all().get(b.qualifiedName()));
+      dry.call(b.qualifiedName(), BuiltinSamples.all().get(b.qualifiedName()));
       TestCallContext real = new TestCallContext(backend, 30.0, false);
-      real.call(b.qualifiedName(), Samples.all().get(b.qualifiedName()));
+      real.call(b.qualifiedName(), BuiltinSamples.all().get(b.qualifiedName()));
       String registered = String.join("; ", real.undos().stream()
           .map(TestCallContext.Registered::description).toList());
       if (!dry.previews.get(0).undo().equals(registered)) {

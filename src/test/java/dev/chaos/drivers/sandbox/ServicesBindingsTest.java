@@ -153,7 +153,7 @@ class ServicesBindingsTest {
   @Test
   void theGatewayHealthAnswersAfterItsLatency() throws Exception {
     Instant before = backend.clock().now();
-    Value response = c.call("http.get", "url", Value.str(Samples.GATEWAY));
+    Value response = c.call("http.get", "url", Value.str(BuiltinSamples.GATEWAY));
     assertThat(response).isEqualTo(Value.rec("Response", "status", Value.integer(200),
         "latency", Value.duration(Duration.ofMillis(12)), "body",
         Value.str("{\"status\":\"ok\"}")));
@@ -170,16 +170,16 @@ class ServicesBindingsTest {
         spec: {action: delay, selector: {labelSelectors: {app: graphql-gateway}}}
         """)); // +250ms on the gateway
     Instant before = backend.clock().now();
-    assertThatThrownBy(() -> c.call("http.get", "url", Value.str(Samples.GATEWAY),
+    assertThatThrownBy(() -> c.call("http.get", "url", Value.str(BuiltinSamples.GATEWAY),
         "timeout", Value.duration(Duration.ofMillis(100))))
         .isInstanceOf(TimeoutException.class)
-        .hasMessage("GET " + Samples.GATEWAY + " timed out after 100ms");
+        .hasMessage("GET " + BuiltinSamples.GATEWAY + " timed out after 100ms");
     assertThat(backend.clock().now()).isEqualTo(before.plusMillis(100));
 
     TestCallContext hurried = TestCallContext.of(backend).budget(Duration.ofMillis(50));
     Instant start = backend.clock().now();
-    assertThatThrownBy(() -> hurried.call("http.get", "url", Value.str(Samples.GATEWAY)))
-        .hasMessage("GET " + Samples.GATEWAY + ": no answer before the call's deadline");
+    assertThatThrownBy(() -> hurried.call("http.get", "url", Value.str(BuiltinSamples.GATEWAY)))
+        .hasMessage("GET " + BuiltinSamples.GATEWAY + ": no answer before the call's deadline");
     assertThat(backend.clock().now()).isEqualTo(start.plusMillis(50));
   }
 
@@ -188,7 +188,7 @@ class ServicesBindingsTest {
     c.call("k8s.kill_pods", "selector", Value.rec("Selector", "cluster", Value.str(""),
         "namespace", Value.str("llm-marketplace"), "labels", Value.str("app=graphql-gateway")),
         "count", Value.integer(3));
-    assertThat(((Value.Rec) c.call("http.get", "url", Value.str(Samples.GATEWAY)))
+    assertThat(((Value.Rec) c.call("http.get", "url", Value.str(BuiltinSamples.GATEWAY)))
         .field("status")).isEqualTo(Value.integer(503));
   }
 

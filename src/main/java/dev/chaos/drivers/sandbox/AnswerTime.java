@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 
-/** What the sandbox bindings share: the time a call takes. */
-final class Calls {
-  private Calls() {}
+/** The time a sandbox call takes to be answered, spent on the world's clock. */
+final class AnswerTime {
+  private AnswerTime() {}
 
   /**
    * Spends {@code took} of the context's clock, as a call that waits for an answer does; a

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * clock. It takes no real time, and every run sees the same samples.
  */
 @Timeout(20)
-class RehearsalTest {
+class WorldRehearsalTest {
   @Test
   void aRunbookWithProbesRehearsesDeterministicallyInNoTime() throws InterruptedException {
     long started = System.nanoTime();

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The contract's examples parse without a diagnostic and into the expected shape. */
-class ExamplesTest {
+class ExamplesParseTest {
   private static Decl.Runbook runbook(String name) {
     Path path = EXAMPLES.resolve(name);
     Program program = parseClean(read(path));

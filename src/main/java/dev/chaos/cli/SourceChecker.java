@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 
 /** What `chaos check` needs of the checker; tests put canned diagnostics behind it. */
 @FunctionalInterface
-interface RunbookChecker {
+interface SourceChecker {
   /** {@code internalErrors} receives a failure of the checker itself, reported as CH0106. */
   void check(SourceFile file, Diagnostics sink, Consumer<Throwable> internalErrors);
 
   /** One {@link Checker} for all files of a run, so that its module cache is shared. */
-  static RunbookChecker of(DriverRegistry drivers, CheckOptions options) {
+  static SourceChecker of(DriverRegistry drivers, CheckOptions options) {
     Checker checker = new Checker(drivers, options);
     return checker::check;
   }

@@ -14,8 +14,8 @@ import java.util.Map;
  * run one after the other on one world (`argo.submit` comes before `argo.phase`, `k8s.apply`
  * before `k8s.delete`).
  */
-final class Samples {
-  private Samples() {}
+final class BuiltinSamples {
+  private BuiltinSamples() {}
 
   static final String FILE_NAME = "manifest.yaml";
   static final String STATEMENT = "UPDATE sessions SET expired = true WHERE age > 3600";
@@ -50,7 +50,7 @@ final class Samples {
   }
 
   static String defaultWorldText() {
-    try (var in = Samples.class.getClassLoader()
+    try (var in = BuiltinSamples.class.getClassLoader()
         .getResourceAsStream(WorldLoader.DEFAULT_WORLD)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {

@@ -5,8 +5,8 @@ import dev.chaos.source.Span;
 import java.util.List;
 
 /** Hand-built sources and diagnostics shared by the renderer tests. */
-final class Samples {
-  private Samples() {}
+final class DiagnosticSamples {
+  private DiagnosticSamples() {}
 
   /** The contract's example: `k8s.kill_pod` on line 31, column 5. */
   static final SourceFile POD_FAILURE = new SourceFile("runbooks/pod-failure.chaos",

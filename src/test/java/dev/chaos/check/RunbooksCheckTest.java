@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The contract's examples, the repository's runbooks and the stdlib check without a word. */
-class ExamplesTest {
+class RunbooksCheckTest {
   static Stream<Path> files() throws IOException {
     Path root = Path.of(System.getProperty("user.dir"));
     return Stream.of(root.resolve("runbooks"), root.resolve("stdlib"))
