@@ -19,7 +19,8 @@ public sealed interface Decl permits Decl.Let, Decl.Fn, Decl.Action, Decl.Runboo
   }
 
   /** `fn name(params) -> Type = expr`: read-only. */
-  record Fn(Span span, Ident name, List<ParamDecl> params, TypeRef result, Expr body) implements Decl {
+  record Fn(Span span, Ident name, List<ParamDecl> params, TypeRef result, Expr body)
+      implements Decl {
     public Fn {
       params = List.copyOf(params);
     }
