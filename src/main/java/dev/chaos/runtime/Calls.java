@@ -10,6 +10,7 @@ import dev.chaos.spi.Effect;
 import dev.chaos.spi.Preview;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.ParamDecl;
+import dev.chaos.types.Conformance;
 import dev.chaos.types.Value;
 import dev.chaos.types.ValueException;
 import java.time.Instant;
@@ -111,6 +112,17 @@ final class Calls {
     }
     if (result == null) {
       result = Value.UNIT;
+    }
+    // the checker typed the program by the table: a driver that answers otherwise is a defect,
+    // stopped here rather than where the value is used
+    String mismatch = Conformance.mismatch(result, builtin.signature().result());
+    if (mismatch != null) {
+      String reason = "its driver answered a value its signature does not allow: " + mismatch;
+      if (journaled || mutates) {
+        interpreter.emit(new RunEvent.CallResult(interpreter.now(), fn,
+            mutates ? null : EventValues.args(args), false, null, reason));
+      }
+      throw new RunFault(call.span(), "`" + fn + "` failed: " + reason);
     }
     if (mutates && context.run().dryRun()) {
       return previewed(call, fn, site, context, result);

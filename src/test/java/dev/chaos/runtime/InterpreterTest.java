@@ -109,6 +109,23 @@ class InterpreterTest {
     assertThat(r.logs()).containsExactly("hey!", "hey!");
   }
 
+  /** The checker typed the program by the table: a driver must answer what it declares. */
+  @Test
+  void aDriverThatAnswersAnotherTypeThanItDeclaresFailsTheCall() {
+    FakeBackend backend = new FakeBackend()
+        .on("prometheus.scalar", (a, c) -> Value.str("0.004"));
+    RunFixture.Run r = run(runbook("""
+          step "s" {
+            let rate = prometheus.scalar("up")
+            log "never ${rate}"
+          }
+        """), backend);
+    assertThat(r.result().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.result().steps().get(0).message()).isEqualTo("`prometheus.scalar` failed: its "
+        + "driver answered a value its signature does not allow: expected Float, got String");
+    assertThat(r.logs()).isEmpty();
+  }
+
   @Test
   void stdlibModulesAndRunbookImplicitValue() {
     FakeBackend backend = new FakeBackend()

@@ -59,7 +59,7 @@ class SameTextEverywhereTest {
     assertThat(runbookDiagnostic(text).message()).isEqualTo(refusal);
     assertThat(configError(text)).isEqualTo(CONFIG + ":4:16: `environments.staging.prometheus"
         + ".timeout`: " + refusal);
-    assertThat(worldError(text)).isEqualTo("w.yaml: tick: " + refusal);
+    assertThat(worldError(text)).isEqualTo("w.yaml:1:7: `tick`: " + refusal);
   }
 
   /** Texts a runbook cannot hold as one literal (`5` is an Int there, a type error later). */
@@ -74,7 +74,7 @@ class SameTextEverywhereTest {
   void aRefusedTimeoutIsRefusedTheSameWayInBothFiles(String text, UnitProblem problem) {
     String refusal = refusal(text, problem);
     assertThat(configError(text)).endsWith("`environments.staging.prometheus.timeout`: " + refusal);
-    assertThat(worldError(text)).isEqualTo("w.yaml: tick: " + refusal);
+    assertThat(worldError(text)).isEqualTo("w.yaml:1:7: `tick`: " + refusal);
   }
 
   /** The one-line refusal of the units module, checked to be for the expected reason. */

@@ -21,18 +21,20 @@ class WorldQuantitiesTest {
     assertThat(d.cpuRequest()).isEqualTo(0.5);
     assertThat(d.memory()).isEqualTo(256L << 20);
     assertThatThrownBy(() -> deployment("cpu: 1 core"))
-        .hasMessage("w.yaml: clusters.default.deployments[0].cpu: `1 core` is not an amount of CPU:"
-            + " write cores or millicores, e.g. `0.5` or `500m`");
+        .hasMessage("w.yaml:1:53: `clusters.default.deployments[0].cpu`: `1 core` is not an"
+            + " amount of CPU: write cores or millicores, e.g. `0.5` or `500m`");
     assertThatThrownBy(() -> deployment("memory: 256MB"))
-        .hasMessageStartingWith("w.yaml: clusters.default.deployments[0].memory: `256MB` is not an"
+        .hasMessageStartingWith("w.yaml:1:")
+        .hasMessageContaining(": `clusters.default.deployments[0].memory`: `256MB` is not an"
             + " amount of memory");
   }
 
   @Test
   void aDurationKeyTakesNoBareNumberButASecondsSeriesDoes() {
     assertThatThrownBy(() -> deployment("recovery: 10"))
-        .hasMessage("w.yaml: clusters.default.deployments[0].recovery: `10` is not a duration:"
-            + " write its unit (ms, s, m, h or d), e.g. `10s`");
+        .hasMessageStartingWith("w.yaml:1:")
+        .hasMessageEndingWith(": `clusters.default.deployments[0].recovery`: `10` is not a"
+            + " duration: write its unit (ms, s, m, h or d), e.g. `10s`");
     WorldSpec spec = WorldLoader.parse("""
         series:
           lag: {unit: seconds, before: 0.18, during: 250ms}
