@@ -5,6 +5,7 @@ import dev.chaos.spi.CallContext;
 import dev.chaos.spi.DriverBinder;
 import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.LiveSetup;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.yaml.YamlSection;
 import dev.chaos.types.Value;
 import java.io.IOException;
@@ -55,11 +56,12 @@ final class TallyLive implements LiveBinding {
     return (args, context) -> {
       String name = name(args.get("name"));
       long by = ((Value.Int) args.getOr("by", Value.integer(1))).value();
-      if (context.run().dryRun()) {
-        context.log("would add " + by + " to " + name);
-        return Value.integer(0);
+      String undoing = "subtract " + by + " from " + name;
+      if (context.dryRun(Preview.of("add " + by + " to " + name).withTarget(name)
+          .withUndo(undoing))) {
+        return send(client, context, HttpRequest.newBuilder(url.resolve("/count/" + name)).GET());
       }
-      context.registerUndo("subtract " + by + " from " + name, undo ->
+      context.registerUndo(undoing, undo ->
           send(client, undo, post(url, name, -by)));
       return send(client, context, post(url, name, by));
     };

@@ -1,6 +1,7 @@
 package example.tally;
 
 import dev.chaos.spi.DriverBinder;
+import dev.chaos.spi.Preview;
 import dev.chaos.spi.SandboxModel;
 import dev.chaos.spi.SandboxSetup;
 import dev.chaos.spi.yaml.YamlNode;
@@ -41,10 +42,12 @@ final class TallyModel implements SandboxModel {
       into.put("tally.add", (args, context) -> {
         String name = ((Value.Str) args.get("name")).value();
         long by = ((Value.Int) args.getOr("by", Value.integer(1))).value();
-        if (context.run().dryRun()) {
+        String undoing = "subtract " + by + " from " + name;
+        if (context.dryRun(Preview.of("add " + by + " to " + name).withTarget(name)
+            .withUndo(undoing))) {
           return Value.integer(counters.getOrDefault(name, 0L));
         }
-        context.registerUndo("subtract " + by + " from " + name,
+        context.registerUndo(undoing,
             undo -> counters.merge(name, -by, Long::sum));
         return Value.integer(counters.merge(name, by, Long::sum));
       });

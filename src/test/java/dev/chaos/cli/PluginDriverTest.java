@@ -90,6 +90,18 @@ class PluginDriverTest {
   }
 
   @Test
+  void aDryRunShowsThePlugInsPreviewAndChangesNothing() throws Exception {
+    Path runbook = write("tally.chaos", RUNBOOK);
+    Path world = write("world.yaml", "seed: 7\ntally:\n  counters: {visits: 3}\n");
+    CliRunner.Result r = withPlugin(() -> new CliRunner().run("exec", "--sandbox", "--dry-run",
+        "--world", world.toString(), runbook.toString(), "--journal",
+        dir.resolve("j.jsonl").toString()));
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("would add 2 to visits: visits; undo: subtract 2 from visits",
+        "visits: 3");
+  }
+
+  @Test
   void aMistakeInThePlugInsWorldSectionIsReportedWhereItIs() throws Exception {
     Path runbook = write("tally.chaos", RUNBOOK);
     Path world = write("world.yaml", "tally:\n  countres: {visits: 3}\n");
