@@ -40,7 +40,7 @@ class LayeringTest {
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("drivers").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("config").mayOnlyBeAccessedByLayers("drivers", "cli")
-        .whereLayer("runtime").mayOnlyBeAccessedByLayers("cli", "drivers")
+        .whereLayer("runtime").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("check").mayOnlyBeAccessedByLayers("runtime", "cli")
         .whereLayer("spi").mayOnlyBeAccessedByLayers("check", "runtime", "config", "drivers", "cli")
         .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli")
