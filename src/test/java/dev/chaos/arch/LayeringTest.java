@@ -3,10 +3,14 @@ package dev.chaos.arch;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.chaos.spi.Driver;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +118,34 @@ class LayeringTest {
         .and().resideOutsideOfPackages("dev.chaos.drivers.live..", "dev.chaos.drivers.sandbox..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.chaos.drivers.live..", "dev.chaos.drivers.sandbox..")
+        .check(classes);
+  }
+
+  /**
+   * A driver package sees the other drivers only through what they share on purpose: the
+   * helpers of `drivers`, the fabric8-free Kubernetes rules of `drivers.kube`, and the two
+   * drivers built on another: `argo` on the k8s clients, `notify` on the http client. The sandbox
+   * reads the k8s table (to apply its argument rules), never the live k8s code.
+   */
+  @Test
+  void driverPackagesSeeEachOtherOnlyThroughWhatTheyShare() {
+    Map<String, List<String>> buildsOn = Map.of("argo", List.of("k8s"), "notify", List.of("http"),
+        "live", List.of("core"), "sandbox", List.of("core"));
+    List<String> packages = List.of("argo", "core", "http", "k8s", "live", "notify", "postgres",
+        "prometheus", "redis", "sandbox", "shell");
+    for (String p : packages) {
+      String[] others = packages.stream()
+          .filter(o -> !o.equals(p) && !buildsOn.getOrDefault(p, List.of()).contains(o)
+              && !(p.equals("sandbox") && o.equals("k8s")))
+          .map(o -> "dev.chaos.drivers." + o + "..").toArray(String[]::new);
+      noClasses().that().resideInAPackage("dev.chaos.drivers." + p + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .check(classes);
+    }
+    noClasses().that().resideInAPackage("dev.chaos.drivers.sandbox..")
+        .should().dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("dev.chaos.drivers.k8s..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.implement(Driver.class))))
         .check(classes);
   }
 

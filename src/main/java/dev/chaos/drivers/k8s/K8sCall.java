@@ -2,6 +2,7 @@ package dev.chaos.drivers.k8s;
 
 import dev.chaos.drivers.ClockWait;
 import dev.chaos.drivers.FailureText;
+import dev.chaos.drivers.kube.KillCount;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
 import io.fabric8.kubernetes.api.model.Status;

@@ -11,6 +11,7 @@ import static dev.chaos.drivers.ManifestDocuments.at;
 import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.RecordTypes;
+import dev.chaos.drivers.kube.KillCount;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.spi.BuiltinImpl;

@@ -11,7 +11,7 @@ import static dev.chaos.drivers.Arguments.string;
 import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.k8s.K8sDriver;
-import dev.chaos.drivers.k8s.KillCount;
+import dev.chaos.drivers.kube.KillCount;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;

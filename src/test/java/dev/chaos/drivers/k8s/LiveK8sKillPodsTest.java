@@ -6,8 +6,9 @@ import static dev.chaos.drivers.k8s.K8sLab.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.spi.Preview;
+import dev.chaos.drivers.kube.KillCount;
 import dev.chaos.drivers.kube.LabelSelector;
+import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
 import java.time.Duration;
 import java.util.List;

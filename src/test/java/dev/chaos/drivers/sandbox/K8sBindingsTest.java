@@ -3,7 +3,7 @@ package dev.chaos.drivers.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaos.drivers.k8s.KillCount;
+import dev.chaos.drivers.kube.KillCount;
 import dev.chaos.types.Value;
 import java.nio.file.Path;
 import java.time.Duration;

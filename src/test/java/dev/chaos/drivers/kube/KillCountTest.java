@@ -1,4 +1,4 @@
-package dev.chaos.drivers.k8s;
+package dev.chaos.drivers.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.chaos.drivers.k8s;
+package dev.chaos.drivers.kube;
 
 /**
  * How many pods `k8s.kill_pods` kills, for the sandbox and live runs alike, and the runbook's
