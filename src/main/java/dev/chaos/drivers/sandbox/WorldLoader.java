@@ -1,6 +1,7 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.LabelSyntax;
 import dev.chaos.drivers.sandbox.WorldSpec.AlertSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ClusterSpec;
@@ -162,11 +163,30 @@ public final class WorldLoader {
     return out;
   }
 
+  /**
+   * A deployment's pod labels, refused as the API server refuses them: the rules `k8s.selector`
+   * applies to the labels it matches.
+   */
+  private static Map<String, String> podLabels(WorldNode d) {
+    Map<String, String> labels = d.strings("labels");
+    WorldNode node = d.node("labels");
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      String problem = LabelSyntax.keyProblem(label.getKey());
+      if (problem == null) {
+        problem = LabelSyntax.valueProblem(label.getValue());
+      }
+      if (problem != null) {
+        throw node.error(label.getKey(), "not a Kubernetes label: " + problem);
+      }
+    }
+    return labels;
+  }
+
   private static DeploymentSpec deployment(WorldNode d) {
     d.allowOnly("name", "namespace", "labels", "replicas", "recovery", "cpu", "cpu_request",
         "memory", "error_rate_when_down", "hpa");
     String name = d.string("name");
-    Map<String, String> labels = d.has("labels") ? d.strings("labels") : Map.of("app", name);
+    Map<String, String> labels = d.has("labels") ? podLabels(d) : Map.of("app", name);
     HpaSpec hpa = null;
     if (d.has("hpa")) {
       WorldNode h = d.node("hpa").allowOnly("name", "min", "max", "target_cpu",

@@ -143,6 +143,28 @@ class WorldFileTest {
         .hasMessage("w.yaml:2:1: duplicate key `seed` (first written at line 1)");
   }
 
+  /** Pod labels follow the rules the selectors that match them follow, live and here. */
+  @Test
+  void podLabelsAreRefusedAsTheApiServerRefusesThem() {
+    assertThatThrownBy(() -> WorldLoader.parse("""
+        clusters:
+          default:
+            deployments:
+              - {name: api, labels: {app: api, "tier/": web}}
+        """, "w.yaml"))
+        .hasMessage("w.yaml:4:49: `clusters.default.deployments[0].labels.tier/`: not a Kubernetes"
+            + " label: the name of the key is empty");
+    assertThatThrownBy(() -> WorldLoader.parse("""
+        clusters:
+          default:
+            deployments:
+              - {name: api, labels: {app: "-api"}}
+        """, "w.yaml"))
+        .hasMessageEndingWith("`clusters.default.deployments[0].labels.app`: not a Kubernetes"
+            + " label: the value `-api` must be letters, digits, `-`, `_` and `.`, starting and"
+            + " ending with a letter or digit");
+  }
+
   private static double errorRate(World world) {
     return world.prometheus().scalar("chaos:slo:error_rate:1m");
   }
