@@ -90,7 +90,10 @@ class K8sDeadlineTest {
       assertThatThrownBy(() -> bound.get("k8s.get").call(args("kind", Value.str("pod"),
           "name", Value.str("p")), new K8sLab.Ctx(Duration.ofMillis(400), false, null)))
           .isInstanceOf(K8sException.class)
-          .hasMessage("k8s 127.0.0.1:" + silent.getLocalPort() + ": timed out after 400ms");
+          // the budget is what remained when the call started: 400ms less any time spent
+          // before it (class loading on a loaded machine), so its figure is not fixed
+          .hasMessageMatching("k8s 127\\.0\\.0\\.1:" + silent.getLocalPort()
+              + ": timed out after [1-9][0-9]{0,2}ms");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
   }

@@ -96,7 +96,9 @@ class PgDeadlineTest {
       assertThatThrownBy(() -> PgCallContext.call(client, Duration.ofMillis(400),
           "postgres.scalar", "sql", Value.str("SELECT 1")))
           .isInstanceOf(PgException.class)
-          .hasMessage("postgres " + client.target() + ": timed out after 400ms");
+          // what remained of the 400ms when the call started: not a fixed figure
+          .hasMessageMatching(java.util.regex.Pattern.quote("postgres " + client.target()
+              + ": timed out after ") + "[1-9][0-9]{0,2}ms");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
   }

@@ -34,7 +34,9 @@ class PrometheusDeadlineTest {
         assertThatThrownBy(() -> LiveCallContext.call(client, Duration.ofMillis(400),
             "prometheus.scalar", "query", Value.str("up")))
             .isInstanceOf(PrometheusException.class)
-            .hasMessage("prometheus " + client.target() + ": timed out after 400ms");
+            // what remained of the 400ms when the call started: not a fixed figure
+            .hasMessageMatching(java.util.regex.Pattern.quote("prometheus " + client.target()
+                + ": timed out after ") + "[1-9][0-9]{0,2}ms");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
       }
     }

@@ -75,7 +75,9 @@ class RedisClosedPortTest {
       long start = System.nanoTime();
       assertThatThrownBy(() -> calls.call("redis.ping"))
           .isInstanceOf(RedisException.class)
-          .hasMessage("redis 127.0.0.1:" + silent.getLocalPort() + ": timed out after 400ms");
+          // what remained of the 400ms when the call started: not a fixed figure
+          .hasMessageMatching(java.util.regex.Pattern.quote("redis 127.0.0.1:"
+              + silent.getLocalPort() + ": timed out after ") + "[1-9][0-9]{0,2}ms");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
   }
