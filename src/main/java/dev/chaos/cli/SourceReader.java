@@ -1,5 +1,6 @@
 package dev.chaos.cli;
 
+import dev.chaos.source.InputFile;
 import dev.chaos.source.SourceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +22,7 @@ final class SourceReader {
   static SourceFile read(Path path, String shown) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = InputFile.read(path, InputFile.TEXT_LIMIT);
     } catch (IOException e) {
       throw new CommandFailure("cannot read `" + shown + "`: " + CommandFailure.reason(e));
     }

@@ -1,12 +1,11 @@
 package dev.chaos.config;
 
 import dev.chaos.diag.Suggest;
+import dev.chaos.source.InputFile;
 import dev.chaos.spi.yaml.Origin;
 import dev.chaos.spi.yaml.YamlException;
 import dev.chaos.spi.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,7 +39,7 @@ public record ChaosConfig(Path file, Map<String, EnvironmentConfig> environments
       throws ConfigException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = InputFile.readText(file, InputFile.TEXT_LIMIT);
     } catch (NoSuchFileException e) {
       throw new ConfigException(Origin.ofFile(file), "config file not found");
     } catch (IOException e) {

@@ -1,8 +1,8 @@
 package dev.chaos.config;
 
+import dev.chaos.source.InputFile;
 import dev.chaos.spi.yaml.Origin;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public final class Secrets {
 
   /** The process's environment variables and files. */
   public static Secrets system() {
-    return new Secrets(System.getenv(), path -> Files.readString(path, StandardCharsets.UTF_8));
+    return new Secrets(System.getenv(), path -> InputFile.readText(path, InputFile.SECRET_LIMIT));
   }
 
   public String resolve(SecretRef ref) throws ConfigException {

@@ -58,6 +58,26 @@ class ExecCommandTest {
     }
   }
 
+  /** A device or a pipe named as an input would block or fill the memory: refused at once. */
+  @Test
+  void inputsThatAreNotRegularFilesAreRefusedBeforeAnythingRuns() throws Exception {
+    Path runbook = file(RUNBOOK);
+    CliRunner.Result world = new CliRunner().run("exec", "--sandbox", "--world", "/dev/zero",
+        runbook.toString());
+    CliRunner.Result config = new CliRunner().run("exec", "--config", "/dev/zero",
+        runbook.toString());
+    CliRunner.Result source = new CliRunner().run("exec", "--sandbox", "/dev/zero");
+
+    assertThat(world.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(world.err()).isEqualTo("error: cannot load the world `/dev/zero`: it is not a "
+        + "regular file (a pipe or a device)\n");
+    assertThat(config.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(config.err()).contains("/dev/zero", "it is not a regular file");
+    assertThat(source.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(source.err()).isEqualTo("error: cannot read `/dev/zero`: it is not a regular file "
+        + "(a pipe or a device)\n");
+  }
+
   @Test
   void aMissingFileIsAUsageError() {
     CliRunner.Result r = new CliRunner().run("exec", "--sandbox");

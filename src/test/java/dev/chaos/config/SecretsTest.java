@@ -2,6 +2,7 @@ package dev.chaos.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -88,6 +89,22 @@ class SecretsTest {
         }));
     assertEquals(F + "25:14: `environments.staging.notify.token`: cannot read secret file"
         + " `/run/secrets/hook`: /run/secrets/hook", e.getMessage());
+  }
+
+  /** A `file:` secret that is a pipe would block the run until killed: refused at once. */
+  @Test
+  void aSecretFileThatIsAPipeIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("chaos.yaml");
+    Files.writeString(file, ChaosConfigTest.FULL);
+    Files.createDirectories(dir.resolve("secrets"));
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("secrets/redis").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    SecretRef ref = ChaosConfig.load(file).environment("staging").requireRedis().password().get();
+
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> Secrets.system().resolve(ref));
+    assertTrue(e.getMessage().endsWith("it is not a regular file (a pipe or a device)"),
+        e.getMessage());
   }
 
   @Test

@@ -6,7 +6,6 @@ import dev.chaos.spi.BackendRequest;
 import dev.chaos.spi.DriverRegistry;
 import dev.chaos.spi.SandboxModel;
 import dev.chaos.spi.SandboxRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,7 @@ public final class SandboxBackendProvider implements BackendProvider {
           Map.of());
     }
     Path file = sandbox.worldFile().get();
-    String text = Files.readString(file);
+    String text = WorldLoader.readText(file);
     Set<String> sections = drivers.drivers().stream()
         .flatMap(d -> d.sandbox().flatMap(SandboxModel::section).stream())
         .collect(Collectors.toSet());

@@ -18,6 +18,7 @@ import dev.chaos.drivers.sandbox.WorldSpec.ProgramSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.RedisSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.SeriesSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.When;
+import dev.chaos.source.InputFile;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.VirtualClock;
 import dev.chaos.spi.yaml.Origin;
@@ -27,7 +28,6 @@ import dev.chaos.spi.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +79,12 @@ public final class WorldLoader {
   }
 
   public static WorldSpec load(Path file) throws IOException {
-    return parse(Files.readString(file), file.toString());
+    return parse(readText(file), file.toString());
+  }
+
+  /** A world file's text: a regular file of UTF-8, refused at once otherwise (a FIFO, a device). */
+  static String readText(Path file) throws IOException {
+    return InputFile.readText(file, InputFile.TEXT_LIMIT);
   }
 
   /** Parses a world file; {@code source} names it in messages. */
