@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
     OutputFormat format = parsed.matchedOptionValue("--format", OutputFormat.TEXT);
     Path output = parsed.matchedOptionValue("--output", null);
 
-    List<SourceFile> files = readInputs(parsed.matchedPositionalValue(0, List.of()));
+    List<SourceFile> files = readInputs(parsed.matchedPositionalValue(0, List.of()), output);
     SourceChecker checker = context.checkers().apply(new CheckOptions(as != null));
     Diagnostics sink = new Diagnostics();
     for (SourceFile file : files) {
@@ -80,11 +80,18 @@ final class CheckCommand implements Callable<Integer> {
     return sink.hasErrors() || (strict && !diagnostics.isEmpty()) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
-  /** Every file named, read; all problems with the input reported together before failing. */
-  private static List<SourceFile> readInputs(List<String> paths) {
+  /**
+   * Every file named, read; all problems with the input reported together before failing. The
+   * report may not replace one of them.
+   */
+  private static List<SourceFile> readInputs(List<String> paths, Path output) {
     RunbookFinder finder = new RunbookFinder();
     for (String path : paths.isEmpty() ? List.of(".") : paths) {
       finder.add(path);
+    }
+    if (output != null) {
+      OutputPaths.refuseInputs("--output", output,
+          finder.files().stream().map(RunbookFinder.Found::path).toList());
     }
     List<String> problems = new ArrayList<>(finder.problems());
     List<SourceFile> files = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -111,7 +112,6 @@ final class ExecCommand implements Callable<Integer> {
                 Optional.ofNullable(parsed.matchedOptionValue("--kubeconfig", null)),
                 Optional.ofNullable(parsed.matchedOptionValue("--context", null))),
             context.drivers().get());
-    Backend backend = open(request);
     // a live environment's class was matched against the runbook's above
     RunOptions options = RunOptions.defaults()
         .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(sandbox ? env : null);
@@ -121,9 +121,12 @@ final class ExecCommand implements Callable<Integer> {
       folder = RunFolder.choose(parsed.matchedOptionValue("--journal", null), name,
           LocalDateTime.now());
     } catch (IOException e) {
-      backend.close();
       throw new CommandFailure("cannot create the run folder: " + CommandFailure.reason(e));
     }
+    Path junit = parsed.matchedOptionValue("--junit", null);
+    checkOutputs(folder, junit, Arrays.asList(file, world,
+        parsed.matchedOptionValue("--config", null)));
+    Backend backend = open(request);
     RunResult result;
     Journal journal;
     try {
@@ -137,9 +140,23 @@ final class ExecCommand implements Callable<Integer> {
       result = run(program, backend, options, journal, quiet, verbose);
     }
     RunSummary summary = new RunSummary(context, folder);
-    summary.writeReports(result, parsed.matchedOptionValue("--junit", null));
+    summary.writeReports(result, junit);
     summary.print(result, journal);
     return RunSummary.exitCode(result.outcome());
+  }
+
+  /**
+   * Before anything is touched: no output may replace an input, and `--junit` must be writable,
+   * so that a run never makes its changes only to fail at its last report.
+   */
+  private static void checkOutputs(RunFolder folder, Path junit, List<Path> inputs) {
+    OutputPaths.refuseInputs("--journal", folder.journal(), inputs);
+    OutputPaths.refuseInputs("--journal", folder.report(), inputs);
+    OutputPaths.refuseInputs("--journal", folder.jsonReport(), inputs);
+    if (junit != null) {
+      OutputPaths.refuseInputs("--junit", junit, inputs);
+      OutputPaths.requireWritable("--junit", junit);
+    }
   }
 
   /** Checks the file; prints its diagnostics; null when there is an error or no runbook. */

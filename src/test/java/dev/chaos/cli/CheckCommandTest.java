@@ -326,6 +326,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void theReportMayNotReplaceARunbook() throws IOException {
+    Path runbook = write("a.chaos", "let x = 1\n");
+    String before = Files.readString(runbook);
+
+    CliRunner.Result result = new CliRunner().run("check", "-o", runbook.toString(),
+        runbook.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).isEqualTo("error: `--output " + runbook + "` would overwrite the "
+        + "input `" + runbook + "`: write it elsewhere\n");
+    assertThat(Files.readString(runbook)).isEqualTo(before);
+  }
+
+  @Test
   void realCheckerRunsOnTheContractExamples() {
     List<String> args = new ArrayList<>(List.of("check"));
     dev.chaos.ContractExamples.paths().forEach(path -> args.add(path.toString()));

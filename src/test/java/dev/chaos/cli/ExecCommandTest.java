@@ -78,6 +78,32 @@ class ExecCommandTest {
         + "(a pipe or a device)\n");
   }
 
+  /** Outputs are checked before anything is touched: no mutation is made, no input replaced. */
+  @Test
+  void outputsThatWouldReplaceAnInputOrCannotBeWrittenRefuseTheRun() throws Exception {
+    Path runbook = file(RUNBOOK);
+    TestBackends backends = new TestBackends();
+    CliRunner.Result journal = new CliRunner().backends(backends).run("exec", "--sandbox",
+        "--journal", runbook.toString(), runbook.toString());
+    CliRunner.Result junit = new CliRunner().backends(backends).run("exec", "--sandbox",
+        "--junit", runbook.toString(), runbook.toString(), "--journal",
+        dir.resolve("r1/journal.jsonl").toString());
+    Files.writeString(dir.resolve("not-a-folder"), "");
+    CliRunner.Result unwritable = new CliRunner().backends(backends).run("exec", "--sandbox",
+        "--junit", dir.resolve("not-a-folder/junit.xml").toString(), runbook.toString(),
+        "--journal", dir.resolve("r2/journal.jsonl").toString());
+
+    assertThat(journal.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(journal.err()).contains("`--journal " + runbook + "` would overwrite the input");
+    assertThat(junit.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(junit.err()).contains("`--junit " + runbook + "` would overwrite the input");
+    assertThat(unwritable.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(unwritable.err()).contains("cannot write `" + dir.resolve("not-a-folder/junit.xml")
+        + "` (--junit): `" + dir.resolve("not-a-folder") + "` is not a folder");
+    assertThat(backends.calls).isEmpty();
+    assertThat(Files.readString(runbook)).isEqualTo(RUNBOOK);
+  }
+
   @Test
   void aMissingFileIsAUsageError() {
     CliRunner.Result r = new CliRunner().run("exec", "--sandbox");
