@@ -6,6 +6,7 @@ import dev.chaos.spi.BackendRequest;
 import dev.chaos.spi.DriverRegistry;
 import dev.chaos.spi.SandboxModel;
 import dev.chaos.spi.SandboxRequest;
+import dev.chaos.spi.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +38,9 @@ public final class SandboxBackendProvider implements BackendProvider {
     Set<String> sections = drivers.drivers().stream()
         .flatMap(d -> d.sandbox().flatMap(SandboxModel::section).stream())
         .collect(Collectors.toSet());
-    World world = WorldLoader.create(WorldLoader.parse(text, file.toString(), sections));
+    YamlNode document = WorldLoader.document(file, text);
+    World world = WorldLoader.create(WorldLoader.parse(document, file, sections));
     return SandboxBackend.open(world, sandbox.runbookDirectory(), drivers,
-        WorldSections.read(file, text, sections));
+        WorldSections.of(file, document, sections));
   }
 }

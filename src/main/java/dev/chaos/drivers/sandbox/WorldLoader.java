@@ -78,10 +78,6 @@ public final class WorldLoader {
     }
   }
 
-  public static WorldSpec load(Path file) throws IOException {
-    return parse(readText(file), file.toString());
-  }
-
   /** A world file's text: a regular file of UTF-8, refused at once otherwise (a FIFO, a device). */
   static String readText(Path file) throws IOException {
     return InputFile.readText(file, InputFile.TEXT_LIMIT);
@@ -95,12 +91,20 @@ public final class WorldLoader {
   /** As {@link #parse(String, String)}; the keys {@code driverSections} are plug-ins' own. */
   public static WorldSpec parse(String yaml, String source, Set<String> driverSections) {
     Path file = Path.of(source);
-    YamlNode document;
+    return parse(document(file, yaml), file, driverSections);
+  }
+
+  /** A world file's YAML document, read once for the world and for the plug-ins' sections. */
+  static YamlNode document(Path file, String yaml) {
     try {
-      document = YamlReader.read(file, yaml, "a world file");
+      return YamlReader.read(file, yaml, "a world file");
     } catch (YamlException e) {
       throw new WorldFileException(e.origin(), e.problem());
     }
+  }
+
+  /** The world of a document {@link #document} read from {@code file}. */
+  static WorldSpec parse(YamlNode document, Path file, Set<String> driverSections) {
     WorldNode root = WorldNode.of(new Origin(file, 1, 1, ""), document);
     List<String> keys = new ArrayList<>(List.of("start", "seed", "tick", "clusters", "chaos",
         "metrics", "series", "alerts", "prometheus", "redis", "postgres", "http", "argo", "shell",

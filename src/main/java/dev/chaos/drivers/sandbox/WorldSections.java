@@ -3,7 +3,6 @@ package dev.chaos.drivers.sandbox;
 import dev.chaos.spi.yaml.Origin;
 import dev.chaos.spi.yaml.YamlException;
 import dev.chaos.spi.yaml.YamlNode;
-import dev.chaos.spi.yaml.YamlReader;
 import dev.chaos.spi.yaml.YamlSection;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,11 +13,11 @@ import java.util.Set;
 final class WorldSections {
   private WorldSections() {}
 
-  static Map<String, YamlSection.Field> read(Path file, String text, Set<String> keys)
+  /** The sections named {@code keys} of {@code root}, the document of {@code file}. */
+  static Map<String, YamlSection.Field> of(Path file, YamlNode root, Set<String> keys)
       throws YamlException {
     Map<String, YamlSection.Field> out = new LinkedHashMap<>();
-    YamlNode root = keys.isEmpty() ? null : YamlReader.read(file, text, "a world file");
-    if (root instanceof YamlNode.Mapping mapping) {
+    if (!keys.isEmpty() && root instanceof YamlNode.Mapping mapping) {
       YamlSection all = YamlSection.of(mapping, new Origin(file, 1, 1, ""),
           java.util.List.copyOf(mapping.entries().keySet()));
       for (YamlNode.Entry entry : all.entries()) {

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every backend against the signature tables, which join implementations by name: each
  * binds exactly its table's rows, no more and no fewer. (That every result conforms to its
- * declared type is held by the sandbox's sample calls in SandboxBackendTest and, against real
- * servers, by the lab tests.)
+ * declared type the interpreter checks on every call, in `runtime.Calls`; the sandbox's sample
+ * calls in SandboxBackendTest and the lab tests exercise it.)
  */
 class BackendConformanceTest {
   private static final DriverRegistry REGISTRY = DriverRegistry.load();
