@@ -143,7 +143,7 @@ class LabPgTest {
     assertThat(lag).isInstanceOf(Value.Duration.class);
     assertThat(((Value.Duration) lag).value()).isBetween(Duration.ZERO, Duration.ofSeconds(30));
 
-    String replicaUrl = System.getenv("LAB_PG_JDBC_URL").replace(":15432/", ":15433/");
+    String replicaUrl = System.getenv("LAB_PG_REPLICA_JDBC_URL");
     try (PgClient replica = new PgClient(replicaUrl, "chaos", null)) {
       assertThat(PgCallContext.call(replica, BUDGET, "postgres.scalar", "sql",
           Value.str("SELECT pg_is_in_recovery()"))).isEqualTo(JsonTree.of(true));
@@ -155,7 +155,7 @@ class LabPgTest {
 
   @Test
   void aReplicaWhoseReplayIsPausedLagsBehind() throws Exception {
-    String replicaUrl = System.getenv("LAB_PG_JDBC_URL").replace(":15432/", ":15433/");
+    String replicaUrl = System.getenv("LAB_PG_REPLICA_JDBC_URL");
     String table = "chaos_lab_lag_" + System.nanoTime();
     try (PgClient replica = new PgClient(replicaUrl, "chaos", null)) {
       PgCallContext.call(replica, BUDGET, "postgres.execute", "sql",
