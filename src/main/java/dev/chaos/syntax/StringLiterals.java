@@ -27,21 +27,21 @@ final class StringLiterals {
     if (ctx instanceof TextBlockContext) {
       return textBlock((TextBlockContext) ctx);
     }
-    List<Expr.StrPart> parts = new ArrayList<>();
+    StrPartsBuilder parts = new StrPartsBuilder();
     for (ParseTree child : ctx.children == null ? List.<ParseTree>of() : ctx.children) {
       if (child instanceof StringTextContext) {
         StringTextContext text = (StringTextContext) child;
-        TextBlocks.addText(parts, text.getText(), spans.of(text));
+        parts.text(text.getText(), spans.of(text));
       } else if (child instanceof StringEscapeContext) {
         StringEscapeContext escape = (StringEscapeContext) child;
         String decoded = Literals.escape(escape.getText());
         // An unknown escape is already reported; keep it as written.
-        TextBlocks.addText(parts, decoded == null ? escape.getText() : decoded, spans.of(escape));
+        parts.text(decoded == null ? escape.getText() : decoded, spans.of(escape));
       } else if (child instanceof StringInterpolationContext) {
-        parts.add(interpolation(((StringInterpolationContext) child).interpolation()));
+        parts.interp(interpolation(((StringInterpolationContext) child).interpolation()));
       }
     }
-    return new Expr.Str(quotedSpan(ctx), parts, false);
+    return new Expr.Str(quotedSpan(ctx), parts.build(), false);
   }
 
   /** A string closed by a line break (already reported) ends before the break. */

@@ -51,7 +51,7 @@ final class TextBlocks {
         indent = Math.min(indent, length(line));
       }
     }
-    List<Expr.StrPart> parts = new ArrayList<>();
+    StrPartsBuilder parts = new StrPartsBuilder();
     for (int i = 0; i < lines.size(); i++) {
       List<Piece> line = lines.get(i);
       if (!isBlank(line)) {
@@ -60,10 +60,10 @@ final class TextBlocks {
       if (i < lines.size() - 1) {
         Span at = line.isEmpty() ? lines.get(i + 1).isEmpty() ? null : lines.get(i + 1).get(0).span()
             : line.get(line.size() - 1).span();
-        addText(parts, "\n", at == null ? pieces.get(0).span() : at);
+        parts.text("\n", at == null ? pieces.get(0).span() : at);
       }
     }
-    return parts;
+    return parts.build();
   }
 
   private static List<List<Piece>> splitLines(List<Piece> pieces) {
@@ -165,23 +165,13 @@ final class TextBlocks {
     return out;
   }
 
-  private static void addLine(List<Expr.StrPart> parts, List<Piece> line) {
+  private static void addLine(StrPartsBuilder parts, List<Piece> line) {
     for (Piece piece : line) {
       if (piece.isText()) {
-        addText(parts, piece.text(), piece.span());
+        parts.text(piece.text(), piece.span());
       } else {
-        parts.add(piece.interp());
+        parts.interp(piece.interp());
       }
-    }
-  }
-
-  /** Appends text, merging it into the previous text part so parts alternate. */
-  static void addText(List<Expr.StrPart> parts, String text, Span span) {
-    if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof Expr.StrPart.Text) {
-      Expr.StrPart.Text previous = (Expr.StrPart.Text) parts.remove(parts.size() - 1);
-      parts.add(new Expr.StrPart.Text(previous.span().to(span), previous.text() + text));
-    } else {
-      parts.add(new Expr.StrPart.Text(span, text));
     }
   }
 }
