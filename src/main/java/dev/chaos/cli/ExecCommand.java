@@ -222,19 +222,20 @@ final class ExecCommand implements Callable<Integer> {
 
   /**
    * The first signal stops the run (undo still runs); the second says so; the third gives up
-   * on undo and exits at once, for a run whose undo hangs.
+   * on undo and exits at once, for a run whose undo hangs: 5 naming what is left behind, 130
+   * when nothing is.
    */
   private void onSignal(RunEngine engine, String signal, int count) {
     if (count == 1) {
       engine.interrupt("interrupted (" + signal + ")");
       context.err().println("\n" + signal + ": stopping; undo runs before exit");
     } else if (count == 2) {
-      context.err().println(signal + ": undo is running (phase " + engine.phase()
-          + "); a third signal exits without finishing it");
+      context.err().println(SignalReplies.second(signal, engine.phase()));
     } else {
-      context.err().println(signal + ": exiting without finishing undo; see the journal");
+      SignalReplies.Exit exit = SignalReplies.third(signal, engine.undoRemaining());
+      context.err().println(exit.message());
       context.err().flush();
-      Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+      Runtime.getRuntime().halt(exit.code());
     }
     context.err().flush();
   }

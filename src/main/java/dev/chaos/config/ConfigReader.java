@@ -45,6 +45,11 @@ final class ConfigReader {
     if (root == null) {
       throw new ConfigException(top, "missing required key `environments` (the file is empty)");
     }
+    if (root.kind() != YamlNode.Kind.MAPPING) {
+      throw new ConfigException(new Origin(file, root.line(), root.column(), ""),
+          "the config file must be a mapping with `environments:` at its top, not "
+              + root.describe());
+    }
     YamlSection document = YamlSection.of(root, top, List.of("environments"));
     Field field = document.required("environments");
     YamlSection environments = YamlSection.of(field.value(), field.keyOrigin(), allKeys(field));
@@ -157,8 +162,13 @@ final class ConfigReader {
           List.of(), Optional.empty(), password);
     }
     Field list = sentinels.get();
-    if (list.value().kind() != YamlNode.Kind.SEQUENCE
-        || ((YamlNode.Sequence) list.value()).items().isEmpty()) {
+    if (list.value().kind() == YamlNode.Kind.SEQUENCE
+        && ((YamlNode.Sequence) list.value()).items().isEmpty()) {
+      throw new ConfigException(YamlSection.at(list.value(), list.keyOrigin()),
+          "`" + list.keyOrigin().key() + "` is an empty list: name at least one sentinel as"
+              + " `host:port`");
+    }
+    if (list.value().kind() != YamlNode.Kind.SEQUENCE) {
       throw YamlSection.wrongType(list.value(), list.keyOrigin(), "a non-empty list of `host:port`");
     }
     List<HostPort> set = new ArrayList<>();

@@ -28,6 +28,7 @@ public final class RunEngine {
   private final RunListener listener;
   private volatile Stopper stopper;
   private volatile String pendingSignal;
+  private volatile UndoStack undo;
 
   /** {@code program} must have checked without errors. */
   public RunEngine(CheckedProgram program, Backend backend, RunOptions options,
@@ -53,6 +54,12 @@ public final class RunEngine {
     return s.stop(Stopper.Kind.SIGNAL, why);
   }
 
+  /** What undo has not done yet (registered undos, the rollback): left behind if the run dies. */
+  public List<String> undoRemaining() {
+    UndoStack u = undo;
+    return u == null ? List.of() : u.remaining();
+  }
+
   /** The phase the run is in: `preconditions`, `steps`, `undo`, ... */
   public String phase() {
     Stopper s = stopper;
@@ -70,6 +77,7 @@ public final class RunEngine {
       Interpreter interpreter = new Interpreter(backend,
           new RunFacts(runbook.name().text(), null, null, options.dryRun()), options, listener);
       RunContext run = new RunContext(program, runbook, options, interpreter, s);
+      undo = run.undo;
       RunResult result = start(run);
       Thread.interrupted(); // a stop aimed at this run must not outlive it
       interpreter.emit(new RunEvent.RunFinished(interpreter.now(), result.outcome(),

@@ -30,6 +30,8 @@ final class UndoStack {
 
   private final Interpreter interpreter;
   private final List<Entry> entries = new ArrayList<>();
+  /** The ids of the undos that are done (the rollback's is 0). */
+  private final java.util.Set<Integer> done = new java.util.HashSet<>();
   private Entry rollback;
 
   UndoStack(Interpreter interpreter) {
@@ -95,9 +97,33 @@ final class UndoStack {
             UndoResult.Status.SKIPPED, 0, "undone by " + e.supersededBy()));
         continue;
       }
-      results.add(undo(e));
+      UndoResult result = undo(e);
+      if (result.status() == UndoResult.Status.DONE) {
+        synchronized (this) {
+          done.add(e.id());
+        }
+      }
+      results.add(result);
     }
     return results;
+  }
+
+  /**
+   * What is not undone yet, in the order undo takes it: a signal that cuts undo short names
+   * these as left behind.
+   */
+  synchronized List<String> remaining() {
+    List<String> out = new ArrayList<>();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      Entry e = entries.get(i);
+      if (e.supersededBy() == null && !done.contains(e.id())) {
+        out.add(e.description());
+      }
+    }
+    if (rollback != null && !done.contains(rollback.id())) {
+      out.add(rollback.description());
+    }
+    return out;
   }
 
   private UndoResult undo(Entry e) {

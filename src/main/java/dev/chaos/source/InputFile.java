@@ -2,7 +2,9 @@ package dev.chaos.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,15 +53,33 @@ public final class InputFile {
 
   /** The text of {@code path} as strict UTF-8, at most {@code limit} bytes. */
   public static String readText(Path path, long limit) throws IOException {
-    byte[] bytes = read(path, limit);
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new Refused("it is not UTF-8 text");
+    return utf8(read(path, limit));
+  }
+
+  /** {@code bytes} as strict UTF-8; refused naming the first byte that is not, and its line. */
+  public static String utf8(byte[] bytes) throws Refused {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new Refused(String.format("it is not UTF-8 text: byte 0x%02X at offset %d (line %d,"
+          + " byte %d of the line) does not belong there; save the file as UTF-8",
+          bytes[at] & 0xff, at, line, at - lineStart + 1));
     }
+    out.flip();
+    return out.toString();
   }
 
   private static String size(long bytes) {

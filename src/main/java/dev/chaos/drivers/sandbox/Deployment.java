@@ -111,12 +111,11 @@ final class Deployment {
    * recovery time.
    */
   List<String> kill(int count, Duration grace, Instant now) {
-    List<Pod> candidates = new ArrayList<>(
-        pods.stream().filter(p -> p.existsAt(now) && p.deletedAt == null).toList());
+    List<Pod> candidates = pods.stream().filter(p -> p.existsAt(now) && p.deletedAt == null)
+        .toList();
     List<String> killed = new ArrayList<>();
     Instant gone = now.plus(grace);
-    for (int i = 0; i < count && !candidates.isEmpty(); i++) {
-      Pod victim = candidates.remove(random.nextInt(candidates.size()));
+    for (Pod victim : RandomPicks.pick(candidates, count, random)) {
       victim.deletedAt = gone;
       killed.add(victim.name);
       events.add(new Event(now, "Killing", victim.name));
@@ -143,6 +142,10 @@ final class Deployment {
 
   /** Sets the desired replicas; new pods are ready after the recovery time. */
   int scale(int target, Instant now) {
+    if (target > WorldLoader.MAX_REPLICAS) {
+      throw new SandboxException("the sandbox runs at most " + WorldLoader.MAX_REPLICAS
+          + " replicas of a deployment, not " + target + " (`" + spec.name() + "`)");
+    }
     int previous = replicas;
     replicas = Math.max(0, target);
     List<Pod> alive = new ArrayList<>(

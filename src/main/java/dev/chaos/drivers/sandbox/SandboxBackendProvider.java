@@ -7,6 +7,8 @@ import dev.chaos.spi.DriverRegistry;
 import dev.chaos.spi.SandboxModel;
 import dev.chaos.spi.SandboxRequest;
 import dev.chaos.spi.yaml.YamlNode;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +36,12 @@ public final class SandboxBackendProvider implements BackendProvider {
           Map.of());
     }
     Path file = sandbox.worldFile().get();
-    String text = WorldLoader.readText(file);
+    String text;
+    try {
+      text = WorldLoader.readText(file);
+    } catch (NoSuchFileException e) {
+      throw new IOException("no such file `" + file.toAbsolutePath().normalize() + "`", e);
+    }
     Set<String> sections = drivers.drivers().stream()
         .flatMap(d -> d.sandbox().flatMap(SandboxModel::section).stream())
         .collect(Collectors.toSet());

@@ -49,6 +49,16 @@ public final class WorldLoader {
 
   public static final String DEFAULT_WORLD = "sandbox/default-world.yaml";
 
+  /**
+   * Replicas of one sandbox deployment: the world keeps every pod and reads them on every tick,
+   * so a deployment is bounded to what a rehearsal needs (Kubernetes itself suggests at most
+   * 110 pods a node and 150,000 a cluster).
+   */
+  public static final int MAX_REPLICAS = 10_000;
+
+  /** PostgreSQL's own bound on `max_connections`. */
+  private static final int MAX_CONNECTIONS = 262_143;
+
   private static final String ERROR_RATE = "chaos:slo:error_rate:1m";
   private static final String P95 = "chaos:slo:latency:p95:1m";
 
@@ -160,8 +170,15 @@ public final class WorldLoader {
     for (String name : clusters.keys()) {
       WorldNode c = clusters.node(name).allowOnly("namespace", "namespaces", "deployments");
       List<DeploymentSpec> deployments = new ArrayList<>();
+      Map<String, WorldNode> seen = new LinkedHashMap<>();
       for (WorldNode d : c.nodes("deployments")) {
-        deployments.add(deployment(d));
+        DeploymentSpec spec = deployment(d);
+        WorldNode first = seen.putIfAbsent(spec.namespace() + "/" + spec.name(), d);
+        if (first != null) {
+          throw d.error("name", "a second deployment `" + spec.name() + "` in namespace `"
+              + spec.namespace() + "` (the first is `" + first.path() + "`)");
+        }
+        deployments.add(spec);
       }
       out.put(name, new ClusterSpec(c.string("namespace", "default"), c.stringList("namespaces"),
           deployments));
@@ -200,20 +217,23 @@ public final class WorldLoader {
     if (d.has("hpa")) {
       WorldNode h = d.node("hpa").allowOnly("name", "min", "max", "target_cpu",
           "scale_down_window");
-      hpa = new HpaSpec(h.string("name", name), h.integer("min", 1), h.integer("max", 10),
+      hpa = new HpaSpec(h.string("name", name),
+          h.integer("min", 1, 1, MAX_REPLICAS, "the sandbox runs 1 to " + MAX_REPLICAS + " replicas"),
+          h.integer("max", 10, 1, MAX_REPLICAS, "the sandbox runs 1 to " + MAX_REPLICAS + " replicas"),
           h.ratio("target_cpu", 0.8), h.duration("scale_down_window", Duration.ofMinutes(5)));
       if (hpa.min() > hpa.max() || hpa.targetCpu() <= 0) {
         throw d.error("hpa", "needs min <= max and a target_cpu above 0%");
       }
     }
-    int replicas = d.integer("replicas", 1);
-    if (replicas < 0) {
-      throw d.error("replicas", "cannot be negative");
+    int replicas = d.integer("replicas", 1, 1, MAX_REPLICAS,
+        "a sandbox deployment runs 1 to " + MAX_REPLICAS + " replicas");
+    double cpuRequest = cores(d, "cpu_request", 0.5);
+    if (cpuRequest <= 0) {
+      throw d.error("cpu_request", "must be above 0: the HPA divides by it");
     }
     return new DeploymentSpec(name, d.string("namespace", "default"), labels, replicas,
-        d.duration("recovery", Duration.ofSeconds(10)), cores(d, "cpu", 0.1),
-        cores(d, "cpu_request", 0.5), d.bytes("memory", 128L << 20),
-        d.ratio("error_rate_when_down", 0), hpa);
+        d.duration("recovery", Duration.ofSeconds(10)), cores(d, "cpu", 0.1), cpuRequest,
+        d.bytes("memory", 128L << 20), d.share("error_rate_when_down", 0), hpa);
   }
 
   private static Map<String, SeriesSpec> series(WorldNode root, String errorRate, String p95) {
@@ -265,7 +285,7 @@ public final class WorldLoader {
         metrics.merge(name, m.inUnit(key, s.unit()), Double::sum);
       }
       out.put(Kinds.normalise(kind), new ChaosSpec(Kinds.normalise(kind), metrics,
-          cores(c, "cpu", 0), c.ratio("kill", 0), c.string("target", "")));
+          cores(c, "cpu", 0), c.share("kill", 0), c.string("target", "")));
     }
     return out;
   }
@@ -304,7 +324,7 @@ public final class WorldLoader {
           List.of(new HostPort("redis-replica-0", 6379))));
     }
     return new RedisSpec(masters, r.duration("failover_time", Duration.ofSeconds(5)),
-        r.ratio("failover_error_rate", 0), r.duration("ping", Duration.ofMillis(1)),
+        r.share("failover_error_rate", 0), r.duration("ping", Duration.ofMillis(1)),
         r.has("keys") ? r.strings("keys") : Map.of(), r.string("version", "7.2.4"));
   }
 
@@ -323,10 +343,10 @@ public final class WorldLoader {
     for (WorldNode g : p.nodes("connections")) {
       g.allowOnly("application", "state", "count");
       groups.add(new ConnectionGroup(g.string("application"), g.string("state", "idle"),
-          g.integer("count", 1)));
+          g.integer("count", 1, 0, MAX_CONNECTIONS, "connections of one group")));
     }
     WorldNode e = p.node("exhaustion").allowOnly("above", "error_rate", "p95");
-    Exhaustion exhaustion = new Exhaustion(e.ratio("above", 0.9), e.ratio("error_rate", 0),
+    Exhaustion exhaustion = new Exhaustion(e.share("above", 0.9), e.share("error_rate", 0),
         Quantities.toSeconds(e.duration("p95", Duration.ZERO)));
     Map<String, Object> queries = new LinkedHashMap<>();
     WorldNode q = p.node("queries");
@@ -338,7 +358,9 @@ public final class WorldLoader {
     for (String sql : s.keys()) {
       statements.put(sql, s.longValue(sql, 0));
     }
-    return new PostgresSpec(p.integer("max_connections", 100), p.integer("replicas", 1),
+    return new PostgresSpec(
+        p.integer("max_connections", 100, 1, MAX_CONNECTIONS, "PostgreSQL's own bound"),
+        p.integer("replicas", 1, 0, 100, "streaming replicas"),
         p.duration("connect_time", Duration.ofMillis(20)),
         p.duration("reconnect", Duration.ofSeconds(2)), groups, exhaustion, queries, statements);
   }
@@ -349,12 +371,16 @@ public final class WorldLoader {
       e.allowOnly("url", "cluster", "namespace", "deployment", "status", "down_status", "body",
           "latency", "post_status", "post_body");
       out.add(new EndpointSpec(e.string("url"), e.string("cluster", ""),
-          e.string("namespace", ""), e.string("deployment", ""), e.integer("status", 200),
-          e.integer("down_status", 503), e.string("body", ""),
-          e.duration("latency", Duration.ofMillis(10)), e.integer("post_status", 200),
+          e.string("namespace", ""), e.string("deployment", ""), status(e, "status", 200),
+          status(e, "down_status", 503), e.string("body", ""),
+          e.duration("latency", Duration.ofMillis(10)), status(e, "post_status", 200),
           e.string("post_body", "")));
     }
     return out;
+  }
+
+  private static int status(WorldNode e, String key, int fallback) {
+    return e.integer(key, fallback, 100, 599, "an HTTP status");
   }
 
   private static Map<String, ProgramSpec> shell(WorldNode root) {
@@ -362,7 +388,8 @@ public final class WorldLoader {
     WorldNode shell = root.node("shell");
     for (String cmd : shell.keys()) {
       WorldNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr");
-      out.put(cmd, new ProgramSpec(p.integer("exit", 0), p.string("stdout", ""),
+      out.put(cmd, new ProgramSpec(p.integer("exit", 0, 0, 255, "an exit status"),
+          p.string("stdout", ""),
           p.string("stderr", "")));
     }
     return out;

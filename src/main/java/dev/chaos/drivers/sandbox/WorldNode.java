@@ -88,6 +88,27 @@ final class WorldNode {
     return has(key) ? parse(key, s -> Integer.parseInt(s.trim()), "a whole number") : fallback;
   }
 
+  /** A whole number in [min, max], refused naming the bounds and {@code why} they are. */
+  int integer(String key, int fallback, int min, int max, String why) {
+    if (!has(key)) {
+      return fallback;
+    }
+    long value = parse(key, s -> Long.parseLong(s.trim()), "a whole number");
+    if (value < min || value > max) {
+      throw error(key, "`" + value + "` is out of range: " + why + " (" + min + " to " + max + ")");
+    }
+    return (int) value;
+  }
+
+  /** A share of a whole: `0%` to `100%`, or a ratio 0 to 1. */
+  double share(String key, double fallback) {
+    double value = ratio(key, fallback);
+    if (has(key) && !(value >= 0 && value <= 1)) {
+      throw error(key, "`" + string(key) + "` is not a share between 0% and 100%");
+    }
+    return value;
+  }
+
   long longValue(String key, long fallback) {
     return has(key) ? parse(key, s -> Long.parseLong(s.trim()), "a whole number") : fallback;
   }
