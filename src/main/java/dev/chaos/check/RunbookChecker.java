@@ -190,7 +190,9 @@ final class RunbookChecker {
   private void once(Member m, String keyword) {
     Span first = singletons.putIfAbsent(m.kind(), m.span());
     if (first != null) {
-      Span at = new Span(m.span().source(), m.span().start(), m.span().start() + keyword.length());
+      // a member cut short by the end of the file is shorter than its keyword
+      Span at = new Span(m.span().source(), m.span().start(),
+          Math.min(m.span().end(), m.span().start() + keyword.length()));
       reporter.report(Code.CH0409, at, "more than one `" + keyword + "` block",
           "the first is on line " + first.startLine(), "merge them into one");
     }

@@ -56,6 +56,10 @@ final class RunbookFinder {
     } else if (!Files.notExists(path)) {
       // Neither exists nor not: a directory on the way cannot be searched.
       problems.add("cannot access `" + arg + "`: permission denied");
+    } else if (arg.indexOf('\uFFFD') >= 0) {
+      // the name's bytes were not UTF-8: Java replaced them and so cannot name the file
+      problems.add("`" + arg + "` cannot be opened: its name is not UTF-8 (shown with `\uFFFD`"
+          + " for the bytes that are not); rename the file");
     } else {
       problems.add("`" + arg + "` does not exist");
     }

@@ -96,6 +96,12 @@ final class LexicalCheck {
                 .withLabel("the largest integer is 9223372036854775807"));
           }
           break;
+        case FLOAT:
+          if (Double.isInfinite(Literals.decimal(t.getText()))) {
+            out.add(Diagnostic.of(Code.CH0307, spans.of(t), "number " + Tokens.quote(t.getText()) + " is too large")
+                .withLabel("the largest number is about 1.8e308"));
+          }
+          break;
         default:
           break;
       }
