@@ -51,7 +51,9 @@ final class UnitHelp {
     if (number == null) {
       return "a `Duration` needs a time unit, e.g. `500ms` or `5s`";
     }
-    boolean millis = !number.contains(".") && Long.parseLong(number) >= 100;
+    // compared as written: the number may be too large for a long (it is reported as such)
+    boolean millis = !number.contains(".")
+        && new java.math.BigDecimal(number).compareTo(java.math.BigDecimal.valueOf(100)) >= 0;
     return "a `Duration` needs a time unit: `" + number + (millis ? "ms" : "s") + "`";
   }
 

@@ -42,6 +42,9 @@ public final class InputFile {
       throw new Refused(Files.isDirectory(path) ? "it is a directory"
           : "it is not a regular file (a pipe or a device)");
     }
+    if (Files.size(path) > limit) {
+      throw new Refused("it is larger than " + size(limit));
+    }
     try (InputStream in = Files.newInputStream(path)) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (bytes.length > limit) {

@@ -1,0 +1,95 @@
+package dev.chaos.check;
+
+import static dev.chaos.check.CheckFixture.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.syntax.ast.Expr;
+import java.lang.reflect.RecordComponent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs found by fuzzing `chaos check` (issue 9), kept as regression tests. Their time is held
+ * by bench/fuzz.sh (no input over 2 s); here, that they are read right and crash nothing.
+ */
+class BadInputTest {
+  private static String runbook(String stepBody) {
+    return "runbook \"x\" {\n  environment staging\n  step \"s\" {\n" + stepBody + "\n  }\n}\n";
+  }
+
+  /** Was 15 s and 2.1 GB: one string grown per escape. */
+  @Test
+  void aStringOf200000EscapesIsReadWhole() {
+    var result = check(runbook("    log(\"" + "\\n".repeat(200_000) + "\")"));
+    result.assertClean();
+    assertThat(longestString(result)).isEqualTo(200_000);
+  }
+
+  /** Was 40 s: one string grown per line. */
+  @Test
+  void aTextBlockOf200000LinesIsReadWhole() {
+    StringBuilder block = new StringBuilder("    log(\"\"\"\n");
+    for (int i = 0; i < 200_000; i++) {
+      block.append("      line\n");
+    }
+    block.append("      \"\"\")");
+    var result = check(runbook(block.toString()));
+    result.assertClean();
+    assertThat(longestString(result)).isEqualTo(200_000 * "line\n".length());
+  }
+
+  @Test
+  void aSpanNeverEndsPastTheFile() {
+    String text = "runbook \"x\" {\n  on abort {}\n  on";
+    var result = check(text);
+    assertThat(result.codes()).contains(Code.CH0409);
+    for (Diagnostic d : result.diagnostics()) {
+      assertThat(d.span().end()).as(d.toString()).isLessThanOrEqualTo(text.length());
+    }
+  }
+
+  @Test
+  void aFloatTooLargeIsRefusedAsIntegersAre() {
+    String huge = "1" + "0".repeat(400) + ".5";
+    var result = check(runbook("    let x = " + huge + "\n    log(\"${x}\")"));
+    Diagnostic d = result.first(Code.CH0307);
+    assertThat(d.message()).startsWith("number `1000").endsWith("is too large");
+  }
+
+  /** Was a NumberFormatException in the unit help (CH0106). */
+  @Test
+  void aHugePercentWhereADurationIsWantedGetsItsHelp() {
+    var result = check("runbook \"x\" {\n  environment staging\n"
+        + "  guard \"g\" every 510000000000000000000000000% { expect 1% < 2% }\n"
+        + "  step \"s\" { wait 1s }\n}\n");
+    assertThat(result.codes()).isNotEmpty().doesNotContain(Code.CH0106);
+  }
+
+  /** The length of the longest string constant in the checked program. */
+  private static int longestString(CheckFixture.Result result) {
+    int[] longest = {-1};
+    walk(result.program().program(), longest);
+    return longest[0];
+  }
+
+  private static void walk(Object node, int[] longest) {
+    if (node instanceof Expr.Str str && str.constant() != null) {
+      longest[0] = Math.max(longest[0], str.constant().length());
+    }
+    if (node instanceof java.util.Collection<?> items) {
+      items.forEach(item -> walk(item, longest));
+    } else if (node instanceof java.util.Optional<?> o) {
+      o.ifPresent(item -> walk(item, longest));
+    } else if (node != null && node.getClass().isRecord()) {
+      for (RecordComponent c : node.getClass().getRecordComponents()) {
+        try {
+          c.getAccessor().setAccessible(true);
+          walk(c.getAccessor().invoke(node), longest);
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package dev.chaos.fuzz;
+
+import dev.chaos.check.CheckOptions;
+import dev.chaos.check.Checker;
+import dev.chaos.config.ChaosConfig;
+import dev.chaos.config.ConfigException;
+import dev.chaos.diag.Diagnostic;
+import dev.chaos.diag.Diagnostics;
+import dev.chaos.drivers.sandbox.WorldFileException;
+import dev.chaos.drivers.sandbox.WorldLoader;
+import dev.chaos.source.SourceFile;
+import dev.chaos.spi.DriverRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A seeded campaign of generated and mutated inputs against the three readers of user text:
+ * `chaos check` (parser and checker), the config reader and the world reader. Seeds are the
+ * repository's runbooks, stdlib, golden check inputs and the YAML examples of the docs; each
+ * input is a seed changed by byte flips, splices, token insertions and deletions, deep nesting,
+ * huge numbers or unicode. A finding is an exception that escapes (or the checker's own
+ * failure, CH0106), a diagnostic span outside the text, or an input slower than the bound.
+ * The same seed gives the same inputs.
+ */
+public final class FuzzCampaign {
+  /** No input may take longer than this. */
+  public static final long SLOW_NANOS = 2_000_000_000L;
+
+  public enum Target { CHECK, CONFIG, WORLD }
+
+  /** One problem found, with the input that shows it. */
+  public record Finding(Target target, int index, String problem, String input) {}
+
+  /** What a campaign measured. */
+  public record Report(long seed, int inputs, long nanos, long slowestNanos, Target slowestTarget,
+      String slowestInput, long maxHeapBytes, List<Finding> findings) {
+    public double inputsPerSecond() {
+      return inputs / (nanos / 1e9);
+    }
+
+    public String summary() {
+      return String.format("seed %d: %d inputs in %.1f s (%.0f inputs/s); slowest %d ms (%s, %d"
+          + " chars: %s); max heap used %d MB; %d findings", seed, inputs, nanos / 1e9,
+          inputsPerSecond(), slowestNanos / 1_000_000, slowestTarget, slowestInput.length(),
+          shorten(slowestInput), maxHeapBytes >> 20, findings.size());
+    }
+  }
+
+  private static final String[] CHAOS_TOKENS = {"runbook", "step", "undo", "guard", "expect",
+      "verify", "precondition", "rollback", "on abort", "let", "wait", "every", "within", "if",
+      "else", "for", "in", "fn", "import", "environment", "blast_radius", "lock", "window",
+      "max_duration", "\"", "\"\"\"", "${", "}", "{", "(", ")", "[", "]", ",", ":", ".", "==",
+      "<", ">=", "&&", "!", "-", "+", "*", "/", "%", "30s", "500ms", "1m30s", "25%", "03:00",
+      "\\n", "\\u", "\\", "#", "//", "/*", "*/", "\n", "\t", "\r", " ", "k8s.kill_pods", "slo.p95()",
+      "true", "null", "0", "1.5", "-1"};
+
+  private static final String[] YAML_TOKENS = {":", "- ", "&a ", "*a", "<<: *a", "!!binary ",
+      "!!str ", "{", "}", "[", "]", ",", "?", "|", ">", "\"", "'", "#", "---", "...", "\n", "  ",
+      "\t", ".nan", ".inf", "-12ms", "300%", "999", "0", "-1", "1e308", "null", "~", "yes",
+      "replicas: ", "recovery: ", "class: prod", "environments:", "sentinels: []", "%YAML 1.2"};
+
+  /** One checker for the campaign, as `chaos check` has one for all its files. */
+  private final Checker checker = new Checker(DriverRegistry.load(), new CheckOptions(false));
+  private final List<String> chaosSeeds;
+  private final List<String> configSeeds;
+  private final List<String> worldSeeds;
+  private final Path home;
+
+  private FuzzCampaign(List<String> chaos, List<String> config, List<String> world, Path home) {
+    this.chaosSeeds = chaos;
+    this.configSeeds = config;
+    this.worldSeeds = world;
+    this.home = home;
+  }
+
+  /** Seeds from the repository at {@code root}. */
+  public static FuzzCampaign fromRepository(Path root) throws IOException {
+    List<String> chaos = new ArrayList<>();
+    for (String dir : List.of("runbooks", "stdlib", "src/test/resources/check",
+        "src/test/resources/syntax")) {
+      chaos.addAll(read(root.resolve(dir), ".chaos"));
+    }
+    List<String> worlds = new ArrayList<>(read(root.resolve("src/main/resources/sandbox"), ".yaml"));
+    List<String> configs = new ArrayList<>();
+    for (String yaml : yamlBlocks(root.resolve("docs"))) {
+      (yaml.contains("environments:") ? configs : worlds).add(yaml);
+    }
+    if (chaos.isEmpty() || configs.isEmpty() || worlds.isEmpty()) {
+      throw new IOException("no seeds under " + root.toAbsolutePath());
+    }
+    return new FuzzCampaign(chaos, configs, worlds, root.resolve("target/fuzz-home"));
+  }
+
+  private static List<String> read(Path dir, String suffix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(suffix)).sorted().toList()) {
+        out.add(Files.readString(f));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> yamlBlocks(Path docs) throws IOException {
+    Pattern block = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    List<String> out = new ArrayList<>();
+    for (String md : read(docs, ".md")) {
+      Matcher m = block.matcher(md);
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  public int seedCount() {
+    return chaosSeeds.size() + configSeeds.size() + worldSeeds.size();
+  }
+
+  /** Runs {@code inputs} inputs drawn from {@code seed}, spread over the three targets. */
+  public Report run(int inputs, long seed) {
+    Random random = new Random(seed);
+    List<Finding> findings = new ArrayList<>();
+    long slowest = -1;
+    Target slowestTarget = Target.CHECK;
+    String slowestInput = "";
+    long maxHeap = 0;
+    Runtime rt = Runtime.getRuntime();
+    long start = System.nanoTime();
+    for (int i = 0; i < inputs; i++) {
+      Target target = Target.values()[i % 3];
+      List<String> seeds = target == Target.CHECK ? chaosSeeds
+          : target == Target.CONFIG ? configSeeds : worldSeeds;
+      String input = mutate(seeds, target == Target.CHECK ? CHAOS_TOKENS : YAML_TOKENS, random);
+      long t0 = System.nanoTime();
+      String problem = runOne(target, input);
+      long took = System.nanoTime() - t0;
+      if (problem != null) {
+        findings.add(new Finding(target, i, problem, input));
+      } else if (took > SLOW_NANOS) {
+        findings.add(new Finding(target, i, "took " + took / 1_000_000 + " ms", input));
+      }
+      if (took > slowest) {
+        slowest = took;
+        slowestTarget = target;
+        slowestInput = input;
+      }
+      if ((i & 63) == 0) {
+        maxHeap = Math.max(maxHeap, rt.totalMemory() - rt.freeMemory());
+      }
+    }
+    return new Report(seed, inputs, System.nanoTime() - start, slowest, slowestTarget,
+        slowestInput, maxHeap, findings);
+  }
+
+  /** Null when the reader coped: a result or its own kind of error. */
+  public String runOne(Target target, String input) {
+    try {
+      switch (target) {
+        case CHECK:
+          return check(input);
+        case CONFIG:
+          try {
+            ChaosConfig.parse(Path.of("fuzz.yaml"), input, home);
+          } catch (ConfigException expected) {
+            return blankMessage(expected);
+          }
+          return null;
+        default:
+          try {
+            WorldLoader.parse(input, "fuzz-world.yaml");
+          } catch (WorldFileException expected) {
+            return blankMessage(expected);
+          }
+          return null;
+      }
+    } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+      return stackTrace(e);
+    }
+  }
+
+  private String check(String input) {
+    Diagnostics sink = new Diagnostics();
+    List<Throwable> internal = new ArrayList<>();
+    checker.check(new SourceFile("fuzz.chaos", input), sink, internal::add);
+    if (!internal.isEmpty()) {
+      return "checker failure: " + stackTrace(internal.get(0));
+    }
+    for (Diagnostic d : sink.sorted()) {
+      if (d.span().end() > d.span().source().text().length()) {
+        return d.code() + " span " + d.span().start() + ".." + d.span().end() + " ends past the"
+            + " text (" + d.span().source().text().length() + " chars): " + d.message();
+      }
+    }
+    return null;
+  }
+
+  private static String blankMessage(Exception e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? "an error without a message"
+        : null;
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    String text = out.toString();
+    return text.length() > 4000 ? text.substring(0, 4000) : text;
+  }
+
+  // ---- mutations ----------------------------------------------------------------------------
+
+  static String mutate(List<String> seeds, String[] tokens, Random random) {
+    String text = seeds.get(random.nextInt(seeds.size()));
+    int rounds = 1 + random.nextInt(4);
+    for (int r = 0; r < rounds; r++) {
+      text = once(text, seeds, tokens, random);
+    }
+    return text;
+  }
+
+  private static String once(String text, List<String> seeds, String[] tokens, Random random) {
+    StringBuilder b = new StringBuilder(text);
+    int at = b.length() == 0 ? 0 : random.nextInt(b.length() + 1);
+    switch (random.nextInt(9)) {
+      case 0: // flip bits of a character
+        if (b.length() > 0) {
+          int i = Math.min(at, b.length() - 1);
+          b.setCharAt(i, (char) (b.charAt(i) ^ (1 << random.nextInt(8))));
+        }
+        break;
+      case 1: { // splice a piece of another seed
+        String other = seeds.get(random.nextInt(seeds.size()));
+        int from = other.isEmpty() ? 0 : random.nextInt(other.length());
+        int to = Math.min(other.length(), from + random.nextInt(400));
+        b.insert(at, other, from, to);
+        break;
+      }
+      case 2: // insert a token
+        b.insert(at, tokens[random.nextInt(tokens.length)]);
+        break;
+      case 3: { // delete a run
+        int to = Math.min(b.length(), at + 1 + random.nextInt(40));
+        b.delete(at, to);
+        break;
+      }
+      case 4: { // deep nesting
+        String[] open = {"(", "[", "{", "${", "- ", "[[", "{a: "};
+        String o = open[random.nextInt(open.length)];
+        int depth = 50 + random.nextInt(random.nextBoolean() ? 200 : 3000);
+        b.insert(at, o.repeat(depth));
+        break;
+      }
+      case 5: { // a huge number
+        String[] huge = {"9".repeat(30), "1" + "0".repeat(400) + ".5", "99999999999999999999d",
+            "1e309", "-9223372036854775809", "9223372036854775807ms", "1" + "0".repeat(25) + "%",
+            "0." + "0".repeat(400) + "1"};
+        b.insert(at, huge[random.nextInt(huge.length)]);
+        break;
+      }
+      case 6: { // unicode
+        String[] odd = {"\u0000", "\uFEFF", "\u202E", "\uD83D\uDE00", "\uD800", "\uDC00", "é",
+            "\u2028", "\u00A0", "\u200B", "ｒｕｎｂｏｏｋ", "\uFFFD", "\u0085"};
+        b.insert(at, odd[random.nextInt(odd.length)]);
+        break;
+      }
+      case 7: { // repeat a piece many times
+        int to = Math.min(b.length(), at + 1 + random.nextInt(30));
+        String piece = b.substring(at, to);
+        if (!piece.isEmpty()) {
+          b.insert(at, piece.repeat(1 + random.nextInt(200)));
+        }
+        break;
+      }
+      default: { // cut the text
+        b.setLength(at);
+        break;
+      }
+    }
+    return b.toString();
+  }
+
+  static String shorten(String text) {
+    String one = text.replace("\n", "\\n");
+    return one.length() > 60 ? one.substring(0, 57) + "..." : one;
+  }
+
+  /** Writes each finding to {@code dir}, one file per input. */
+  public static void save(List<Finding> findings, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (Finding f : findings) {
+      Files.writeString(dir.resolve(f.target().name().toLowerCase() + "-" + f.index() + ".txt"),
+          f.input(), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(f.target().name().toLowerCase() + "-" + f.index()
+          + ".problem"), f.problem(), StandardCharsets.UTF_8);
+    }
+  }
+}
