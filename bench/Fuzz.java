@@ -3,7 +3,7 @@
 // inputs/s, the slowest input and the heap used; each finding goes to target/fuzz/findings/.
 // Then the large-file case: a 50 MB runbook, config and world are refused by the reader of
 // user files with the memory bounded. Exits 1 when anything was found.
-// Single-file source program: `java -cp CLASSPATH bench/Fuzz.java 100000 42`.
+// Single-file source program: `java -cp CLASSPATH bench/Fuzz.java 100000 42 [THREADS [FROM TO]]`.
 
 import dev.chaos.fuzz.FuzzCampaign;
 import dev.chaos.source.InputFile;
@@ -14,17 +14,24 @@ public class Fuzz {
   public static void main(String[] args) throws Exception {
     int inputs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
-    System.out.println("fuzz: " + inputs + " inputs, seed " + seed);
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    // a share of a campaign split over processes: inputs FROM to TO of the same seed
+    int from = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    int to = args.length > 4 ? Integer.parseInt(args[4]) : inputs;
+    System.out.println("fuzz: inputs " + from + " to " + to + " of " + inputs + ", seed " + seed
+        + ", " + threads + " threads");
     FuzzCampaign campaign = FuzzCampaign.fromRepository(Path.of("."));
     System.out.println("seeds: " + campaign.seedCount());
-    FuzzCampaign.Report report = campaign.run(inputs, seed);
+    long start = System.nanoTime();
+    FuzzCampaign.Report report = campaign.run(from, to, seed, threads, done -> System.out.printf(
+        "  %d inputs, %.0f s%n", done, (System.nanoTime() - start) / 1e9));
     System.out.println(report.summary());
     FuzzCampaign.save(report.findings(), Path.of("target/fuzz/findings"));
     for (FuzzCampaign.Finding f : report.findings()) {
       System.out.println("FINDING " + f.target() + " #" + f.index() + ": "
           + f.problem().lines().findFirst().orElse(""));
     }
-    boolean bounded = largeFile();
+    boolean bounded = from > 0 || largeFile(); // once per campaign
     System.exit(report.findings().isEmpty() && bounded ? 0 : 1);
   }
 

@@ -69,8 +69,9 @@ public final class FuzzCampaign {
       "\t", ".nan", ".inf", "-12ms", "300%", "999", "0", "-1", "1e308", "null", "~", "yes",
       "replicas: ", "recovery: ", "class: prod", "environments:", "sentinels: []", "%YAML 1.2"};
 
-  /** One checker for the campaign, as `chaos check` has one for all its files. */
-  private final Checker checker = new Checker(DriverRegistry.load(), new CheckOptions(false));
+  /** One checker a thread, as `chaos check` has one for all its files. */
+  private final ThreadLocal<Checker> checker = ThreadLocal.withInitial(
+      () -> new Checker(DriverRegistry.load(), new CheckOptions(false)));
   private final List<String> chaosSeeds;
   private final List<String> configSeeds;
   private final List<String> worldSeeds;
@@ -130,40 +131,87 @@ public final class FuzzCampaign {
     return chaosSeeds.size() + configSeeds.size() + worldSeeds.size();
   }
 
-  /** Runs {@code inputs} inputs drawn from {@code seed}, spread over the three targets. */
+  /** Runs {@code inputs} inputs drawn from {@code seed} on one thread. */
   public Report run(int inputs, long seed) {
-    Random random = new Random(seed);
-    List<Finding> findings = new ArrayList<>();
-    long slowest = -1;
-    Target slowestTarget = Target.CHECK;
-    String slowestInput = "";
-    long maxHeap = 0;
+    return run(0, inputs, seed, 1, null);
+  }
+
+  /**
+   * Runs {@code inputs} inputs drawn from {@code seed}, spread over the three targets and over
+   * {@code threads} threads: the inputs numbered {@code from} (inclusive) to {@code to}. Input
+   * {@code i} depends only on the seed and {@code i}, so a finding is replayed by {@link #input}
+   * and a campaign can be split over processes; {@code progress} (may be null) hears every
+   * 10,000.
+   */
+  public Report run(int from, int to, long seed, int threads,
+      java.util.function.IntConsumer progress) {
+    int inputs = to - from;
+    List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+    long[] slowest = {-1};
+    Object[] slowestOf = {Target.CHECK, ""};
+    long[] maxHeap = {0};
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
     Runtime rt = Runtime.getRuntime();
     long start = System.nanoTime();
-    for (int i = 0; i < inputs; i++) {
-      Target target = Target.values()[i % 3];
-      List<String> seeds = target == Target.CHECK ? chaosSeeds
-          : target == Target.CONFIG ? configSeeds : worldSeeds;
-      String input = mutate(seeds, target == Target.CHECK ? CHAOS_TOKENS : YAML_TOKENS, random);
-      long t0 = System.nanoTime();
-      String problem = runOne(target, input);
-      long took = System.nanoTime() - t0;
-      if (problem != null) {
-        findings.add(new Finding(target, i, problem, input));
-      } else if (took > SLOW_NANOS) {
-        findings.add(new Finding(target, i, "took " + took / 1_000_000 + " ms", input));
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+        Target target = target(i);
+        String input = input(seed, i);
+        long t0 = System.nanoTime();
+        String problem = runOne(target, input);
+        long took = System.nanoTime() - t0;
+        if (problem != null) {
+          findings.add(new Finding(target, i, problem, input));
+        } else if (took > SLOW_NANOS) {
+          findings.add(new Finding(target, i, "took " + took / 1_000_000 + " ms", input));
+        }
+        synchronized (slowest) {
+          if (took > slowest[0]) {
+            slowest[0] = took;
+            slowestOf[0] = target;
+            slowestOf[1] = input;
+          }
+          if ((i & 63) == 0) {
+            maxHeap[0] = Math.max(maxHeap[0], rt.totalMemory() - rt.freeMemory());
+          }
+        }
+        if (progress != null && i > from && i % 10_000 == 0) {
+          progress.accept(i);
+        }
       }
-      if (took > slowest) {
-        slowest = took;
-        slowestTarget = target;
-        slowestInput = input;
-      }
-      if ((i & 63) == 0) {
-        maxHeap = Math.max(maxHeap, rt.totalMemory() - rt.freeMemory());
+    };
+    List<Thread> pool = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread thread = new Thread(worker, "fuzz-" + t);
+      thread.setDaemon(true);
+      thread.start();
+      pool.add(thread);
+    }
+    for (Thread thread : pool) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
     }
-    return new Report(seed, inputs, System.nanoTime() - start, slowest, slowestTarget,
-        slowestInput, maxHeap, findings);
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(java.util.Comparator.comparingInt(Finding::index));
+    return new Report(seed, inputs, System.nanoTime() - start, slowest[0],
+        (Target) slowestOf[0], (String) slowestOf[1], maxHeap[0], sorted);
+  }
+
+  public static Target target(int index) {
+    return Target.values()[index % 3];
+  }
+
+  /** Input {@code index} of the campaign of {@code seed}. */
+  public String input(long seed, int index) {
+    Random random = new Random(seed * 1_000_003L + index);
+    Target target = target(index);
+    List<String> seeds = target == Target.CHECK ? chaosSeeds
+        : target == Target.CONFIG ? configSeeds : worldSeeds;
+    return mutate(seeds, target == Target.CHECK ? CHAOS_TOKENS : YAML_TOKENS, random);
   }
 
   /** Null when the reader coped: a result or its own kind of error. */
@@ -195,7 +243,7 @@ public final class FuzzCampaign {
   private String check(String input) {
     Diagnostics sink = new Diagnostics();
     List<Throwable> internal = new ArrayList<>();
-    checker.check(new SourceFile("fuzz.chaos", input), sink, internal::add);
+    checker.get().check(new SourceFile("fuzz.chaos", input), sink, internal::add);
     if (!internal.isEmpty()) {
       return "checker failure: " + stackTrace(internal.get(0));
     }
