@@ -99,8 +99,8 @@ final class HeaderChecker {
     if (first == null) {
       return true;
     }
-    reporter.reportWithFirst(new Span(first.source(), first.start(), first.start() + key.length()),
-        "first set here", Code.CH0407, new Span(at.source(), at.start(), at.start() + key.length()),
+    // the key as written can be shorter than its name (cut by the end of the file)
+    reporter.reportWithFirst(keySpan(first, key), "first set here", Code.CH0407, keySpan(at, key),
         "duplicate header attribute `" + key + "`",
         "`" + key + "` is already set on line " + first.startLine(), "remove one of them");
     return false;
@@ -201,5 +201,10 @@ final class HeaderChecker {
             "not a time zone", Reporter.didYouMean(s.constant(), zones));
       }
     }
+  }
+
+  private static Span keySpan(Span at, String key) {
+    return new Span(at.source(), at.start(),
+        Math.min(at.source().text().length(), Math.max(at.end(), at.start() + key.length())));
   }
 }

@@ -49,6 +49,18 @@ class BadInputTest {
     }
   }
 
+  /** Found by bench/fuzz.sh: a duplicate `environment` cut by the end of the file (CH0407). */
+  @Test
+  void aDuplicateAttributeAtTheEndKeepsItsSpanInTheFile() throws Exception {
+    String text = new String(getClass().getResourceAsStream("/fuzz/duplicate-attribute-at-end.chaos")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    var result = check(text);
+    assertThat(result.codes()).contains(Code.CH0407);
+    for (Diagnostic d : result.diagnostics()) {
+      assertThat(d.span().end()).as(d.toString()).isLessThanOrEqualTo(text.length());
+    }
+  }
+
   @Test
   void aFloatTooLargeIsRefusedAsIntegersAre() {
     String huge = "1" + "0".repeat(400) + ".5";

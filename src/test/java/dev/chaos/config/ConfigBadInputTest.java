@@ -64,6 +64,16 @@ class ConfigBadInputTest {
         "chaos.yaml:1:114: mappings and lists are nested too deep: more than 100 levels");
   }
 
+  /** Found by bench/fuzz.sh: the YAML parser itself failed with IndexOutOfBoundsException. */
+  @Test
+  void aFailureOfTheYamlParserIsMalformedYaml() throws Exception {
+    String yaml = new String(getClass().getResourceAsStream("/fuzz/yaml-parser-failure.yaml")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ChaosConfig.parse(FILE, yaml, Path.of("/home/u")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("chaos.yaml")
+        .hasMessageContaining("malformed YAML");
+  }
+
   @Test
   void binaryIsRefusedAsSuch() {
     refused("environments:\n  staging:\n    class: !!binary aGVsbG8=\n", "chaos.yaml:3:12: a"

@@ -349,8 +349,9 @@ public final class FuzzCampaign {
   public static void save(List<Finding> findings, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (Finding f : findings) {
-      Files.writeString(dir.resolve(f.target().name().toLowerCase() + "-" + f.index() + ".txt"),
-          f.input(), StandardCharsets.UTF_8);
+      // getBytes replaces a lone surrogate where writeString would throw
+      Files.write(dir.resolve(f.target().name().toLowerCase() + "-" + f.index() + ".txt"),
+          f.input().getBytes(StandardCharsets.UTF_8));
       Files.writeString(dir.resolve(f.target().name().toLowerCase() + "-" + f.index()
           + ".problem"), f.problem(), StandardCharsets.UTF_8);
     }

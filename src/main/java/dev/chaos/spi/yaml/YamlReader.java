@@ -73,6 +73,10 @@ public final class YamlReader {
       return root;
     } catch (JacksonException e) {
       throw malformed(file, e);
+    } catch (IndexOutOfBoundsException | IllegalStateException e) {
+      // the YAML parser's own failure on some damaged input (found by fuzzing)
+      throw new YamlException(Origin.ofFile(file), "malformed YAML: the YAML parser cannot read"
+          + " " + what + " (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
