@@ -47,6 +47,8 @@ public final class Secrets {
   public String resolve(SecretRef ref) throws ConfigException {
     String value = resolve(ref, environment, files);
     redactor.learn(value);
+    // a token travels as `Authorization: Bearer ...`, a header an echo may show whole, encoded
+    redactor.learn("Bearer " + value);
     return value;
   }
 

@@ -1,6 +1,7 @@
 package dev.chaos.runtime;
 
 import dev.chaos.spi.Redactor;
+import dev.chaos.spi.ValueCredentials;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -21,9 +22,30 @@ public final class RedactedEvents {
     return event -> next.on(redact(redactor, event));
   }
 
-  /** The event with every known secret in its texts masked; itself when none is known. */
+  /**
+   * The event with every known secret in its texts masked; itself when none is known. The
+   * credentials the event itself shows are learned first (the URL of a mutation is journaled
+   * before the call is made): a URL's password, an `Authorization` written as a plain string.
+   */
   public static RunEvent redact(Redactor redactor, RunEvent event) {
+    learn(redactor, (Record) event);
     return redactor.knowsAny() ? (RunEvent) record(redactor, (Record) event) : event;
+  }
+
+  private static void learn(Redactor redactor, Record r) {
+    for (RecordComponent component : r.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(r);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component, e);
+      }
+      if (value instanceof String || value instanceof Map<?, ?> || value instanceof List<?>) {
+        ValueCredentials.learnTree(redactor, value);
+      } else if (value instanceof Record nested && !(value instanceof dev.chaos.types.Value)) {
+        learn(redactor, nested);
+      }
+    }
   }
 
   private static Object record(Redactor redactor, Record r) {

@@ -157,7 +157,42 @@ public final class Redactor {
         out = out.replace(needle, MASK);
       }
     }
-    return out;
+    return maskCutEnds(out, current);
+  }
+
+  /**
+   * Messages quote a server's answer only so far (`...` marks the cut), and a body is kept up to
+   * a limit: a secret cut there leaves its beginning. That beginning is masked too: before a
+   * `...` or `…` when at least {@link #MIN_LENGTH} characters of it remain, at the very end of
+   * the text when at least half of it does (a shorter tail is too likely an ordinary word).
+   */
+  private static String maskCutEnds(String text, List<String> current) {
+    StringBuilder out = new StringBuilder(text);
+    boolean changed = false;
+    int cut = text.length();
+    boolean marked = false;
+    while (cut >= MIN_LENGTH) {
+      int longest = 0;
+      for (String needle : current) {
+        int least = marked ? MIN_LENGTH : Math.max(MIN_LENGTH, (needle.length() + 1) / 2);
+        for (int k = Math.min(needle.length() - 1, cut); k >= least && k > longest; k--) {
+          if (text.regionMatches(cut - k, needle, 0, k)) {
+            longest = k;
+            break;
+          }
+        }
+      }
+      if (longest > 0) {
+        out.replace(cut - longest, cut, MASK);
+        changed = true;
+      }
+      int before = cut - longest - 1;
+      int dots = before < 0 ? -1 : text.lastIndexOf("...", before);
+      int ellipsis = before < 0 ? -1 : text.lastIndexOf('\u2026', before);
+      cut = Math.max(dots, ellipsis);
+      marked = true;
+    }
+    return changed ? out.toString() : text;
   }
 
   /**

@@ -30,6 +30,14 @@ public final class ValueCredentials {
     learn(redactor, value, DEPTH);
   }
 
+  /**
+   * Learns the credentials in a JSON-like tree (as events carry values): URL passwords in its
+   * strings, the values of its authorization keys.
+   */
+  public static void learnTree(Redactor redactor, Object tree) {
+    tree(redactor, tree, DEPTH);
+  }
+
   private static void learn(Redactor redactor, Value value, int depth) {
     if (value == null || depth == 0) {
       return;
