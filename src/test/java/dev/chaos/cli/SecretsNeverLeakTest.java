@@ -104,9 +104,10 @@ class SecretsNeverLeakTest {
         observe up = prometheus.scalar("up") every 1s
         step "call the echo" irreversible {
           let api = http.get("http://ci:GET_URL_PASSWORD@HOST/echo",
-            headers: {Authorization: secret("CHAOS_TEST_API_TOKEN")})
+            headers: {Authorization: secret("CHAOS_TEST_API_TOKEN")}, timeout: 60s)
           log "the echo said: ${api.body}"
-          let basic = http.get("http://HOST/echo", headers: {Authorization: "Basic BASIC"})
+          let basic = http.get("http://HOST/echo", headers: {Authorization: "Basic BASIC"},
+            timeout: 60s)
           log "basic: ${basic.body}"
           wait 2s
           notify.send("done with the echo")
@@ -127,7 +128,8 @@ class SecretsNeverLeakTest {
         environments:
           staging:
             class: staging
-            prometheus: {url: "http://promuser:PROM_URL_PASSWORD@HOST/prom", token: "file:prom.token"}
+            prometheus: {url: "http://promuser:PROM_URL_PASSWORD@HOST/prom", token: "file:prom.token",
+                         timeout: 60s}
             notify: {webhook: "http://HOST/hook/T000/B000", token: "env:CHAOS_TEST_NOTIFY_TOKEN"}
         """.replace("HOST", host).replace("PROM_URL_PASSWORD", PROM_URL_PASSWORD));
     return runbook;
