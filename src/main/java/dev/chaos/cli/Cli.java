@@ -25,7 +25,16 @@ public final class Cli {
         .setErr(context.err())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(Cli::usageError)
-        .setExecutionExceptionHandler(Cli::failure);
+        .setExecutionExceptionHandler(Cli::failure)
+        .setExecutionStrategy(parsed -> {
+          try {
+            return new CommandLine.RunLast().execute(parsed);
+          } finally {
+            // the console masks secrets line by line: let out a last line without its newline
+            context.out().flush();
+            context.err().flush();
+          }
+        });
   }
 
   /** One line, a suggestion when picocli has one, and where to find the usage. */

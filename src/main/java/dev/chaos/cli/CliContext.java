@@ -2,6 +2,7 @@ package dev.chaos.cli;
 
 import dev.chaos.check.CheckOptions;
 import dev.chaos.spi.DriverRegistry;
+import dev.chaos.spi.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,17 +17,27 @@ import java.util.function.Supplier;
  */
 record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
     boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers,
-    Function<CheckOptions, SourceChecker> checkers, Backends backends) {
+    Function<CheckOptions, SourceChecker> checkers, Backends backends, Redactor redactor) {
 
-  /** The real checker, built from the drivers this context supplies. */
+  /**
+   * The real checker, built from the drivers this context supplies. {@code out} and {@code err}
+   * mask every secret that {@link #redactor} learns during the command (docs/configuration.md).
+   */
   static CliContext of(PrintWriter out, PrintWriter err, Map<String, String> env,
       boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers) {
-    return new CliContext(out, err, env, stdoutIsTerminal, drivers,
-        options -> SourceChecker.of(drivers.get(), options), Backends.onClassPath());
+    Redactor redactor = new Redactor();
+    return new CliContext(masked(out, redactor), masked(err, redactor), env, stdoutIsTerminal,
+        drivers, options -> SourceChecker.of(drivers.get(), options), Backends.onClassPath(),
+        redactor);
+  }
+
+  private static PrintWriter masked(PrintWriter writer, Redactor redactor) {
+    return new PrintWriter(new RedactingWriter(writer, redactor), true);
   }
 
   /** Writes a command's output to {@code file}, or to stdout when it is null. */
   void write(Path file, String content) {
+    content = redactor.redact(content);
     if (file == null) {
       out.print(content);
       return;
@@ -43,10 +54,12 @@ record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
   }
 
   CliContext withCheckers(Function<CheckOptions, SourceChecker> replacement) {
-    return new CliContext(out, err, env, stdoutIsTerminal, drivers, replacement, backends);
+    return new CliContext(out, err, env, stdoutIsTerminal, drivers, replacement, backends,
+        redactor);
   }
 
   CliContext withBackends(Backends replacement) {
-    return new CliContext(out, err, env, stdoutIsTerminal, drivers, checkers, replacement);
+    return new CliContext(out, err, env, stdoutIsTerminal, drivers, checkers, replacement,
+        redactor);
   }
 }

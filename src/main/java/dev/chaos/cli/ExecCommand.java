@@ -8,6 +8,7 @@ import dev.chaos.diag.Diagnostic;
 import dev.chaos.diag.Diagnostics;
 import dev.chaos.diag.TextRenderer;
 import dev.chaos.runtime.Journal;
+import dev.chaos.runtime.RedactedEvents;
 import dev.chaos.runtime.RunEngine;
 import dev.chaos.runtime.RunListener;
 import dev.chaos.runtime.RunOptions;
@@ -111,7 +112,7 @@ final class ExecCommand implements Callable<Integer> {
             runbookDirectory, new KubectlFlags(
                 Optional.ofNullable(parsed.matchedOptionValue("--kubeconfig", null)),
                 Optional.ofNullable(parsed.matchedOptionValue("--context", null))),
-            context.drivers().get());
+            context.drivers().get(), context.redactor());
     // a live environment's class was matched against the runbook's above
     RunOptions options = RunOptions.defaults()
         .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(sandbox ? env : null);
@@ -209,7 +210,9 @@ final class ExecCommand implements Callable<Integer> {
     } else if (!quiet) {
       listeners.add(new PlainView(context.out(), verbose));
     }
-    RunEngine engine = new RunEngine(program, backend, options, RunListener.all(listeners));
+    // every secret known by the time an event is emitted is masked in the journal and the views
+    RunEngine engine = new RunEngine(program, backend, options,
+        RedactedEvents.listener(context.redactor(), RunListener.all(listeners)));
     int[] signals = new int[1];
     try (Signals ignored = Signals.install(signal -> onSignal(engine, signal, ++signals[0]))) {
       return engine.run();

@@ -8,6 +8,7 @@ import dev.chaos.config.KubectlFlags;
 import dev.chaos.config.LiveRequest;
 import dev.chaos.spi.DriverRegistry;
 import dev.chaos.spi.LiveBinding;
+import dev.chaos.spi.Redactor;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
 import java.nio.file.Path;
@@ -28,8 +29,16 @@ final class LiveTargets {
    */
   static LiveRequest request(Path configFile, String flagEnv, CheckedProgram program,
       Path runbookDirectory, KubectlFlags kubectl, DriverRegistry drivers) {
+    return request(configFile, flagEnv, program, runbookDirectory, kubectl, drivers,
+        new Redactor());
+  }
+
+  /** As above; {@code redactor} learns every secret the run's backend reads or is given. */
+  static LiveRequest request(Path configFile, String flagEnv, CheckedProgram program,
+      Path runbookDirectory, KubectlFlags kubectl, DriverRegistry drivers, Redactor redactor) {
     return new LiveRequest(runbookDirectory,
-        chooseEnvironment(configFile, flagEnv, program, driverSections(drivers)), kubectl);
+        chooseEnvironment(configFile, flagEnv, program, driverSections(drivers)), kubectl,
+        redactor);
   }
 
   /** The environment sections that driver plug-ins read: `chaos.yaml` may have these too. */

@@ -7,6 +7,7 @@ import dev.chaos.runtime.JunitReport;
 import dev.chaos.runtime.MarkdownReport;
 import dev.chaos.runtime.Outcome;
 import dev.chaos.runtime.RunResult;
+import dev.chaos.spi.Redactor;
 import dev.chaos.types.ValueFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,6 +62,12 @@ final class RunSummary {
     out.println("  journal: " + folder.journal());
     out.println("  exit " + exitCode(r.outcome()));
     out.flush();
+    int tooShort = context.redactor().tooShort();
+    if (tooShort > 0) {
+      context.err().println("warning: " + tooShort + (tooShort == 1 ? " secret is" : " secrets are")
+          + " shorter than " + Redactor.MIN_LENGTH + " characters: too short to mask in what "
+          + "servers send back (docs/configuration.md)");
+    }
     if (journal.problem() != null) {
       context.err().println("error: the journal could not be written completely: "
           + journal.problem().getMessage());

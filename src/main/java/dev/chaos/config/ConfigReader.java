@@ -1,6 +1,7 @@
 package dev.chaos.config;
 
 import dev.chaos.diag.Suggest;
+import dev.chaos.spi.Redactor;
 import dev.chaos.spi.yaml.Origin;
 import dev.chaos.spi.yaml.YamlException;
 import dev.chaos.spi.yaml.YamlNode;
@@ -185,7 +186,8 @@ final class ConfigReader {
     String text = YamlSection.text(url);
     if (!text.startsWith("jdbc:postgresql:")) {
       throw new ConfigException(url.origin(), "`" + url.origin().key()
-          + "` must be a JDBC URL starting with `jdbc:postgresql:`, not `" + text + "`");
+          + "` must be a JDBC URL starting with `jdbc:postgresql:`, not `"
+          + Redactor.withoutCredentials(text) + "`");
     }
     return new PostgresTarget(text, YamlSection.text(pg.required("user")), optionalSecret(pg, "password"));
   }
@@ -233,8 +235,12 @@ final class ConfigReader {
     if (text.startsWith("env:")) {
       String name = text.substring(4);
       if (!ENV_NAME.matcher(name).matches()) {
-        throw new ConfigException(at, "`" + at.key() + "`: `" + text
-            + "` is not `env:NAME` with a variable name of letters, digits and `_`");
+        // the value is never quoted: a secret pasted after `env:` would be printed
+        String problem = name.isEmpty() ? "`env:` needs a variable name"
+            : !name.strip().equals(name) ? "`env:NAME` has no space around the variable name"
+            : "`env:NAME` needs a variable name of letters, digits and `_`";
+        throw new ConfigException(at, "`" + at.key() + "`: " + problem
+            + " (the value is not shown: it may be the secret itself)");
       }
       return SecretRef.env(name, at);
     }
@@ -249,7 +255,8 @@ final class ConfigReader {
 
   private static URI httpUrl(Field field) throws YamlException {
     String text = YamlSection.text(field);
-    String problem = "`" + field.origin().key() + "` must be an http:// or https:// URL, not `" + text + "`";
+    String problem = "`" + field.origin().key() + "` must be an http:// or https:// URL, not `"
+        + Redactor.withoutCredentials(text) + "`";
     try {
       URI uri = new URI(text);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {

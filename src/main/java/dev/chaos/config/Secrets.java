@@ -1,6 +1,7 @@
 package dev.chaos.config;
 
 import dev.chaos.source.InputFile;
+import dev.chaos.spi.Redactor;
 import dev.chaos.spi.yaml.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +22,21 @@ public final class Secrets {
 
   private final Map<String, String> environment;
   private final FileReader files;
+  private final Redactor redactor;
 
   public Secrets(Map<String, String> environment, FileReader files) {
+    this(environment, files, new Redactor());
+  }
+
+  private Secrets(Map<String, String> environment, FileReader files, Redactor redactor) {
     this.environment = Map.copyOf(environment);
     this.files = files;
+    this.redactor = redactor;
+  }
+
+  /** These secrets, each taught to {@code learner} as it is read, so output can mask it. */
+  public Secrets learningInto(Redactor learner) {
+    return new Secrets(environment, files, learner);
   }
 
   /** The process's environment variables and files. */
@@ -33,7 +45,11 @@ public final class Secrets {
   }
 
   public String resolve(SecretRef ref) throws ConfigException {
-    return resolve(ref, environment, files);
+    String value = resolve(ref, environment, files);
+    redactor.learn(value);
+    // a token travels as `Authorization: Bearer ...`, a header an echo may show whole, encoded
+    redactor.learn("Bearer " + value);
+    return value;
   }
 
   /** The secret of an optional reference; null when there is none. */

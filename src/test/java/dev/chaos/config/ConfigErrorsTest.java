@@ -115,9 +115,25 @@ class ConfigErrorsTest {
 
   @Test
   void badEnvSecretName() {
-    assertEquals(F + "6:14: `environments.staging.notify.token`: `env:MY-TOKEN` is not `env:NAME`"
-            + " with a variable name of letters, digits and `_`",
+    assertEquals(F + "6:14: `environments.staging.notify.token`: `env:NAME` needs a variable name"
+            + " of letters, digits and `_` (the value is not shown: it may be the secret itself)",
         error(env("    notify:", "      webhook: http://hook", "      token: env:MY-TOKEN")));
+  }
+
+  /** A secret pasted after `env:` by mistake is never echoed, whatever is wrong with it. */
+  @Test
+  void aMistypedEnvReferenceIsNeverEchoed() {
+    String spaced = error(env("    notify:", "      webhook: http://hook",
+        "      token: \"env: s3cr3t-pasted-token\""));
+    assertEquals(F + "6:14: `environments.staging.notify.token`: `env:NAME` has no space around"
+        + " the variable name (the value is not shown: it may be the secret itself)", spaced);
+    String pasted = error(env("    notify:", "      webhook: http://hook",
+        "      token: \"env:Bearer s3cr3t/pasted+token==\""));
+    assertFalse(pasted.contains("s3cr3t"), pasted);
+    assertFalse(error(env("    prometheus:", "      url: \"htp://admin:hunter2pw@prom:9090\""))
+        .contains("hunter2pw"));
+    assertFalse(error(env("    postgres:", "      url: \"postgresql://pg/db?password=hunter2pw\"",
+        "      user: chaos")).contains("hunter2pw"));
   }
 
   @Test

@@ -89,11 +89,17 @@ public final class K8sClients implements AutoCloseable {
    * `cluster:` argument gives), each from its kubeconfig file and context, or in-cluster.
    */
   public static K8sClients connect(KubeChoice main, Map<String, KubeChoice> clusters) {
+    return connect(main, clusters, config -> { });
+  }
+
+  /** As above; {@code credentials} sees each cluster's configuration once it is read. */
+  public static K8sClients connect(KubeChoice main, Map<String, KubeChoice> clusters,
+      java.util.function.Consumer<Config> credentials) {
     K8sClients clients = new K8sClients();
-    clients.slots.put("", new Slot(() -> build(main, ""), true));
+    clients.slots.put("", new Slot(() -> build(main, "", credentials), true));
     clusters.forEach((name, choice) -> {
       if (!name.isEmpty()) {
-        clients.slots.put(name, new Slot(() -> build(choice, name), true));
+        clients.slots.put(name, new Slot(() -> build(choice, name, credentials), true));
       }
     });
     return clients;
@@ -175,7 +181,8 @@ public final class K8sClients implements AutoCloseable {
     }
   }
 
-  private static KubernetesClient build(KubeChoice choice, String name) {
+  private static KubernetesClient build(KubeChoice choice, String name,
+      java.util.function.Consumer<Config> credentials) {
     String what = name.isEmpty() ? "k8s" : "k8s cluster " + name;
     Config config;
     if (choice.inCluster()) {
@@ -200,6 +207,7 @@ public final class K8sClients implements AutoCloseable {
             + FailureText.oneLine(String.valueOf(e.getMessage())));
       }
     }
+    credentials.accept(config);
     return client(config);
   }
 

@@ -9,6 +9,7 @@ import dev.chaos.config.KubectlFlags;
 import dev.chaos.spi.DriverBinder;
 import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.LiveSetup;
+import dev.chaos.spi.Redactor;
 import dev.chaos.spi.RunLock;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +31,9 @@ public final class K8sLive implements LiveBinding {
   public DriverBinder prepare(LiveSetup setup) throws Exception {
     EnvironmentConfig environment = setup.service(EnvironmentConfig.class);
     KubectlFlags flags = setup.service(KubectlFlags.class);
-    setup.share(K8sClients.class, () -> connect(environment.requireKubernetes(), flags));
+    Redactor redactor = redactor(setup);
+    setup.share(K8sClients.class,
+        () -> connect(environment.requireKubernetes(), flags, redactor));
     setup.share(RunLock.Store.class, () -> locks(setup, environment));
     return into -> {
       LiveK8sBindings.bind(setup.service(K8sClients.class), into);
@@ -38,8 +41,20 @@ public final class K8sLive implements LiveBinding {
     };
   }
 
+  /** The run's redactor; one that nothing reads when the backend shares none (tests). */
+  private static Redactor redactor(LiveSetup setup) {
+    try {
+      return setup.service(Redactor.class);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Redactor();
+    } catch (Exception e) {
+      return new Redactor();
+    }
+  }
+
   /** kubectl's rules pick each cluster's kubeconfig and context (see KubeConventions). */
-  private static K8sClients connect(K8sTarget target, KubectlFlags flags) {
+  private static K8sClients connect(K8sTarget target, KubectlFlags flags, Redactor redactor) {
     Map<String, String> variables = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
     KubeChoice main = KubeConventions.choose(flags.kubeconfig(), flags.context(), target,
@@ -47,7 +62,16 @@ public final class K8sLive implements LiveBinding {
     Map<String, KubeChoice> clusters = new LinkedHashMap<>();
     target.clusters().forEach((name, cluster) -> clusters.put(name,
         KubeConventions.chooseCluster(flags.kubeconfig(), target, cluster, variables, home)));
-    return K8sClients.connect(main, clusters);
+    // a kubeconfig's token or password must not reach the output if an API proxy echoes it
+    return K8sClients.connect(main, clusters, config -> {
+      redactor.learnAuthorization(config.getOauthToken() == null ? null
+          : "Bearer " + config.getOauthToken());
+      if (config.getPassword() != null) {
+        redactor.learn(config.getPassword());
+        redactor.learn(config.getUsername() + ":" + config.getPassword());
+      }
+      redactor.learn(config.getClientKeyData());
+    });
   }
 
   /**

@@ -5,7 +5,10 @@ import dev.chaos.spi.Backend;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.DriverBinder;
+import dev.chaos.spi.Redactor;
 import dev.chaos.spi.RunLock;
+import dev.chaos.spi.ValueCredentials;
+import dev.chaos.types.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +24,20 @@ final class LiveBackend implements Backend {
   private final Map<String, BuiltinImpl> core;
   private final Map<String, LazyDriver> drivers = new LinkedHashMap<>();
   private final SharedServices shared;
+  private final Redactor redactor;
 
   /** {@code shared}: what the drivers share (clients of several namespaces), closed after them. */
   LiveBackend(Clock clock, Map<String, BuiltinImpl> core, SharedServices shared) {
+    this(clock, core, shared, new Redactor());
+  }
+
+  /** {@code redactor} learns the secrets of every call's arguments and result. */
+  LiveBackend(Clock clock, Map<String, BuiltinImpl> core, SharedServices shared,
+      Redactor redactor) {
     this.clock = clock;
     this.core = Map.copyOf(core);
     this.shared = shared;
+    this.redactor = redactor;
   }
 
   /** {@code names}: the qualified names of the driver's table, bound on the first call. */
@@ -61,12 +72,26 @@ final class LiveBackend implements Backend {
   @Override
   public BuiltinImpl impl(String qualifiedName) {
     BuiltinImpl own = core.get(qualifiedName);
-    if (own != null) {
-      return own;
+    if (own == null) {
+      int dot = qualifiedName.indexOf('.');
+      LazyDriver driver = dot < 0 ? null : drivers.get(qualifiedName.substring(0, dot));
+      own = driver == null ? null : driver.impl(qualifiedName);
     }
-    int dot = qualifiedName.indexOf('.');
-    LazyDriver driver = dot < 0 ? null : drivers.get(qualifiedName.substring(0, dot));
-    return driver == null ? null : driver.impl(qualifiedName);
+    return own == null ? null : learning(own);
+  }
+
+  /**
+   * The secrets a call is given (a `Secret`, a URL's password, an `Authorization` header) are
+   * learned before it can reach a server that echoes them; those it returns (`secret(...)`)
+   * before anything can print them.
+   */
+  private BuiltinImpl learning(BuiltinImpl impl) {
+    return (args, context) -> {
+      ValueCredentials.learn(redactor, args);
+      Value result = impl.call(args, context);
+      ValueCredentials.learn(redactor, result);
+      return result;
+    };
   }
 
   /** Closes every driver that connected; one that fails to close does not stop the others. */

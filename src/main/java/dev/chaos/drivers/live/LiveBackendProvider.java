@@ -13,6 +13,8 @@ import dev.chaos.spi.BackendRequest;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.DriverRegistry;
+import dev.chaos.config.ConfigCredentials;
+import dev.chaos.spi.Redactor;
 import dev.chaos.spi.LiveBinding;
 import dev.chaos.spi.SystemClock;
 import java.util.Optional;
@@ -55,9 +57,12 @@ public final class LiveBackendProvider implements BackendProvider {
     SharedServices services = new SharedServices();
     services.shareValue(EnvironmentConfig.class, live.environment());
     services.shareValue(KubectlFlags.class, live.kubectl());
-    services.share(Secrets.class, Secrets::system);
+    Redactor redactor = live.redactor();
+    services.shareValue(Redactor.class, redactor);
+    services.share(Secrets.class, () -> Secrets.system().learningInto(redactor));
+    ConfigCredentials.learn(redactor, live.environment());
     LiveBackend backend = new LiveBackend(new SystemClock(),
-        CoreImpls.create(CoreSources.process(live.runbookDirectory())), services);
+        CoreImpls.create(CoreSources.process(live.runbookDirectory())), services, redactor);
     try {
       for (Driver driver : drivers.get().drivers()) {
         Optional<LiveBinding> binding = driver.live();
