@@ -134,6 +134,13 @@ final class Lab {
         });
   }
 
+  /** The other Redis node of the lab: the replica of {@code master}. */
+  static HostAndPort redisOtherNode(HostAndPort master) {
+    int offset = Integer.parseInt(System.getenv().getOrDefault("LAB_PORT_OFFSET", "0").strip());
+    int first = 16379 + offset;
+    return new HostAndPort(master.getHost(), master.getPort() == first ? first + 1 : first);
+  }
+
   static boolean redisKeyExists(HostAndPort node, String key) {
     try (Jedis j = new Jedis(node.getHost(), node.getPort(), 2000)) {
       return j.exists(key);

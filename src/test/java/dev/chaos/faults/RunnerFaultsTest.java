@@ -78,7 +78,7 @@ class RunnerFaultsTest {
             e -> e instanceof RunEvent.WaitUntil w && w.condition().contains("redis.master"));
         // the key reached the replica that is about to be promoted: undo has something to do
         await("the key replicated").atMost(Duration.ofSeconds(30)).until(() ->
-            Lab.redisKeyExists(master, "chaos:faults:redis"));
+            Lab.redisKeyExists(Lab.redisOtherNode(master), "chaos:faults:redis"));
         Lab.stop(node);
         int exit = run.awaitExit();
         assertThat(exit).as(run.output()).isEqualTo(ExitCodes.OK);
@@ -87,7 +87,7 @@ class RunnerFaultsTest {
       }
       Journals.completeAndUndone(run.events(), Outcome.PASSED, run.output());
       HostAndPort now = Lab.redisMaster();
-      assertThat(now).isNotEqualTo(master);
+      assertThat(now).isEqualTo(Lab.redisOtherNode(master));
       assertThat(Lab.redisKeyExists(now, "chaos:faults:redis")).isFalse();
       await("the restarted node has the master's data").atMost(Duration.ofSeconds(30))
           .until(() -> !Lab.redisKeyExists(master, "chaos:faults:redis"));
