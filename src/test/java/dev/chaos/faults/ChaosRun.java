@@ -107,20 +107,24 @@ final class ChaosRun implements AutoCloseable {
   /** Waits until an event matching {@code what} is in the journal; fails if the run ends first. */
   RunEvent awaitEvent(String description, Predicate<RunEvent> what) {
     RunEvent[] found = new RunEvent[1];
-    await(description).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
-        .until(() -> {
-          for (RunEvent e : events()) {
-            if (what.test(e)) {
-              found[0] = e;
-              return true;
+    try {
+      await(description).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+          .until(() -> {
+            for (RunEvent e : events()) {
+              if (what.test(e)) {
+                found[0] = e;
+                return true;
+              }
             }
-          }
-          if (!process.isAlive()) {
-            throw new AssertionError("the run ended (exit " + process.exitValue() + ") before "
-                + description + "\n" + output());
-          }
-          return false;
-        });
+            if (!process.isAlive()) {
+              throw new AssertionError("the run ended (exit " + process.exitValue()
+                  + ") before " + description + "\n" + output());
+            }
+            return false;
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException late) {
+      throw new AssertionError(late.getMessage() + "\n" + output(), late);
+    }
     return found[0];
   }
 
@@ -132,8 +136,8 @@ final class ChaosRun implements AutoCloseable {
 
   /** Waits (bounded) until the run ends; its exit code. */
   int awaitExit() throws InterruptedException {
-    if (!process.waitFor(4, TimeUnit.MINUTES)) {
-      throw new AssertionError("the run did not end within 4 min\n" + output());
+    if (!process.waitFor(6, TimeUnit.MINUTES)) {
+      throw new AssertionError("the run did not end within 6 min\n" + output());
     }
     return process.exitValue();
   }

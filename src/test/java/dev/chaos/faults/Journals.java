@@ -32,7 +32,10 @@ final class Journals {
     return finished;
   }
 
-  /** The journal starts with `run_started` and ends with `run_finished` with {@code outcome}. */
+  /**
+   * The journal starts with `run_started` and ends with its one `run_finished`, with
+   * {@code outcome}; every step and undo attempt it shows starting it shows ending.
+   */
   static RunEvent.RunFinished complete(List<RunEvent> events, Outcome outcome, String context) {
     assertThat(events).as("journal%n%s", context).isNotEmpty();
     assertThat(events.get(0)).as("first event%n%s", context)
@@ -40,6 +43,20 @@ final class Journals {
     RunEvent last = events.get(events.size() - 1);
     assertThat(last).as("last event%n%s", context).isInstanceOf(RunEvent.RunFinished.class);
     RunEvent.RunFinished finished = (RunEvent.RunFinished) last;
+    assertThat(events.stream().filter(RunEvent.RunFinished.class::isInstance).count())
+        .as("run_finished events%n%s", context).isEqualTo(1);
+    // every step attempt and every undo attempt that started is journaled as ended
+    for (RunEvent e : events) {
+      if (e instanceof RunEvent.StepStarted s) {
+        assertThat(events).as("step \"%s\" finished%n%s", s.step(), context)
+            .anyMatch(f -> f instanceof RunEvent.StepFinished sf && sf.step().equals(s.step()));
+      }
+      if (e instanceof RunEvent.UndoStarted u) {
+        assertThat(events).as("undo %d attempt %d finished%n%s", u.id(), u.attempt(), context)
+            .anyMatch(f -> f instanceof RunEvent.UndoFinished uf && uf.id() == u.id()
+                && uf.attempt() == u.attempt());
+      }
+    }
     assertThat(finished.outcome()).as("outcome (%s)%n%s", finished.reason(), context)
         .isEqualTo(outcome);
     return finished;

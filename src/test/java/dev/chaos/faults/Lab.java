@@ -26,7 +26,7 @@ import redis.clients.jedis.Jedis;
  */
 final class Lab {
   private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+      .connectTimeout(Duration.ofSeconds(10)).build();
 
   private Lab() {}
 
@@ -61,12 +61,14 @@ final class Lab {
     if (offset != null) {
       builder.environment().put("LAB_PORT_OFFSET", offset);
     }
+    // a loaded machine (the tests share two cores) starts a JVM slowly
+    builder.environment().putIfAbsent("LAB_TIMEOUT", "180");
     try {
       Process p = builder.start();
       String output;
-      if (!p.waitFor(3, TimeUnit.MINUTES)) {
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new AssertionError("scripts/lab " + command + " " + service + " took over 3 min");
+        throw new AssertionError("scripts/lab " + command + " " + service + " took over 5 min");
       }
       output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.exitValue()).as("scripts/lab %s %s:%n%s", command, service, output).isZero();
@@ -81,7 +83,7 @@ final class Lab {
   /** The HTTP status of a GET on the lab's Kubernetes API: 200 when the object exists. */
   static int kubeStatus(String path) throws IOException, InterruptedException {
     HttpRequest get = HttpRequest.newBuilder(URI.create(env("LAB_K8S_URL") + path))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+        .timeout(Duration.ofSeconds(30)).GET().build();
     return HTTP.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
@@ -104,7 +106,7 @@ final class Lab {
     RuntimeException last = null;
     for (String sentinel : env("LAB_REDIS_SENTINELS").split(",")) {
       HostAndPort at = HostAndPort.from(sentinel.strip());
-      try (Jedis s = new Jedis(at.getHost(), at.getPort(), 2000)) {
+      try (Jedis s = new Jedis(at.getHost(), at.getPort(), 10_000)) {
         List<String> master = s.sentinelGetMasterAddrByName(env("LAB_REDIS_MASTER"));
         return new HostAndPort(master.get(0), Integer.parseInt(master.get(1)));
       } catch (RuntimeException e) {
@@ -125,10 +127,10 @@ final class Lab {
    * settling, so wait (bounded) until the master has an online replica.
    */
   static void awaitOnlineRedisReplica() {
-    org.awaitility.Awaitility.await("a Redis replica online").atMost(Duration.ofSeconds(90))
+    org.awaitility.Awaitility.await("a Redis replica online").atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
           HostAndPort master = redisMaster();
-          try (Jedis m = new Jedis(master.getHost(), master.getPort(), 2000)) {
+          try (Jedis m = new Jedis(master.getHost(), master.getPort(), 10_000)) {
             return m.info("replication").contains("state=online");
           }
         });
@@ -142,7 +144,7 @@ final class Lab {
   }
 
   static boolean redisKeyExists(HostAndPort node, String key) {
-    try (Jedis j = new Jedis(node.getHost(), node.getPort(), 2000)) {
+    try (Jedis j = new Jedis(node.getHost(), node.getPort(), 10_000)) {
       return j.exists(key);
     }
   }

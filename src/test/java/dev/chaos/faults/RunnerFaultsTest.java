@@ -26,7 +26,7 @@ import redis.clients.jedis.HostAndPort;
  */
 @EnabledIfEnvironmentVariable(named = "LAB_CHAOS_CONFIG", matches = ".+")
 @Isolated
-@Timeout(600)
+@Timeout(900)
 class RunnerFaultsTest {
   @TempDir
   Path dir;
@@ -56,8 +56,9 @@ class RunnerFaultsTest {
       assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(RunEvent.Abort.class));
       RunEvent.RunFinished finished = Journals.completeAndUndone(events, Outcome.ABORTED,
           run.output());
-      assertThat(finished.reason()).contains("error rate under 50%");
+      assertThat(finished.reason()).contains("guard \"prometheus answers\"");
       assertThat(Lab.podChaosExists("faults-prometheus-stopped")).isFalse();
+      assertThat(Lab.leaseExists("faults-prometheus")).isFalse();
       assertThat(Lab.redisKeyExists(Lab.redisMaster(), "chaos:faults:prometheus")).isFalse();
     }
   }
@@ -77,7 +78,7 @@ class RunnerFaultsTest {
         run.awaitEvent("the step waits for the master to move",
             e -> e instanceof RunEvent.WaitUntil w && w.condition().contains("redis.master"));
         // the key reached the replica that is about to be promoted: undo has something to do
-        await("the key replicated").atMost(Duration.ofSeconds(30)).until(() ->
+        await("the key replicated").atMost(Duration.ofMinutes(2)).until(() ->
             Lab.redisKeyExists(Lab.redisOtherNode(master), "chaos:faults:redis"));
         Lab.stop(node);
         int exit = run.awaitExit();
@@ -89,7 +90,7 @@ class RunnerFaultsTest {
       HostAndPort now = Lab.redisMaster();
       assertThat(now).isEqualTo(Lab.redisOtherNode(master));
       assertThat(Lab.redisKeyExists(now, "chaos:faults:redis")).isFalse();
-      await("the restarted node has the master's data").atMost(Duration.ofSeconds(30))
+      await("the restarted node has the master's data").atMost(Duration.ofMinutes(2))
           .until(() -> !Lab.redisKeyExists(master, "chaos:faults:redis"));
     }
   }
@@ -118,6 +119,7 @@ class RunnerFaultsTest {
         assertThat(((RunEvent.Recovery) e).recovered()).isTrue();
       });
       assertThat(Lab.pgConnections("chaos-faults")).isZero();
+      assertThat(Lab.leaseExists("faults-postgres")).isFalse();
     }
   }
 

@@ -33,7 +33,7 @@ import sun.misc.SignalHandler;
  */
 @EnabledIfEnvironmentVariable(named = "LAB_CHAOS_CONFIG", matches = ".+")
 @Isolated
-@Timeout(600)
+@Timeout(900)
 class RunnerLockTest {
   private static final String LOCK = "faults-lock";
 
@@ -48,11 +48,12 @@ class RunnerLockTest {
       try (ChaosRun second = ChaosRun.start(dir.resolve("second"), "lock-holder.chaos")) {
         assertThat(second.awaitExit()).as(second.output()).isEqualTo(ExitCodes.INVALID_INPUT);
         String said = second.output();
-        assertThat(said).contains("cannot take the lock `" + LOCK + "`", "held by",
-            "pid " + first.pid(), "since");
+        // the holder is named: its process (by pid) and since when
+        assertThat(said).contains("cannot take the lock `" + LOCK + "`",
+            Long.toString(first.pid()), "since");
         List<RunEvent> events = second.events();
         RunEvent.RunFinished finished = Journals.complete(events, Outcome.REFUSED, said);
-        assertThat(finished.reason()).contains("pid " + first.pid());
+        assertThat(finished.reason()).contains(Long.toString(first.pid()));
         assertThat(events).noneMatch(e -> e instanceof RunEvent.StepStarted);
       }
       first.openGate();
@@ -113,7 +114,7 @@ class RunnerLockTest {
           .pollInterval(Duration.ofMillis(200)).until(() -> ended.get() >= runners - 1);
       Files.writeString(dir.resolve("gate"), "go");
       for (Thread t : threads) {
-        t.join(Duration.ofMinutes(2).toMillis());
+        t.join(Duration.ofMinutes(5).toMillis());
         assertThat(t.isAlive()).as("%s still running", t.getName()).isFalse();
       }
     } finally {
@@ -122,6 +123,8 @@ class RunnerLockTest {
       Files.writeString(dir.resolve("gate"), "go");
     }
     int winners = 0;
+    int lostTheRace = 0;
+    long self = ProcessHandle.current().pid();
     for (int i = 0; i < runners; i++) {
       List<RunEvent> events = JournalReader.read(dir.resolve("run-" + i + "/journal.jsonl"))
           .events();
@@ -131,12 +134,18 @@ class RunnerLockTest {
       } else {
         assertThat(exits[i]).as(outputs[i]).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(outputs[i]).contains("cannot take the lock `" + LOCK + "`");
-        assertThat(outputs[i]).containsAnyOf("held by", "another run took it at the same moment");
+        if (outputs[i].contains("at the same moment")) {
+          lostTheRace++; // its take was refused by the API (409), not by a Lease it read
+        } else {
+          assertThat(outputs[i]).as("the holder named").contains(Long.toString(self));
+        }
         Journals.complete(events, Outcome.REFUSED, outputs[i]);
         assertThat(events).noneMatch(e -> e instanceof RunEvent.StepStarted);
       }
     }
     assertThat(winners).as("runs that took the lock").isEqualTo(1);
+    System.out.printf("fifty runners: 1 ran, %d refused naming the holder, %d refused by the "
+        + "API's conflict (409) while taking it%n", runners - 1 - lostTheRace, lostTheRace);
     assertThat(Lab.leaseExists(LOCK)).isFalse();
   }
 }

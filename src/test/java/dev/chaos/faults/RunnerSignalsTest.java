@@ -22,7 +22,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 @EnabledIfEnvironmentVariable(named = "LAB_CHAOS_CONFIG", matches = ".+")
 @Isolated
-@Timeout(600)
+@Timeout(900)
 class RunnerSignalsTest {
   @TempDir
   Path dir;
@@ -46,7 +46,7 @@ class RunnerSignalsTest {
       assertThat(run.stderr()).contains("SIGINT: stopping; undo runs before exit");
       assertThat(Lab.podChaosExists("faults-sigint-in-wait")).isFalse();
       assertThat(Lab.redisKeyExists(Lab.redisMaster(), "chaos:faults:sigint")).isFalse();
-      assertThat(Lab.leaseExists("faults")).isFalse();
+      assertThat(Lab.leaseExists("faults-sigint")).isFalse();
     }
   }
 
@@ -60,7 +60,7 @@ class RunnerSignalsTest {
       run.awaitEvent("the undo block waits on its gate", e -> e instanceof RunEvent.WaitUntil w
           && w.section().equals("undo") && w.condition().contains("gate"));
       run.signal("TERM");
-      org.awaitility.Awaitility.await("the run took the signal").atMost(Duration.ofMinutes(1))
+      org.awaitility.Awaitility.await("the run took the signal").atMost(Duration.ofMinutes(3))
           .until(() -> run.stderr().contains("SIGTERM: stopping; undo runs before exit"));
       assertThat(Lab.podChaosExists("faults-sigterm-during-undo")).as("not undone yet").isTrue();
       run.openGate();
@@ -69,7 +69,7 @@ class RunnerSignalsTest {
       Journals.completeAndUndone(events, Outcome.INTERRUPTED, run.output());
       assertThat(Journals.registered(events)).hasSize(2);
       assertThat(Lab.podChaosExists("faults-sigterm-during-undo")).isFalse();
-      assertThat(Lab.leaseExists("faults")).isFalse();
+      assertThat(Lab.leaseExists("faults-sigterm")).isFalse();
     }
   }
 }
