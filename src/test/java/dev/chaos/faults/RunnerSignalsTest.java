@@ -29,6 +29,7 @@ class RunnerSignalsTest {
 
   @Test
   void sigintInAWaitStopsTheRunAndUndoes() throws Exception {
+    assertThat(Lab.podChaosExists("faults-sigint-in-wait")).as("left over").isFalse();
     try (ChaosRun run = ChaosRun.start(dir, "sigint-in-wait.chaos")) {
       run.awaitEvent("the run waits 10m", e -> e instanceof RunEvent.Wait w
           && w.duration().equals(Duration.ofMinutes(10)));
@@ -56,6 +57,7 @@ class RunnerSignalsTest {
    */
   @Test
   void sigtermDuringUndoLetsUndoComplete() throws Exception {
+    assertThat(Lab.podChaosExists("faults-sigterm-during-undo")).as("left over").isFalse();
     try (ChaosRun run = ChaosRun.start(dir, "sigterm-during-undo.chaos")) {
       run.awaitEvent("the undo block waits on its gate", e -> e instanceof RunEvent.WaitUntil w
           && w.section().equals("undo") && w.condition().contains("gate"));
