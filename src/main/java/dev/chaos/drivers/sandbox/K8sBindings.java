@@ -11,6 +11,7 @@ import static dev.chaos.drivers.Arguments.string;
 import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.k8s.K8sDriver;
+import dev.chaos.drivers.kube.BlastRadius;
 import dev.chaos.drivers.kube.KillCount;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.spi.BuiltinImpl;
@@ -60,10 +61,11 @@ final class K8sBindings {
       String manifest = string(a, "manifest");
       String namespace = string(a, "namespace", "");
       List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
+      BlastRadius.Share blast = SandboxBlast.hold(k8s, c, docs, namespace);
       String undo = applyUndoDescription(k8s, docs, namespace);
-      if (c.dryRun(Preview.of("apply " + String.join(", ", plannedRefs(docs))
+      if (c.dryRun(SandboxBlast.onto(Preview.of("apply " + String.join(", ", plannedRefs(docs))
           + clusterSuffix(k8s)).withTargets(applyTargets(k8s, docs, namespace))
-          .withUndo(undo))) {
+          .withUndo(undo), blast))) {
         return Value.strings(plannedRefs(docs));
       }
       Inverse<List<K8sWorld.Applied>> inverse = Inverse.register(c, undo, (applied, u) -> {
