@@ -23,7 +23,7 @@ public final class ChaosBlast {
     List<PodFacts> in(String namespace) throws Exception;
   }
 
-  /** What the checker says of a literal manifest: {@code near} is the text to point at. */
+  /** What the checker says of a literal manifest: {@code near} is a regex of the text to point at. */
   public record Problem(String message, String near) {}
 
   /**
@@ -95,10 +95,16 @@ public final class ChaosBlast {
     return null;
   }
 
-  /** The manifest text a problem points at: the mode's value, or PODS_AFFECTED_PERC. */
+  /**
+   * Where in the manifest's text a problem is, as a regular expression: the `mode: all` line,
+   * the percent mode's `value`, or PODS_AFFECTED_PERC.
+   */
   private static String near(SelectionMode mode) {
-    return mode.tool() == SelectionMode.Tool.LITMUS ? "PODS_AFFECTED_PERC"
-        : mode.mode().equals(SelectionMode.ALL) ? "all" : String.valueOf(mode.value());
+    if (mode.tool() == SelectionMode.Tool.LITMUS) {
+      return "PODS_AFFECTED_PERC";
+    }
+    return mode.mode().equals(SelectionMode.ALL) ? "mode[\"']?\\s*:\\s*[\"']?all\\b"
+        : "value[\"']?\\s*:\\s*[\"']?" + mode.value() + "\\b";
   }
 
   /** The pods of one namespace from object trees (the API's pod list, a world's pods). */
