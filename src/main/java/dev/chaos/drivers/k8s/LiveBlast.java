@@ -20,15 +20,15 @@ import java.util.Map;
  * first write when one of them is over the runbook's cap. Within it, the share goes to the dry
  * run's preview and to the report ({@link CallContext#affected}).
  */
-final class LiveBlast {
+public final class LiveBlast {
   private LiveBlast() {}
 
   /** What a manifest selects; {@link #NOTHING} for one without chaos objects. */
-  record Held(BlastRadius.Share share) {
+  public record Held(BlastRadius.Share share) {
     static final Held NOTHING = new Held(null);
 
     /** The preview with this share, when the manifest selects pods. */
-    Preview onto(Preview preview) {
+    public Preview onto(Preview preview) {
       return share == null ? preview
           : preview.withShare(share.count(), share.of(), share.verdict());
     }
@@ -46,6 +46,17 @@ final class LiveBlast {
     for (int i = 0; i < docs.size(); i++) {
       selections.addAll(ChaosManifests.of(docs.get(i), namespaces.get(i)));
     }
+    return hold(clients, cluster, context, selections);
+  }
+
+  /**
+   * Judges {@code selections} (an `argo.submit` workflow's, for one) against the pods of
+   * {@code cluster} now.
+   *
+   * @throws dev.chaos.drivers.kube.BlastRefused when one is over the cap
+   */
+  public static Held hold(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
+      List<ChaosSelection> selections) throws InterruptedException {
     if (selections.isEmpty()) {
       return Held.NOTHING;
     }

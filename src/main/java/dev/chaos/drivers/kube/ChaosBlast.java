@@ -49,7 +49,8 @@ public final class ChaosBlast {
           + ")", asked, capPercent);
     }
     int count = s.mode().count(matched);
-    String claim = count == matched && matched > 1
+    String claim = matched == 0 ? s.subject() + " matches no pod " + target
+        : count == matched && matched > 1
         ? s.subject() + " selects all " + matched + " pods " + target
         : s.subject() + " selects " + count + " of the "
             + BlastRadius.count(matched, "pod", "pods") + " " + target

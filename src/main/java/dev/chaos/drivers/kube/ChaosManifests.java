@@ -52,6 +52,17 @@ public final class ChaosManifests {
     return out;
   }
 
+  /**
+   * The choices of a workflow given to `argo.submit`, which is an Argo Workflow whatever its
+   * `apiVersion` says.
+   */
+  public static List<ChaosSelection> argoWorkflow(ManifestDocuments.Doc doc, String namespace) {
+    List<ChaosSelection> out = new ArrayList<>();
+    argo(out, doc.kind() + " `" + doc.shownName() + "`", doc.kind(),
+        ManifestDocuments.map(doc.tree().get("spec")), namespace);
+    return out;
+  }
+
   /** Every choice of a whole manifest; objects without a namespace land in {@code namespace}. */
   public static List<ChaosSelection> of(String manifest, String namespace) {
     List<ChaosSelection> out = new ArrayList<>();

@@ -25,6 +25,12 @@ final class SandboxBlast {
       selections.addAll(ChaosManifests.of(d, k8s.resolve(d.namespace().isEmpty() ? namespace
           : d.namespace())));
     }
+    return hold(k8s, c, selections);
+  }
+
+  /** The share of {@code selections} (an `argo.submit` workflow's, for one); null for none. */
+  static BlastRadius.Share hold(K8sWorld k8s, CallContext c, List<ChaosSelection> selections)
+      throws Exception {
     if (selections.isEmpty()) {
       return null;
     }

@@ -312,6 +312,8 @@ class ChaosBlastTest {
         30.0);
     assertThat(s.count()).isZero();
     assertThat(s.of()).isZero();
+    assertThat(s.verdict()).isEqualTo("PodChaos `x` matches no pod labelled `a=b` in"
+        + " `llm-marketplace`: nothing is hit");
   }
 
   @Test
