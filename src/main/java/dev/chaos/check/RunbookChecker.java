@@ -53,6 +53,7 @@ final class RunbookChecker {
       }
     }
     file.closeScope(scope);
+    new BlastChecker(file).check(runbook, header);
     boolean prodByEnvironment = "prod".equals(header.environment());
     if (prodByEnvironment || file.options().asProd()) {
       new ProdRules(file).check(runbook, header, prodByEnvironment);

@@ -137,9 +137,12 @@ class DryRunCommandTest {
         runbook.toString(), "--journal", dir.resolve("journal.jsonl").toString());
 
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    // the example's selector names no namespace: Chaos Mesh looks in the object's own
     assertThat(r.out()).contains("would apply podchaos/pod-failure-example: create"
-            + " podchaos/pod-failure-example in namespace chaos-testing; undo: delete"
-            + " podchaos/pod-failure-example in namespace chaos-testing",
+            + " podchaos/pod-failure-example in namespace chaos-testing (blast radius: PodChaos"
+            + " `pod-failure-example` matches no pod labelled `tier=backend` in `chaos-testing`:"
+            + " nothing is hit); undo: delete podchaos/pod-failure-example in namespace"
+            + " chaos-testing",
         "undo it would register (run last first):",
         "  - delete podchaos/pod-failure-example in namespace chaos-testing");
     assertThat(r.out()).doesNotContain("Copyright");

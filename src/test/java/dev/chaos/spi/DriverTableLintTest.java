@@ -72,7 +72,7 @@ class DriverTableLintTest {
         Param.positional("b", Type.INT, "B."),
         Param.named("c", Type.INT, "", "C."),
         Param.positional("d", Type.INT, "D."),
-        new Param("e", Type.INT, true, true, "5", "E.", null),
+        new Param("e", Type.INT, true, true, "5", "E.", null, null),
         Param.named("c", Type.INT, "1", ""));
     assertThat(problemsOf(read("f", sig))).containsExactlyInAnyOrder(
         "`t.f` parameter `b` is required after an optional positional parameter",

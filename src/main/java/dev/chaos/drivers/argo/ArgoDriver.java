@@ -4,6 +4,7 @@ import static dev.chaos.spi.Param.named;
 import static dev.chaos.spi.Param.positional;
 
 import dev.chaos.drivers.SignatureTable;
+import dev.chaos.drivers.kube.LiteralBlast;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.LiveBinding;
@@ -29,7 +30,8 @@ public final class ArgoDriver implements Driver {
 
   private final List<Builtin> builtins = new SignatureTable("argo")
       .mutate("submit", Signature.of(Type.STRING,
-              positional("manifest", Type.STRING, "A Workflow manifest in YAML or JSON."),
+              positional("manifest", Type.STRING, "A Workflow manifest in YAML or JSON.")
+                  .withBlastRule(LiteralBlast::manifest),
               named("namespace", Type.STRING, "the manifest's, else the context's namespace",
                   "Namespace for a workflow whose manifest names none."),
               CLUSTER),

@@ -8,6 +8,8 @@ import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.text;
 
 import dev.chaos.drivers.k8s.K8sCall;
+import dev.chaos.drivers.k8s.LiveBlast;
+import dev.chaos.drivers.kube.ChaosManifests;
 import dev.chaos.drivers.k8s.K8sClients;
 import dev.chaos.drivers.k8s.K8sException;
 import dev.chaos.drivers.k8s.K8sKinds;
@@ -104,8 +106,11 @@ public final class LiveArgoBindings {
     String undo = "terminate workflow " + (doc.name().isEmpty()
         ? doc.generateName() + "* (generated name)" : doc.name())
         + k.where(namespace) + " if it is still running";
-    if (c.dryRun(Preview.of("submit workflow " + doc.shownName() + k.where(namespace))
-        .withTarget("workflow/" + doc.shownName() + k.where(namespace)).withUndo(undo))) {
+    LiveBlast.Held blast = LiveBlast.hold(clients, k, c,
+        ChaosManifests.argoWorkflow(doc, namespace));
+    if (c.dryRun(blast.onto(Preview.of("submit workflow " + doc.shownName()
+        + k.where(namespace)).withTarget("workflow/" + doc.shownName() + k.where(namespace))
+        .withUndo(undo)))) {
       return Value.str(doc.shownName());
     }
     AtomicReference<String> submitted = new AtomicReference<>();

@@ -2,7 +2,7 @@ package dev.chaos.drivers.k8s;
 
 import dev.chaos.drivers.ClockWait;
 import dev.chaos.drivers.FailureText;
-import dev.chaos.drivers.kube.KillCount;
+import dev.chaos.drivers.kube.BlastRefused;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
 import io.fabric8.kubernetes.api.model.Status;
@@ -71,7 +71,7 @@ public final class K8sCall {
       if (cause instanceof K8sException k8s) {
         throw k8s;
       }
-      if (cause instanceof KillCount.Refused refused) {
+      if (cause instanceof BlastRefused refused) {
         throw refused;
       }
       throw new K8sException(cluster.label(), describe(cause, budget));

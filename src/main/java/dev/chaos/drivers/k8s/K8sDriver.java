@@ -8,6 +8,7 @@ import dev.chaos.drivers.RecordTypes;
 import dev.chaos.drivers.SignatureTable;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
+import dev.chaos.drivers.kube.LiteralBlast;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Driver;
 import dev.chaos.spi.LiveBinding;
@@ -51,7 +52,7 @@ public final class K8sDriver implements Driver {
               SELECTOR,
               named("fraction", Type.PERCENT, "",
                   "Share of the selected pods to kill, rounded up, at least one, but never"
-                      + " past the runbook's `blast_radius`."),
+                      + " past the runbook's `blast_radius`.").withBlastRule(LiteralBlast::fraction),
               named("count", Type.INT, "", "Number of the selected pods to kill."),
               named("grace", Type.DURATION, "`0s`", "Grace period before the pods are killed."),
               SELECTOR_CLUSTER).withExactlyOneOf("fraction", "count"),
@@ -61,7 +62,8 @@ public final class K8sDriver implements Driver {
               + " `rollback` or `irreversible`.")
       .mutate("apply", Signature.of(Type.list(Type.STRING),
               positional("manifest", Type.STRING,
-                  "One or more YAML or JSON documents, separated by `---`."),
+                  "One or more YAML or JSON documents, separated by `---`.")
+                  .withBlastRule(LiteralBlast::manifest),
               named("namespace", Type.STRING, "the manifest's, else the context's namespace",
                   "Namespace for objects whose manifest names none."),
               CLUSTER),
@@ -94,7 +96,8 @@ public final class K8sDriver implements Driver {
           "Merges a patch into an object, as `kubectl patch --type=merge`.",
           "restores the previous values of the fields it changed")
       .mutate("scale", Signature.of(Type.INT, KIND, NAME,
-              positional("replicas", Type.INT, "The new number of replicas."),
+              positional("replicas", Type.INT, "The new number of replicas.")
+                  .withBlastRule(LiteralBlast::scaleTo),
               NAMESPACE, CLUSTER),
           "Sets the replicas of a deployment or statefulset; returns the previous number.",
           "scales back to the previous number of replicas")

@@ -36,6 +36,8 @@ final class LiveApply {
         .map(d -> Kinds.ref(d.kind(), d.shownName())).toList();
     List<String> namespaces = docs.stream()
         .map(d -> d.namespace().isEmpty() ? cluster.resolve(namespace) : d.namespace()).toList();
+    // the blast radius is held before anything is read or written
+    LiveBlast.Held blast = LiveBlast.hold(clients, cluster, context, docs, namespaces);
     List<Map<String, Object>> existing = K8sCall.run(clients, cluster, context, client -> {
       List<Map<String, Object>> found = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
@@ -52,8 +54,8 @@ final class LiveApply {
       targets.add((existing.get(i) == null ? "create " : "change ")
           + Kinds.ref(d.kind(), d.shownName()) + where(cluster, d, namespaces.get(i)));
     }
-    if (context.dryRun(Preview.of("apply " + String.join(", ", planned) + cluster.suffix())
-        .withTargets(targets).withUndo(undoText))) {
+    if (context.dryRun(blast.onto(Preview.of("apply " + String.join(", ", planned)
+        + cluster.suffix()).withTargets(targets).withUndo(undoText)))) {
       return planned;
     }
     List<Applied> applied = new CopyOnWriteArrayList<>();

@@ -3,7 +3,9 @@ package dev.chaos.drivers.k8s;
 import static dev.chaos.drivers.ManifestDocuments.at;
 import static dev.chaos.drivers.ManifestDocuments.map;
 
+import dev.chaos.drivers.kube.BlastRadius;
 import dev.chaos.drivers.kube.Kinds;
+import dev.chaos.drivers.kube.WorkloadBlast;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Preview;
 import dev.chaos.types.Value;
@@ -67,9 +69,15 @@ final class LiveChanges {
     }
     int current = n.intValue();
     String undo = "scale " + t.ref() + t.where() + " back to " + current + " replicas";
+    BlastRadius.Share blast = WorkloadBlast.scale(t.ref() + t.where(), current, replicas,
+        c.run().blastRadiusPercent());
     if (c.dryRun(Preview.of("scale " + t.ref() + t.where() + " from " + current + " to "
-        + replicas + " replicas").withTarget(t.ref() + t.where()).withUndo(undo))) {
+        + replicas + " replicas").withTarget(t.ref() + t.where()).withUndo(undo)
+        .withShare(blast.count(), blast.of(), blast.verdict()))) {
       return Value.integer(current);
+    }
+    if (blast.count() > 0) {
+      c.affected(blast.count(), blast.of(), "replicas of " + t.ref() + t.where());
     }
     AtomicBoolean sent = new AtomicBoolean();
     c.registerUndo(undo, u -> {

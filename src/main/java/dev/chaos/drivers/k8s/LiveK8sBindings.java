@@ -11,7 +11,9 @@ import static dev.chaos.drivers.ManifestDocuments.at;
 import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.RecordTypes;
+import dev.chaos.drivers.kube.BlastRadius;
 import dev.chaos.drivers.kube.KillCount;
+import dev.chaos.drivers.kube.WorkloadBlast;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.spi.BuiltinImpl;
@@ -59,10 +61,23 @@ public final class LiveK8sBindings {
         clients.cluster(cluster(a)), c, string(a, "manifest"), string(a, "namespace", ""))));
     into.put("k8s.delete", (a, c) -> {
       Target t = Target.of(clients, a);
-      boolean exists = K8sCall.run(clients, t.cluster, c, t::exists);
-      if (c.dryRun(Preview.of("delete " + t.ref() + t.where()
+      Map<String, Object> object = K8sCall.run(clients, t.cluster, c, client ->
+          KubeObjects.get(client, t.kind, null, t.namespace(), t.name));
+      boolean exists = object != null;
+      Preview preview = Preview.of("delete " + t.ref() + t.where()
           + (exists ? "" : ", which does not exist: nothing to delete"))
-          .withTargets(exists ? List.of(t.ref() + t.where()) : List.of()))) {
+          .withTargets(exists ? List.of(t.ref() + t.where()) : List.of());
+      if (exists && WorkloadBlast.judged(t.kind)) {
+        int replicas = (int) Rollouts.number(at(object, "spec", "replicas"),
+            Rollouts.number(at(object, "status", "desiredNumberScheduled"), 1));
+        BlastRadius.Share blast = WorkloadBlast.delete(t.ref() + t.where(), replicas,
+            c.run().blastRadiusPercent());
+        preview = preview.withShare(blast.count(), blast.of(), blast.verdict());
+        if (!c.run().dryRun()) {
+          c.affected(blast.count(), blast.of(), "replicas of " + t.ref() + t.where());
+        }
+      }
+      if (c.dryRun(preview)) {
         return Value.bool(exists);
       }
       return Value.bool(K8sCall.run(clients, t.cluster, c,
@@ -76,9 +91,20 @@ public final class LiveK8sBindings {
       LabelSelector query = LabelSelector.parse(labels);
       List<String> names = K8sCall.run(clients, k, c, client -> KubeObjects.list(client, kind,
           namespace, query).stream().map(PodReads::name).toList());
-      if (c.dryRun(Preview.of("delete every " + Kinds.normalise(kind)
+      String what = (labels.isEmpty() ? "" : "labelled `" + labels + "` ")
+          + k.where(namespace).strip();
+      Preview preview = Preview.of("delete every " + Kinds.normalise(kind)
           + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + k.where(namespace))
-          .withTargets(names.stream().map(n -> Kinds.ref(kind, n)).toList()))) {
+          .withTargets(names.stream().map(n -> Kinds.ref(kind, n)).toList());
+      if (!names.isEmpty() && (WorkloadBlast.judged(kind) || Kinds.normalise(kind).equals("pod"))) {
+        BlastRadius.Share blast = WorkloadBlast.deleteAll(kind, names.size(), what,
+            c.run().blastRadiusPercent());
+        preview = preview.withShare(blast.count(), blast.of(), blast.verdict());
+        if (!c.run().dryRun()) {
+          c.affected(blast.count(), blast.of(), Kinds.normalise(kind) + " " + what);
+        }
+      }
+      if (c.dryRun(preview)) {
         return Value.integer(names.size());
       }
       return Value.integer(K8sCall.run(clients, k, c, client -> {

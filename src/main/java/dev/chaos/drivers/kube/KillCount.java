@@ -18,7 +18,7 @@ public final class KillCount {
   public record Decision(int count, String note) {}
 
   /** A kill the runbook does not allow; the message names the numbers. */
-  public static final class Refused extends RuntimeException {
+  public static final class Refused extends BlastRefused {
     public Refused(String message) {
       super(message);
     }

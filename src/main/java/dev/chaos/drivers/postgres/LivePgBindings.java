@@ -6,6 +6,8 @@ import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 
+import dev.chaos.drivers.kube.BlastRadius;
+import dev.chaos.drivers.kube.ConnectionBlast;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Preview;
@@ -64,9 +66,16 @@ public final class LivePgBindings {
     String what = count + " idle connections as application `" + application + "`"
         + (hold == null ? " until undone" : " for " + ValueFormat.duration(hold));
     String undoText = "close the connections held by application `" + application + "`";
-    if (context.dryRun(Preview.of("open " + what).withUndo(undoText))) {
+    int max = Integer.parseInt(String.valueOf(PgQueries.scalar(client, context,
+        "SHOW max_connections")).trim());
+    BlastRadius.Share blast = ConnectionBlast.hold(client.target(), count, max,
+        context.run().blastRadiusPercent());
+    if (context.dryRun(Preview.of("open " + what).withUndo(undoText)
+        .withShare(blast.count(), blast.of(), blast.verdict()))) {
       return Value.UNIT;
     }
+    context.affected(blast.count(), blast.of(), "connections of max_connections of "
+        + client.target());
     AtomicReference<HeldConnections> opened = new AtomicReference<>();
     // registered before anything opens: a run stopped at any point still closes them
     context.registerUndo(undoText,

@@ -1,6 +1,8 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.BlastRadius;
+import dev.chaos.drivers.kube.ChaosManifests;
 import dev.chaos.drivers.kube.Kinds;
 import static dev.chaos.drivers.Arguments.string;
 
@@ -31,8 +33,12 @@ final class ArgoBindings {
       String undo = "terminate workflow "
           + (doc.name().isEmpty() ? doc.generateName() + "* (generated name)" : doc.name())
           + where(world, a, namespace) + " if it is still running";
-      if (c.dryRun(Preview.of("submit workflow " + shown + where(world, a, namespace))
-          .withTarget("workflow/" + shown + where(world, a, namespace)).withUndo(undo))) {
+      K8sWorld k8s = world.k8s(cluster(a));
+      BlastRadius.Share blast = SandboxBlast.hold(k8s, c,
+          ChaosManifests.argoWorkflow(doc, k8s.resolve(namespace)));
+      if (c.dryRun(SandboxBlast.onto(Preview.of("submit workflow " + shown
+          + where(world, a, namespace)).withTarget("workflow/" + shown
+          + where(world, a, namespace)).withUndo(undo), blast))) {
         return Value.str(shown);
       }
       Inverse<String> inverse = Inverse.register(c, undo,

@@ -2,6 +2,7 @@ package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.kube.LabelSelector;
+import dev.chaos.drivers.kube.SelectionMode;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,9 +55,9 @@ final class ChaosTargets {
   }
 
   /**
-   * Pods to kill on one target when the object is applied: by `spec.mode` (`one`, `all`,
-   * `fixed`, `fixed-percent`) for a pod-kill or pod-failure action, else the world's `kill`
-   * share; none when neither says so.
+   * Pods to kill on one target when the object is applied: by `spec.mode` and `spec.value`,
+   * counted as Chaos Mesh counts them ({@link SelectionMode}), for a pod-kill or pod-failure
+   * action, else the world's `kill` share; none when neither says so.
    */
   static int kills(Map<String, Object> tree, ChaosSpec effect, int pods) {
     if (pods == 0) {
@@ -66,23 +67,9 @@ final class ChaosTargets {
     Object mode = ManifestDocuments.at(tree, "spec", "mode");
     boolean kills = action == null || "pod-kill".equals(action) || "pod-failure".equals(action);
     if (mode != null && kills && effect.kill() > 0) {
-      String value = ManifestDocuments.text(ManifestDocuments.at(tree, "spec", "value"));
-      try {
-        switch (String.valueOf(mode)) {
-          case "one":
-            return 1;
-          case "all":
-            return pods;
-          case "fixed":
-            return Math.min(pods, Integer.parseInt(value.trim()));
-          case "fixed-percent":
-            return atLeastOne(pods * Double.parseDouble(value.trim()) / 100.0);
-          default:
-            break;
-        }
-      } catch (NumberFormatException e) {
-        throw new SandboxException("spec.value `" + value + "` is not a number for mode " + mode);
-      }
+      // Chaos Mesh's own count, the one the blast radius was held against (drivers.kube)
+      return SelectionMode.chaosMesh("spec", mode, ManifestDocuments.at(tree, "spec", "value"))
+          .count(pods);
     }
     return effect.kill() > 0 ? atLeastOne(pods * effect.kill()) : 0;
   }

@@ -11,7 +11,9 @@ import static dev.chaos.drivers.Arguments.string;
 import dev.chaos.drivers.ArgumentRules;
 import dev.chaos.drivers.Arguments;
 import dev.chaos.drivers.k8s.K8sDriver;
+import dev.chaos.drivers.kube.BlastRadius;
 import dev.chaos.drivers.kube.KillCount;
+import dev.chaos.drivers.kube.WorkloadBlast;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
@@ -60,10 +62,11 @@ final class K8sBindings {
       String manifest = string(a, "manifest");
       String namespace = string(a, "namespace", "");
       List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
+      BlastRadius.Share blast = SandboxBlast.hold(k8s, c, docs, namespace);
       String undo = applyUndoDescription(k8s, docs, namespace);
-      if (c.dryRun(Preview.of("apply " + String.join(", ", plannedRefs(docs))
+      if (c.dryRun(SandboxBlast.onto(Preview.of("apply " + String.join(", ", plannedRefs(docs))
           + clusterSuffix(k8s)).withTargets(applyTargets(k8s, docs, namespace))
-          .withUndo(undo))) {
+          .withUndo(undo), blast))) {
         return Value.strings(plannedRefs(docs));
       }
       Inverse<List<K8sWorld.Applied>> inverse = Inverse.register(c, undo, (applied, u) -> {
@@ -93,9 +96,21 @@ final class K8sBindings {
       String namespace = string(a, "namespace", "");
       String labels = string(a, "labels", "");
       List<String> doomed = k8s.names(kind, namespace, labels);
-      if (c.dryRun(Preview.of("delete every " + Kinds.normalise(kind)
+      Preview preview = Preview.of("delete every " + Kinds.normalise(kind)
           + (labels.isEmpty() ? "" : " labelled `" + labels + "`") + where(k8s, namespace))
-          .withTargets(doomed.stream().map(n -> ref(kind, n)).toList()))) {
+          .withTargets(doomed.stream().map(n -> ref(kind, n)).toList());
+      if (!doomed.isEmpty() && (WorkloadBlast.judged(kind)
+          || Kinds.normalise(kind).equals("pod"))) {
+        String what = (labels.isEmpty() ? "" : "labelled `" + labels + "` ")
+            + where(k8s, namespace).strip();
+        BlastRadius.Share blast = WorkloadBlast.deleteAll(kind, doomed.size(), what,
+            c.run().blastRadiusPercent());
+        preview = preview.withShare(blast.count(), blast.of(), blast.verdict());
+        if (!c.run().dryRun()) {
+          c.affected(blast.count(), blast.of(), Kinds.normalise(kind) + " " + what);
+        }
+      }
+      if (c.dryRun(preview)) {
         return Value.integer(doomed.size());
       }
       return Value.integer(k8s.deleteAll(kind, namespace, labels));
@@ -139,10 +154,17 @@ final class K8sBindings {
       int current = replicasOf(k8s, kind, name, namespace);
       String undo = "scale " + ref(kind, name) + where(k8s, namespace) + " back to " + current
           + " replicas";
+      BlastRadius.Share blast = WorkloadBlast.scale(ref(kind, name) + where(k8s, namespace),
+          current, replicas, c.run().blastRadiusPercent());
       if (c.dryRun(Preview.of("scale " + ref(kind, name) + where(k8s, namespace) + " from "
           + current + " to " + replicas + " replicas")
-          .withTarget(ref(kind, name) + where(k8s, namespace)).withUndo(undo))) {
+          .withTarget(ref(kind, name) + where(k8s, namespace)).withUndo(undo)
+          .withShare(blast.count(), blast.of(), blast.verdict()))) {
         return Value.integer(current);
+      }
+      if (blast.count() > 0) {
+        c.affected(blast.count(), blast.of(), "replicas of " + ref(kind, name)
+            + where(k8s, namespace));
       }
       Inverse<Integer> inverse = Inverse.register(c, undo,
           (previous, u) -> k8s.scale(kind, name, previous, namespace));

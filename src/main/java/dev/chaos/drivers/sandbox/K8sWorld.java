@@ -76,6 +76,26 @@ public final class K8sWorld {
     });
   }
 
+  /**
+   * The pods of a namespace as a chaos selector reads them: a pod carries its deployment's
+   * labels, and is Running once ready, Pending before.
+   */
+  public List<dev.chaos.drivers.kube.PodFacts> podFacts(String namespace) {
+    return world.read(now -> {
+      String ns = resolve(namespace);
+      List<dev.chaos.drivers.kube.PodFacts> out = new ArrayList<>();
+      for (Deployment d : deployments.values()) {
+        if (d.namespace().equals(ns)) {
+          for (Deployment.Pod pod : d.podsAt(now)) {
+            out.add(new dev.chaos.drivers.kube.PodFacts(ns, pod.name, d.spec.labels(), Map.of(),
+                pod.readyAt(now) ? "Running" : "Pending", ""));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   /** How many pods `fraction:` means: the share of the selected pods, rounded up, at least one. */
   public int countForFraction(Selector selector, double percent) {
     int total = pods(selector).total();

@@ -4,6 +4,8 @@ import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.smallInteger;
 import static dev.chaos.drivers.Arguments.string;
 
+import dev.chaos.drivers.kube.BlastRadius;
+import dev.chaos.drivers.kube.ConnectionBlast;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Preview;
 import dev.chaos.types.JsonTree;
@@ -36,9 +38,14 @@ final class PgBindings {
       String what = count + " idle connections as application `" + application + "`"
           + (hold == null ? " until undone" : " for " + ValueFormat.duration(hold));
       String undo = "close the connections held by application `" + application + "`";
-      if (c.dryRun(Preview.of("open " + what).withUndo(undo))) {
+      int max = world.spec().postgres().maxConnections();
+      BlastRadius.Share blast = ConnectionBlast.hold("postgres", count, max,
+          c.run().blastRadiusPercent());
+      if (c.dryRun(Preview.of("open " + what).withUndo(undo)
+          .withShare(blast.count(), blast.of(), blast.verdict()))) {
         return Value.UNIT;
       }
+      c.affected(blast.count(), blast.of(), "connections of max_connections of postgres");
       Inverse<PgWorld.Hold> inverse = Inverse.register(c, undo, (held, u) -> pg.release(held));
       PgWorld.Hold held = inverse.done(pg.holdConnections(count, application, hold));
       if (held.count() < count) {

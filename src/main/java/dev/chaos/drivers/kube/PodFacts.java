@@ -1,0 +1,29 @@
+package dev.chaos.drivers.kube;
+
+import java.util.Map;
+
+/**
+ * What a Chaos Mesh or Litmus selector reads of one pod, taken from the live API or from the
+ * sandbox's world alike: its namespace and name, labels, annotations, phase and the node it
+ * runs on (for `fieldSelectors` on `spec.nodeName`).
+ */
+public record PodFacts(String namespace, String name, Map<String, String> labels,
+    Map<String, String> annotations, String phase, String nodeName) {
+  public PodFacts {
+    labels = Map.copyOf(labels);
+    annotations = Map.copyOf(annotations);
+    phase = phase == null ? "" : phase;
+    nodeName = nodeName == null ? "" : nodeName;
+  }
+
+  /** The value of a field path as the API server's field selectors name it; null if unknown. */
+  public String field(String path) {
+    return switch (path) {
+      case "metadata.name" -> name;
+      case "metadata.namespace" -> namespace;
+      case "status.phase" -> phase;
+      case "spec.nodeName" -> nodeName;
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,91 @@
+package dev.chaos.drivers.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chaos.drivers.kube.BlastRefused;
+import dev.chaos.types.Value;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The blast-radius rule in the sandbox's `k8s` and `argo` bindings, on the default world's five
+ * backend pods: refused before anything is stored, counted within the cap.
+ */
+@Timeout(20)
+class SandboxBlastTest {
+  private final SandboxBackend backend = new SandboxBackend(WorldLoader.defaultWorld(),
+      Path.of(""));
+  private final K8sWorld k8s = backend.world().k8s("");
+
+  private TestCallContext under(Double cap) {
+    return new TestCallContext(backend, cap, false);
+  }
+
+  private static String podChaos(String mode) {
+    return """
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: backend-kill, namespace: llm-marketplace}
+        spec:
+          action: pod-kill
+          mode: %s
+          selector: {labelSelectors: {tier: backend}}
+        """.formatted(mode);
+  }
+
+  private int readyBackends() {
+    return k8s.pods(k8s.selector("llm-marketplace", "tier=backend")).ready();
+  }
+
+  @Test
+  void podChaosModeAllIsRefusedAndKillsNothing() {
+    assertThatThrownBy(() -> under(30.0).call("k8s.apply", "manifest",
+        Value.str(podChaos("all"))))
+        .isInstanceOf(BlastRefused.class)
+        .hasMessage("PodChaos `backend-kill` selects all 5 pods labelled `tier=backend` in"
+            + " `llm-marketplace` (100%); the runbook's blast_radius is 30%");
+    assertThat(k8s.count("podchaos", "llm-marketplace", "")).isZero();
+    assertThat(readyBackends()).isEqualTo(5);
+  }
+
+  @Test
+  void withoutABlastRadiusModeAllGoesThrough() throws Exception {
+    under(null).call("k8s.apply", "manifest", Value.str(podChaos("all")));
+    assertThat(k8s.count("podchaos", "llm-marketplace", "")).isEqualTo(1);
+  }
+
+  @Test
+  void anArgoWorkflowEmbeddingModeAllIsRefusedBeforeItIsSubmitted() {
+    String workflow = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: chaos-wf, namespace: llm-marketplace}
+        spec:
+          entrypoint: kill
+          templates:
+          - name: kill
+            resource:
+              action: create
+              manifest: |
+        """ + podChaos("all").indent(10);
+    assertThatThrownBy(() -> under(30.0).call("argo.submit", "manifest", Value.str(workflow)))
+        .hasMessageStartingWith("Workflow `chaos-wf`, template `kill`: PodChaos `backend-kill`"
+            + " selects all 5 pods");
+    assertThat(k8s.count("workflow", "llm-marketplace", "")).isZero();
+  }
+
+  @Test
+  void scaleCountsTheReplicasItRemoves() throws Exception {
+    assertThatThrownBy(() -> under(30.0).call("k8s.scale", "kind", Value.str("deployment"),
+        "name", Value.str("backend"), "replicas", Value.integer(2),
+        "namespace", Value.str("llm-marketplace")))
+        .hasMessage("scaling deployment/backend in namespace llm-marketplace from 5 to 2"
+            + " replicas removes 3 of its 5 replicas (60%); the runbook's blast_radius is 30%");
+    TestCallContext c = under(30.0);
+    c.call("k8s.scale", "kind", Value.str("deployment"), "name", Value.str("backend"),
+        "replicas", Value.integer(4), "namespace", Value.str("llm-marketplace"));
+    assertThat(readyBackends()).isLessThanOrEqualTo(5);
+  }
+}
