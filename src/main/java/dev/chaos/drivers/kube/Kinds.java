@@ -194,11 +194,11 @@ public final class Kinds {
 
   /**
    * The name chaos uses for {@code written}: `Deployments`, `deploy` and `deployment` are all
-   * `deployment`; a kind it does not know (a manifest's custom resource) is lower-cased.
+   * `deployment`; a kind it does not know (a manifest's custom resource) is lower-cased; a kind
+   * whose bare name means another group's keeps its group (`workflow.chaos-mesh.org`).
    */
   public static String normalise(String written) {
-    return find(written).map(Kind::name)
-        .orElseGet(() -> written.trim().toLowerCase(Locale.ROOT));
+    return normalise(written, null);
   }
 
   /** `kind/name` with the kind normalised, as `apply` returns and messages say. */
@@ -214,7 +214,7 @@ public final class Kinds {
   public static String normalise(String written, String apiVersion) {
     Optional<Kind> kind = find(written, apiVersion);
     if (kind.isEmpty()) {
-      return normalise(written);
+      return written.trim().toLowerCase(Locale.ROOT);
     }
     Kind k = kind.get();
     return find(k.name()).filter(k::equals).isPresent() ? k.name() : k.name() + "." + k.group();
