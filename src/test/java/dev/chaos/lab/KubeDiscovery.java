@@ -1,5 +1,7 @@
 package dev.chaos.lab;
 
+import dev.chaos.drivers.kube.Kind;
+import dev.chaos.drivers.kube.Kinds;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -22,7 +24,11 @@ final class KubeDiscovery {
   private static final List<String> VERBS =
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
-  static final List<Resource> RESOURCES = List.of(
+  private static final List<String> CUSTOM_GROUPS =
+      List.of(Kinds.CHAOS_MESH, "litmuschaos.io", "argoproj.io");
+
+  /** The resources listed by hand, with their subresources. */
+  private static final List<Resource> LISTED = List.of(
       new Resource("", "v1", "Namespace", "namespaces", false, List.of("ns"), List.of("status")),
       new Resource("", "v1", "Node", "nodes", false, List.of("no"), List.of("status")),
       new Resource("", "v1", "Pod", "pods", true, List.of("po"), List.of("status", "log", "eviction")),
@@ -47,8 +53,62 @@ final class KubeDiscovery {
       new Resource("litmuschaos.io", "v1alpha1", "ChaosEngine", "chaosengines", true, List.of(), List.of("status")),
       new Resource("argoproj.io", "v1alpha1", "Workflow", "workflows", true, List.of("wf"), List.of()));
 
-  private static final List<String> CUSTOM_GROUPS =
-      List.of("chaos-mesh.org", "litmuschaos.io", "argoproj.io");
+  /**
+   * What the lab serves: the resources above, then every other kind of the drivers' table
+   * ({@link Kinds}): every Chaos Mesh kind, Leases, RBAC, ... A path of any other resource is
+   * answered 404, as a real API server answers for a resource it does not serve.
+   */
+  static final List<Resource> RESOURCES = served();
+
+  private static List<Resource> served() {
+    List<Resource> out = new ArrayList<>(LISTED);
+    for (Kind k : Kinds.all()) {
+      boolean listed = out.stream().anyMatch(r -> r.group().equals(k.group())
+          && r.plural().equals(k.plural()));
+      if (!listed) {
+        out.add(new Resource(k.group(), k.version(), k.kind(), k.plural(), k.namespaced(),
+            k.shortNames(), CUSTOM_GROUPS.contains(k.group()) ? List.of("status") : List.of()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Whether {@code path} (no query) is a path of a served resource, or is no resource path at
+   * all (`/api`, `/version`, a group version's own document): the paths the lab passes on to
+   * its store.
+   */
+  static boolean serves(String path) {
+    String resource = resourceOf(path);
+    return resource == null || RESOURCES.stream()
+        .anyMatch(r -> resource.equals(r.group() + "/" + r.version() + "/" + r.plural()));
+  }
+
+  /**
+   * `GROUP/VERSION/PLURAL` of a resource path (`/apis/apps/v1/namespaces/x/deployments/y`,
+   * `/api/v1/nodes`; GROUP is "" for the core API), or null for any other path.
+   */
+  static String resourceOf(String path) {
+    String[] parts = path.split("/");
+    int rest;
+    String group;
+    if (parts.length >= 3 && parts[1].equals("api")) {
+      group = "";
+      rest = 3;
+    } else if (parts.length >= 4 && parts[1].equals("apis")) {
+      group = parts[2];
+      rest = 4;
+    } else {
+      return null;
+    }
+    if (parts.length == rest) {
+      return null;
+    }
+    // namespaces/NS/PLURAL/... names a namespaced resource; namespaces or namespaces/NS itself
+    String plural = parts[rest].equals("namespaces") && parts.length > rest + 2
+        ? parts[rest + 2] : parts[rest];
+    return group + "/" + parts[rest - 1] + "/" + plural;
+  }
 
   private final String serverAddress;
 
@@ -67,7 +127,7 @@ final class KubeDiscovery {
             .withVersion(resource.version())
             .withKind(resource.kind())
             .withPlural(resource.plural())
-            .withScope("Namespaced")
+            .withScope(resource.namespaced() ? "Namespaced" : "Cluster")
             .withStatusSubresource(false)
             .build());
       }

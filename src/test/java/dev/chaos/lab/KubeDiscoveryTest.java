@@ -29,9 +29,28 @@ class KubeDiscoveryTest {
   @Test
   void theCustomKindsHaveCrudContexts() {
     assertThat(KubeDiscovery.customResourceContexts())
-        .extracting(c -> c.getGroup() + "/" + c.getPlural())
-        .containsExactly("chaos-mesh.org/podchaos", "chaos-mesh.org/networkchaos",
-            "chaos-mesh.org/stresschaos", "chaos-mesh.org/iochaos", "litmuschaos.io/chaosengines",
-            "argoproj.io/workflows");
+        .extracting(c -> c.getGroup() + "/" + c.getPlural() + " " + c.getScope())
+        .contains("chaos-mesh.org/podchaos Namespaced", "chaos-mesh.org/jvmchaos Namespaced",
+            "chaos-mesh.org/schedules Namespaced", "chaos-mesh.org/workflows Namespaced",
+            "chaos-mesh.org/remoteclusters Cluster", "litmuschaos.io/chaosengines Namespaced",
+            "argoproj.io/workflows Namespaced");
+  }
+
+  /** Every kind of the drivers' table is served, and nothing else: a real API's 404. */
+  @Test
+  void everyKindTheDriversKnowIsServedAndNoOther() {
+    for (dev.chaos.drivers.kube.Kind k : dev.chaos.drivers.kube.Kinds.all()) {
+      String base = k.group().isEmpty() ? "/api/" + k.version()
+          : "/apis/" + k.group() + "/" + k.version();
+      String path = base + (k.namespaced() ? "/namespaces/x/" : "/") + k.plural() + "/y";
+      assertThat(KubeDiscovery.serves(path)).as(path).isTrue();
+      assertThat(discovery.document(base)).as(base).hasValueSatisfying(doc ->
+          assertThat(doc).contains("\"name\":\"" + k.plural() + "\""));
+    }
+    assertThat(KubeDiscovery.serves("/apis/chaos-mesh.org/v1alpha1/namespaces/x/gadgets/y"))
+        .isFalse();
+    assertThat(KubeDiscovery.serves("/apis/chaos-mesh.org/v1beta1/namespaces/x/podchaos/y"))
+        .isFalse();
+    assertThat(KubeDiscovery.serves("/apis/example.com/v1/gadgets")).isFalse();
   }
 }

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,7 +52,7 @@ public final class LabKubeServer {
     // The mock server logs every request through java.util.logging at INFO: keep warnings only.
     QUIET.setLevel(Level.WARNING);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-        expectations, new DiscoveryFirst(discovery, crud), false, VERSION);
+        expectations, new DiscoveryFirst(discovery, crud, Set.of()), false, VERSION);
     server.start(InetAddress.getByName("127.0.0.1"), port);
 
     Config config = new ConfigBuilder()
@@ -84,14 +86,37 @@ public final class LabKubeServer {
     stopped.await();
   }
 
+  /**
+   * The lab's API in this process on a free loopback port, empty (no seed, no controller), for
+   * a test that needs the API to change during a run: once an object of a resource named in
+   * {@code withdrawnOnCreate} (`GROUP/VERSION/PLURAL`) is created, the API stops serving that
+   * resource, as when its CRD goes away while the object exists. Stop it with {@code destroy}.
+   */
+  public static KubernetesMockServer startInProcess(Set<String> withdrawnOnCreate)
+      throws java.io.IOException {
+    QUIET.setLevel(Level.WARNING);
+    KubeDiscovery discovery = new KubeDiscovery("127.0.0.1");
+    Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    KubernetesMixedDispatcher crud =
+        new KubernetesMixedDispatcher(expectations, KubeDiscovery.customResourceContexts());
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
+        expectations, new DiscoveryFirst(discovery, crud, withdrawnOnCreate), false, VERSION);
+    server.init(InetAddress.getByName("127.0.0.1"), 0);
+    return server;
+  }
+
   /** Serves discovery documents itself and passes every other request to the CRUD store. */
   private static final class DiscoveryFirst extends Dispatcher {
     private final KubeDiscovery discovery;
     private final KubernetesMixedDispatcher crud;
+    private final Set<String> withdrawnOnCreate;
+    private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
 
-    DiscoveryFirst(KubeDiscovery discovery, KubernetesMixedDispatcher crud) {
+    DiscoveryFirst(KubeDiscovery discovery, KubernetesMixedDispatcher crud,
+        Set<String> withdrawnOnCreate) {
       this.discovery = discovery;
       this.crud = crud;
+      this.withdrawnOnCreate = Set.copyOf(withdrawnOnCreate);
     }
 
     @Override
@@ -111,7 +136,21 @@ public final class LabKubeServer {
         return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"reason\":\"NotFound\",\"code\":404,\"message\":\"the lab serves no " + bare + "\"}");
       }
-      return crud.dispatch(request);
+      String resource = KubeDiscovery.resourceOf(bare);
+      boolean apiPath = bare.startsWith("/api/") || bare.startsWith("/apis/");
+      // a group or version the lab does not serve (its document is not above), or a resource
+      if ((apiPath && resource == null) || !KubeDiscovery.serves(bare)
+          || withdrawn.contains(resource)) {
+        // as a real API server: no store behind a resource it does not serve
+        return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"reason\":\"NotFound\",\"code\":404,\"message\":\"the server could not find"
+            + " the requested resource\",\"details\":{}}");
+      }
+      MockResponse response = crud.dispatch(request);
+      if ("POST".equals(request.getMethod()) && withdrawnOnCreate.contains(resource)) {
+        withdrawn.add(resource);
+      }
+      return response;
     }
 
     private static MockResponse json(int status, String body) {

@@ -35,7 +35,7 @@ public final class K8sKinds {
   public static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
       Resource<GenericKubernetesResource>> operation(KubernetesClient client, String kind,
       String apiVersion) {
-    Kind listed = Kinds.find(kind).orElse(null);
+    Kind listed = Kinds.find(kind, apiVersion).orElse(null);
     if (listed == null) {
       if (apiVersion == null || apiVersion.isEmpty()) {
         throw new KubeRuleException(Kinds.problem(kind));
@@ -51,19 +51,20 @@ public final class K8sKinds {
             + apiVersion + " (and chaos knows it by no other name)");
       }
     }
-    String group = listed.group();
-    String version = listed.version();
-    if (apiVersion != null && !apiVersion.isEmpty()) {
-      int slash = apiVersion.indexOf('/');
-      group = slash < 0 ? "" : apiVersion.substring(0, slash);
-      version = apiVersion.substring(slash + 1);
-    }
-    return client.genericKubernetesResources(context(listed, group, version));
+    // the manifest's version, in the group it names (find kept only a kind of that group)
+    String version = apiVersion == null || apiVersion.isBlank() ? listed.version()
+        : Kinds.versionOf(apiVersion);
+    return client.genericKubernetesResources(context(listed, listed.group(), version));
   }
 
   /** Whether objects of a listed kind live in namespaces (unlisted kinds are taken to). */
   public static boolean namespaced(String kind) {
-    return Kinds.find(kind).map(Kind::namespaced).orElse(true);
+    return namespaced(kind, null);
+  }
+
+  /** As {@link #namespaced(String)}, for the kind in the group of {@code apiVersion}. */
+  public static boolean namespaced(String kind, String apiVersion) {
+    return Kinds.find(kind, apiVersion).map(Kind::namespaced).orElse(true);
   }
 
   private static ResourceDefinitionContext context(Kind kind, String group, String version) {

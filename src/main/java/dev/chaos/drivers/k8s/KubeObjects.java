@@ -29,6 +29,12 @@ public final class KubeObjects {
     return client.getKubernetesSerialization().convertValue(resource, Map.class);
   }
 
+  /** A JSON object the API sent as a plain tree. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parse(KubernetesClient client, String json) {
+    return client.getKubernetesSerialization().unmarshal(json, Map.class);
+  }
+
   /** A plain tree as a fabric8 object. */
   public static GenericKubernetesResource resource(KubernetesClient client,
       Map<String, Object> tree) {
@@ -110,7 +116,7 @@ public final class KubeObjects {
       String apiVersion, String namespace, Map<String, Object> tree) {
     var op = K8sKinds.operation(client, kind, apiVersion);
     GenericKubernetesResource resource = resource(client, tree);
-    return tree(client, (K8sKinds.namespaced(kind) ? op.inNamespace(namespace) : op)
+    return tree(client, (K8sKinds.namespaced(kind, apiVersion) ? op.inNamespace(namespace) : op)
         .resource(resource).create());
   }
 
@@ -124,7 +130,7 @@ public final class KubeObjects {
     Map<String, Object> current = get(client, kind, apiVersion, namespace, name);
     Map<String, Object> tree = withoutServerFields(previous);
     var op = K8sKinds.operation(client, kind, apiVersion);
-    var scoped = K8sKinds.namespaced(kind) ? op.inNamespace(namespace) : op;
+    var scoped = K8sKinds.namespaced(kind, apiVersion) ? op.inNamespace(namespace) : op;
     if (current == null) {
       scoped.resource(resource(client, tree)).create();
       return;
@@ -154,7 +160,8 @@ public final class KubeObjects {
   private static Resource<GenericKubernetesResource> one(KubernetesClient client, String kind,
       String apiVersion, String namespace, String name) {
     var op = K8sKinds.operation(client, kind, apiVersion);
-    return (K8sKinds.namespaced(kind) ? op.inNamespace(namespace) : op).withName(name);
+    return (K8sKinds.namespaced(kind, apiVersion) ? op.inNamespace(namespace) : op)
+        .withName(name);
   }
 
   /** The labels of an object tree. */

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * `k8s.apply`: creates the objects of a manifest that do not exist and merges the manifest
@@ -24,16 +27,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LiveApply {
   private LiveApply() {}
 
-  /** One object written: {@code previous} is null when it was created. */
-  private record Applied(String kind, String apiVersion, String namespace, String name,
-      Map<String, Object> previous) {}
+  /**
+   * One object written: {@code created} is its identity when it was created, else {@code
+   * previous} is what to put back. {@code undone} keeps a retried inverse from undoing it twice.
+   */
+  private record Applied(CreatedObject created, String kind, String apiVersion,
+      String namespace, Map<String, Object> previous, AtomicBoolean undone) {}
 
   /** Applies {@code manifest}; returns the objects as `kind/name`. */
   static List<String> apply(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
       String manifest, String namespace) throws InterruptedException {
     List<ManifestDocuments.Doc> docs = ManifestDocuments.objects(manifest);
     List<String> planned = docs.stream()
-        .map(d -> Kinds.ref(d.kind(), d.shownName())).toList();
+        .map(d -> Kinds.ref(d.kind(), d.apiVersion(), d.shownName())).toList();
     List<String> namespaces = docs.stream()
         .map(d -> d.namespace().isEmpty() ? cluster.resolve(namespace) : d.namespace()).toList();
     // the blast radius is held before anything is read or written
@@ -52,7 +58,7 @@ final class LiveApply {
     for (int i = 0; i < docs.size(); i++) {
       ManifestDocuments.Doc d = docs.get(i);
       targets.add((existing.get(i) == null ? "create " : "change ")
-          + Kinds.ref(d.kind(), d.shownName()) + where(cluster, d, namespaces.get(i)));
+          + Kinds.ref(d.kind(), d.apiVersion(), d.shownName()) + where(cluster, d, namespaces.get(i)));
     }
     if (context.dryRun(blast.onto(Preview.of("apply " + String.join(", ", planned)
         + cluster.suffix()).withTargets(targets).withUndo(undoText)))) {
@@ -63,11 +69,15 @@ final class LiveApply {
         undo -> K8sCall.run(clients, cluster, undo, client -> {
           for (int i = applied.size() - 1; i >= 0; i--) {
             Applied a = applied.get(i);
-            if (a.previous() == null) {
-              KubeObjects.delete(client, a.kind(), a.namespace(), a.name());
+            if (a.undone().get()) {
+              continue;
+            }
+            if (a.created() != null) {
+              deleteCreated(client, undo, a.created());
             } else {
               KubeObjects.restore(client, a.kind(), a.apiVersion(), a.namespace(), a.previous());
             }
+            a.undone().set(true);
           }
           return null;
         }));
@@ -81,18 +91,49 @@ final class LiveApply {
           Map<String, Object> created = KubeObjects.create(client, d.kind(), d.apiVersion(), ns,
               d.tree());
           String name = text(at(created, "metadata", "name"));
-          applied.add(new Applied(d.kind(), d.apiVersion(), ns, name, null));
-          refs.add(Kinds.ref(d.kind(), name));
+          // the manifest's own apiVersion and kind: the object is undone where it was created
+          applied.add(new Applied(new CreatedObject(createdAt(d, created), d.kind(),
+              K8sKinds.namespaced(d.kind(), d.apiVersion()) ? ns : "", name,
+              text(at(created, "metadata", "uid"))), d.kind(), d.apiVersion(), ns, null,
+              new AtomicBoolean()));
+          refs.add(Kinds.ref(d.kind(), d.apiVersion(), name));
         } else {
           // recorded first: a patch that fails half way is still put back
-          applied.add(new Applied(d.kind(), d.apiVersion(), ns, d.name(),
-              KubeObjects.withoutServerFields(before)));
+          applied.add(new Applied(null, d.kind(), d.apiVersion(), ns,
+              KubeObjects.withoutServerFields(before), new AtomicBoolean()));
           KubeObjects.mergePatch(client, d.kind(), d.apiVersion(), ns, d.name(), d.tree());
-          refs.add(Kinds.ref(d.kind(), d.name()));
+          refs.add(Kinds.ref(d.kind(), d.apiVersion(), d.name()));
         }
       }
       return refs;
     });
+  }
+
+  /**
+   * Deletes exactly the object that was created and waits until it is gone; says so when it
+   * was gone already or another object of its name (not ours) has taken its place.
+   */
+  private static void deleteCreated(io.fabric8.kubernetes.client.KubernetesClient client,
+      CallContext undo, CreatedObject created) throws InterruptedException {
+    Duration left = Duration.between(Instant.now(), undo.deadline());
+    Duration wait = left.compareTo(CreatedObject.FINALIZER_WAIT) < 0 && !left.isNegative()
+        ? left : CreatedObject.FINALIZER_WAIT;
+    switch (CreatedObject.delete(client, created, wait)) {
+      case ALREADY_GONE -> undo.log("undo: " + created.describe() + " was already gone");
+      case REPLACED -> undo.log("undo: " + created.describe() + " is another object now (not"
+          + " uid " + created.uid() + ", which is gone): left alone");
+      case DELETED -> { }
+    }
+  }
+
+  /** The apiVersion the object was created at: the manifest's, else what the API says. */
+  private static String createdAt(ManifestDocuments.Doc d, Map<String, Object> created) {
+    if (!d.apiVersion().isBlank()) {
+      return d.apiVersion();
+    }
+    String answered = text(created.get("apiVersion"));
+    return !answered.isBlank() ? answered
+        : Kinds.find(d.kind()).map(dev.chaos.drivers.kube.Kind::apiVersion).orElse("");
   }
 
   /** What the inverse will do, last object first, as the sandbox words it. */
@@ -103,7 +144,7 @@ final class LiveApply {
       ManifestDocuments.Doc d = docs.get(i);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
       parts.add((existing.get(i) != null ? "restore the previous " : "delete ")
-          + Kinds.ref(d.kind(), name) + where(cluster, d, namespaces.get(i)));
+          + Kinds.ref(d.kind(), d.apiVersion(), name) + where(cluster, d, namespaces.get(i)));
     }
     return String.join("; ", parts);
   }
@@ -111,6 +152,7 @@ final class LiveApply {
   /** " in namespace ns of cluster c", or only the cluster for a kind without namespaces. */
   private static String where(K8sClients.Cluster cluster, ManifestDocuments.Doc d,
       String namespace) {
-    return K8sKinds.namespaced(d.kind()) ? cluster.where(namespace) : cluster.suffix();
+    return K8sKinds.namespaced(d.kind(), d.apiVersion()) ? cluster.where(namespace)
+        : cluster.suffix();
   }
 }

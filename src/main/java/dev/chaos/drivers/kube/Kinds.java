@@ -18,9 +18,15 @@ import java.util.Optional;
 public final class Kinds {
   private Kinds() {}
 
+  /** The API group of every Chaos Mesh kind. */
+  public static final String CHAOS_MESH = "chaos-mesh.org";
+
   private static final List<Kind> TABLE = new ArrayList<>();
-  /** Every accepted spelling, lower case, to its kind. */
-  private static final Map<String, Kind> BY_NAME = new LinkedHashMap<>();
+  /**
+   * Every accepted spelling, lower case, to its kinds: one, or several of different groups
+   * (`workflow` is Argo's and Chaos Mesh's), the first being what the bare spelling means.
+   */
+  private static final Map<String, List<Kind>> BY_NAME = new LinkedHashMap<>();
 
   static {
     core("Pod", "pods", true, "po");
@@ -55,17 +61,27 @@ public final class Kinds {
     add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, "sc");
     add("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions",
         false, "crd", "crds");
-    // Chaos Mesh: the CRDs' plural is the lower-case kind
-    for (String kind : new String[] {"PodChaos", "NetworkChaos", "StressChaos", "IOChaos",
-        "TimeChaos", "DNSChaos", "HTTPChaos", "KernelChaos", "JVMChaos"}) {
-      add("chaos-mesh.org", "v1alpha1", kind, kind.toLowerCase(Locale.ROOT), true);
-    }
     add("litmuschaos.io", "v1alpha1", "ChaosEngine", "chaosengines", true);
     add("litmuschaos.io", "v1alpha1", "ChaosExperiment", "chaosexperiments", true);
     add("litmuschaos.io", "v1alpha1", "ChaosResult", "chaosresults", true);
     add("argoproj.io", "v1alpha1", "Workflow", "workflows", true, "wf");
     add("argoproj.io", "v1alpha1", "WorkflowTemplate", "workflowtemplates", true, "wftmpl");
     add("argoproj.io", "v1alpha1", "CronWorkflow", "cronworkflows", true, "cwf");
+    // Chaos Mesh, as its CRDs (config/crd/bases) declare them: all at v1alpha1, namespaced but
+    // RemoteCluster. Its Workflow (and `wf`) comes after Argo's, so a bare `workflow` stays
+    // Argo's; `workflow.chaos-mesh.org` or a manifest's apiVersion names this one.
+    for (String kind : new String[] {"PodChaos", "NetworkChaos", "StressChaos", "IOChaos",
+        "HTTPChaos", "TimeChaos", "DNSChaos", "JVMChaos", "KernelChaos", "BlockChaos",
+        "PhysicalMachineChaos", "AWSChaos", "GCPChaos", "AzureChaos", "PodHttpChaos",
+        "PodIOChaos", "PodNetworkChaos"}) {
+      add(CHAOS_MESH, "v1alpha1", kind, kind.toLowerCase(Locale.ROOT), true);
+    }
+    add(CHAOS_MESH, "v1alpha1", "PhysicalMachine", "physicalmachines", true);
+    add(CHAOS_MESH, "v1alpha1", "Schedule", "schedules", true);
+    add(CHAOS_MESH, "v1alpha1", "Workflow", "workflows", true, "wf");
+    add(CHAOS_MESH, "v1alpha1", "WorkflowNode", "workflownodes", true, "wfn");
+    add(CHAOS_MESH, "v1alpha1", "StatusCheck", "statuschecks", true);
+    add(CHAOS_MESH, "v1alpha1", "RemoteCluster", "remoteclusters", false);
   }
 
   private static void core(String kind, String plural, boolean namespaced, String... shortNames) {
@@ -77,10 +93,13 @@ public final class Kinds {
     Kind k = new Kind(kind, plural, List.of(shortNames), group, version, namespaced);
     TABLE.add(k);
     for (String spelling : spellings(k)) {
-      Kind clash = BY_NAME.put(spelling, k);
-      if (clash != null && clash != k) {
-        throw new IllegalStateException("`" + spelling + "` names both " + clash.kind()
-            + " and " + kind);
+      List<Kind> named = BY_NAME.computeIfAbsent(spelling, s -> new ArrayList<>());
+      if (named.stream().anyMatch(other -> other.group().equals(group) && other != k)) {
+        throw new IllegalStateException("`" + spelling + "` names two kinds of group `" + group
+            + "`");
+      }
+      if (!named.contains(k)) {
+        named.add(k);
       }
     }
   }
@@ -96,19 +115,58 @@ public final class Kinds {
     return List.copyOf(TABLE);
   }
 
-  /** The kind {@code written} names, if chaos knows it. */
+  /**
+   * The kind {@code written} names, if chaos knows it. A spelling two groups share means the
+   * first kind of the table (`workflow` is Argo's); `workflow.chaos-mesh.org` names the other.
+   */
   public static Optional<Kind> find(String written) {
+    return find(written, null);
+  }
+
+  /**
+   * The kind {@code written} names in the group of {@code apiVersion} (a manifest's:
+   * `chaos-mesh.org/v1alpha1`, `v1` for the core API), or as {@link #find(String)} when
+   * {@code apiVersion} is null or empty. A kind chaos knows only in another group is not it:
+   * the chaos-mesh.org Workflow is never taken for Argo's.
+   */
+  public static Optional<Kind> find(String written, String apiVersion) {
     String lower = written == null ? "" : written.trim().toLowerCase(Locale.ROOT);
-    Kind k = BY_NAME.get(lower);
+    String group = null;
+    List<Kind> named = BY_NAME.get(lower);
     int dot = lower.indexOf('.');
-    if (k == null && dot > 0) {
+    if (named == null && dot > 0) {
       // `podchaos.chaos-mesh.org`, `deployments.apps`: a spelling then its group
-      Kind named = BY_NAME.get(lower.substring(0, dot));
-      if (named != null && named.group().equals(lower.substring(dot + 1))) {
-        k = named;
-      }
+      named = BY_NAME.get(lower.substring(0, dot));
+      group = lower.substring(dot + 1);
     }
-    return Optional.ofNullable(k);
+    if (apiVersion != null && !apiVersion.isBlank()) {
+      String fromVersion = groupOf(apiVersion);
+      if (group != null && !group.equals(fromVersion)) {
+        return Optional.empty();
+      }
+      group = fromVersion;
+    }
+    if (named == null) {
+      return Optional.empty();
+    }
+    if (group == null) {
+      return Optional.of(named.get(0));
+    }
+    String wanted = group;
+    return named.stream().filter(k -> k.group().equals(wanted)).findFirst();
+  }
+
+  /** The group of an apiVersion: `apps` of `apps/v1`, "" (the core API) of `v1`. */
+  public static String groupOf(String apiVersion) {
+    String trimmed = apiVersion.trim();
+    int slash = trimmed.indexOf('/');
+    return slash < 0 ? "" : trimmed.substring(0, slash).toLowerCase(Locale.ROOT);
+  }
+
+  /** The version of an apiVersion: `v1` of `apps/v1` and of `v1`. */
+  public static String versionOf(String apiVersion) {
+    String trimmed = apiVersion.trim();
+    return trimmed.substring(trimmed.indexOf('/') + 1);
   }
 
   /**
@@ -136,15 +194,34 @@ public final class Kinds {
 
   /**
    * The name chaos uses for {@code written}: `Deployments`, `deploy` and `deployment` are all
-   * `deployment`; a kind it does not know (a manifest's custom resource) is lower-cased.
+   * `deployment`; a kind it does not know (a manifest's custom resource) is lower-cased; a kind
+   * whose bare name means another group's keeps its group (`workflow.chaos-mesh.org`).
    */
   public static String normalise(String written) {
-    return find(written).map(Kind::name)
-        .orElseGet(() -> written.trim().toLowerCase(Locale.ROOT));
+    return normalise(written, null);
   }
 
   /** `kind/name` with the kind normalised, as `apply` returns and messages say. */
   public static String ref(String kind, String name) {
     return normalise(kind) + "/" + name;
+  }
+
+  /**
+   * The name chaos uses for {@code written} in the group of {@code apiVersion}: as {@link
+   * #normalise(String)}, but followed by the group when the bare name means another kind, as
+   * kubectl says it: `workflow.chaos-mesh.org` for a Chaos Mesh Workflow, `workflow` for Argo's.
+   */
+  public static String normalise(String written, String apiVersion) {
+    Optional<Kind> kind = find(written, apiVersion);
+    if (kind.isEmpty()) {
+      return written.trim().toLowerCase(Locale.ROOT);
+    }
+    Kind k = kind.get();
+    return find(k.name()).filter(k::equals).isPresent() ? k.name() : k.name() + "." + k.group();
+  }
+
+  /** `kind/name` as {@link #normalise(String, String)} names the kind. */
+  public static String ref(String kind, String apiVersion, String name) {
+    return normalise(kind, apiVersion) + "/" + name;
   }
 }

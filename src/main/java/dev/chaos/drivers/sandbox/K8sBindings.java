@@ -233,7 +233,7 @@ final class K8sBindings {
 
   /** What `apply` would return; a generated name is shown with a placeholder suffix. */
   private static List<String> plannedRefs(List<ManifestDocuments.Doc> docs) {
-    return docs.stream().map(d -> ref(d.kind(), d.shownName())).toList();
+    return docs.stream().map(d -> Kinds.ref(d.kind(), d.apiVersion(), d.shownName())).toList();
   }
 
   /** Each object `apply` would write, created or changed, where. */
@@ -242,8 +242,10 @@ final class K8sBindings {
     List<String> out = new ArrayList<>();
     for (ManifestDocuments.Doc d : docs) {
       String ns = d.namespace().isEmpty() ? namespace : d.namespace();
-      boolean exists = !d.name().isEmpty() && k8s.exists(d.kind(), d.name(), ns);
-      out.add((exists ? "change " : "create ") + ref(d.kind(), d.shownName()) + where(k8s, ns));
+      boolean exists = !d.name().isEmpty() && k8s.exists(Kinds.normalise(d.kind(), d.apiVersion()),
+          d.name(), ns);
+      out.add((exists ? "change " : "create ") + Kinds.ref(d.kind(), d.apiVersion(), d.shownName())
+          + where(k8s, ns));
     }
     return out;
   }
@@ -254,10 +256,11 @@ final class K8sBindings {
     for (int i = docs.size() - 1; i >= 0; i--) {
       ManifestDocuments.Doc d = docs.get(i);
       String ns = d.namespace().isEmpty() ? namespace : d.namespace();
-      boolean existed = !d.name().isEmpty() && k8s.exists(d.kind(), d.name(), ns);
+      boolean existed = !d.name().isEmpty() && k8s.exists(Kinds.normalise(d.kind(), d.apiVersion()),
+          d.name(), ns);
       String name = d.name().isEmpty() ? d.generateName() + "* (generated name)" : d.name();
-      parts.add((existed ? "restore the previous " : "delete ") + ref(d.kind(), name)
-          + where(k8s, ns));
+      parts.add((existed ? "restore the previous " : "delete ")
+          + Kinds.ref(d.kind(), d.apiVersion(), name) + where(k8s, ns));
     }
     return String.join("; ", parts);
   }

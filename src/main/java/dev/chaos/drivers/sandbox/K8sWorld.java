@@ -31,7 +31,7 @@ public final class K8sWorld {
    * undoes it, which is the automatic inverse of `k8s.apply`.
    */
   public record Applied(String ref, String kind, String namespace, String name,
-      Map<String, Object> previous) {}
+      Map<String, Object> previous, String uid) {}
 
   private final World world;
   private final String cluster;
@@ -40,6 +40,8 @@ public final class K8sWorld {
   private final Map<Key, Deployment> deployments = new LinkedHashMap<>();
   private final Map<Key, Map<String, Object>> objects = new LinkedHashMap<>();
   private final List<ChaosObject> chaos = new ArrayList<>();
+  /** Objects created so far: the last uid given. */
+  private long uids;
 
   K8sWorld(World world, String cluster, WorldSpec.ClusterSpec spec) {
     this.world = world;
@@ -138,7 +140,9 @@ public final class K8sWorld {
         String ns = !doc.namespace().isEmpty() ? doc.namespace() : resolve(namespace);
         String name = doc.name().isEmpty() ? doc.generateName() + world.randomSuffix()
             : doc.name();
-        applied.add(put(doc.kind(), ns, name, doc.tree(), now, null));
+        // the manifest's group too: a Chaos Mesh Workflow is not an Argo one
+        applied.add(put(Kinds.normalise(doc.kind(), doc.apiVersion()), ns, name, doc.tree(),
+            now, null));
       }
       return applied;
     });
@@ -149,7 +153,12 @@ public final class K8sWorld {
     world.write(now -> {
       Key key = new Key(applied.kind(), applied.namespace(), applied.name());
       if (applied.previous() == null) {
-        deleteObject(key, now);
+        // exactly the object created: one recreated under its name (another uid) is not ours
+        Map<String, Object> current = objects.get(key);
+        if (current != null && applied.uid().equals(ManifestDocuments.text(
+            ManifestDocuments.at(current, "metadata", "uid")))) {
+          deleteObject(key, now);
+        }
       } else {
         objects.put(key, applied.previous());
       }
@@ -311,12 +320,17 @@ public final class K8sWorld {
     Map<String, Object> previous = objects.get(key);
     String created = previous == null ? now.toString()
         : ManifestDocuments.text(ManifestDocuments.at(previous, "metadata", "creationTimestamp"));
-    objects.put(key, Manifest.withMetadata(tree, name, namespace, created));
+    // a counter, not the world's random numbers: a uid must not change what the seed picks
+    String uid = previous == null ? "sandbox" + cluster + "-uid-" + (++uids)
+        : ManifestDocuments.text(ManifestDocuments.at(previous, "metadata", "uid"));
+    Map<String, Object> stored = Manifest.withMetadata(tree, name, namespace, created);
+    ManifestDocuments.map(stored.get("metadata")).put("uid", uid);
+    objects.put(key, stored);
     ChaosSpec effect = world.spec().chaos().get(key.kind());
     if (effect != null && previous == null) {
       startChaos(key, tree, effect, now, runFor);
     }
-    return new Applied(key.kind() + "/" + name, key.kind(), namespace, name, previous);
+    return new Applied(key.kind() + "/" + name, key.kind(), namespace, name, previous, uid);
   }
 
   private static void refuseDeployment(String kind, String name) {

@@ -49,6 +49,7 @@ public final class K8sLab implements AutoCloseable {
     }
     out.add(crd("litmuschaos.io", "ChaosEngine", "chaosengines"));
     out.add(crd("argoproj.io", "Workflow", "workflows"));
+    out.add(crd("chaos-mesh.org", "Workflow", "workflows"));
     out.add(new CustomResourceDefinitionContext.Builder().withGroup("metrics.k8s.io")
         .withVersion("v1beta1").withKind("PodMetrics").withPlural("pods")
         .withName("pods.metrics.k8s.io").withScope("Namespaced").build());
@@ -192,10 +193,15 @@ public final class K8sLab implements AutoCloseable {
       affected.add(count + " of " + of + " " + targets);
     }
 
+    /** What the undos logged. */
+    public final List<String> undoLog = new ArrayList<>();
+
     /** Runs every registered undo, last first, with a fresh deadline. */
     public void undoAll() throws Exception {
       for (int i = undos.size() - 1; i >= 0; i--) {
-        undos.get(i).run(new Ctx());
+        Ctx undo = new Ctx();
+        undos.get(i).run(undo);
+        undoLog.addAll(undo.log);
       }
     }
   }

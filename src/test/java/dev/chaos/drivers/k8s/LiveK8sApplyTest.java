@@ -169,4 +169,65 @@ class LiveK8sApplyTest extends K8sLabTest {
         Value.str("metadata: {name: x}")), new K8sLab.Ctx()))
         .hasMessage("manifest document 1 has no `kind`");
   }
+
+  /**
+   * Someone deletes the PodChaos the run created and creates another under the same name: the
+   * undo leaves that one (another uid) alone and says so.
+   */
+  @Test
+  void theUndoDoesNotDeleteAnObjectRecreatedUnderTheSameName() throws Exception {
+    K8sLab.Ctx context = new K8sLab.Ctx();
+    impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
+    String ours = ManifestDocuments.text(ManifestDocuments.at(podChaos("backend-pod-kill"),
+        "metadata", "uid"));
+    KubeObjects.delete(lab.client, "podchaos", lab.namespace, "backend-pod-kill");
+    lab.create("podchaos", ManifestDocuments.objects(POD_KILL).get(0).tree());
+    String theirs = ManifestDocuments.text(ManifestDocuments.at(podChaos("backend-pod-kill"),
+        "metadata", "uid"));
+    assertThat(theirs).isNotEqualTo(ours);
+
+    context.undoAll();
+
+    assertThat(ManifestDocuments.at(podChaos("backend-pod-kill"), "metadata", "uid"))
+        .isEqualTo(theirs);
+    assertThat(context.undoLog).containsExactly("undo: podchaos/backend-pod-kill in namespace "
+        + lab.namespace + " is another object now (not uid " + ours + ", which is gone): left"
+        + " alone");
+  }
+
+  /** Undone twice (a retried inverse, a recovery): the second time it was already gone. */
+  @Test
+  void anObjectAlreadyGoneIsSaidToBe() throws Exception {
+    K8sLab.Ctx context = new K8sLab.Ctx();
+    impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), context);
+    KubeObjects.delete(lab.client, "podchaos", lab.namespace, "backend-pod-kill");
+
+    context.undoAll();
+
+    assertThat(context.undoLog).containsExactly("undo: podchaos/backend-pod-kill in namespace "
+        + lab.namespace + " was already gone");
+  }
+
+  /** A Chaos Mesh Workflow is undone in chaos-mesh.org, never as Argo's of the same name. */
+  @Test
+  void aChaosMeshWorkflowIsUndoneInItsOwnGroup() throws Exception {
+    String argo = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: twin}\n"
+        + "spec: {entrypoint: main}\n";
+    String mesh = "apiVersion: chaos-mesh.org/v1alpha1\nkind: Workflow\nmetadata: {name: twin}\n"
+        + "spec: {entry: main, templates: [{name: main, templateType: Suspend, deadline: 1s}]}\n";
+    impls.get("k8s.apply").call(args("manifest", Value.str(argo)), new K8sLab.Ctx());
+    K8sLab.Ctx context = new K8sLab.Ctx();
+
+    Value refs = impls.get("k8s.apply").call(args("manifest", Value.str(mesh)), context);
+
+    assertThat(refs).isEqualTo(Value.strings(List.of("workflow.chaos-mesh.org/twin")));
+    assertThat(context.undoDescriptions).containsExactly("delete workflow.chaos-mesh.org/twin"
+        + " in namespace " + lab.namespace);
+    context.undoAll();
+    assertThat(KubeObjects.get(lab.client, "workflow", "chaos-mesh.org/v1alpha1", lab.namespace,
+        "twin")).isNull();
+    assertThat(KubeObjects.get(lab.client, "workflow", "argoproj.io/v1alpha1", lab.namespace,
+        "twin")).isNotNull();
+    assertThat(context.undoLog).isEmpty();
+  }
 }

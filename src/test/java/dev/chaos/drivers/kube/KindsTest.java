@@ -49,4 +49,39 @@ class KindsTest {
   void anUnknownKindIsStillNamedInLowerCase() {
     assertThat(Kinds.normalise("MyResource")).isEqualTo("myresource");
   }
+
+  /** Argo and Chaos Mesh both have a Workflow: the apiVersion's group says which. */
+  @Test
+  void aKindTwoGroupsShareIsFoundByTheManifestsGroup() {
+    assertThat(Kinds.require("workflow").group()).isEqualTo("argoproj.io");
+    assertThat(Kinds.find("Workflow", "chaos-mesh.org/v1alpha1")).hasValueSatisfying(k ->
+        assertThat(k.group()).isEqualTo("chaos-mesh.org"));
+    assertThat(Kinds.find("wf", "argoproj.io/v1alpha1")).hasValueSatisfying(k ->
+        assertThat(k.group()).isEqualTo("argoproj.io"));
+    assertThat(Kinds.find("workflow.chaos-mesh.org")).hasValueSatisfying(k ->
+        assertThat(k.plural()).isEqualTo("workflows"));
+    assertThat(Kinds.find("PodChaos", "argoproj.io/v1alpha1")).isEmpty();
+    assertThat(Kinds.find("ConfigMap", "v1")).isPresent();
+    assertThat(Kinds.ref("Workflow", "chaos-mesh.org/v1alpha1", "w"))
+        .isEqualTo("workflow.chaos-mesh.org/w");
+    assertThat(Kinds.ref("Workflow", "argoproj.io/v1alpha1", "w")).isEqualTo("workflow/w");
+    assertThat(Kinds.ref("JVMChaos", "chaos-mesh.org/v1alpha1", "j")).isEqualTo("jvmchaos/j");
+  }
+
+  /** Every kind of Chaos Mesh's CRDs (config/crd/bases), as they declare it. */
+  @Test
+  void everyChaosMeshKindIsKnown() {
+    assertThat(Kinds.all().stream().filter(k -> k.group().equals(Kinds.CHAOS_MESH))
+        .map(k -> k.kind() + " " + k.plural() + (k.namespaced() ? "" : " cluster")))
+        .containsExactlyInAnyOrder("PodChaos podchaos", "NetworkChaos networkchaos",
+            "StressChaos stresschaos", "IOChaos iochaos", "HTTPChaos httpchaos",
+            "TimeChaos timechaos", "DNSChaos dnschaos", "JVMChaos jvmchaos",
+            "KernelChaos kernelchaos", "BlockChaos blockchaos",
+            "PhysicalMachineChaos physicalmachinechaos", "AWSChaos awschaos",
+            "GCPChaos gcpchaos", "AzureChaos azurechaos", "PodHttpChaos podhttpchaos",
+            "PodIOChaos podiochaos", "PodNetworkChaos podnetworkchaos",
+            "PhysicalMachine physicalmachines", "Schedule schedules", "Workflow workflows",
+            "WorkflowNode workflownodes", "StatusCheck statuschecks",
+            "RemoteCluster remoteclusters cluster");
+  }
 }
