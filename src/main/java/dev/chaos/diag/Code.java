@@ -68,6 +68,7 @@ public enum Code {
   CH0502(Severity.ERROR, "production runbook without a window"),
   CH0503(Severity.ERROR, "production runbook without a guard"),
   CH0504(Severity.ERROR, "production runbook without a critical-alert precondition"),
+  CH0507(Severity.ERROR, "production runbook without a lock"),
 
   // warnings
   CH0601(Severity.WARNING, "unused let"),
