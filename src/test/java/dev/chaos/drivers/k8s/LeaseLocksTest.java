@@ -143,10 +143,11 @@ class LeaseLocksTest {
     RunLock lock = shortLeases().take("llm-marketplace", ALICE, lost::add);
     Lease stolen = lease();
     stolen.getSpec().setHolderIdentity("ci-9/7/other-run");
+    stolen.getMetadata().setAnnotations(java.util.Map.of("chaos.dev/runbook", "db-exhaustion"));
     client.leases().inNamespace("chaos-testing").resource(stolen).update();
     await().atMost(Duration.ofSeconds(20)).until(() -> !lost.isEmpty());
-    assertThat(lost).containsExactly("the Lease is now held by run other-run (host ci-9, "
-        + "pid 7) since " + LeaseLocks.seconds(stolen.getSpec().getAcquireTime())
+    assertThat(lost).containsExactly("the Lease is now held by run other-run of runbook "
+        + "`db-exhaustion` (host ci-9, pid 7) since " + LeaseLocks.seconds(stolen.getSpec().getAcquireTime())
         + " (Lease chaos-testing/chaos-lock-llm-marketplace)");
     lock.release();
     // the release leaves the other holder's Lease alone
