@@ -192,7 +192,7 @@ class ProdGatesTest {
   @Test
   void aTargetTheEnvironmentDoesNotDeclareIsRefusedEvenInADryRun() {
     String redis = RUNBOOK.replace("irreversible {", "irreversible {\n"
-        + "    redis.failover(name: \"mymaster\")\n");
+        + "    redis.failover(\"mymaster\")\n");
     assertThatThrownBy(() -> gate(redis, "prod", KubectlFlags.NONE, true, null, null))
         .hasMessage("refusing to run in production: the runbook calls `redis` but "
             + "environment `prod` in chaos.yaml declares no `redis` section");
