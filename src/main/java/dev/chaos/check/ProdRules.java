@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The seed's "Production Chaos Rules" that a checker can hold: a blast radius of at most 30%, a
- * low-traffic window, a guard, and a precondition that no critical alert is firing. Errors for
+ * low-traffic window, a guard, a precondition that no critical alert is firing, and a `lock`
+ * (one experiment at a time; the notice of rule 5 is kept with it). Errors for
  * `environment prod`, and for any runbook under `--as prod`.
  */
 final class ProdRules {
@@ -40,6 +41,13 @@ final class ProdRules {
     if (header.window() == null) {
       reporter.report(Code.CH0502, name, "production runbook without a `window`", why,
           "add a low-traffic window: `window 02:00 to 06:00 zone \"UTC\"`");
+    }
+    boolean locked = runbook.members().stream().anyMatch(m -> m instanceof Member.Attribute a
+        && a.key().name().equals("lock"));
+    if (!locked) {
+      reporter.report(Code.CH0507, name, "production runbook without a `lock`", why,
+          "add one, shared by every runbook that disrupts the same system: "
+              + "`lock \"llm-marketplace\"`");
     }
     boolean guarded = false;
     boolean alertsChecked = false;

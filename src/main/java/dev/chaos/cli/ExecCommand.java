@@ -3,13 +3,16 @@ package dev.chaos.cli;
 import dev.chaos.check.CheckOptions;
 import dev.chaos.check.CheckedProgram;
 import dev.chaos.check.Checker;
+import dev.chaos.config.ChaosConfig;
 import dev.chaos.config.KubectlFlags;
+import dev.chaos.config.LiveRequest;
 import dev.chaos.diag.Diagnostic;
 import dev.chaos.diag.Diagnostics;
 import dev.chaos.diag.TextRenderer;
 import dev.chaos.runtime.Journal;
 import dev.chaos.runtime.RedactedEvents;
 import dev.chaos.runtime.RunEngine;
+import dev.chaos.runtime.RunId;
 import dev.chaos.runtime.RunListener;
 import dev.chaos.runtime.RunOptions;
 import dev.chaos.runtime.RunResult;
@@ -69,6 +72,9 @@ final class ExecCommand implements Callable<Integer> {
     spec.addOption(Specs.option(Path.class, "FILE",
         "The kubeconfig file (as kubectl's; default: the config's, $KUBECONFIG, ~/.kube/config)",
         "--kubeconfig"));
+    spec.addOption(Specs.option(String.class, "ENV",
+        "Confirm a real run in production: `--confirm prod` (else, at a terminal, type the "
+            + "runbook's name; see docs/exec.md)", "--confirm"));
     spec.addOption(Specs.option(Path.class, "FILE",
         "Write the journal to FILE (the reports go beside it)", "--journal"));
     spec.addOption(Specs.option(Path.class, "FILE", "Also write a JUnit XML report to FILE",
@@ -93,7 +99,7 @@ final class ExecCommand implements Callable<Integer> {
     if (world != null && !sandbox) {
       throw new CommandFailure("`--world` describes the sandbox: add `--sandbox`");
     }
-    for (String liveOnly : List.of("--config", "--context", "--kubeconfig")) {
+    for (String liveOnly : List.of("--config", "--context", "--kubeconfig", "--confirm")) {
       if (sandbox && parsed.hasMatchedOption(liveOnly)) {
         throw new CommandFailure("`" + liveOnly + "` is for real runs: the sandbox needs no "
             + "config (its world is `--world FILE`)");
@@ -116,17 +122,24 @@ final class ExecCommand implements Callable<Integer> {
     // a live environment's class was matched against the runbook's above
     RunOptions options = RunOptions.defaults()
         .withDryRun(parsed.hasMatchedOption("--dry-run")).withEnvironment(sandbox ? env : null);
+    if (request instanceof LiveRequest live) {
+      Path config = parsed.matchedOptionValue("--config", null);
+      ProdGates.enforce(new ProdGates.Run(program, live, String.valueOf(config == null
+          ? ChaosConfig.DEFAULT_FILE : config), file.toString(), options.dryRun(),
+          parsed.matchedOptionValue("--confirm", null)), context);
+    }
     String name = program.runbook().orElseThrow().name().text();
+    LocalDateTime started = LocalDateTime.now();
     RunFolder folder;
     try {
-      folder = RunFolder.choose(parsed.matchedOptionValue("--journal", null), name,
-          LocalDateTime.now());
+      folder = RunFolder.choose(parsed.matchedOptionValue("--journal", null), name, started);
     } catch (IOException e) {
       throw new CommandFailure("cannot create the run folder: " + CommandFailure.reason(e));
     }
     Path junit = parsed.matchedOptionValue("--junit", null);
     checkOutputs(folder, junit, Arrays.asList(file, world,
         parsed.matchedOptionValue("--config", null)));
+    options = options.withRun(RunId.next(name, started), folder.journal());
     Backend backend = open(request);
     RunResult result;
     Journal journal;

@@ -111,7 +111,8 @@ final class ConfigReader {
 
   private K8sTarget kubernetes(Field field) throws YamlException {
     YamlSection k8s = YamlSection.of(field.value(), field.keyOrigin(),
-        List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace"));
+        List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace",
+            "lock_lease"));
     Optional<String> context = optionalText(k8s, "context");
     boolean inCluster = k8s.has("in_cluster") && YamlSection.bool(k8s.required("in_cluster"));
     Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
@@ -133,7 +134,22 @@ final class ConfigReader {
       }
     }
     return new K8sTarget(context, inCluster, kubeconfig, clusters,
-        optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE));
+        optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE),
+        lockLease(k8s));
+  }
+
+  private static Duration lockLease(YamlSection k8s) throws YamlException {
+    Optional<Field> field = k8s.optional("lock_lease");
+    if (field.isEmpty()) {
+      return K8sTarget.DEFAULT_LOCK_LEASE;
+    }
+    Duration lease = duration(field.get());
+    if (lease.compareTo(K8sTarget.MIN_LOCK_LEASE) < 0) {
+      Origin at = YamlSection.at(field.get().value(), field.get().keyOrigin());
+      throw new ConfigException(at, "`" + at.key() + "` must be at least 3s (it is renewed "
+          + "every third of it), not " + ((YamlNode.Scalar) field.get().value()).text());
+    }
+    return lease;
   }
 
   private PromTarget prometheus(Field field) throws YamlException {

@@ -1,21 +1,37 @@
 package dev.chaos.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The environment's Kubernetes: a kubeconfig context (absent: the kubeconfig's current
- * context) or the in-cluster service account, plus extra named clusters, and the namespace
- * where runbooks' `lock`s are kept as Leases.
+ * context) or the in-cluster service account, plus extra named clusters, the namespace
+ * where runbooks' `lock`s are kept as Leases, and how long such a Lease lasts unrenewed.
  */
 public record K8sTarget(
     Optional<String> context, boolean inCluster, Optional<Path> kubeconfig,
-    Map<String, K8sCluster> clusters, String lockNamespace) {
+    Map<String, K8sCluster> clusters, String lockNamespace, Duration lockLease) {
   /** Where locks are kept when the file does not say. */
   public static final String DEFAULT_LOCK_NAMESPACE = "default";
 
+  /**
+   * A lock's Lease duration when the file does not say. Why 30 s: a runner that dies (SIGKILL,
+   * a lost machine) blocks the next run for at most half a minute, while renewing every 10 s
+   * leaves two more tries within one duration when the API answers slowly.
+   */
+  public static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
+  /** The shortest `lock_lease`: renewals every third of it, retries every second. */
+  public static final Duration MIN_LOCK_LEASE = Duration.ofSeconds(3);
+
   public K8sTarget {
     clusters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(clusters));
+  }
+
+  public K8sTarget(Optional<String> context, boolean inCluster, Optional<Path> kubeconfig,
+      Map<String, K8sCluster> clusters, String lockNamespace) {
+    this(context, inCluster, kubeconfig, clusters, lockNamespace, DEFAULT_LOCK_LEASE);
   }
 }

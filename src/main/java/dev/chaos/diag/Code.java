@@ -69,6 +69,7 @@ public enum Code {
   CH0503(Severity.ERROR, "production runbook without a guard"),
   CH0504(Severity.ERROR, "production runbook without a critical-alert precondition"),
   CH0505(Severity.ERROR, "over the blast radius whatever the targets hold"),
+  CH0507(Severity.ERROR, "production runbook without a lock"),
 
   // warnings
   CH0601(Severity.WARNING, "unused let"),

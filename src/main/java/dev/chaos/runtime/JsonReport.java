@@ -26,6 +26,7 @@ public final class JsonReport {
     runbook.put("blast_radius", h.blastRadius());
     runbook.put("max_duration", h.maxDuration());
     runbook.put("window", h.window());
+    root.put("run_id", h.runId());
     root.put("dry_run", r.dryRun());
     root.put("started", r.started().toString());
     root.put("finished", r.finished().toString());

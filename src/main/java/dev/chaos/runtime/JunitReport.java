@@ -53,6 +53,7 @@ public final class JunitReport {
     xml.append("    <properties>\n");
     property(xml, "outcome", r.outcome().label());
     property(xml, "environment", String.valueOf(r.header().environment()));
+    property(xml, "run_id", String.valueOf(r.header().runId()));
     property(xml, "dry_run", String.valueOf(r.dryRun()));
     xml.append("    </properties>\n");
     for (Case c : cases) {

@@ -45,6 +45,9 @@ public final class MarkdownReport {
     md.append("## Experiment Details\n\n");
     item(md, "Date/Time", r.started().toString());
     item(md, "Scenario", h.title() + " (`" + h.name() + "`, " + h.file() + ")");
+    if (h.runId() != null) {
+      item(md, "Run", h.runId());
+    }
     item(md, "Duration", ValueFormat.duration(r.duration()));
     item(md, "Blast Radius", h.blastRadius() == null ? "not declared"
         : h.blastRadius() + " (the runbook's cap)");

@@ -21,6 +21,7 @@ final class ResultBuilder {
   RunResult.Abort abort;
   RunProbes probes;
   Interpreter interpreter;
+  String runId;
 
   ResultBuilder(Instant started, boolean dryRun) {
     this.started = started;
@@ -29,7 +30,8 @@ final class ResultBuilder {
 
   RunResult build(Outcome outcome, String reason, Instant finished) {
     RunResult.Header shown = header != null ? header
-        : new RunResult.Header("", "", "", null, null, null, List.of(), null, null, null, null);
+        : new RunResult.Header("", "", "", null, null, null, List.of(), null, null, null, null,
+            runId);
     return new RunResult(shown, dryRun, started, finished, outcome, reason, abort,
         preconditions, verifies,
         probes == null ? List.of() : probes.guardSummaries(),

@@ -8,7 +8,6 @@ import dev.chaos.spi.RunLock;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Member;
 import dev.chaos.types.Value;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ public final class RunEngine {
   private volatile Stopper stopper;
   private volatile String pendingSignal;
   private volatile UndoStack undo;
+  private final String runId;
 
   /** {@code program} must have checked without errors. */
   public RunEngine(CheckedProgram program, Backend backend, RunOptions options,
@@ -39,6 +39,8 @@ public final class RunEngine {
     this.backend = backend;
     this.options = options;
     this.listener = listener;
+    this.runId = options.runId() != null ? options.runId()
+        : RunId.next(runbook.name().text(), java.time.LocalDateTime.now());
   }
 
   /**
@@ -78,6 +80,7 @@ public final class RunEngine {
           new RunFacts(runbook.name().text(), null, null, options.dryRun()), options, listener);
       RunContext run = new RunContext(program, runbook, options, interpreter, s);
       undo = run.undo;
+      run.result.runId = runId;
       RunResult result = start(run);
       Thread.interrupted(); // a stop aimed at this run must not outlive it
       interpreter.emit(new RunEvent.RunFinished(interpreter.now(), result.outcome(),
@@ -97,21 +100,22 @@ public final class RunEngine {
           run.clock.now());
     }
     RunResult.Header shown = run.header.shown;
-    run.result.header = shown;
+    run.result.header = shown.withRunId(runId);
     interpreter.setFacts(new RunFacts(shown.name(), shown.environment(),
         run.header.blastRadiusPercent, options.dryRun()));
     run.runbookEnv.define(Environment.RUNBOOK, run.header.runbookValue());
     interpreter.emit(new RunEvent.RunStarted(interpreter.now(), shown.name(), shown.title(),
         shown.file(), shown.environment(), options.dryRun(), run.header.maxDuration,
         run.header.blastRadiusPercent == null ? null
-            : Value.percent(run.header.blastRadiusPercent), run.header.window(), shown.lock()));
+            : Value.percent(run.header.blastRadiusPercent), run.header.window(), shown.lock(),
+        runId));
     String refusal = refusal(run);
     if (refusal != null) {
       return run.result.build(Outcome.REFUSED, refusal, run.clock.now());
     }
     RunLock lock;
     try {
-      lock = takeLock(shown, run.header.maxDuration);
+      lock = takeLock(run);
     } catch (RunLock.Refused | InterruptedException | RuntimeException e) {
       // whatever keeps the lock from being taken (a cluster that cannot be reached, a broken
       // kubeconfig), the run must not start without it
@@ -128,17 +132,19 @@ public final class RunEngine {
   }
 
   /**
-   * The runbook's `lock`, held until undo and recovery are over: for max_duration plus half an
-   * hour (an hour and a half without one), so a run that dies without releasing it does not
-   * block the next one forever. A dry run changes nothing and takes no lock.
+   * The runbook's `lock`, held until undo and recovery are over; the backend keeps it alive
+   * while the run lasts. A lock that cannot be kept stops the run as a guard would (undo runs),
+   * with a reason naming the lock. A dry run changes nothing and takes no lock.
    */
-  private RunLock takeLock(RunResult.Header shown, Duration max)
-      throws RunLock.Refused, InterruptedException {
+  private RunLock takeLock(RunContext run) throws RunLock.Refused, InterruptedException {
+    RunResult.Header shown = run.header.shown;
     if (shown.lock() == null || options.dryRun()) {
       return RunLock.RECORDED;
     }
-    Duration hold = (max == null ? Duration.ofHours(1) : max).plus(Duration.ofMinutes(30));
-    return backend.lock(shown.lock(), LockHolder.describe(shown.name()), hold);
+    RunLock.Holder holder = LockHolder.of(runId, shown.name(), options.journal(),
+        run.clock.now());
+    return backend.lock(shown.lock(), holder, why -> run.stopper.stop(Stopper.Kind.LOCK,
+        "lost the lock `" + shown.lock() + "`: " + why));
   }
 
   private String refusal(RunContext run) {

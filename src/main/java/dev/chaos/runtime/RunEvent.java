@@ -58,7 +58,7 @@ public sealed interface RunEvent {
   /** The header evaluated and the run about to start; `file` as given on the command line. */
   record RunStarted(Instant time, String runbook, String title, String file, String environment,
       boolean dryRun, Duration maxDuration, Value.Percent blastRadius, Window window,
-      String lock) implements RunEvent {
+      String lock, String runId) implements RunEvent {
     public Type type() {
       return Type.RUN_STARTED;
     }

@@ -86,7 +86,7 @@ final class RunHeader {
     RunResult.Header shown = new RunResult.Header(program.source().path(), name,
         title == null ? name : title, objective, environment, owner, tags,
         blast == null ? null : blast.display(), max == null ? null : max.display(), windowShown,
-        lock);
+        lock, null);
     return new RunHeader(shown, max == null ? null : max.value(),
         blast == null ? null : blast.value(), from, to, zone);
   }

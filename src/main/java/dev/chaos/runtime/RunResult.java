@@ -41,12 +41,20 @@ public record RunResult(Header header, boolean dryRun, Instant started, Instant 
     return undos.stream().filter(u -> u.status() == UndoResult.Status.FAILED).toList();
   }
 
-  /** The runbook's header attributes as evaluated; absent ones are null (tags: empty). */
+  /**
+   * The runbook's header attributes as evaluated; absent ones are null (tags: empty); and the
+   * run's id ({@link RunId}).
+   */
   public record Header(String file, String name, String title, String objective,
       String environment, String owner, List<String> tags, String blastRadius,
-      String maxDuration, String window, String lock) {
+      String maxDuration, String window, String lock, String runId) {
     public Header {
       tags = List.copyOf(tags);
+    }
+
+    Header withRunId(String id) {
+      return new Header(file, name, title, objective, environment, owner, tags, blastRadius,
+          maxDuration, window, lock, id);
     }
   }
 

@@ -2,15 +2,15 @@ package dev.chaos.runtime;
 
 /**
  * Stops the thread that runs the run, from other threads: a guard that trips, `max_duration`, a
- * signal (run-level stops, the first one wins), or a step's timeout (step-level). The stop is an
- * interrupt, which wakes the thread from a `wait`, a `wait until` or a driver call, and which every
- * statement checks; while undo or `on abort` runs the interrupt is held back, so that they are
- * never cut short, and the reason is kept for later. The monitor is held only for a moment and
- * never while waiting on the clock.
+ * lock that was lost, a signal (run-level stops, the first one wins), or a step's timeout
+ * (step-level). The stop is an interrupt, which wakes the thread from a `wait`, a `wait until`
+ * or a driver call, and which every statement checks; while undo or `on abort` runs the
+ * interrupt is held back, so that they are never cut short, and the reason is kept for later.
+ * The monitor is held only for a moment and never while waiting on the clock.
  */
 final class Stopper {
-  /** Why the run stops. */
-  enum Kind { GUARD, MAX_DURATION, SIGNAL }
+  /** Why the run stops; {@code LOCK}: the run's lock could not be kept. */
+  enum Kind { GUARD, MAX_DURATION, LOCK, SIGNAL }
 
   record Stop(Kind kind, String reason, RunPhase phase) {}
 

@@ -12,11 +12,12 @@ public interface Backend extends AutoCloseable {
   BuiltinImpl impl(String qualifiedName);
 
   /**
-   * Takes the runbook's `lock` {@code name} for {@code holder} ("alice@ci-7 pod-failure") for at
-   * most {@code hold}. The default only records it: the sandbox runs alone in its process.
+   * Takes the runbook's `lock` {@code name} for {@code holder} while the run lasts; {@code lost}
+   * is told when it cannot be kept (see {@link RunLock.Store#take}). The default only records
+   * it: the sandbox runs alone in its process.
    */
-  default RunLock lock(String name, String holder, java.time.Duration hold)
-      throws RunLock.Refused, InterruptedException {
+  default RunLock lock(String name, RunLock.Holder holder,
+      java.util.function.Consumer<String> lost) throws RunLock.Refused, InterruptedException {
     return RunLock.RECORDED;
   }
 

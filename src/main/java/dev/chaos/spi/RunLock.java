@@ -1,11 +1,12 @@
 package dev.chaos.spi;
 
-import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * A runbook's `lock`: one run per lock name at a time, whoever starts it and from wherever (a
- * Kubernetes Lease in real runs). {@link Backend#lock} takes it; {@link #release()} gives it
- * back when the run ends.
+ * Kubernetes Lease in real runs, renewed while the run lasts). {@link Backend#lock} takes it;
+ * {@link #release()} gives it back when the run ends.
  */
 public interface RunLock {
   /** A lock that is only recorded: the sandbox's, and a dry run's. */
@@ -14,6 +15,19 @@ public interface RunLock {
   /** Gives the lock back; the run's result does not depend on it, so it does not throw. */
   void release();
 
+  /**
+   * Who takes a lock: {@link #identity()} is `HOST/PID/RUNID` (crash recovery parses it); the
+   * rest is shown to a run that finds the lock taken, and kept beside the lock.
+   *
+   * @param journal the absolute path of the run's journal, or null when it has none
+   */
+  record Holder(String host, long pid, String runId, String runbook, String user,
+      String journal, Instant started) {
+    public String identity() {
+      return host + "/" + pid + "/" + runId;
+    }
+  }
+
   /** Why a lock could not be taken: held by another run, or the lock store is unreachable. */
   final class Refused extends Exception {
     public Refused(String message) {
@@ -21,9 +35,15 @@ public interface RunLock {
     }
   }
 
-  /** What a backend holds locks with: {@code hold} bounds a run that dies without releasing. */
+  /** What a backend holds locks with. */
   @FunctionalInterface
   interface Store {
-    RunLock take(String name, String holder, Duration hold) throws Refused, InterruptedException;
+    /**
+     * Takes {@code name} for {@code holder} and keeps it while the run lasts; when it can no
+     * longer be kept (taken by another holder, deleted, the store unreachable until the lock
+     * would expire), {@code lost} is told why, once, from another thread.
+     */
+    RunLock take(String name, Holder holder, Consumer<String> lost)
+        throws Refused, InterruptedException;
   }
 }

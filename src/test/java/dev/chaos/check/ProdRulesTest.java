@@ -15,6 +15,7 @@ class ProdRulesTest {
         window 02:00 to 06:00 zone "UTC"
         precondition "no critical alert" { expect len(prometheus.alerts(severity: "critical")) == 0 }
         guard "alive" every 5s { expect prometheus.ready() }
+        lock "shop"
       """;
 
   private static String prod(String members) {
@@ -29,7 +30,8 @@ class ProdRulesTest {
   @Test
   void everyRuleIsReportedAtTheRunbookNameWithTheSnippetToAdd() {
     var result = check(prod(""));
-    assertThat(result.codes()).containsExactly(Code.CH0501, Code.CH0502, Code.CH0503, Code.CH0504);
+    assertThat(result.codes()).containsExactly(Code.CH0501, Code.CH0502, Code.CH0503,
+        Code.CH0504, Code.CH0507);
     assertThat(result.diagnostics()).allMatch(d -> d.span().text().equals("\"r\""));
     assertThat(result.first(Code.CH0501).helps())
         .containsExactly("declare it, at most 30%: `blast_radius 30%`");
@@ -38,6 +40,17 @@ class ProdRulesTest {
     assertThat(result.first(Code.CH0504).helps()).singleElement().asString()
         .contains("prometheus.alerts(severity: \"critical\")");
     assertThat(result.first(Code.CH0503).label()).isEqualTo("required for `environment prod`");
+  }
+
+  @Test
+  void aProductionRunbookWithoutALockIsAnError() {
+    Diagnostic d = check(prod(SAFE_MEMBERS.replace("  lock \"shop\"\n", ""))).only(Code.CH0507);
+    assertThat(d.message()).isEqualTo("production runbook without a `lock`");
+    assertThat(d.span().text()).isEqualTo("\"r\"");
+    assertThat(d.helps()).singleElement().asString().contains("lock \"llm-marketplace\"");
+    var asProd = check("runbook \"r\" {\n  environment staging\n" + SAFE_MEMBERS.replace(
+        "  lock \"shop\"\n", "") + "}\n", new CheckOptions(true)).only(Code.CH0507);
+    assertThat(asProd.label()).isEqualTo("required by `--as prod`");
   }
 
   @Test

@@ -26,7 +26,7 @@ class LiveViewTest {
     AtomicReference<Instant> now = new AtomicReference<>(T0);
     LiveView view = new LiveView(new PrintWriter(text), false, now::get, 80);
     view.on(new RunEvent.RunStarted(at(0), "r", "R", "r.chaos", "staging", false, null, null,
-        null, null));
+        null, null, "r-20261203-031500-0a1b"));
     view.on(new RunEvent.PhaseEntered(at(0), RunPhase.STEPS));
     view.on(new RunEvent.StepStarted(at(0), "hold", null, null, 0, false));
     view.on(new RunEvent.Wait(at(0), "step", "hold", Duration.ofMinutes(1), at(60), false));

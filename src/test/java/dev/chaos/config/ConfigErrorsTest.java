@@ -230,4 +230,16 @@ class ConfigErrorsTest {
     assertEquals("default", ChaosConfigTest.parse(env("    kubernetes: {context: lab}"))
         .environment("staging").requireKubernetes().lockNamespace());
   }
+
+  @Test
+  void aLocksLeaseLastsThirtySecondsUnlessTheFileSaysAndNeverUnderThree() throws Exception {
+    assertEquals(java.time.Duration.ofSeconds(30), ChaosConfigTest.parse(env(
+        "    kubernetes: {context: lab}")).environment("staging").requireKubernetes()
+        .lockLease());
+    assertEquals(java.time.Duration.ofSeconds(5), ChaosConfigTest.parse(env("    kubernetes:",
+        "      lock_lease: 5s")).environment("staging").requireKubernetes().lockLease());
+    assertEquals(F + "5:19: `environments.staging.kubernetes.lock_lease` must be at least 3s "
+            + "(it is renewed every third of it), not 500ms",
+        error(env("    kubernetes:", "      lock_lease: 500ms")));
+  }
 }

@@ -76,12 +76,12 @@ final class FakeBackend implements Backend {
   }
 
   /** How {@link #lock} answers; by default every lock is free. */
-  RunLock.Store locks = (name, holder, hold) -> RunLock.RECORDED;
+  RunLock.Store locks = (name, holder, lost) -> RunLock.RECORDED;
 
   @Override
-  public RunLock lock(String name, String holder, Duration hold)
-      throws RunLock.Refused, InterruptedException {
-    return locks.take(name, holder, hold);
+  public RunLock lock(String name, RunLock.Holder holder,
+      java.util.function.Consumer<String> lost) throws RunLock.Refused, InterruptedException {
+    return locks.take(name, holder, lost);
   }
 
   @Override

@@ -1,17 +1,23 @@
 package dev.chaos.runtime;
 
+import static dev.chaos.runtime.RunFixture.check;
 import static dev.chaos.runtime.RunFixture.run;
 import static dev.chaos.runtime.RunFixture.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaos.spi.RunLock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The runbook's `lock`: taken after the refusals, held through undo, released at the end. */
+/**
+ * The runbook's `lock`: taken after the refusals by `HOST/PID/RUNID`, held through undo,
+ * released at the end; a lock that cannot be kept aborts the run, and undo runs.
+ */
 @Timeout(20)
 class RunLockTest {
   private static final String LOCKED = """
@@ -23,10 +29,12 @@ class RunLockTest {
       """;
 
   private final List<String> held = new ArrayList<>();
+  private final List<RunLock.Holder> holders = new ArrayList<>();
 
   private RunLock.Store recording(Fakes w) {
-    return (name, holder, hold) -> {
-      held.add("take " + name + " for " + hold.toMinutes() + "m by " + holder);
+    return (name, holder, lost) -> {
+      held.add("take " + name + " by " + holder.identity());
+      holders.add(holder);
       return () -> held.add("release " + name + " after " + w.effects());
     };
   }
@@ -35,32 +43,53 @@ class RunLockTest {
   void theLockIsHeldFromBeforeThePreconditionsUntilUndoIsDone() {
     Fakes w = new Fakes();
     w.backend.locks = recording(w);
-    RunFixture.Run r = run(runbook(LOCKED), w.backend);
+    RunOptions options = RunOptions.defaults().withRun("t-20250106-030000-beef",
+        Path.of("runs/t/journal.jsonl"));
+    RunFixture.Run r = run(runbook(LOCKED), w.backend, options);
     assertThat(r.result().outcome()).isEqualTo(Outcome.PASSED);
     assertThat(held).hasSize(2);
-    assertThat(held.get(0)).startsWith("take llm-marketplace for 40m by ")
-        .contains("(runbook t, pid " + ProcessHandle.current().pid() + ")");
+    assertThat(held.get(0)).endsWith("/" + ProcessHandle.current().pid()
+        + "/t-20250106-030000-beef");
+    RunLock.Holder holder = holders.get(0);
+    assertThat(holder.identity()).isEqualTo(LockHolder.host() + "/"
+        + ProcessHandle.current().pid() + "/t-20250106-030000-beef");
+    assertThat(holder.runbook()).isEqualTo("t");
+    assertThat(holder.journal()).isEqualTo(Path.of("runs/t/journal.jsonl").toAbsolutePath()
+        .toString());
+    assertThat(holder.started()).isEqualTo(FakeBackend.START);
     // released only after the inverse of the scale ran
     assertThat(held.get(1)).isEqualTo("release llm-marketplace after [scale api, unscale api]");
+    assertThat(r.result().header().runId()).isEqualTo("t-20250106-030000-beef");
+  }
+
+  @Test
+  void withoutARunIdTheEngineMakesOneFromTheRunbooksName() {
+    Fakes w = new Fakes();
+    w.backend.locks = recording(w);
+    RunFixture.Run r = run(runbook(LOCKED), w.backend);
+    assertThat(r.result().header().runId()).matches("t-\\d{8}-\\d{6}-[0-9a-f]{4}");
+    assertThat(holders.get(0).runId()).isEqualTo(r.result().header().runId());
   }
 
   @Test
   void aLockHeldElsewhereRefusesTheRunBeforeAnythingIsTouched() {
     Fakes w = new Fakes();
-    w.backend.locks = (name, holder, hold) -> {
-      throw new RunLock.Refused("held by bob@ci-3 (runbook pod-failure, pid 42) until 03:40Z");
+    String holder = "held by run pod-failure-20250106-024000-0c1d of runbook `pod-failure` "
+        + "(host ci-3, pid 42, user bob) since 2025-01-06T02:40:00Z";
+    w.backend.locks = (name, who, lost) -> {
+      throw new RunLock.Refused(holder);
     };
     RunFixture.Run r = run(runbook(LOCKED), w.backend);
     assertThat(r.result().outcome()).isEqualTo(Outcome.REFUSED);
-    assertThat(r.result().reason()).isEqualTo("cannot take the lock `llm-marketplace`: held by "
-        + "bob@ci-3 (runbook pod-failure, pid 42) until 03:40Z");
+    assertThat(r.result().reason()).isEqualTo("cannot take the lock `llm-marketplace`: "
+        + holder);
     assertThat(w.backend.calls()).isEmpty();
   }
 
   @Test
   void aLockStoreThatFailsRefusesTheRunInsteadOfCrashingIt() {
     Fakes w = new Fakes();
-    w.backend.locks = (name, holder, hold) -> {
+    w.backend.locks = (name, holder, lost) -> {
       throw new IllegalStateException("k8s: cannot read kubeconfig /nowhere/kubeconfig");
     };
     RunFixture.Run r = run(runbook(LOCKED), w.backend);
@@ -79,10 +108,44 @@ class RunLockTest {
   }
 
   @Test
-  void withoutMaxDurationTheLockIsHeldForAnHourAndAHalf() {
+  void aLockThatIsLostMidRunAbortsTheRunNamingTheLockAndUndoRuns() {
     Fakes w = new Fakes();
-    w.backend.locks = recording(w);
-    run(runbook(LOCKED.replace("max_duration 10m\n", "")), w.backend);
-    assertThat(held.get(0)).startsWith("take llm-marketplace for 90m");
+    List<Consumer<String>> lost = new ArrayList<>();
+    w.backend.locks = (name, holder, tellLost) -> {
+      lost.add(tellLost);
+      return () -> held.add("release after " + w.effects());
+    };
+    var clock = w.backend.clock();
+    w.backend.on("shell.run", (a, c) -> {
+      // the renewal finds the Lease taken 30 s into the hold, on a thread of its own
+      clock.start("renewal", () -> {
+        try {
+          clock.sleep(Duration.ofSeconds(30));
+          lost.get(0).accept("the Lease is now held by run x of runbook `y` (host h, pid 7) "
+              + "since 2025-01-06T03:00:30Z (Lease chaos-testing/chaos-lock-llm-marketplace)");
+        } catch (InterruptedException ignored) {
+          // the run ended first
+        }
+      });
+      return dev.chaos.types.Value.rec("Result", "exit", dev.chaos.types.Value.integer(0),
+          "stdout", dev.chaos.types.Value.str(""), "stderr", dev.chaos.types.Value.str(""));
+    });
+    List<RunEvent> events = new ArrayList<>();
+    RunResult r = new RunEngine(check(runbook("""
+          lock "llm-marketplace"
+          step "scale" { k8s.scale("deployment", "api", 1) }
+          step "arm" irreversible { shell.run("arm") }
+          step "hold" { wait 10m }
+          on abort { notify.send("${abort.reason}") }
+        """)), w.backend, RunOptions.defaults(), events::add).run();
+    assertThat(r.outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(r.reason()).startsWith("lost the lock `llm-marketplace`: the Lease is now held "
+        + "by run x");
+    assertThat(r.abort().phase()).isEqualTo("steps");
+    assertThat(w.effects()).containsExactly("scale api", "notify lost the lock `llm-marketplace`:"
+        + " the Lease is now held by run x of runbook `y` (host h, pid 7) since "
+        + "2025-01-06T03:00:30Z (Lease chaos-testing/chaos-lock-llm-marketplace)", "unscale api");
+    assertThat(held).containsExactly("release after " + w.effects());
+    assertThat(w.backend.elapsed()).isEqualTo(Duration.ofSeconds(30));
   }
 }

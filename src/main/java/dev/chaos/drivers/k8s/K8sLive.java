@@ -79,7 +79,7 @@ public final class K8sLive implements LiveBinding {
    * is nowhere to keep them, and a runbook with a `lock` is refused rather than run unguarded.
    */
   private static RunLock.Store locks(LiveSetup setup, EnvironmentConfig environment) {
-    return (name, holder, hold) -> {
+    return (name, holder, lost) -> {
       K8sTarget target;
       K8sClients clients;
       try {
@@ -93,7 +93,7 @@ public final class K8sLive implements LiveBinding {
         throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.getMessage());
       }
       return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
-          java.time.Clock.systemUTC()).take(name, holder, hold);
+          java.time.Clock.systemUTC(), target.lockLease()).take(name, holder, lost);
     };
   }
 }

@@ -9,50 +9,73 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Runbook locks as Kubernetes Leases (coordination.k8s.io/v1), one per lock name, in one
  * namespace: the lock is free when there is no Lease, or when its holder let it expire (a run
- * that died). Taking over an expired Lease replaces it at the resourceVersion that was read, so
- * of two runs racing for it one wins and the other is refused.
+ * that died). A held Lease lasts a short {@code duration} and is renewed while the run lasts
+ * ({@link LeaseRenewal}), so a run that dies frees it soon and a long run never loses it. Every
+ * write is at the resourceVersion that was read, so of two runs racing for it one wins and the
+ * other is refused.
  */
 public final class LeaseLocks implements RunLock.Store {
+  /** The Lease's annotations: what a refused run, `chaos recover` and an SRE read. */
+  public static final String RUNBOOK = "chaos.dev/runbook";
+  public static final String USER = "chaos.dev/user";
+  public static final String JOURNAL = "chaos.dev/journal";
+  public static final String STARTED = "chaos.dev/started";
+
   private final Supplier<KubernetesClient> client;
   private final String namespace;
   private final Clock clock;
+  private final Duration duration;
 
-  public LeaseLocks(Supplier<KubernetesClient> client, String namespace, Clock clock) {
+  public LeaseLocks(Supplier<KubernetesClient> client, String namespace, Clock clock,
+      Duration duration) {
     this.client = client;
     this.namespace = namespace;
     this.clock = clock;
+    this.duration = duration;
   }
 
   /** `llm-marketplace` -> `chaos-lock-llm-marketplace`: a valid object name for any lock name. */
-  static String leaseName(String lock) {
+  public static String leaseName(String lock) {
+    return objectName("chaos-lock-", lock);
+  }
+
+  /** {@code prefix} + the lock name cleaned into a valid object name of at most 63 characters. */
+  static String objectName(String prefix, String lock) {
     String cleaned = lock.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
         .replaceAll("^-+|-+$", "");
-    String name = "chaos-lock-" + (cleaned.isEmpty() ? "unnamed" : cleaned);
+    String name = prefix + (cleaned.isEmpty() ? "unnamed" : cleaned);
     return name.length() <= 63 ? name : name.substring(0, 63).replaceAll("-+$", "");
   }
 
   @Override
-  public RunLock take(String lock, String holder, Duration hold) throws RunLock.Refused {
+  public RunLock take(String lock, RunLock.Holder holder, Consumer<String> lost)
+      throws RunLock.Refused {
     String name = leaseName(lock);
+    String where = "Lease " + namespace + "/" + name;
     Resource<Lease> resource;
+    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
     try {
       var leases = client.get().leases().inNamespace(namespace);
       resource = leases.withName(name);
       Lease current = resource.get();
-      ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
       Lease mine = new LeaseBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-          .addToLabels("app.kubernetes.io/managed-by", "chaos").endMetadata()
-          .withNewSpec().withHolderIdentity(holder)
-          .withLeaseDurationSeconds((int) Math.min(Integer.MAX_VALUE, hold.toSeconds()))
+          .addToLabels("app.kubernetes.io/managed-by", "chaos")
+          .addToAnnotations(annotations(holder)).endMetadata()
+          .withNewSpec().withHolderIdentity(holder.identity())
+          .withLeaseDurationSeconds((int) Math.max(1, duration.toSeconds()))
           .withAcquireTime(now).withRenewTime(now).endSpec().build();
       if (current == null) {
         leases.resource(mine).create();
@@ -62,29 +85,69 @@ public final class LeaseLocks implements RunLock.Store {
         // at the resourceVersion read above: a run that took it meanwhile makes this a 409
         leases.resource(mine).update();
       } else {
-        throw new RunLock.Refused("held by " + current.getSpec().getHolderIdentity()
-            + " since " + seconds(current.getSpec().getAcquireTime()) + " (Lease " + namespace
-            + "/" + name + ", until " + seconds(expiry(current)) + ")");
+        throw new RunLock.Refused(LeaseHolder.of(current).describe() + " (" + where
+            + ", renewed " + seconds(current.getSpec().getRenewTime()) + ")");
       }
     } catch (K8sException e) {
       // the cluster's client could not be built: an unreadable kubeconfig, an unknown context
       throw new RunLock.Refused(e.getMessage());
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
-        throw new RunLock.Refused("another run took it at the same moment (Lease " + namespace
-            + "/" + name + ")");
+        throw new RunLock.Refused("another run took it at the same moment (" + where + ")");
       }
-      throw new RunLock.Refused("the Lease " + namespace + "/" + name + " cannot be read or "
-          + "written: " + reason(e));
+      throw new RunLock.Refused("the " + where + " cannot be read or written: " + reason(e));
     }
-    return () -> release(resource, holder);
+    LeaseRenewal renewal = new LeaseRenewal(() -> renew(resource, holder.identity(), where),
+        clock, duration, now.toInstant(), why -> lost.accept(why + " (" + where + ")"));
+    renewal.start(name);
+    return () -> {
+      renewal.stop();
+      release(resource, holder.identity());
+    };
+  }
+
+  private static Map<String, String> annotations(RunLock.Holder holder) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(RUNBOOK, holder.runbook());
+    out.put(USER, holder.user());
+    if (holder.journal() != null) {
+      out.put(JOURNAL, holder.journal());
+    }
+    out.put(STARTED, holder.started().truncatedTo(ChronoUnit.SECONDS).toString());
+    return out;
+  }
+
+  /** Moves the renew time on, at the resourceVersion read, if the Lease is still ours. */
+  private void renew(Resource<Lease> resource, String identity, String where)
+      throws LeaseRenewal.Gone {
+    Lease current;
+    try {
+      current = resource.get();
+    } catch (KubernetesClientException e) {
+      throw new IllegalStateException("the " + where + " cannot be read: " + reason(e));
+    }
+    if (current == null) {
+      throw new LeaseRenewal.Gone("the Lease was deleted");
+    }
+    String now = current.getSpec() == null ? null : current.getSpec().getHolderIdentity();
+    if (!identity.equals(now)) {
+      throw new LeaseRenewal.Gone("the Lease is now " + LeaseHolder.of(current).describe());
+    }
+    current.getSpec().setRenewTime(ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC));
+    try {
+      // update() writes at current's resourceVersion: a 409 when someone wrote it since the read
+      client.get().leases().inNamespace(namespace).resource(current).update();
+    } catch (KubernetesClientException e) {
+      // the next attempt reads it again
+      throw new IllegalStateException("the " + where + " cannot be renewed: " + reason(e));
+    }
   }
 
   /** Deletes the Lease if it is still this run's; a failure leaves it to expire. */
-  private static void release(Resource<Lease> resource, String holder) {
+  private static void release(Resource<Lease> resource, String identity) {
     try {
       Lease current = resource.get();
-      if (current != null && holder.equals(current.getSpec().getHolderIdentity())) {
+      if (current != null && identity.equals(current.getSpec().getHolderIdentity())) {
         resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
       }
     } catch (KubernetesClientException e) {
@@ -92,7 +155,7 @@ public final class LeaseLocks implements RunLock.Store {
     }
   }
 
-  private static String reason(KubernetesClientException e) {
+  static String reason(KubernetesClientException e) {
     String network = FailureText.networkReason(e, Duration.ZERO);
     if (network != null) {
       return network;
@@ -102,9 +165,12 @@ public final class LeaseLocks implements RunLock.Store {
     return (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + FailureText.oneLine(message);
   }
 
-  private static String seconds(ZonedDateTime time) {
-    return time == null ? "an unknown time"
-        : time.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+  static String seconds(ZonedDateTime time) {
+    return time == null ? "at an unknown time" : seconds(time.toInstant());
+  }
+
+  static String seconds(Instant time) {
+    return time.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static boolean expired(Lease lease, ZonedDateTime now) {

@@ -51,8 +51,8 @@ final class LiveBackend implements Backend {
    * without one refuses a runbook with a `lock` rather than run it unguarded.
    */
   @Override
-  public RunLock lock(String name, String holder, java.time.Duration hold)
-      throws RunLock.Refused, InterruptedException {
+  public RunLock lock(String name, RunLock.Holder holder,
+      java.util.function.Consumer<String> lost) throws RunLock.Refused, InterruptedException {
     RunLock.Store store;
     try {
       store = shared.service(RunLock.Store.class);
@@ -61,7 +61,7 @@ final class LiveBackend implements Backend {
     } catch (Exception e) {
       throw new RunLock.Refused("no driver keeps runbook locks: " + e.getMessage());
     }
-    return store.take(name, holder, hold);
+    return store.take(name, holder, lost);
   }
 
   @Override

@@ -130,6 +130,9 @@ class LiveBackendProviderTest {
         .hasMessageContaining("no environment `stagng`").hasMessageContaining("`staging`");
   }
 
+  private static final dev.chaos.spi.RunLock.Holder ME = new dev.chaos.spi.RunLock.Holder("ci-1",
+      42, "r-20261203-031500-0a1b", "r", "alice", null, java.time.Instant.EPOCH);
+
   @Test
   void aLockNeedsAClusterToBeKeptIn() throws Exception {
     try (Backend backend = open("""
@@ -138,7 +141,7 @@ class LiveBackendProviderTest {
             class: dev
             prometheus: {url: "http://127.0.0.1:19090"}
         """, "lab")) {
-      assertThatThrownBy(() -> backend.lock("llm-marketplace", "me", Duration.ofMinutes(1)))
+      assertThatThrownBy(() -> backend.lock("llm-marketplace", ME, why -> { }))
           .isInstanceOf(dev.chaos.spi.RunLock.Refused.class)
           .hasMessage("locks are kept as Kubernetes Leases: environment `lab` has no "
               + "`kubernetes` section (add `environments.lab.kubernetes`)");
@@ -154,7 +157,7 @@ class LiveBackendProviderTest {
             class: dev
             kubernetes: {context: lab, kubeconfig: %s}
         """.formatted(missing), "lab")) {
-      assertThatThrownBy(() -> backend.lock("llm-marketplace", "me", Duration.ofMinutes(1)))
+      assertThatThrownBy(() -> backend.lock("llm-marketplace", ME, why -> { }))
           .isInstanceOf(dev.chaos.spi.RunLock.Refused.class)
           .hasMessageContaining("kubeconfig").hasMessageContaining(missing.toString())
           .hasMessageNotContaining("\n");
