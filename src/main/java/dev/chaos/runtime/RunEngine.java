@@ -130,7 +130,13 @@ public final class RunEngine {
       return RunLock.RECORDED;
     }
     Duration hold = (max == null ? Duration.ofHours(1) : max).plus(Duration.ofMinutes(30));
-    return backend.lock(shown.lock(), LockHolder.describe(shown.name()), hold);
+    String holder = LockHolder.describe(shown.name());
+    RunLock taken = backend.lock(shown.lock(), holder, hold);
+    if (taken != RunLock.RECORDED) {
+      // forced to disk: `chaos recover` releases exactly this holder's lock
+      listener.on(new RunEvent.LockTaken(backend.clock().now(), shown.lock(), holder));
+    }
+    return taken;
   }
 
   private String refusal(RunContext run) {

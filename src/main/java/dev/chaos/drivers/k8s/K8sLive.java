@@ -38,6 +38,13 @@ public final class K8sLive implements LiveBinding {
     };
   }
 
+  /** `chaos recover`: the `k8s` inverses rebuilt on the environment's clusters. */
+  @Override
+  public dev.chaos.spi.Undo recover(dev.chaos.spi.UndoRecipe recipe, LiveSetup setup)
+      throws Exception {
+    return K8sRecipes.recover(setup.service(K8sClients.class), recipe);
+  }
+
   /** kubectl's rules pick each cluster's kubeconfig and context (see KubeConventions). */
   private static K8sClients connect(K8sTarget target, KubectlFlags flags) {
     Map<String, String> variables = System.getenv();

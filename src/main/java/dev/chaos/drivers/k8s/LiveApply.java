@@ -57,7 +57,8 @@ final class LiveApply {
       return planned;
     }
     List<Applied> applied = new CopyOnWriteArrayList<>();
-    context.registerUndo(undoText,
+    ApplyRecipe recipe = new ApplyRecipe(cluster.name(), docs, namespaces, existing);
+    context.registerUndo(undoText, recipe.recipe(),
         undo -> K8sCall.run(clients, cluster, undo, client -> {
           for (int i = applied.size() - 1; i >= 0; i--) {
             Applied a = applied.get(i);
@@ -80,6 +81,8 @@ final class LiveApply {
               d.tree());
           String name = text(at(created, "metadata", "name"));
           applied.add(new Applied(d.kind(), d.apiVersion(), ns, name, null));
+          recipe.created(i, created);
+          context.updateUndo(recipe.recipe());
           refs.add(Kinds.ref(d.kind(), name));
         } else {
           // recorded first: a patch that fails half way is still put back
