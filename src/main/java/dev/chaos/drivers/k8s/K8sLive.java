@@ -62,21 +62,45 @@ public final class K8sLive implements LiveBinding {
    * is nowhere to keep them, and a runbook with a `lock` is refused rather than run unguarded.
    */
   private static RunLock.Store locks(LiveSetup setup, EnvironmentConfig environment) {
-    return (name, holder, hold) -> {
-      K8sTarget target;
-      K8sClients clients;
-      try {
-        target = environment.requireKubernetes();
-        clients = setup.service(K8sClients.class);
-      } catch (ConfigException e) {
-        throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.problem());
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.getMessage());
+    return new RunLock.Store() {
+      @Override
+      public RunLock take(String name, String holder, java.time.Duration hold)
+          throws RunLock.Refused, InterruptedException {
+        LeaseLocks leases;
+        try {
+          leases = leases();
+        } catch (ConfigException e) {
+          throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.problem());
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.getMessage());
+        }
+        return leases.take(name, holder, hold);
       }
-      return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
-          java.time.Clock.systemUTC()).take(name, holder, hold);
+
+      @Override
+      public java.util.Optional<RunLock.Held> held(String name) throws Exception {
+        return leases().held(name);
+      }
+
+      @Override
+      public java.util.Optional<RunLock.Held> releaseIf(String name,
+          java.util.function.Predicate<RunLock.Held> mine) throws Exception {
+        return leases().releaseIf(name, mine);
+      }
+
+      @Override
+      public java.util.List<RunLock.Held> releaseAll() throws Exception {
+        return leases().releaseAll();
+      }
+
+      private LeaseLocks leases() throws Exception {
+        K8sTarget target = environment.requireKubernetes();
+        K8sClients clients = setup.service(K8sClients.class);
+        return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
+            java.time.Clock.systemUTC());
+      }
     };
   }
 }
