@@ -20,6 +20,8 @@ public final class Cli {
     CommandLine cli = new CommandLine(ChaosCommand.spec())
         .addSubcommand(new CommandLine(CheckCommand.spec(context)))
         .addSubcommand(new CommandLine(ExecCommand.spec(context)))
+        .addSubcommand(new CommandLine(RecoverCommand.spec(context)))
+        .addSubcommand(new CommandLine(AbortCommand.spec(context)))
         .addSubcommand(new CommandLine(DocsCommand.spec(context)));
     return cli.setOut(context.out())
         .setErr(context.err())

@@ -105,7 +105,8 @@ final class ConfigReader {
 
   private K8sTarget kubernetes(Field field) throws YamlException {
     YamlSection k8s = YamlSection.of(field.value(), field.keyOrigin(),
-        List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace"));
+        List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace",
+            "chaos_namespaces"));
     Optional<String> context = optionalText(k8s, "context");
     boolean inCluster = k8s.has("in_cluster") && YamlSection.bool(k8s.required("in_cluster"));
     Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
@@ -126,8 +127,23 @@ final class ConfigReader {
             YamlSection.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
       }
     }
+    List<String> chaosNamespaces = new ArrayList<>();
+    Optional<Field> chaos = k8s.optional("chaos_namespaces");
+    if (chaos.isPresent()) {
+      Field list = chaos.get();
+      if (list.value().kind() != YamlNode.Kind.SEQUENCE
+          || ((YamlNode.Sequence) list.value()).items().isEmpty()) {
+        throw YamlSection.wrongType(list.value(), list.keyOrigin(),
+            "a non-empty list of namespaces");
+      }
+      for (YamlNode item : ((YamlNode.Sequence) list.value()).items()) {
+        chaosNamespaces.add(YamlSection.text(new Field(item, list.keyOrigin(),
+            YamlSection.at(item, list.keyOrigin()))));
+      }
+    }
     return new K8sTarget(context, inCluster, kubeconfig, clusters,
-        optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE));
+        optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE),
+        chaosNamespaces);
   }
 
   private PromTarget prometheus(Field field) throws YamlException {

@@ -85,7 +85,9 @@ public final class Recovery {
         problems.add(text);
       }
       if (run.rollbackPending()) {
-        undos.add(rollback());
+        undos.add(sandbox ? new UndoResult("", "the rollback block", UndoResult.Kind.ROLLBACK,
+            UndoResult.Status.SKIPPED, 0, "the sandbox world died with its runner")
+            : rollback());
       }
       releaseLock();
       List<UndoResult> remaining = undos.stream()
