@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledIfEnvironmentVariable(named = "LAB_CHAOS_CONFIG", matches = ".+")
 @DisabledOnOs(OS.WINDOWS)
-@Timeout(300)
+@Timeout(900)
 class LabRecoverTest {
   private static final String NAMESPACE = "chaos-testing";
   private static final String CHAOS = "recover-pod-failure";
@@ -100,7 +100,8 @@ class LabRecoverTest {
         .directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("child.log").toFile()).start();
     try {
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+      // a child JVM on a loaded machine can take minutes to start
+      await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofMillis(100))
           .until(() -> Files.exists(journal)
               && Files.readString(journal).contains("\"event\":\"wait\""));
     } finally {
