@@ -20,8 +20,10 @@ public final class Cli {
     CommandLine cli = new CommandLine(ChaosCommand.spec())
         .addSubcommand(new CommandLine(CheckCommand.spec(context)))
         .addSubcommand(new CommandLine(ExecCommand.spec(context)))
-        .addSubcommand(new CommandLine(DocsCommand.spec(context)))
-        .addSubcommand(new CommandLine(AnnounceCommand.spec(context)));
+        .addSubcommand(new CommandLine(AnnounceCommand.spec(context)))
+        .addSubcommand(new CommandLine(RecoverCommand.spec(context)))
+        .addSubcommand(new CommandLine(AbortCommand.spec(context)))
+        .addSubcommand(new CommandLine(DocsCommand.spec(context)));
     return cli.setOut(context.out())
         .setErr(context.err())
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -117,7 +117,11 @@ final class EventText {
         yield "not recovered" + (r.within() == null ? "" : " within "
             + ValueFormat.duration(r.within())) + (r.message() == null ? "" : ": " + r.message());
       }
-      case RUN_FINISHED -> null;
+      case RUN_FINISHED, RUN_SOURCE -> null;
+      case UNDO_RECIPE -> verbose ? "undo recipe: " + ((RunEvent.UndoRecipeSet) e).recipe().name()
+          : null;
+      case LOCK_TAKEN -> verbose ? "lock `" + ((RunEvent.LockTaken) e).lock() + "` taken"
+          : null;
     };
   }
 

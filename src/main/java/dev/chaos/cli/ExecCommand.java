@@ -79,6 +79,8 @@ final class ExecCommand implements Callable<Integer> {
         "Write the journal to FILE (the reports go beside it)", "--journal"));
     spec.addOption(Specs.option(Path.class, "FILE", "Also write a JUnit XML report to FILE",
         "--junit"));
+    spec.addOption(Specs.flag("Run even though a run of the same lock died unfinished "
+        + "(see `chaos recover`)", "--force"));
     spec.addOption(Specs.flag("Print only the summary", "-q", "--quiet"));
     spec.addOption(Specs.flag("Print every probe sample, read and undo registration",
         "-v", "--verbose"));
@@ -141,6 +143,16 @@ final class ExecCommand implements Callable<Integer> {
         parsed.matchedOptionValue("--config", null)));
     options = options.withRun(RunId.next(name, started), folder.journal());
     Backend backend = open(request);
+    if (!sandbox && !parsed.hasMatchedOption("--force")
+        && !parsed.hasMatchedOption("--dry-run")) {
+      try {
+        UnfinishedRunGuard.check(program, file, parsed.matchedOptionValue("--journal", null),
+            backend);
+      } catch (CommandFailure refused) {
+        backend.close();
+        throw refused;
+      }
+    }
     RunResult result;
     Journal journal;
     try {
@@ -150,8 +162,11 @@ final class ExecCommand implements Callable<Integer> {
       throw new CommandFailure("cannot write `" + folder.journal() + "`: "
           + CommandFailure.reason(e));
     }
+    RunListener journaled = RunSourceNote.around(journal, file, sandbox ? "sandbox" : "live",
+        sandbox ? null : configFile(parsed),
+        sandbox ? env : ((dev.chaos.config.LiveRequest) request).environment().name());
     try (backend; journal) {
-      result = run(program, backend, options, journal, quiet, verbose);
+      result = run(program, backend, options, journaled, quiet, verbose);
     }
     RunSummary summary = new RunSummary(context, folder);
     summary.writeReports(result, junit);
@@ -212,8 +227,14 @@ final class ExecCommand implements Callable<Integer> {
     }
   }
 
+  /** The config file a real run reads, as `chaos recover` must read it again. */
+  private static Path configFile(ParseResult parsed) {
+    Path config = parsed.matchedOptionValue("--config", null);
+    return config != null ? config : dev.chaos.config.ChaosConfig.DEFAULT_FILE;
+  }
+
   private RunResult run(CheckedProgram program, Backend backend, RunOptions options,
-      Journal journal, boolean quiet, boolean verbose) {
+      RunListener journal, boolean quiet, boolean verbose) {
     List<RunListener> listeners = new ArrayList<>();
     listeners.add(journal);
     LiveView live = null;

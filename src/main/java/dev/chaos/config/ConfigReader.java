@@ -112,7 +112,7 @@ final class ConfigReader {
   private K8sTarget kubernetes(Field field) throws YamlException {
     YamlSection k8s = YamlSection.of(field.value(), field.keyOrigin(),
         List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace",
-            "lock_lease"));
+            "lock_lease", "chaos_namespaces"));
     Optional<String> context = optionalText(k8s, "context");
     boolean inCluster = k8s.has("in_cluster") && YamlSection.bool(k8s.required("in_cluster"));
     Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
@@ -133,9 +133,23 @@ final class ConfigReader {
             YamlSection.text(cluster.required("context")), optionalPath(cluster, "kubeconfig")));
       }
     }
+    List<String> chaosNamespaces = new ArrayList<>();
+    Optional<Field> chaos = k8s.optional("chaos_namespaces");
+    if (chaos.isPresent()) {
+      Field list = chaos.get();
+      if (list.value().kind() != YamlNode.Kind.SEQUENCE
+          || ((YamlNode.Sequence) list.value()).items().isEmpty()) {
+        throw YamlSection.wrongType(list.value(), list.keyOrigin(),
+            "a non-empty list of namespaces");
+      }
+      for (YamlNode item : ((YamlNode.Sequence) list.value()).items()) {
+        chaosNamespaces.add(YamlSection.text(new Field(item, list.keyOrigin(),
+            YamlSection.at(item, list.keyOrigin()))));
+      }
+    }
     return new K8sTarget(context, inCluster, kubeconfig, clusters,
         optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE),
-        lockLease(k8s));
+        lockLease(k8s), chaosNamespaces);
   }
 
   private static Duration lockLease(YamlSection k8s) throws YamlException {

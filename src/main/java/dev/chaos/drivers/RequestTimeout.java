@@ -45,6 +45,16 @@ public final class RequestTimeout {
       }
 
       @Override
+      public void registerUndo(String description, dev.chaos.spi.UndoRecipe recipe, Undo undo) {
+        context.registerUndo(description, recipe, undo);
+      }
+
+      @Override
+      public void updateUndo(dev.chaos.spi.UndoRecipe recipe) {
+        context.updateUndo(recipe);
+      }
+
+      @Override
       public void log(String line) {
         context.log(line);
       }

@@ -7,6 +7,7 @@ import dev.chaos.spi.Clock;
 import dev.chaos.spi.Preview;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.spi.Undo;
+import dev.chaos.spi.UndoRecipe;
 import java.time.Instant;
 
 /** What one builtin call is given: the clock, its deadline, the run, and where its inverse goes. */
@@ -18,6 +19,7 @@ final class DriverCall implements CallContext {
   private final Span at;
   private final Instant deadline;
   private String affected = "";
+  private volatile int registered;
   private volatile Preview preview;
 
   /** {@code args} are the call's arguments, for the journal (null in an undo). */
@@ -52,12 +54,26 @@ final class DriverCall implements CallContext {
    */
   @Override
   public void registerUndo(String description, Undo undo) {
+    registerUndo(description, null, undo);
+  }
+
+  @Override
+  public void registerUndo(String description, UndoRecipe recipe, Undo undo) {
     UndoSink sink = site.undo();
     if (sink != null) {
-      sink.register(fn, args == null ? null : EventValues.args(args), at, description, undo);
+      registered = sink.register(fn, args == null ? null : EventValues.args(args), at,
+          description, recipe, undo);
     } else {
       interpreter.emit(new RunEvent.Log(interpreter.now(), site.section().label(), site.name(),
           "detail", null, "not undone (called in " + site.describe() + "): " + description));
+    }
+  }
+
+  /** Journaled as a further recipe of the same undo; nothing when the call registered none. */
+  @Override
+  public void updateUndo(UndoRecipe recipe) {
+    if (registered > 0) {
+      interpreter.emit(new RunEvent.UndoRecipeSet(interpreter.now(), registered, recipe));
     }
   }
 

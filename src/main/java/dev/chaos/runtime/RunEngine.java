@@ -143,8 +143,14 @@ public final class RunEngine {
     }
     RunLock.Holder holder = LockHolder.of(runId, shown.name(), options.journal(),
         run.clock.now());
-    return backend.lock(shown.lock(), holder, why -> run.stopper.stop(Stopper.Kind.LOCK,
-        "lost the lock `" + shown.lock() + "`: " + why));
+    RunLock taken = backend.lock(shown.lock(), holder, why -> run.stopper.stop(
+        Stopper.Kind.LOCK, "lost the lock `" + shown.lock() + "`: " + why));
+    if (taken != RunLock.RECORDED) {
+      // forced to disk: `chaos recover` releases exactly this holder's lock
+      listener.on(new RunEvent.LockTaken(backend.clock().now(), shown.lock(),
+          holder.identity()));
+    }
+    return taken;
   }
 
   private String refusal(RunContext run) {

@@ -34,7 +34,8 @@ public sealed interface RunEvent {
     PREVIEW(Previewed.class), WAIT(Wait.class), WAIT_UNTIL(WaitUntil.class), LOG(Log.class), RECORD(Recorded.class),
     UNDO_REGISTERED(UndoRegistered.class), UNDO_STARTED(UndoStarted.class),
     UNDO_FINISHED(UndoFinished.class), ABORT(Abort.class), RECOVERY(Recovery.class),
-    RUN_FINISHED(RunFinished.class);
+    RUN_FINISHED(RunFinished.class), UNDO_RECIPE(UndoRecipeSet.class),
+    LOCK_TAKEN(LockTaken.class), RUN_SOURCE(RunSource.class);
 
     private final Class<? extends RunEvent> record;
 
@@ -274,6 +275,37 @@ public sealed interface RunEvent {
 
     public Type type() {
       return Type.RUN_FINISHED;
+    }
+  }
+
+  /**
+   * The inverse of undo {@code id} as values, for `chaos recover`: written right after its
+   * registration (before the side effect), and again when the call learns more (the uid and
+   * generated name of an object it created). The last one written for an id counts.
+   */
+  record UndoRecipeSet(Instant time, int id, dev.chaos.spi.UndoRecipe recipe)
+      implements RunEvent {
+    public Type type() {
+      return Type.UNDO_RECIPE;
+    }
+  }
+
+  /** The runbook's `lock` was taken for {@code holder}; `chaos recover` releases it. */
+  record LockTaken(Instant time, String lock, String holder) implements RunEvent {
+    public Type type() {
+      return Type.LOCK_TAKEN;
+    }
+  }
+
+  /**
+   * Where the run came from, for `chaos recover`: the runbook's absolute path and the SHA-256 of
+   * its text, the backend (`live`, `sandbox`), the config file and environment of a live run,
+   * and the host and pid of the runner.
+   */
+  record RunSource(Instant time, String file, String sha256, String backend, String config,
+      String environment, String host, long pid) implements RunEvent {
+    public Type type() {
+      return Type.RUN_SOURCE;
     }
   }
 

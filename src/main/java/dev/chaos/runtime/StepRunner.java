@@ -92,8 +92,9 @@ final class StepRunner {
       deadline = deadline == null || own.isBefore(deadline) ? own : deadline;
     }
     boolean hasBlock = step.undo() != null;
-    UndoSink sink = dry ? null : (call, args, at, description, work) -> undo.registerInverse(
-        name, call, args, at, description, () -> work.run(undoContext(name, call, at)), hasBlock);
+    UndoSink sink = dry ? null : (call, args, at, description, recipe, work) ->
+        undo.registerInverse(name, call, args, at, description, recipe,
+            () -> work.run(undoContext(name, call, at)), hasBlock);
     Site site = new Site(Section.STEP, name, deadline, sink, dry);
     Frame body = new Frame(program, runbookEnv.child(), site);
     lastEnv[0] = body.env();

@@ -2,6 +2,7 @@ package dev.chaos.runtime;
 
 import dev.chaos.runtime.RunResult.UndoResult;
 import dev.chaos.source.Span;
+import dev.chaos.spi.UndoRecipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +48,21 @@ final class UndoStack {
    * An automatic inverse. In a step with its own undo block, the block undoes the step and the
    * inverse is only journaled.
    */
-  synchronized void registerInverse(String step, String call, Map<String, Object> args, Span at,
-      String description, Work work, boolean stepHasBlock) {
-    add(new Entry(entries.size() + 1, step, description + " (inverse of " + call + ")",
+  synchronized int registerInverse(String step, String call, Map<String, Object> args, Span at,
+      String description, UndoRecipe recipe, Work work, boolean stepHasBlock) {
+    Entry e = new Entry(entries.size() + 1, step, description + " (inverse of " + call + ")",
         UndoResult.Kind.INVERSE, work, stepHasBlock ? "the step's undo block" : null, call, args,
-        where(at)));
+        where(at));
+    add(e);
+    if (recipe != null) {
+      recipe(e.id(), recipe);
+    }
+    return e.id();
+  }
+
+  /** The inverse of undo {@code id} as values, journaled (and forced) for `chaos recover`. */
+  void recipe(int id, UndoRecipe recipe) {
+    interpreter.emit(new RunEvent.UndoRecipeSet(interpreter.now(), id, recipe));
   }
 
   synchronized void registerRollback(Span at, Work work) {

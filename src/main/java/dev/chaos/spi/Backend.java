@@ -21,6 +21,23 @@ public interface Backend extends AutoCloseable {
     return RunLock.RECORDED;
   }
 
+  /**
+   * `chaos recover`: the inverse {@code recipe} describes, rebuilt by the driver that journaled
+   * it (see {@link LiveBinding#recover}). The sandbox's world dies with its process, so it has
+   * nothing to rebuild.
+   */
+  default Undo recover(UndoRecipe recipe) throws Exception {
+    throw recipe.unknown();
+  }
+
+  /**
+   * A service the drivers share ({@link DriverSetup#share}): the lock store for `chaos recover`
+   * and `chaos exec`, the Kubernetes clients for `chaos abort`.
+   */
+  default <T> T service(Class<T> type) throws Exception {
+    throw new IllegalStateException("this backend shares no `" + type.getSimpleName() + "`");
+  }
+
   @Override
   void close();
 }

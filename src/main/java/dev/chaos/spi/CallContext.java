@@ -18,6 +18,22 @@ public interface CallContext {
    */
   void registerUndo(String description, Undo undo);
 
+  /**
+   * As {@link #registerUndo(String, Undo)}, with the inverse also written as values ({@code
+   * recipe}): the journal keeps it, forced to disk before the side effect, so that `chaos
+   * recover` can rebuild the inverse through the driver's {@link LiveBinding#recover} after
+   * the runner died. Every built-in live call that registers an undo gives one.
+   */
+  default void registerUndo(String description, UndoRecipe recipe, Undo undo) {
+    registerUndo(description, undo);
+  }
+
+  /**
+   * Completes the recipe of the undo this call registered last, once the side effect told more
+   * (the uid and generated name of an object just created); journaled as a further event.
+   */
+  default void updateUndo(UndoRecipe recipe) {}
+
   /** A line for the output and the journal. */
   void log(String line);
 

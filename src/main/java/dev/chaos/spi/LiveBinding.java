@@ -15,4 +15,14 @@ public interface LiveBinding {
    * shares what other drivers may use; connects nothing. The binder runs on the first call.
    */
   DriverBinder prepare(LiveSetup setup) throws Exception;
+
+  /**
+   * `chaos recover`: the inverse that {@code recipe} describes, rebuilt after the runner that
+   * registered it died, on the connections {@code setup} gives (the same {@code setup} this
+   * binding prepared with). The inverse must be idempotent: an object already gone, a key
+   * already restored, is done. A driver that journals no recipes has none to rebuild.
+   */
+  default Undo recover(UndoRecipe recipe, LiveSetup setup) throws Exception {
+    throw recipe.unknown();
+  }
 }

@@ -35,6 +35,13 @@ public interface RunLock {
     }
   }
 
+  /**
+   * A lock as its store shows it: who holds it, until when ({@code expired} once that passed),
+   * and the journal of the run that holds it when the store records one (null otherwise).
+   */
+  record Held(String name, String holder, java.time.Instant until, boolean expired,
+      String journal, String where) {}
+
   /** What a backend holds locks with. */
   @FunctionalInterface
   interface Store {
@@ -45,5 +52,25 @@ public interface RunLock {
      */
     RunLock take(String name, Holder holder, Consumer<String> lost)
         throws Refused, InterruptedException;
+
+    /** The lock {@code name} as it is held now; empty when free. */
+    default java.util.Optional<Held> held(String name) throws Exception {
+      return java.util.Optional.empty();
+    }
+
+    /**
+     * `chaos recover`: gives back the lock {@code name} of a run that died, only while {@code
+     * mine} says it is still that run's (its holder, or its journal); returns what was released,
+     * empty when nothing was.
+     */
+    default java.util.Optional<Held> releaseIf(String name,
+        java.util.function.Predicate<Held> mine) throws Exception {
+      return java.util.Optional.empty();
+    }
+
+    /** `chaos abort`: gives back every lock of chaos runs; returns those released. */
+    default java.util.List<Held> releaseAll() throws Exception {
+      return java.util.List.of();
+    }
   }
 }

@@ -123,7 +123,9 @@ class JournalRehearsalTest {
           ((RunEvent.CallResult) e).result());
       case UNDO_REGISTERED -> Collections.singletonList(((RunEvent.UndoRegistered) e).args());
       case RUN_STARTED, PHASE, CHECK, STEP_STARTED, STEP_FINISHED, PREVIEW, WAIT, WAIT_UNTIL, LOG,
-          UNDO_STARTED, UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED -> List.of();
+          UNDO_STARTED, UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED, LOCK_TAKEN, RUN_SOURCE
+          -> List.of();
+      case UNDO_RECIPE -> Collections.singletonList(((RunEvent.UndoRecipeSet) e).recipe().args());
     };
   }
 

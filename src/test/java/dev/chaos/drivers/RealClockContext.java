@@ -27,6 +27,8 @@ public class RealClockContext implements CallContext {
   public final List<Undo> undos;
   public final List<String> log;
   public final List<Preview> previews = new ArrayList<>();
+  /** The recipe of each registered undo, as last completed (null: none given). */
+  public final List<dev.chaos.spi.UndoRecipe> recipes = new ArrayList<>();
 
   public RealClockContext(Duration budget, boolean dryRun) {
     this(budget, dryRun, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -68,8 +70,19 @@ public class RealClockContext implements CallContext {
 
   @Override
   public void registerUndo(String description, Undo undo) {
+    registerUndo(description, null, undo);
+  }
+
+  @Override
+  public void registerUndo(String description, dev.chaos.spi.UndoRecipe recipe, Undo undo) {
     undoDescriptions.add(description);
     undos.add(undo);
+    recipes.add(recipe);
+  }
+
+  @Override
+  public void updateUndo(dev.chaos.spi.UndoRecipe recipe) {
+    recipes.set(recipes.size() - 1, recipe);
   }
 
   /** Keeps a dry run's preview, and logs it as a context that keeps none does. */

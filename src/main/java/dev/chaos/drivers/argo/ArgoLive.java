@@ -14,6 +14,12 @@ public final class ArgoLive implements LiveBinding {
   }
 
   @Override
+  public dev.chaos.spi.Undo recover(dev.chaos.spi.UndoRecipe recipe, LiveSetup setup)
+      throws Exception {
+    return LiveArgoBindings.recover(setup.service(K8sClients.class), recipe);
+  }
+
+  @Override
   public DriverBinder prepare(LiveSetup setup) {
     return into -> {
       LiveArgoBindings.bind(setup.service(K8sClients.class), into);

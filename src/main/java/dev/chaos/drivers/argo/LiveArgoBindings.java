@@ -18,6 +18,8 @@ import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.CallArgs;
 import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Preview;
+import dev.chaos.spi.Undo;
+import dev.chaos.spi.UndoRecipe;
 import dev.chaos.types.Value;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -114,7 +116,8 @@ public final class LiveArgoBindings {
       return Value.str(doc.shownName());
     }
     AtomicReference<String> submitted = new AtomicReference<>();
-    c.registerUndo(undo,
+    c.registerUndo(undo, terminateRecipe(k.name(), namespace,
+        doc.name().isEmpty() ? null : doc.name(), doc.generateName()),
         u -> {
           String name = submitted.get();
           if (name != null) {
@@ -131,7 +134,57 @@ public final class LiveArgoBindings {
         client, WORKFLOW, doc.apiVersion(), namespace, doc.tree()));
     String name = text(at(created, "metadata", "name"));
     submitted.set(name);
+    c.updateUndo(terminateRecipe(k.name(), namespace, name, doc.generateName()));
     return Value.str(name);
+  }
+
+  static final String TERMINATE = "terminate";
+
+  /** The inverse of `argo.submit` as values: the workflow, by name once it is known. */
+  static UndoRecipe terminateRecipe(String cluster, String namespace, String name,
+      String generateName) {
+    Map<String, Object> args = new java.util.LinkedHashMap<>();
+    args.put("cluster", cluster);
+    args.put("namespace", namespace);
+    args.put("name", name);
+    args.put("generateName", generateName == null || generateName.isEmpty() ? null
+        : generateName);
+    return new UndoRecipe("argo", TERMINATE, args);
+  }
+
+  /**
+   * `chaos recover`: terminates the submitted workflow if it is still running; one that is gone
+   * or finished is done.
+   */
+  static Undo recover(K8sClients clients, UndoRecipe recipe) {
+    if (!recipe.action().equals(TERMINATE)) {
+      throw recipe.unknown();
+    }
+    Map<String, Object> args = recipe.args();
+    String cluster = args.get("cluster") instanceof String s ? s : "";
+    String namespace = (String) args.get("namespace");
+    String name = args.get("name") instanceof String s ? s : null;
+    return u -> {
+      if (name == null) {
+        throw new IllegalStateException("a workflow `" + args.get("generateName") + "*` was "
+            + "being submitted in namespace " + namespace + " and the runner died before its "
+            + "generated name was journaled: find it with `kubectl get workflows -n " + namespace
+            + "` and terminate it");
+      }
+      K8sCall.run(clients, cluster, u, client -> {
+        Map<String, Object> wf = KubeObjects.get(client, WORKFLOW, null, namespace, name);
+        if (wf == null) {
+          u.log("workflow " + name + " in namespace " + namespace + " is already gone");
+        } else if (running(wf)) {
+          terminate(client, name, namespace);
+          u.log("terminated workflow " + name + " in namespace " + namespace);
+        } else {
+          u.log("workflow " + name + " in namespace " + namespace + " is already "
+              + phase(wf));
+        }
+        return null;
+      });
+    };
   }
 
   /** The workflow's phase; one the controller has not picked up yet is `Pending`. */

@@ -53,6 +53,13 @@ public final class K8sLive implements LiveBinding {
     }
   }
 
+  /** `chaos recover`: the `k8s` inverses rebuilt on the environment's clusters. */
+  @Override
+  public dev.chaos.spi.Undo recover(dev.chaos.spi.UndoRecipe recipe, LiveSetup setup)
+      throws Exception {
+    return K8sRecipes.recover(setup.service(K8sClients.class), recipe);
+  }
+
   /** kubectl's rules pick each cluster's kubeconfig and context (see KubeConventions). */
   private static K8sClients connect(K8sTarget target, KubectlFlags flags, Redactor redactor) {
     Map<String, String> variables = System.getenv();
@@ -79,21 +86,45 @@ public final class K8sLive implements LiveBinding {
    * is nowhere to keep them, and a runbook with a `lock` is refused rather than run unguarded.
    */
   private static RunLock.Store locks(LiveSetup setup, EnvironmentConfig environment) {
-    return (name, holder, lost) -> {
-      K8sTarget target;
-      K8sClients clients;
-      try {
-        target = environment.requireKubernetes();
-        clients = setup.service(K8sClients.class);
-      } catch (ConfigException e) {
-        throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.problem());
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.getMessage());
+    return new RunLock.Store() {
+      @Override
+      public RunLock take(String name, RunLock.Holder holder, java.util.function.Consumer<String> lost)
+          throws RunLock.Refused, InterruptedException {
+        LeaseLocks leases;
+        try {
+          leases = leases();
+        } catch (ConfigException e) {
+          throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.problem());
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new RunLock.Refused("locks are kept as Kubernetes Leases: " + e.getMessage());
+        }
+        return leases.take(name, holder, lost);
       }
-      return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
-          java.time.Clock.systemUTC(), target.lockLease()).take(name, holder, lost);
+
+      @Override
+      public java.util.Optional<RunLock.Held> held(String name) throws Exception {
+        return leases().held(name);
+      }
+
+      @Override
+      public java.util.Optional<RunLock.Held> releaseIf(String name,
+          java.util.function.Predicate<RunLock.Held> mine) throws Exception {
+        return leases().releaseIf(name, mine);
+      }
+
+      @Override
+      public java.util.List<RunLock.Held> releaseAll() throws Exception {
+        return leases().releaseAll();
+      }
+
+      private LeaseLocks leases() throws Exception {
+        K8sTarget target = environment.requireKubernetes();
+        K8sClients clients = setup.service(K8sClients.class);
+        return new LeaseLocks(() -> clients.cluster("").client(), target.lockNamespace(),
+            java.time.Clock.systemUTC(), target.lockLease());
+      }
     };
   }
 }

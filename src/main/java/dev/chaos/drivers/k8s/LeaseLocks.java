@@ -143,6 +143,66 @@ public final class LeaseLocks implements RunLock.Store {
     }
   }
 
+  /** The annotation naming the journal of the run that holds a Lease. */
+  public static final String JOURNAL_ANNOTATION = "chaos.dev/journal";
+  private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  @Override
+  public java.util.Optional<RunLock.Held> held(String lock) {
+    Lease current = client.get().leases().inNamespace(namespace).withName(leaseName(lock)).get();
+    return current == null ? java.util.Optional.empty()
+        : java.util.Optional.of(held(current, ZonedDateTime.now(clock)));
+  }
+
+  /**
+   * Deletes the Lease of {@code lock} when {@code mine} says it is the dead run's, at the
+   * resourceVersion read: a run that took it over meanwhile keeps it.
+   */
+  @Override
+  public java.util.Optional<RunLock.Held> releaseIf(String lock,
+      java.util.function.Predicate<RunLock.Held> mine) {
+    Resource<Lease> resource = client.get().leases().inNamespace(namespace)
+        .withName(leaseName(lock));
+    Lease current = resource.get();
+    if (current == null) {
+      return java.util.Optional.empty();
+    }
+    RunLock.Held held = held(current, ZonedDateTime.now(clock));
+    if (!mine.test(held)) {
+      return java.util.Optional.empty();
+    }
+    resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
+    return java.util.Optional.of(held);
+  }
+
+  /** Every Lease labelled as chaos's in the lock namespace, deleted. */
+  @Override
+  public java.util.List<RunLock.Held> releaseAll() {
+    java.util.List<RunLock.Held> released = new java.util.ArrayList<>();
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    for (Lease lease : client.get().leases().inNamespace(namespace)
+        .withLabel(MANAGED_BY, "chaos").list().getItems()) {
+      var labels = lease.getMetadata().getLabels();
+      if (labels == null || !"chaos".equals(labels.get(MANAGED_BY))) {
+        continue; // a server that ignores the selector
+      }
+      client.get().leases().inNamespace(namespace).withName(lease.getMetadata().getName())
+          .delete();
+      released.add(held(lease, now));
+    }
+    return released;
+  }
+
+  private RunLock.Held held(Lease lease, ZonedDateTime now) {
+    var annotations = lease.getMetadata().getAnnotations();
+    ZonedDateTime until = expiry(lease);
+    return new RunLock.Held(lease.getMetadata().getName(),
+        lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity(),
+        until == null ? null : until.toInstant(), expired(lease, now),
+        annotations == null ? null : annotations.get(JOURNAL_ANNOTATION),
+        "Lease " + namespace + "/" + lease.getMetadata().getName());
+  }
+
   /** Deletes the Lease if it is still this run's; a failure leaves it to expire. */
   private static void release(Resource<Lease> resource, String identity) {
     try {

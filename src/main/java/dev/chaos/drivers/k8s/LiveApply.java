@@ -65,7 +65,8 @@ final class LiveApply {
       return planned;
     }
     List<Applied> applied = new CopyOnWriteArrayList<>();
-    context.registerUndo(undoText,
+    ApplyRecipe recipe = new ApplyRecipe(cluster.name(), docs, namespaces, existing);
+    context.registerUndo(undoText, recipe.recipe(),
         undo -> K8sCall.run(clients, cluster, undo, client -> {
           for (int i = applied.size() - 1; i >= 0; i--) {
             Applied a = applied.get(i);
@@ -96,6 +97,8 @@ final class LiveApply {
               K8sKinds.namespaced(d.kind(), d.apiVersion()) ? ns : "", name,
               text(at(created, "metadata", "uid"))), d.kind(), d.apiVersion(), ns, null,
               new AtomicBoolean()));
+          recipe.created(i, created);
+          context.updateUndo(recipe.recipe());
           refs.add(Kinds.ref(d.kind(), d.apiVersion(), name));
         } else {
           // recorded first: a patch that fails half way is still put back

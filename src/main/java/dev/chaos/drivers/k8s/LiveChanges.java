@@ -38,7 +38,7 @@ final class LiveChanges {
     }
     Map<String, Object> inverse = inverse(patch, previous);
     AtomicBoolean sent = new AtomicBoolean();
-    c.registerUndo(undo, u -> {
+    c.registerUndo(undo, K8sRecipes.restoreFields(t, inverse), u -> {
       if (sent.get()) {
         K8sCall.run(clients, t.cluster, u, client -> {
           KubeObjects.mergeAndUpdate(client, t.kind, t.namespace(), t.name, inverse);
@@ -80,7 +80,7 @@ final class LiveChanges {
       c.affected(blast.count(), blast.of(), "replicas of " + t.ref() + t.where());
     }
     AtomicBoolean sent = new AtomicBoolean();
-    c.registerUndo(undo, u -> {
+    c.registerUndo(undo, K8sRecipes.setReplicas(t, current), u -> {
       if (sent.get()) {
         K8sCall.run(clients, t.cluster, u, client -> setReplicas(client, t, current));
       }

@@ -9,6 +9,8 @@ import dev.chaos.spi.Redactor;
 import dev.chaos.spi.RunLock;
 import dev.chaos.spi.ValueCredentials;
 import dev.chaos.types.Value;
+import dev.chaos.spi.Undo;
+import dev.chaos.spi.UndoRecipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ final class LiveBackend implements Backend {
   private final Clock clock;
   private final Map<String, BuiltinImpl> core;
   private final Map<String, LazyDriver> drivers = new LinkedHashMap<>();
+  private final Map<String, Recoverer> recoverers = new LinkedHashMap<>();
   private final SharedServices shared;
   private final Redactor redactor;
 
@@ -44,6 +47,32 @@ final class LiveBackend implements Backend {
   LiveBackend driver(String namespace, Set<String> names, DriverBinder binder) {
     drivers.put(namespace, new LazyDriver(namespace, names, binder));
     return this;
+  }
+
+  /** How a driver rebuilds its journaled inverses (`chaos recover`). */
+  @FunctionalInterface
+  interface Recoverer {
+    Undo recover(UndoRecipe recipe) throws Exception;
+  }
+
+  LiveBackend recoverer(String namespace, Recoverer recoverer) {
+    recoverers.put(namespace, recoverer);
+    return this;
+  }
+
+  @Override
+  public Undo recover(UndoRecipe recipe) throws Exception {
+    Recoverer recoverer = recoverers.get(recipe.driver());
+    if (recoverer == null) {
+      throw new IllegalArgumentException("no driver `" + recipe.driver() + "` in this build "
+          + "rebuilds the inverse `" + recipe.name() + "`");
+    }
+    return recoverer.recover(recipe);
+  }
+
+  @Override
+  public <T> T service(Class<T> type) throws Exception {
+    return shared.service(type);
   }
 
   /**

@@ -69,7 +69,9 @@ public final class LiveBackendProvider implements BackendProvider {
         if (binding.isPresent()) {
           LiveDriverSetup setup = new LiveDriverSetup(live.runbookDirectory(),
               live.environment(), binding.get().section(), services);
-          backend.driver(driver.namespace(), names(driver), binding.get().prepare(setup));
+          LiveBinding bound = binding.get();
+          backend.driver(driver.namespace(), names(driver), bound.prepare(setup));
+          backend.recoverer(driver.namespace(), recipe -> bound.recover(recipe, setup));
         }
       }
     } catch (Exception e) {

@@ -1,5 +1,7 @@
 package dev.chaos.drivers.postgres;
 
+import dev.chaos.spi.UndoRecipe;
+
 import dev.chaos.drivers.FailureText;
 
 import static dev.chaos.drivers.Arguments.duration;
@@ -55,6 +57,28 @@ public final class LivePgBindings {
     });
   }
 
+  static final String TERMINATE_APPLICATION = "terminate_application";
+
+  /**
+   * The inverse of `postgres.hold_connections` as values: the application whose connections
+   * are closed. A runner that died took its connections with it, but the server may keep them
+   * until it notices; recovery terminates whatever still carries the name.
+   */
+  static UndoRecipe releaseRecipe(String application) {
+    return new UndoRecipe("postgres", TERMINATE_APPLICATION, Map.of("application", application));
+  }
+
+  /** `chaos recover`: terminates the backends still carrying the recipe's application name. */
+  static void recover(PgClient client, UndoRecipe recipe, CallContext context) throws Exception {
+    if (!recipe.action().equals(TERMINATE_APPLICATION)
+        || !(recipe.args().get("application") instanceof String application)) {
+      throw recipe.unknown();
+    }
+    long closed = PgQueries.terminate(client, context, application);
+    context.log("postgres " + client.target() + ": " + closed + " connections of application `"
+        + application + "` closed");
+  }
+
   private static Value hold(PgClient client, int count, String application, Duration hold,
       CallContext context) throws PgException, InterruptedException {
     if (count < 1) {
@@ -78,7 +102,7 @@ public final class LivePgBindings {
         + client.target());
     AtomicReference<HeldConnections> opened = new AtomicReference<>();
     // registered before anything opens: a run stopped at any point still closes them
-    context.registerUndo(undoText,
+    context.registerUndo(undoText, releaseRecipe(application),
         undo -> {
           HeldConnections held = opened.get();
           if (held != null) {

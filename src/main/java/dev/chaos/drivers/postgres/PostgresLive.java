@@ -15,6 +15,21 @@ public final class PostgresLive implements LiveBinding {
     return Optional.of("postgres");
   }
 
+  /** `chaos recover`: a client of its own for each rebuilt inverse, closed after it. */
+  @Override
+  public dev.chaos.spi.Undo recover(dev.chaos.spi.UndoRecipe recipe, LiveSetup setup)
+      throws Exception {
+    EnvironmentConfig environment = setup.service(EnvironmentConfig.class);
+    Secrets secrets = setup.service(Secrets.class);
+    return u -> {
+      PostgresTarget target = environment.requirePostgres();
+      try (PgClient client = new PgClient(target.url(), target.user(),
+          secrets.resolve(target.password()))) {
+        LivePgBindings.recover(client, recipe, u);
+      }
+    };
+  }
+
   @Override
   public DriverBinder prepare(LiveSetup setup) throws Exception {
     EnvironmentConfig environment = setup.service(EnvironmentConfig.class);

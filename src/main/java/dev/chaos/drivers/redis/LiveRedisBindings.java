@@ -1,5 +1,8 @@
 package dev.chaos.drivers.redis;
 
+import java.util.Base64;
+import dev.chaos.spi.UndoRecipe;
+
 import static dev.chaos.drivers.Arguments.duration;
 import static dev.chaos.drivers.Arguments.string;
 
@@ -25,7 +28,7 @@ public final class LiveRedisBindings {
   private LiveRedisBindings() {}
 
   /** A key as it was: its DUMP payload and its remaining time to live (null: no expiry). */
-  private record Snapshot(byte[] payload, Long ttlMillis) {}
+  record Snapshot(byte[] payload, Long ttlMillis) {}
 
   /** Puts the implementation of every `redis` builtin, by qualified name, into {@code into}. */
   public static void bind(RedisClient client, Map<String, BuiltinImpl> into) {
@@ -55,7 +58,7 @@ public final class LiveRedisBindings {
         return Value.UNIT;
       }
       AtomicBoolean written = new AtomicBoolean();
-      c.registerUndo(undo,
+      c.registerUndo(undo, restoreRecipe(key, previous),
           u -> {
             if (written.get()) {
               restore(client, u, key, previous);
@@ -80,7 +83,8 @@ public final class LiveRedisBindings {
         return Value.bool(client.onMaster(c, jedis -> jedis.del(key)) > 0);
       }
       AtomicBoolean deleted = new AtomicBoolean();
-      c.registerUndo("restore redis key `" + key + "` with its value and expiry", u -> {
+      c.registerUndo("restore redis key `" + key + "` with its value and expiry",
+          restoreRecipe(key, previous), u -> {
         if (deleted.get()) {
           restore(client, u, key, previous);
         }
@@ -136,6 +140,41 @@ public final class LiveRedisBindings {
       }
     }
     return fields;
+  }
+
+  static final String RESTORE = "restore";
+
+  /**
+   * The inverse of `redis.set` and `redis.del` as values: the key and its previous value as
+   * Redis DUMP bytes (base64) with its expiry, or none when the key did not exist.
+   */
+  static UndoRecipe restoreRecipe(String key, Snapshot previous) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("key", key);
+    if (previous == null) {
+      args.put("previous", null);
+    } else {
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("dump_base64", Base64.getEncoder().encodeToString(previous.payload()));
+      value.put("ttl_ms", previous.ttlMillis());
+      args.put("previous", value);
+    }
+    return new UndoRecipe("redis", RESTORE, args);
+  }
+
+  /** `chaos recover`: puts the key back as the recipe says (idempotent). */
+  static void recover(RedisClient client, UndoRecipe recipe, CallContext context)
+      throws Exception {
+    if (!recipe.action().equals(RESTORE) || !(recipe.args().get("key") instanceof String key)) {
+      throw recipe.unknown();
+    }
+    Snapshot previous = null;
+    if (recipe.args().get("previous") instanceof Map<?, ?> value) {
+      Object ttl = value.get("ttl_ms");
+      previous = new Snapshot(Base64.getDecoder().decode((String) value.get("dump_base64")),
+          ttl instanceof Long l ? l : null);
+    }
+    restore(client, context, key, previous);
   }
 
   /** The key as it is now, or null when it does not exist. */

@@ -22,15 +22,33 @@ public final class RedisLive implements LiveBinding {
     EnvironmentConfig environment = setup.service(EnvironmentConfig.class);
     Secrets secrets = setup.service(Secrets.class);
     return into -> {
-      RedisTarget target = environment.requireRedis();
-      String password = secrets.resolve(target.password());
-      RedisClient client = target.viaSentinel()
-          ? RedisClient.sentinel(addresses(target.sentinels()), target.master().orElseThrow(),
-              password)
-          : RedisClient.direct(address(target.address().orElseThrow()), password);
+      RedisClient client = connect(environment, secrets);
       LiveRedisBindings.bind(client, into);
       return client;
     };
+  }
+
+  /** `chaos recover`: a connection of its own for each rebuilt inverse, closed after it. */
+  @Override
+  public dev.chaos.spi.Undo recover(dev.chaos.spi.UndoRecipe recipe, LiveSetup setup)
+      throws Exception {
+    EnvironmentConfig environment = setup.service(EnvironmentConfig.class);
+    Secrets secrets = setup.service(Secrets.class);
+    return u -> {
+      try (RedisClient client = connect(environment, secrets)) {
+        LiveRedisBindings.recover(client, recipe, u);
+      }
+    };
+  }
+
+  private static RedisClient connect(EnvironmentConfig environment, Secrets secrets)
+      throws Exception {
+    RedisTarget target = environment.requireRedis();
+    String password = secrets.resolve(target.password());
+    return target.viaSentinel()
+        ? RedisClient.sentinel(addresses(target.sentinels()), target.master().orElseThrow(),
+            password)
+        : RedisClient.direct(address(target.address().orElseThrow()), password);
   }
 
   private static List<String> addresses(List<HostPort> all) {

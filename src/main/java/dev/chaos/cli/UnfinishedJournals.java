@@ -1,0 +1,125 @@
+package dev.chaos.cli;
+
+import dev.chaos.runtime.JournalReader;
+import dev.chaos.runtime.RunEvent;
+import dev.chaos.runtime.UnfinishedRun;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The journals of runs whose runner died before finishing (`chaos exec` refuses to start while
+ * one holds its lock; `chaos recover` finishes it). A journal is unfinished when it has no
+ * `run_finished` and its run changed something (an undo registered, a lock taken); its runner
+ * is dead when it ran on this host under a pid that is gone, and unknown on another host.
+ */
+final class UnfinishedJournals {
+  private UnfinishedJournals() {}
+
+  /** An unfinished journal: {@code runner} says who ran it and whether it is known dead. */
+  record Found(Path journal, UnfinishedRun run, String runner, boolean alive) {}
+
+  /**
+   * Every unfinished journal of lock {@code lock} (or, for a runbook without a lock, of the
+   * runbook file {@code file}) in the run folders under {@code roots}: `chaos-runs/*` and the
+   * folders beside the one `--journal` names.
+   */
+  static List<Found> find(List<Path> roots, String lock, Path file) {
+    List<Found> found = new ArrayList<>();
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (DirectoryStream<Path> runs = Files.newDirectoryStream(root)) {
+        for (Path dir : runs) {
+          Path journal = dir.resolve("journal.jsonl");
+          if (Files.isRegularFile(journal)) {
+            read(journal).filter(f -> sameLock(f.run(), lock, file)).ifPresent(found::add);
+          }
+        }
+      } catch (IOException unreadable) {
+        // a folder we cannot list holds no journal we could recover either
+      }
+    }
+    return found;
+  }
+
+  /** The journal, when it is readable and unfinished. */
+  static Optional<Found> read(Path journal) {
+    try {
+      UnfinishedRun run = UnfinishedRun.of(JournalReader.read(journal).events());
+      if (run.finished() || run.started() == null || run.started().dryRun()
+          || run.pending().isEmpty() && !run.rollbackPending() && run.lock() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Found(journal, run, runner(run), alive(run.source())));
+    } catch (IOException | JournalReader.Malformed e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean sameLock(UnfinishedRun run, String lock, Path file) {
+    if (lock != null) {
+      return lock.equals(run.lockName());
+    }
+    return run.lockName() == null && run.source() != null
+        && Path.of(run.source().file()).equals(file.toAbsolutePath().normalize());
+  }
+
+  /** "pid 4242 on host ci-7", as far as the journal says. */
+  static String runner(UnfinishedRun run) {
+    RunEvent.RunSource s = run.source();
+    return s == null ? "a runner the journal does not name" : "pid " + s.pid() + " on host "
+        + s.host();
+  }
+
+  /**
+   * True when the runner may still be running: on this host under a live pid, or on another
+   * host (where its pid cannot be checked).
+   */
+  static boolean alive(RunEvent.RunSource source) {
+    if (source == null) {
+      return false;
+    }
+    if (!source.host().equals(host())) {
+      return true;
+    }
+    return ProcessHandle.of(source.pid()).map(ProcessHandle::isAlive).orElse(false)
+        && source.pid() != ProcessHandle.current().pid();
+  }
+
+  /** The exact command that finishes {@code found}'s run. */
+  static String recoverCommand(Path journal, RunEvent.RunSource source) {
+    StringBuilder command = new StringBuilder("chaos recover ").append(quote(journal.toString()));
+    if (source != null && source.config() != null) {
+      command.append(" --config ").append(quote(source.config()));
+    }
+    if (source != null && source.environment() != null && "live".equals(source.backend())) {
+      command.append(" --env ").append(quote(source.environment()));
+    }
+    return command.toString();
+  }
+
+  private static String quote(String word) {
+    return word.matches("[A-Za-z0-9_./=:@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** This machine's name, as the journal's `run_source` records it. */
+  static String host() {
+    String fromEnvironment = System.getenv("HOSTNAME");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+}

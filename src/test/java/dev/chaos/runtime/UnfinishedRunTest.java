@@ -1,0 +1,119 @@
+package dev.chaos.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaos.runtime.RunResult.UndoResult;
+import dev.chaos.spi.UndoRecipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a journal is read for `chaos recover` and `chaos exec`'s refusal: what is pending, in
+ * which order, with which recipe; a finished run; a journal cut short by the crash, read back
+ * and appended to.
+ */
+class UnfinishedRunTest {
+  private static final Instant T = Instant.parse("2026-01-06T03:00:00Z");
+
+  private final List<RunEvent> events = new ArrayList<>();
+
+  private void started(String lock) {
+    events.add(new RunEvent.RunStarted(T, "rb", "rb", "rb.chaos", "staging", false, null, null,
+        null, lock, "rb-20261203-000000-abcd"));
+  }
+
+  private void inverse(int id, String step, String superseded, UndoRecipe recipe) {
+    events.add(new RunEvent.UndoRegistered(T, id, step, UndoResult.Kind.INVERSE, "undo " + id,
+        "k8s.scale", Map.of(), "rb.chaos:1:1", superseded));
+    if (recipe != null) {
+      events.add(new RunEvent.UndoRecipeSet(T, id, recipe));
+    }
+  }
+
+  private void done(int id, boolean ok) {
+    events.add(new RunEvent.UndoFinished(T, id, "undo " + id, 1, ok, ok ? null : "x", null));
+  }
+
+  private static UndoRecipe recipe(String action) {
+    return new UndoRecipe("k8s", action, Map.of("name", action));
+  }
+
+  @Test
+  void pendingUndosComeNewestFirstWithTheirLastRecipeAndWithoutTheDoneOnes() {
+    started("lock-a");
+    events.add(new RunEvent.LockTaken(T, "lock-a", "me@host (runbook rb, pid 1)"));
+    events.add(new RunEvent.UndoRegistered(T, 0, "", UndoResult.Kind.ROLLBACK, "the rollback "
+        + "block", null, null, "rb.chaos:9:3", null));
+    inverse(1, "a", null, recipe("first"));
+    inverse(2, "b", null, recipe("second"));
+    events.add(new RunEvent.UndoRecipeSet(T, 2, recipe("second-with-uid")));
+    inverse(3, "c", null, recipe("third"));
+    done(3, true);
+    inverse(4, "d", null, null);
+    done(4, false);
+    UnfinishedRun run = UnfinishedRun.of(events);
+    assertThat(run.finished()).isFalse();
+    assertThat(run.lockName()).isEqualTo("lock-a");
+    assertThat(run.lock().holder()).contains("pid 1");
+    assertThat(run.rollbackPending()).isTrue();
+    assertThat(run.pending()).extracting(UnfinishedRun.Pending::id).containsExactly(4, 2, 1);
+    assertThat(run.pending().get(1).recipe().action()).isEqualTo("second-with-uid");
+    assertThat(run.pending().get(0).recipe()).isNull();
+  }
+
+  @Test
+  void aStepsInversesStandInForItsUndoBlockWhenTheBlockDidNotRun() {
+    started(null);
+    events.add(new RunEvent.UndoRegistered(T, 1, "a", UndoResult.Kind.BLOCK, "block a", null,
+        null, "rb.chaos:2:1", null));
+    inverse(2, "a", "the step's undo block", recipe("of-a"));
+    events.add(new RunEvent.UndoRegistered(T, 3, "b", UndoResult.Kind.BLOCK, "block b", null,
+        null, "rb.chaos:3:1", null));
+    inverse(4, "b", "the step's undo block", recipe("of-b"));
+    done(3, true);
+    events.add(new RunEvent.UndoRegistered(T, 5, "c", UndoResult.Kind.BLOCK, "block c", null,
+        null, "rb.chaos:4:1", null));
+    UnfinishedRun run = UnfinishedRun.of(events);
+    assertThat(run.pending()).extracting(UnfinishedRun.Pending::id).containsExactly(2);
+    assertThat(UnfinishedRun.blocksWithoutInverses(events)).containsExactly("c");
+  }
+
+  @Test
+  void aFinishedRunHasNothingPendingToRecover() {
+    started(null);
+    inverse(1, "a", null, recipe("x"));
+    events.add(new RunEvent.RunFinished(T, Outcome.UNDO_FAILED, "r", List.of("undo 1"),
+        Duration.ZERO));
+    assertThat(UnfinishedRun.of(events).finished()).isTrue();
+  }
+
+  @Test
+  void aJournalCutShortByTheCrashIsReadAndAppendedToWithWholeLines(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("journal.jsonl");
+    started("l");
+    inverse(1, "a", null, recipe("x"));
+    try (Journal journal = Journal.create(file)) {
+      events.forEach(journal::on);
+    }
+    Files.writeString(file, "{\"time\":\"2026-01-06T03:00:0",
+        java.nio.file.StandardOpenOption.APPEND);
+    JournalReader.Contents cut = JournalReader.read(file);
+    assertThat(cut.cutShort()).isTrue();
+    assertThat(UnfinishedRun.of(cut.events()).pending()).hasSize(1);
+    try (Journal more = Journal.append(file)) {
+      more.on(new RunEvent.UndoFinished(T, 1, "undo 1", 1, true, null, null));
+    }
+    JournalReader.Contents whole = JournalReader.read(file);
+    assertThat(whole.cutShort()).isFalse();
+    assertThat(whole.events()).hasSize(events.size() + 1);
+    assertThat(UnfinishedRun.of(whole.events()).pending()).isEmpty();
+  }
+}
