@@ -31,7 +31,7 @@ class JournalDocTest {
       int next = section.indexOf("\n### ");
       section = next < 0 ? section : section.substring(0, next);
       List<String> fields = new ArrayList<>();
-      Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)` ").matcher(section);
+      Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9_]+)` ").matcher(section);
       while (row.find()) {
         fields.add(row.group(1));
       }

@@ -90,16 +90,16 @@ public final class LivePgBindings {
     String what = count + " idle connections as application `" + application + "`"
         + (hold == null ? " until undone" : " for " + ValueFormat.duration(hold));
     String undoText = "close the connections held by application `" + application + "`";
-    int max = Integer.parseInt(String.valueOf(PgQueries.scalar(client, context,
-        "SHOW max_connections")).trim());
-    BlastRadius.Share blast = ConnectionBlast.hold(client.target(), count, max,
-        context.run().blastRadiusPercent());
-    if (context.dryRun(Preview.of("open " + what).withUndo(undoText)
-        .withShare(blast.count(), blast.of(), blast.verdict()))) {
+    BlastRadius.Share blast = share(client, context, count);
+    Preview preview = Preview.of("open " + what).withUndo(undoText);
+    if (context.dryRun(blast == null ? preview
+        : preview.withShare(blast.count(), blast.of(), blast.verdict()))) {
       return Value.UNIT;
     }
-    context.affected(blast.count(), blast.of(), "connections of max_connections of "
-        + client.target());
+    if (blast != null) {
+      context.affected(blast.count(), blast.of(), "connections of max_connections of "
+          + client.target());
+    }
     AtomicReference<HeldConnections> opened = new AtomicReference<>();
     // registered before anything opens: a run stopped at any point still closes them
     context.registerUndo(undoText, releaseRecipe(application),
@@ -119,4 +119,24 @@ public final class LivePgBindings {
     return Value.UNIT;
   }
 
+  /**
+   * The held connections as a share of `max_connections`, under the runbook's blast_radius.
+   * Without a blast_radius, a server that cannot tell its `max_connections` does not stop the
+   * call (the share only feeds the report); with one, the cap cannot be held, so the call fails.
+   */
+  private static BlastRadius.Share share(PgClient client, CallContext context, int count)
+      throws PgException, InterruptedException {
+    Double cap = context.run().blastRadiusPercent();
+    int max;
+    try {
+      max = Integer.parseInt(String.valueOf(PgQueries.scalar(client, context,
+          "SHOW max_connections")).trim());
+    } catch (PgException e) {
+      if (cap != null) {
+        throw e;
+      }
+      return null;
+    }
+    return ConnectionBlast.hold(client.target(), count, max, cap);
+  }
 }
