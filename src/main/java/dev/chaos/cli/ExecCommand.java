@@ -155,9 +155,13 @@ final class ExecCommand implements Callable<Integer> {
     }
     RunResult result;
     Journal journal;
+    // marked before it exists: a run of this process that looks meanwhile must not take it
+    // for a dead run's
+    Path running = UnfinishedJournals.running(folder.journal());
     try {
       journal = Journal.create(folder.journal());
     } catch (IOException e) {
+      UnfinishedJournals.finished(running);
       backend.close();
       throw new CommandFailure("cannot write `" + folder.journal() + "`: "
           + CommandFailure.reason(e));
@@ -167,6 +171,8 @@ final class ExecCommand implements Callable<Integer> {
         sandbox ? env : ((dev.chaos.config.LiveRequest) request).environment().name());
     try (backend; journal) {
       result = run(program, backend, options, journaled, quiet, verbose);
+    } finally {
+      UnfinishedJournals.finished(running);
     }
     RunSummary summary = new RunSummary(context, folder);
     summary.writeReports(result, junit);

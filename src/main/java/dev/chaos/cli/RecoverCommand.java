@@ -100,7 +100,7 @@ final class RecoverCommand implements Callable<Integer> {
     }
     RunEvent.RunSource source = run.source();
     if (!force && source != null && source.host().equals(UnfinishedJournals.host())
-        && UnfinishedJournals.alive(source)) {
+        && UnfinishedJournals.alive(source, file)) {
       throw new CommandFailure("the runner of " + file + " (pid " + source.pid()
           + ") is still running: stop it (its own undo then runs) or pass --force");
     }

@@ -58,7 +58,7 @@ final class UnfinishedJournals {
           || run.pending().isEmpty() && !run.rollbackPending() && run.lock() == null) {
         return Optional.empty();
       }
-      return Optional.of(new Found(journal, run, runner(run), alive(run.source())));
+      return Optional.of(new Found(journal, run, runner(run), alive(run.source(), journal)));
     } catch (IOException | JournalReader.Malformed e) {
       return Optional.empty();
     }
@@ -84,14 +84,40 @@ final class UnfinishedJournals {
    * host (where its pid cannot be checked).
    */
   static boolean alive(RunEvent.RunSource source) {
+    return alive(source, null);
+  }
+
+  /**
+   * As {@link #alive(RunEvent.RunSource)}; a journal of this very process is alive only while
+   * one of its runs writes it ({@link #running}): several runs share a JVM in tests and
+   * embedders, and a dead runner's pid may since have been given to this process.
+   */
+  static boolean alive(RunEvent.RunSource source, Path journal) {
     if (source == null) {
       return false;
     }
     if (!source.host().equals(host())) {
       return true;
     }
-    return ProcessHandle.of(source.pid()).map(ProcessHandle::isAlive).orElse(false)
-        && source.pid() != ProcessHandle.current().pid();
+    if (source.pid() == ProcessHandle.current().pid()) {
+      return journal != null && RUNNING.contains(journal.toAbsolutePath().normalize());
+    }
+    return ProcessHandle.of(source.pid()).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** The journals this process is writing now, runs in progress. */
+  private static final java.util.Set<Path> RUNNING =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Marks {@code journal} as written by a run of this process until {@link #finished}. */
+  static Path running(Path journal) {
+    Path key = journal.toAbsolutePath().normalize();
+    RUNNING.add(key);
+    return key;
+  }
+
+  static void finished(Path journal) {
+    RUNNING.remove(journal);
   }
 
   /** The exact command that finishes {@code found}'s run. */

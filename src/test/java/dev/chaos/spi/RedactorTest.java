@@ -86,7 +86,8 @@ class RedactorTest {
     Random random = new Random(seed);
     for (int round = 0; round < 300; round++) {
       Redactor r = new Redactor();
-      String secret = word(random, 4 + random.nextInt(30));
+      // learn() strips a value: a secret begins and ends with a character that is not a space
+      String secret = "k" + word(random, 2 + random.nextInt(30)) + "z";
       r.learn(secret);
       String text = word(random, random.nextInt(40)) + secret + word(random, random.nextInt(40))
           + secret;
