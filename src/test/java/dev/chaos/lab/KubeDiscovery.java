@@ -80,9 +80,16 @@ final class KubeDiscovery {
    */
   static boolean serves(String path) {
     String resource = resourceOf(path);
-    return resource == null || RESOURCES.stream()
+    return resource == null || METRICS.contains(resource) || RESOURCES.stream()
         .anyMatch(r -> resource.equals(r.group() + "/" + r.version() + "/" + r.plural()));
   }
+
+  /**
+   * The metrics API (`kubectl top`, `k8s.usage`), which metrics-server adds to a real cluster:
+   * stored like any object, so tests plant the usage figures they read back.
+   */
+  private static final java.util.Set<String> METRICS =
+      java.util.Set.of("metrics.k8s.io/v1beta1/pods", "metrics.k8s.io/v1beta1/nodes");
 
   /**
    * `GROUP/VERSION/PLURAL` of a resource path (`/apis/apps/v1/namespaces/x/deployments/y`,
