@@ -1,19 +1,13 @@
 package dev.chaos.cli;
 
-import dev.chaos.check.CheckOptions;
 import dev.chaos.check.CheckedProgram;
-import dev.chaos.check.Checker;
 import dev.chaos.config.ConfigException;
 import dev.chaos.config.KubectlFlags;
 import dev.chaos.config.LiveRequest;
 import dev.chaos.config.NotifyTarget;
 import dev.chaos.config.Secrets;
-import dev.chaos.diag.Diagnostics;
-import dev.chaos.diag.TextRenderer;
 import dev.chaos.drivers.notify.NotifyPost;
-import dev.chaos.source.SourceFile;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -23,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -81,7 +74,8 @@ final class AnnounceCommand implements Callable<Integer> {
     if (at == null) {
       throw new CommandFailure("`--at TIME` is required: when the announced run starts");
     }
-    CheckedProgram program = check(SourceReader.read(file, file.toString()));
+    CheckedProgram program = RunbookCheck.of(context, SourceReader.read(file, file.toString()),
+        "announced");
     if (program == null) {
       return ExitCodes.INVALID_INPUT;
     }
@@ -96,7 +90,8 @@ final class AnnounceCommand implements Callable<Integer> {
         Optional.ofNullable(parsed.matchedOptionValue("--kubeconfig", null)),
         Optional.ofNullable(parsed.matchedOptionValue("--context", null)));
     LiveRequest request = LiveTargets.request(config, parsed.matchedOptionValue("--env", null),
-        program, dir == null ? Path.of("") : dir, flags, context.drivers().get());
+        program, dir == null ? Path.of("") : dir, flags, context.drivers().get(),
+        context.redactor());
     String env = request.environment().name();
     Instant now = Instant.now();
     Instant start = start(at, header);
@@ -113,7 +108,7 @@ final class AnnounceCommand implements Callable<Integer> {
       throw new CommandFailure("cannot announce `" + header.name() + "`: " + e.getMessage());
     }
     Announcement notice = new Announcement(header.name(), env, header.lock(), start, end, now,
-        System.getProperty("user.name", "unknown") + "@" + host());
+        System.getProperty("user.name", "unknown") + "@" + dev.chaos.runtime.HostName.local());
     post(request, notice, program);
     try (ClusterNotices notices = ClusterNotices.open(request.environment(), flags,
         context.env())) {
@@ -178,28 +173,4 @@ final class AnnounceCommand implements Callable<Integer> {
     }
   }
 
-  private CheckedProgram check(SourceFile source) {
-    Diagnostics sink = new Diagnostics();
-    CheckedProgram program = new Checker(context.drivers().get(), new CheckOptions(false))
-        .check(source, sink);
-    if (sink.hasErrors()) {
-      context.err().print(new TextRenderer(false).render(sink.sorted(), List.of(source)));
-      context.err().println("error: `" + source.path() + "` has errors: nothing was announced");
-      context.err().flush();
-      return null;
-    }
-    if (program.runbook().isEmpty()) {
-      throw new CommandFailure("`" + source.path() + "` is a module: it has no runbook");
-    }
-    return program;
-  }
-
-  private static String host() {
-    try {
-      String name = System.getenv("HOSTNAME");
-      return name != null && !name.isBlank() ? name : InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "unknown-host";
-    }
-  }
 }

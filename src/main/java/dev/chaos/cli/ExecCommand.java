@@ -1,14 +1,9 @@
 package dev.chaos.cli;
 
-import dev.chaos.check.CheckOptions;
 import dev.chaos.check.CheckedProgram;
-import dev.chaos.check.Checker;
 import dev.chaos.config.ChaosConfig;
 import dev.chaos.config.KubectlFlags;
 import dev.chaos.config.LiveRequest;
-import dev.chaos.diag.Diagnostic;
-import dev.chaos.diag.Diagnostics;
-import dev.chaos.diag.TextRenderer;
 import dev.chaos.runtime.Journal;
 import dev.chaos.runtime.RedactedEvents;
 import dev.chaos.runtime.RunEngine;
@@ -108,7 +103,7 @@ final class ExecCommand implements Callable<Integer> {
       }
     }
     SourceFile source = SourceReader.read(file, file.toString());
-    CheckedProgram program = check(source);
+    CheckedProgram program = RunbookCheck.of(context, source, "run");
     if (program == null) {
       return ExitCodes.INVALID_INPUT;
     }
@@ -192,29 +187,6 @@ final class ExecCommand implements Callable<Integer> {
       OutputPaths.refuseInputs("--junit", junit, inputs);
       OutputPaths.requireWritable("--junit", junit);
     }
-  }
-
-  /** Checks the file; prints its diagnostics; null when there is an error or no runbook. */
-  private CheckedProgram check(SourceFile source) {
-    Diagnostics sink = new Diagnostics();
-    CheckedProgram program = new Checker(context.drivers().get(), new CheckOptions(false))
-        .check(source, sink);
-    List<Diagnostic> diagnostics = sink.sorted();
-    boolean color = ColorMode.AUTO.enabled(context.stdoutIsTerminal(), context.env());
-    if (!diagnostics.isEmpty()) {
-      context.err().print(new TextRenderer(color).render(diagnostics, List.of(source)));
-      context.err().flush();
-    }
-    if (sink.hasErrors()) {
-      context.err().println("error: `" + source.path() + "` has errors: nothing was run");
-      return null;
-    }
-    if (program.runbook().isEmpty()) {
-      context.err().println("error: `" + source.path() + "` is a module: it has no runbook to "
-          + "run");
-      return null;
-    }
-    return program;
   }
 
   private Backend open(BackendRequest request) {

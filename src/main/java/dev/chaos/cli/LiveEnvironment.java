@@ -7,10 +7,7 @@ import dev.chaos.config.KubectlFlags;
 import dev.chaos.config.LiveRequest;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.BackendProvider;
-import dev.chaos.spi.LiveBinding;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An environment of the config file opened without a runbook (`chaos recover`, `chaos abort`):
@@ -22,7 +19,8 @@ final class LiveEnvironment {
   static EnvironmentConfig choose(CliContext context, Path configFile, String env) {
     Path file = configFile == null ? ChaosConfig.DEFAULT_FILE : configFile;
     try {
-      ChaosConfig config = ChaosConfig.load(file, driverSections(context));
+      ChaosConfig config = ChaosConfig.load(file,
+          LiveTargets.driverSections(context.drivers().get()));
       if (env == null) {
         if (config.environments().size() != 1) {
           throw new CommandFailure("name the environment with --env: " + file + " has "
@@ -41,16 +39,11 @@ final class LiveEnvironment {
     BackendProvider provider = context.backends().find("live").orElseThrow(
         () -> new CommandFailure("the live backend is not on the class path of this build"));
     try {
-      return provider.open(new LiveRequest(directory, environment, KubectlFlags.NONE));
+      return provider.open(new LiveRequest(directory, environment, KubectlFlags.NONE,
+          context.redactor()));
     } catch (Exception e) {
       throw new CommandFailure("cannot open the live backend: " + (e.getMessage() == null
           ? e.toString() : e.getMessage()));
     }
-  }
-
-  private static Set<String> driverSections(CliContext context) {
-    return context.drivers().get().drivers().stream()
-        .flatMap(d -> d.live().flatMap(LiveBinding::section).stream())
-        .collect(Collectors.toSet());
   }
 }

@@ -25,15 +25,9 @@ final class LiveTargets {
 
   /**
    * The real run's request: the config file is read and validated whole, once, here; the
-   * chosen environment goes to the backend typed, with the kubectl flags.
+   * chosen environment goes to the backend typed, with the kubectl flags. {@code redactor}
+   * learns every secret the run's backend reads or is given.
    */
-  static LiveRequest request(Path configFile, String flagEnv, CheckedProgram program,
-      Path runbookDirectory, KubectlFlags kubectl, DriverRegistry drivers) {
-    return request(configFile, flagEnv, program, runbookDirectory, kubectl, drivers,
-        new Redactor());
-  }
-
-  /** As above; {@code redactor} learns every secret the run's backend reads or is given. */
   static LiveRequest request(Path configFile, String flagEnv, CheckedProgram program,
       Path runbookDirectory, KubectlFlags kubectl, DriverRegistry drivers, Redactor redactor) {
     return new LiveRequest(runbookDirectory,
@@ -42,7 +36,7 @@ final class LiveTargets {
   }
 
   /** The environment sections that driver plug-ins read: `chaos.yaml` may have these too. */
-  private static Set<String> driverSections(DriverRegistry drivers) {
+  static Set<String> driverSections(DriverRegistry drivers) {
     return drivers.drivers().stream()
         .flatMap(d -> d.live().flatMap(LiveBinding::section).stream())
         .collect(Collectors.toSet());

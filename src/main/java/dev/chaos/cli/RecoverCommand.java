@@ -99,7 +99,7 @@ final class RecoverCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     RunEvent.RunSource source = run.source();
-    if (!force && source != null && source.host().equals(UnfinishedJournals.host())
+    if (!force && source != null && source.host().equals(dev.chaos.runtime.HostName.local())
         && UnfinishedJournals.alive(source, file)) {
       throw new CommandFailure("the runner of " + file + " (pid " + source.pid()
           + ") is still running: stop it (its own undo then runs) or pass --force");
@@ -114,7 +114,7 @@ final class RecoverCommand implements Callable<Integer> {
       backend.close();
       throw new CommandFailure("cannot append to `" + file + "`: " + CommandFailure.reason(e));
     }
-    if (!force && !sandbox && source != null && !source.host().equals(UnfinishedJournals.host())
+    if (!force && !sandbox && source != null && !source.host().equals(dev.chaos.runtime.HostName.local())
         && heldByRunner(backend, run)) {
       backend.close();
       journal.close();

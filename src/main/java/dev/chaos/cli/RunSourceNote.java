@@ -27,7 +27,7 @@ final class RunSourceNote {
       into.on(event);
       if (event instanceof RunEvent.RunStarted started) {
         into.on(new RunEvent.RunSource(started.time(), path, hash, backend, configPath,
-            environment, UnfinishedJournals.host(), ProcessHandle.current().pid()));
+            environment, dev.chaos.runtime.HostName.local(), ProcessHandle.current().pid()));
       }
     };
   }

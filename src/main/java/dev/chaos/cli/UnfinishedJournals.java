@@ -1,11 +1,10 @@
 package dev.chaos.cli;
 
+import dev.chaos.runtime.HostName;
 import dev.chaos.runtime.JournalReader;
 import dev.chaos.runtime.RunEvent;
 import dev.chaos.runtime.UnfinishedRun;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +52,9 @@ final class UnfinishedJournals {
   /** The journal, when it is readable and unfinished. */
   static Optional<Found> read(Path journal) {
     try {
+      if (endsFinished(journal)) {
+        return Optional.empty();
+      }
       UnfinishedRun run = UnfinishedRun.of(JournalReader.read(journal).events());
       if (run.finished() || run.started() == null || run.started().dryRun()
           || run.pending().isEmpty() && !run.rollbackPending() && run.lock() == null) {
@@ -61,6 +63,23 @@ final class UnfinishedJournals {
       return Optional.of(new Found(journal, run, runner(run), alive(run.source(), journal)));
     } catch (IOException | JournalReader.Malformed e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the journal's last line is its `run_finished`: the common case, told from the
+   * file's tail, so that every live run does not parse every journal of the run folders.
+   */
+  private static boolean endsFinished(Path journal) throws IOException {
+    try (var channel = java.nio.channels.FileChannel.open(journal)) {
+      long size = channel.size();
+      int tail = (int) Math.min(size, 4096);
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(tail);
+      channel.read(bytes, size - tail);
+      String text = new String(bytes.array(), 0, bytes.position(),
+          java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+      String last = text.substring(text.lastIndexOf('\n') + 1);
+      return last.contains("\"event\":\"run_finished\"");
     }
   }
 
@@ -96,7 +115,7 @@ final class UnfinishedJournals {
     if (source == null) {
       return false;
     }
-    if (!source.host().equals(host())) {
+    if (!source.host().equals(HostName.local())) {
       return true;
     }
     if (source.pid() == ProcessHandle.current().pid()) {
@@ -134,18 +153,5 @@ final class UnfinishedJournals {
 
   private static String quote(String word) {
     return word.matches("[A-Za-z0-9_./=:@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  /** This machine's name, as the journal's `run_source` records it. */
-  static String host() {
-    String fromEnvironment = System.getenv("HOSTNAME");
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return fromEnvironment;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown-host";
-    }
   }
 }

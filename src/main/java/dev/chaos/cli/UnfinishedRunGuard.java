@@ -3,8 +3,6 @@ package dev.chaos.cli;
 import dev.chaos.check.CheckedProgram;
 import dev.chaos.spi.Backend;
 import dev.chaos.spi.RunLock;
-import dev.chaos.syntax.ast.Expr;
-import dev.chaos.syntax.ast.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ final class UnfinishedRunGuard {
   private UnfinishedRunGuard() {}
 
   static void check(CheckedProgram program, Path file, Path journalOption, Backend backend) {
-    String lock = literalLock(program);
+    String lock = ProdHeader.of(program).lock();
     List<Path> roots = new ArrayList<>(List.of(Path.of("chaos-runs")));
     if (journalOption != null) {
       Path dir = journalOption.toAbsolutePath().getParent();
@@ -73,19 +71,5 @@ final class UnfinishedRunGuard {
         + f.runner() + ", journal " + f.journal() + "); its chaos may still be in place. "
         + "Finish it first: `" + UnfinishedJournals.recoverCommand(f.journal(),
             f.run().source()) + "` (or pass --force to run anyway)");
-  }
-
-  /** The runbook's `lock` when it is a plain string; null without one (or when computed). */
-  static String literalLock(CheckedProgram program) {
-    for (Member m : program.runbook().orElseThrow().members()) {
-      if (m instanceof Member.Attribute a && a.key().name().equals("lock")
-          && a.value() instanceof Expr.Str s && s.parts().stream()
-              .allMatch(p -> p instanceof Expr.StrPart.Text)) {
-        StringBuilder text = new StringBuilder();
-        s.parts().forEach(p -> text.append(((Expr.StrPart.Text) p).text()));
-        return text.toString();
-      }
-    }
-    return null;
   }
 }

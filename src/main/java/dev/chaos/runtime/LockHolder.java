@@ -1,8 +1,6 @@
 package dev.chaos.runtime;
 
 import dev.chaos.spi.RunLock;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -11,21 +9,8 @@ final class LockHolder {
   private LockHolder() {}
 
   static RunLock.Holder of(String runId, String runbook, Path journal, Instant started) {
-    return new RunLock.Holder(host(), ProcessHandle.current().pid(), runId, runbook,
+    return new RunLock.Holder(HostName.local(), ProcessHandle.current().pid(), runId, runbook,
         System.getProperty("user.name", "unknown"),
         journal == null ? null : journal.toAbsolutePath().normalize().toString(), started);
-  }
-
-  /** The host name, without `/` (the holder identity is `HOST/PID/RUNID`). */
-  static String host() {
-    String name = System.getenv("HOSTNAME");
-    if (name == null || name.isBlank()) {
-      try {
-        name = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException e) {
-        name = "unknown-host";
-      }
-    }
-    return name.strip().replace('/', '-');
   }
 }

@@ -51,7 +51,7 @@ class RunLockTest {
     assertThat(held.get(0)).endsWith("/" + ProcessHandle.current().pid()
         + "/t-20250106-030000-beef");
     RunLock.Holder holder = holders.get(0);
-    assertThat(holder.identity()).isEqualTo(LockHolder.host() + "/"
+    assertThat(holder.identity()).isEqualTo(HostName.local() + "/"
         + ProcessHandle.current().pid() + "/t-20250106-030000-beef");
     assertThat(holder.runbook()).isEqualTo("t");
     assertThat(holder.journal()).isEqualTo(Path.of("runs/t/journal.jsonl").toAbsolutePath()

@@ -7,6 +7,7 @@ import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.spi.UndoRecipe;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,13 +106,16 @@ final class ApplyRecipe {
   }
 
   /**
-   * Undoes one object, idempotently: a created object is deleted when it is still there and
-   * still the one created (same uid), and is done when it is gone; a changed one gets its
-   * previous version back. Returns what was done, for the journal.
+   * Undoes one object, idempotently: a created object is deleted exactly as the live inverse
+   * deletes it ({@link CreatedObject#delete}: when it is still there and still the one created,
+   * waiting out its finalizers within {@code deadline}), and is done when it is gone; a changed
+   * one gets its previous version back. Returns what was done, for the journal.
    */
-  static String undo(KubernetesClient client, Written w) {
+  static String undo(KubernetesClient client, Written w, Instant deadline)
+      throws InterruptedException {
+    boolean namespaced = K8sKinds.namespaced(w.kind(), w.apiVersion());
     String ref = Kinds.ref(w.kind(), w.name() == null ? w.generateName() + "*" : w.name())
-        + (K8sKinds.namespaced(w.kind()) ? " in namespace " + w.namespace() : "");
+        + (namespaced ? " in namespace " + w.namespace() : "");
     if (w.previous() != null) {
       if (Boolean.TRUE.equals(w.previous().get("secret"))) {
         throw new IllegalStateException(ref + ": the previous version of a Secret is not "
@@ -125,18 +129,12 @@ final class ApplyRecipe {
           + "runner did not journal before it died: find it with `kubectl get "
           + Kinds.normalise(w.kind()) + " -n " + w.namespace() + "` and delete it");
     }
-    var op = K8sKinds.operation(client, w.kind(), w.apiVersion());
-    var one = (K8sKinds.namespaced(w.kind()) ? op.inNamespace(w.namespace()) : op)
-        .withName(w.name());
-    var current = one.get();
-    if (current == null) {
-      return ref + " is already gone";
-    }
-    String uid = current.getMetadata() == null ? null : current.getMetadata().getUid();
-    if (w.uid() != null && uid != null && !w.uid().equals(uid)) {
-      return ref + " is another object now (uid " + uid + ", not " + w.uid() + "): left alone";
-    }
-    one.delete();
-    return "deleted " + ref;
+    CreatedObject created = new CreatedObject(w.apiVersion(), w.kind(),
+        namespaced ? w.namespace() : "", w.name(), w.uid());
+    return switch (CreatedObject.delete(client, created, CreatedObject.waitWithin(deadline))) {
+      case ALREADY_GONE -> ref + " is already gone";
+      case REPLACED -> ref + " is another object now (not uid " + created.uid() + "): left alone";
+      case DELETED -> "deleted " + ref;
+    };
   }
 }

@@ -131,6 +131,15 @@ public record CreatedObject(String apiVersion, String kind, String namespace, St
     }
   }
 
+  /**
+   * How long an undo due by {@code deadline} may wait for finalizers: what is left of it, at
+   * most {@link #FINALIZER_WAIT} (all of that when the deadline has passed).
+   */
+  public static Duration waitWithin(Instant deadline) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    return left.compareTo(FINALIZER_WAIT) < 0 && !left.isNegative() ? left : FINALIZER_WAIT;
+  }
+
   /** Whether {@code found} is this object: the same uid, or any when the uid is unknown. */
   private boolean isSameAs(Map<String, Object> found) {
     String foundUid = text(map(found.get("metadata")).get("uid"));

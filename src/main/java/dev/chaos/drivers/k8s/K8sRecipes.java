@@ -49,7 +49,7 @@ public final class K8sRecipes {
         List<ApplyRecipe.Written> objects = ApplyRecipe.objects(recipe);
         yield u -> K8sCall.run(clients, cluster, u, client -> {
           for (int i = objects.size() - 1; i >= 0; i--) {
-            u.log(ApplyRecipe.undo(client, objects.get(i)));
+            u.log(ApplyRecipe.undo(client, objects.get(i), u.deadline()));
           }
           return null;
         });

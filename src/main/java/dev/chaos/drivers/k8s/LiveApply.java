@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * `k8s.apply`: creates the objects of a manifest that do not exist and merges the manifest
@@ -118,10 +116,7 @@ final class LiveApply {
    */
   private static void deleteCreated(io.fabric8.kubernetes.client.KubernetesClient client,
       CallContext undo, CreatedObject created) throws InterruptedException {
-    Duration left = Duration.between(Instant.now(), undo.deadline());
-    Duration wait = left.compareTo(CreatedObject.FINALIZER_WAIT) < 0 && !left.isNegative()
-        ? left : CreatedObject.FINALIZER_WAIT;
-    switch (CreatedObject.delete(client, created, wait)) {
+    switch (CreatedObject.delete(client, created, CreatedObject.waitWithin(undo.deadline()))) {
       case ALREADY_GONE -> undo.log("undo: " + created.describe() + " was already gone");
       case REPLACED -> undo.log("undo: " + created.describe() + " is another object now (not"
           + " uid " + created.uid() + ", which is gone): left alone");
