@@ -255,20 +255,12 @@ public final class Redactor {
     return new ArrayList<>(forms);
   }
 
+  /** As the journal and the JSON reports write it: their writer's escapes, quotes dropped. */
   private static String jsonEscaped(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
-    }
-    return out.toString();
+    String quoted = dev.chaos.types.JsonTree.write(value);
+    return quoted.substring(1, quoted.length() - 1);
   }
+
 
   private static String xmlEscaped(String value) {
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
