@@ -7,6 +7,7 @@ import dev.chaos.config.EnvironmentConfig;
 import dev.chaos.diag.Diagnostics;
 import dev.chaos.runtime.Journal;
 import dev.chaos.runtime.JournalReader;
+import dev.chaos.runtime.Outcome;
 import dev.chaos.runtime.Recovery;
 import dev.chaos.runtime.RunEvent;
 import dev.chaos.runtime.RunListener;
@@ -23,6 +24,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +89,7 @@ final class RecoverCommand implements Callable<Integer> {
       throw new CommandFailure(e.getMessage());
     }
     UnfinishedRun run = UnfinishedRun.of(events);
-    if (run.finished()) {
+    if (!run.undoLeft()) {
       out.println("the run in " + file + " finished (" + run.end().outcome().label()
           + "): nothing to recover");
       out.flush();
@@ -99,7 +102,12 @@ final class RecoverCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     RunEvent.RunSource source = run.source();
-    if (!force && source != null && source.host().equals(dev.chaos.runtime.HostName.local())
+    if (source == null && events.size() == 1) {
+      return diedBeforeItsSource(file, run.started());
+    }
+    // a run that ended has let go of its journal and its lock: only a dead runner may be alive
+    if (!force && !run.finished() && source != null
+        && source.host().equals(dev.chaos.runtime.HostName.local())
         && UnfinishedJournals.alive(source, file)) {
       throw new CommandFailure("the runner of " + file + " (pid " + source.pid()
           + ") is still running: stop it (its own undo then runs) or pass --force");
@@ -114,7 +122,7 @@ final class RecoverCommand implements Callable<Integer> {
       backend.close();
       throw new CommandFailure("cannot append to `" + file + "`: " + CommandFailure.reason(e));
     }
-    if (!force && !sandbox && source != null && !source.host().equals(dev.chaos.runtime.HostName.local())
+    if (!force && !run.finished() && !sandbox && source != null && !source.host().equals(dev.chaos.runtime.HostName.local())
         && heldByRunner(backend, run)) {
       backend.close();
       journal.close();
@@ -136,6 +144,30 @@ final class RecoverCommand implements Callable<Integer> {
     RunFolder folder = new RunFolder(dir, file);
     new RunSummary(context, folder).writeReports(result, null);
     return summary(result, recovery, folder, journal);
+  }
+
+  /**
+   * `exec` writes `run_source` right after `run_started`, before the lock or any call: a runner
+   * that died between the two changed nothing, and has no config to reconnect with. Its journal
+   * is only marked finished, so that the next run on its lock is not refused.
+   */
+  private int diedBeforeItsSource(Path file, RunEvent.RunStarted started) {
+    Instant now = Instant.now();
+    try (Journal journal = Journal.append(file)) {
+      journal.on(new RunEvent.RunFinished(now, Outcome.INTERRUPTED,
+          "the runner died before it changed anything", List.of(),
+          Duration.between(started.time(), now)));
+      if (journal.problem() != null) {
+        throw journal.problem();
+      }
+    } catch (IOException e) {
+      throw new CommandFailure("cannot append to `" + file + "`: " + CommandFailure.reason(e));
+    }
+    PrintWriter out = context.out();
+    out.println("the run in " + file + " died before it changed anything: nothing to recover "
+        + "(marked finished)");
+    out.flush();
+    return ExitCodes.OK;
   }
 
   private int summary(RunResult r, Recovery recovery, RunFolder folder, Journal journal) {

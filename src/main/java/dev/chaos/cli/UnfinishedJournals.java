@@ -56,11 +56,12 @@ final class UnfinishedJournals {
         return Optional.empty();
       }
       UnfinishedRun run = UnfinishedRun.of(JournalReader.read(journal).events());
-      if (run.finished() || run.started() == null || run.started().dryRun()
+      if (!run.undoLeft() || run.started() == null || run.started().dryRun()
           || run.pending().isEmpty() && !run.rollbackPending() && run.lock() == null) {
         return Optional.empty();
       }
-      return Optional.of(new Found(journal, run, runner(run), alive(run.source(), journal)));
+      return Optional.of(new Found(journal, run, runner(run),
+          !run.finished() && alive(run.source(), journal)));
     } catch (IOException | JournalReader.Malformed e) {
       return Optional.empty();
     }
@@ -79,7 +80,9 @@ final class UnfinishedJournals {
       String text = new String(bytes.array(), 0, bytes.position(),
           java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
       String last = text.substring(text.lastIndexOf('\n') + 1);
-      return last.contains("\"event\":\"run_finished\"");
+      // a run that ended undo_failed may have left undos that `chaos recover` can still finish
+      return last.contains("\"event\":\"run_finished\"")
+          && !last.contains("\"outcome\":\"undo_failed\"");
     }
   }
 

@@ -67,7 +67,8 @@ final class UnfinishedRunGuard {
   private static CommandFailure refusal(UnfinishedJournals.Found f) {
     String lock = f.run().lockName();
     return new CommandFailure("refusing to run: the run of `" + f.run().started().runbook()
-        + "`" + (lock == null ? "" : " on lock `" + lock + "`") + " died unfinished ("
+        + "`" + (lock == null ? "" : " on lock `" + lock + "`")
+        + (f.run().finished() ? " ended with undos that failed (" : " died unfinished (")
         + f.runner() + ", journal " + f.journal() + "); its chaos may still be in place. "
         + "Finish it first: `" + UnfinishedJournals.recoverCommand(f.journal(),
             f.run().source()) + "` (or pass --force to run anyway)");

@@ -26,6 +26,7 @@ public final class Journal implements RunListener, AutoCloseable {
   private final FileChannel channel;
   private final BufferedWriter out;
   private boolean started;
+  private long written;
   private IOException problem;
 
   private Journal(Path path, FileChannel channel, boolean started) {
@@ -98,7 +99,9 @@ public final class Journal implements RunListener, AutoCloseable {
       }
     } catch (IOException e) {
       problem = e;
+      return;
     }
+    CrashPoint.reached(++written);
   }
 
   /** What `chaos recover` relies on is on the disk before the run goes on. */

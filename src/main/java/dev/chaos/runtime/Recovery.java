@@ -70,8 +70,9 @@ public final class Recovery {
     Clock clock = backend.clock();
     try (Clock.Registration registration = clock.register()) {
       Instant start = clock.now();
-      emitLog("recovering: the runner of this journal died; running the undos it did not "
-          + "finish");
+      emitLog(run.finished()
+          ? "recovering: the run ended with undos that failed; running them again"
+          : "recovering: the runner of this journal died; running the undos it did not finish");
       interpreter.emit(new RunEvent.PhaseEntered(interpreter.now(), RunPhase.UNDO));
       boolean sandbox = run.source() != null && "sandbox".equals(run.source().backend());
       for (UnfinishedRun.Pending p : run.pending()) {
@@ -92,10 +93,20 @@ public final class Recovery {
       releaseLock();
       List<UndoResult> remaining = undos.stream()
           .filter(u -> u.status() == UndoResult.Status.FAILED).toList();
-      Outcome outcome = remaining.isEmpty() ? Outcome.INTERRUPTED : Outcome.UNDO_FAILED;
-      String reason = remaining.isEmpty()
-          ? "the runner died; chaos recover finished its undo"
-          : "the runner died; chaos recover could not finish its undo";
+      Outcome outcome;
+      String reason;
+      if (run.finished()) {
+        // the run's verdict stays: its undo did fail; this says whether the world is whole now
+        outcome = Outcome.UNDO_FAILED;
+        reason = remaining.isEmpty()
+            ? "undo failed during the run; chaos recover finished it: nothing remains"
+            : "undo failed during the run; chaos recover could not finish it either";
+      } else {
+        outcome = remaining.isEmpty() ? Outcome.INTERRUPTED : Outcome.UNDO_FAILED;
+        reason = remaining.isEmpty()
+            ? "the runner died; chaos recover finished its undo"
+            : "the runner died; chaos recover could not finish its undo";
+      }
       Instant end = clock.now();
       Instant began = run.started() == null ? start : run.started().time();
       interpreter.emit(new RunEvent.RunFinished(end, outcome, reason,

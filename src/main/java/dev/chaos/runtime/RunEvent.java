@@ -227,7 +227,7 @@ public sealed interface RunEvent {
    */
   record UndoRegistered(Instant time, int id, String step, UndoResult.Kind kind,
       String description, String call, Map<String, Object> args, String at,
-      String supersededBy) implements RunEvent {
+      String supersededBy, dev.chaos.spi.UndoRecipe recipe) implements RunEvent {
     public UndoRegistered {
       args = arguments(args);
     }

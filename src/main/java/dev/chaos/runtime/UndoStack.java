@@ -53,34 +53,28 @@ final class UndoStack {
     Entry e = new Entry(entries.size() + 1, step, description + " (inverse of " + call + ")",
         UndoResult.Kind.INVERSE, work, stepHasBlock ? "the step's undo block" : null, call, args,
         where(at));
-    add(e);
-    if (recipe != null) {
-      recipe(e.id(), recipe);
-    }
+    entries.add(e);
+    // the recipe goes in the registration's own line: a runner killed right after it leaves both
+    journal(e, recipe);
     return e.id();
-  }
-
-  /** The inverse of undo {@code id} as values, journaled (and forced) for `chaos recover`. */
-  void recipe(int id, UndoRecipe recipe) {
-    interpreter.emit(new RunEvent.UndoRecipeSet(interpreter.now(), id, recipe));
   }
 
   synchronized void registerRollback(Span at, Work work) {
     if (rollback == null) {
       rollback = new Entry(0, "", "the rollback block", UndoResult.Kind.ROLLBACK, work, null,
           null, null, where(at));
-      journal(rollback);
+      journal(rollback, null);
     }
   }
 
   private void add(Entry e) {
     entries.add(e);
-    journal(e);
+    journal(e, null);
   }
 
-  private void journal(Entry e) {
+  private void journal(Entry e, UndoRecipe recipe) {
     interpreter.emit(new RunEvent.UndoRegistered(interpreter.now(), e.id(), e.step(), e.kind(),
-        e.description(), e.call(), e.args(), e.at(), e.supersededBy()));
+        e.description(), e.call(), e.args(), e.at(), e.supersededBy(), recipe));
   }
 
   private static String where(Span at) {

@@ -51,6 +51,9 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
         case UNDO_REGISTERED -> {
           RunEvent.UndoRegistered u = (RunEvent.UndoRegistered) e;
           registered.put(u.id(), u);
+          if (u.recipe() != null) {
+            recipes.put(u.id(), u.recipe());
+          }
         }
         case UNDO_RECIPE -> {
           RunEvent.UndoRecipeSet r = (RunEvent.UndoRecipeSet) e;
@@ -88,6 +91,16 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
     }
     java.util.Collections.reverse(pending);
     return new UnfinishedRun(end != null, started, source, lock, pending, rollback, end);
+  }
+
+  /**
+   * Whether `chaos recover` has something to do: the runner died before `run_finished`, or the
+   * run ended `undo_failed` (the Kubernetes API unreachable during undo, say) and undos it
+   * registered are still not done.
+   */
+  public boolean undoLeft() {
+    return !finished || end.outcome() == Outcome.UNDO_FAILED
+        && (!pending.isEmpty() || rollbackPending);
   }
 
   /**

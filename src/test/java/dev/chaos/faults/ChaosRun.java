@@ -34,6 +34,11 @@ final class ChaosRun implements AutoCloseable {
 
   /** Copies the runbook {@code name} (in src/test/resources/faults) into {@code dir}; runs it. */
   static ChaosRun start(Path dir, String name) throws IOException {
+    return start(dir, name, List.of());
+  }
+
+  /** As {@link #start(Path, String)}, with {@code jvmOptions} (system properties) for the runner. */
+  static ChaosRun start(Path dir, String name, List<String> jvmOptions) throws IOException {
     Files.createDirectories(dir);
     Path runbook = dir.resolve(name);
     try (InputStream in = ChaosRun.class.getResourceAsStream("/faults/" + name)) {
@@ -44,8 +49,9 @@ final class ChaosRun implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // a quick start: the run, not the JIT, is under test
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-        "-cp", classPath(), "dev.chaos.cli.Main",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath(), "dev.chaos.cli.Main",
         "exec", "--config", Lab.config().toString(), "--journal", dir.resolve("journal.jsonl")
             .toString(), runbook.toString()));
     Process p = new ProcessBuilder(command).directory(dir.toFile())

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.HostAndPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -25,6 +27,7 @@ import redis.clients.jedis.Jedis;
  * component and brings it back (waiting, bounded, until it answers again).
  */
 final class Lab {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -51,6 +54,16 @@ final class Lab {
   /** `scripts/lab start SERVICE`: returns once it answers again. */
   static void start(String service) {
     script("start", service);
+  }
+
+  /** `scripts/lab pause SERVICE`: frozen, it keeps its state and answers nothing. */
+  static void pause(String service) {
+    script("pause", service);
+  }
+
+  /** `scripts/lab resume SERVICE`. */
+  static void resume(String service) {
+    script("resume", service);
   }
 
   private static void script(String command, String service) {
@@ -85,6 +98,27 @@ final class Lab {
     HttpRequest get = HttpRequest.newBuilder(URI.create(env("LAB_K8S_URL") + path))
         .timeout(Duration.ofSeconds(30)).GET().build();
     return HTTP.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** The JSON of a GET on the lab's Kubernetes API (which must answer 200). */
+  static JsonNode kubeJson(String path) throws IOException, InterruptedException {
+    HttpRequest get = HttpRequest.newBuilder(URI.create(env("LAB_K8S_URL") + path))
+        .timeout(Duration.ofSeconds(30)).GET().build();
+    HttpResponse<String> reply = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.statusCode()).as("GET %s: %s", path, reply.body()).isEqualTo(200);
+    return JSON.readTree(reply.body());
+  }
+
+  /** The `spec.replicas` of a deployment of `llm-marketplace`. */
+  static int replicas(String deployment) throws IOException, InterruptedException {
+    return kubeJson("/apis/apps/v1/namespaces/llm-marketplace/deployments/" + deployment)
+        .path("spec").path("replicas").asInt(-1);
+  }
+
+  /** The pods of `llm-marketplace` with the label {@code app=NAME}. */
+  static int pods(String app) throws IOException, InterruptedException {
+    return kubeJson("/api/v1/namespaces/llm-marketplace/pods?labelSelector=app%3D" + app)
+        .path("items").size();
   }
 
   static boolean podChaosExists(String name) throws IOException, InterruptedException {

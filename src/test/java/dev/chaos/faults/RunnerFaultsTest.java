@@ -3,10 +3,13 @@ package dev.chaos.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chaos.cli.Cli;
 import dev.chaos.cli.ExitCodes;
 import dev.chaos.runtime.Outcome;
 import dev.chaos.runtime.ProbeOutcome;
 import dev.chaos.runtime.RunEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -126,27 +129,27 @@ class RunnerFaultsTest {
   }
 
   /**
-   * The Kubernetes API is unreachable while undo deletes a PodChaos: the delete is tried again
-   * (3 attempts, growing pauses), then the run exits 5 and names what remains, in its output and
-   * in the journal's `run_finished.remaining`.
+   * The Kubernetes API is unreachable (frozen: `scripts/lab pause k8s`, so it keeps its objects)
+   * while undo deletes a PodChaos: the delete is tried again (3 attempts, growing pauses), then
+   * the run exits 5 and names what remains, in its output and in `run_finished.remaining`. Once
+   * the API is back, `chaos recover` on the journal deletes the PodChaos, gives the lock back
+   * and exits 0; the journal ends with the undo done.
    */
   @Test
-  void kubernetesUnreachableDuringUndoExitsFiveNamingWhatRemains() throws Exception {
+  void kubernetesUnreachableDuringUndoExitsFiveThenRecoverFinishes() throws Exception {
     assertThat(Lab.podChaosExists("faults-k8s-unreachable")).as("left over").isFalse();
     try (ChaosRun run = ChaosRun.start(dir, "k8s-unreachable.chaos")) {
       List<RunEvent> events;
       try {
         run.awaitGate();
         assertThat(Lab.podChaosExists("faults-k8s-unreachable")).isTrue();
-        Lab.stop("k8s");
+        Lab.pause("k8s");
         run.openGate();
         int exit = run.awaitExit();
         assertThat(exit).as(run.output()).isEqualTo(ExitCodes.UNDO_FAILED);
         events = run.events();
-        // TODO(issue 9, item 4): `chaos recover <journal>` here, once the API is back, finishes
-        // this run's undo; then assert the PodChaos is gone and the journal records it done
       } finally {
-        Lab.start("k8s");
+        Lab.resume("k8s");
       }
       RunEvent.RunFinished finished = Journals.complete(events, Outcome.UNDO_FAILED,
           run.output());
@@ -161,6 +164,22 @@ class RunnerFaultsTest {
       assertThat(attempts.get(0).retryIn()).isNotNull();
       assertThat(attempts.get(1).retryIn()).isNotNull();
       assertThat(attempts.get(2).retryIn()).isNull();
+      assertThat(Lab.podChaosExists("faults-k8s-unreachable")).as("left behind").isTrue();
+
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int recovered = Cli.create(new PrintWriter(out), new PrintWriter(err), false)
+          .execute("recover", run.journal().toString());
+      String context = "--- recover stdout\n" + out + "--- recover stderr\n" + err;
+      assertThat(recovered).as(context).isEqualTo(ExitCodes.OK);
+      assertThat(out.toString()).as(context).contains("recovered: 1 of 1 undos done");
+      assertThat(Lab.podChaosExists("faults-k8s-unreachable")).as(context).isFalse();
+      assertThat(Lab.leaseExists("faults-k8s")).as(context).isFalse();
+      List<RunEvent> after = run.events();
+      RunEvent.UndoRegistered undo = Journals.registered(after).get(0);
+      assertThat(after).as(context).anyMatch(e -> e instanceof RunEvent.UndoFinished f
+          && f.id() == undo.id() && f.ok());
+      assertThat(after.get(after.size() - 1)).isInstanceOf(RunEvent.RunFinished.class);
     }
   }
 }

@@ -31,10 +31,7 @@ class UnfinishedRunTest {
 
   private void inverse(int id, String step, String superseded, UndoRecipe recipe) {
     events.add(new RunEvent.UndoRegistered(T, id, step, UndoResult.Kind.INVERSE, "undo " + id,
-        "k8s.scale", Map.of(), "rb.chaos:1:1", superseded));
-    if (recipe != null) {
-      events.add(new RunEvent.UndoRecipeSet(T, id, recipe));
-    }
+        "k8s.scale", Map.of(), "rb.chaos:1:1", superseded, recipe));
   }
 
   private void done(int id, boolean ok) {
@@ -50,7 +47,7 @@ class UnfinishedRunTest {
     started("lock-a");
     events.add(new RunEvent.LockTaken(T, "lock-a", "me@host (runbook rb, pid 1)"));
     events.add(new RunEvent.UndoRegistered(T, 0, "", UndoResult.Kind.ROLLBACK, "the rollback "
-        + "block", null, null, "rb.chaos:9:3", null));
+        + "block", null, null, "rb.chaos:9:3", null, null));
     inverse(1, "a", null, recipe("first"));
     inverse(2, "b", null, recipe("second"));
     events.add(new RunEvent.UndoRecipeSet(T, 2, recipe("second-with-uid")));
@@ -72,26 +69,45 @@ class UnfinishedRunTest {
   void aStepsInversesStandInForItsUndoBlockWhenTheBlockDidNotRun() {
     started(null);
     events.add(new RunEvent.UndoRegistered(T, 1, "a", UndoResult.Kind.BLOCK, "block a", null,
-        null, "rb.chaos:2:1", null));
+        null, "rb.chaos:2:1", null, null));
     inverse(2, "a", "the step's undo block", recipe("of-a"));
     events.add(new RunEvent.UndoRegistered(T, 3, "b", UndoResult.Kind.BLOCK, "block b", null,
-        null, "rb.chaos:3:1", null));
+        null, "rb.chaos:3:1", null, null));
     inverse(4, "b", "the step's undo block", recipe("of-b"));
     done(3, true);
     events.add(new RunEvent.UndoRegistered(T, 5, "c", UndoResult.Kind.BLOCK, "block c", null,
-        null, "rb.chaos:4:1", null));
+        null, "rb.chaos:4:1", null, null));
     UnfinishedRun run = UnfinishedRun.of(events);
     assertThat(run.pending()).extracting(UnfinishedRun.Pending::id).containsExactly(2);
     assertThat(UnfinishedRun.blocksWithoutInverses(events)).containsExactly("c");
   }
 
   @Test
-  void aFinishedRunHasNothingPendingToRecover() {
-    started(null);
+  void aRunThatEndedUndoFailedHasUndoLeftUntilItsFailedUndosAreDone() {
+    started("l");
     inverse(1, "a", null, recipe("x"));
-    events.add(new RunEvent.RunFinished(T, Outcome.UNDO_FAILED, "r", List.of("undo 1"),
-        Duration.ZERO));
-    assertThat(UnfinishedRun.of(events).finished()).isTrue();
+    inverse(2, "b", null, recipe("y"));
+    done(2, true);
+    done(1, false);
+    events.add(new RunEvent.RunFinished(T, Outcome.UNDO_FAILED, "1 undo failed",
+        List.of("undo 1"), Duration.ZERO));
+    UnfinishedRun failed = UnfinishedRun.of(events);
+    assertThat(failed.finished()).isTrue();
+    assertThat(failed.undoLeft()).isTrue();
+    assertThat(failed.pending()).extracting(UnfinishedRun.Pending::id).containsExactly(1);
+    done(1, true);
+    events.add(new RunEvent.RunFinished(T, Outcome.UNDO_FAILED, "finished by recover",
+        List.of(), Duration.ZERO));
+    assertThat(UnfinishedRun.of(events).undoLeft()).isFalse();
+  }
+
+  @Test
+  void aRunThatPassedHasNoUndoLeft() {
+    started("l");
+    inverse(1, "a", null, recipe("x"));
+    done(1, true);
+    events.add(new RunEvent.RunFinished(T, Outcome.PASSED, null, List.of(), Duration.ZERO));
+    assertThat(UnfinishedRun.of(events).undoLeft()).isFalse();
   }
 
   @Test
