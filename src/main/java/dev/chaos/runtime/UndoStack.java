@@ -39,9 +39,17 @@ final class UndoStack {
     this.interpreter = interpreter;
   }
 
-  synchronized void registerBlock(String step, Span at, Work work) {
-    add(new Entry(entries.size() + 1, step, "the undo block of step \"" + step + "\"",
-        UndoResult.Kind.BLOCK, work, null, null, null, where(at)));
+  /** A step's undo block; its id, for {@link #scope}. */
+  synchronized int registerBlock(String step, Span at, Work work) {
+    Entry e = new Entry(entries.size() + 1, step, "the undo block of step \"" + step + "\"",
+        UndoResult.Kind.BLOCK, work, null, null, null, where(at));
+    add(e);
+    return e.id();
+  }
+
+  /** What undo block {@code id} reads, journaled (and forced) for `chaos recover`. */
+  void scope(int id, Map<String, Object> values, String notJournaled) {
+    interpreter.emit(new RunEvent.UndoScope(interpreter.now(), id, values, notJournaled));
   }
 
   /**
