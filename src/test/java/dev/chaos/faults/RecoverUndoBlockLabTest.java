@@ -56,8 +56,7 @@ class RecoverUndoBlockLabTest {
 
       Path journal = dir.resolve("journal.jsonl");
       Process recover = recover(journal);
-      String output = Files.readString(dir.resolve("recover.out"), StandardCharsets.UTF_8)
-          + Files.readString(dir.resolve("recover.err"), StandardCharsets.UTF_8);
+      String output = output();
       assertThat(recover.exitValue()).as(output).isEqualTo(ExitCodes.OK);
       assertThat(output).contains("undo: the undo block of step \"write a key that the undo "
           + "block deletes\"", "recovered: 1 of 1 undos done");
@@ -88,15 +87,68 @@ class RecoverUndoBlockLabTest {
     }
   }
 
+  /**
+   * The runbook changed after the run died: recover refuses (exit 2, the journal left as it
+   * is); with `--force` it does not run the undo block from the changed file, says so and
+   * exits 5, and the key stays for a human to delete.
+   */
+  @Test
+  void anUndoBlockIsNeverRunFromAChangedRunbook() throws Exception {
+    List<RunEvent> died;
+    try (ChaosRun run = ChaosRun.start(dir, "recover-undo-block.chaos")) {
+      run.awaitGate();
+      run.signal("KILL");
+      assertThat(run.awaitExit()).as(run.output()).isEqualTo(128 + 9);
+      died = run.events();
+    }
+    String key = (String) died.stream().filter(RunEvent.UndoScope.class::isInstance)
+        .map(RunEvent.UndoScope.class::cast).reduce((a, b) -> b).orElseThrow().values()
+        .get("key");
+    Path runbook = dir.resolve("recover-undo-block.chaos");
+    Files.writeString(runbook, "// changed after the run\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Path journal = dir.resolve("journal.jsonl");
+    byte[] before = Files.readAllBytes(journal);
+    HostAndPort master = Lab.redisMaster();
+    try (Jedis redis = new Jedis(master.getHost(), master.getPort(), 10_000)) {
+      Process refused = recover(journal);
+      assertThat(refused.exitValue()).as(output()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(output()).contains("changed since the run", "its undo blocks may not match");
+      assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+
+      Process forced = recover(journal, "--force");
+      assertThat(forced.exitValue()).as(output()).isEqualTo(ExitCodes.UNDO_FAILED);
+      assertThat(output()).contains("the runbook changed since the run: the undo block of step "
+          + "\"write a key that the undo block deletes\" is not run from the changed file: "
+          + "undo the step by hand");
+      assertThat(redis.get(key)).as("the key, left for a human").isEqualTo("injected");
+      assertThat(redis.exists(PREFIX + ":receipt")).isFalse();
+      assertThat(JournalReader.read(journal).events()).last()
+          .isInstanceOf(RunEvent.RunFinished.class);
+    } finally {
+      try (Jedis redis = new Jedis(master.getHost(), master.getPort(), 10_000)) {
+        redis.del(key);
+      }
+    }
+  }
+
+  private String output() throws java.io.IOException {
+    return Files.readString(dir.resolve("recover.out"), StandardCharsets.UTF_8)
+        + Files.readString(dir.resolve("recover.err"), StandardCharsets.UTF_8);
+  }
+
   /** `chaos recover JOURNAL` in a JVM of its own; waits (bounded) until it ends. */
-  private Process recover(Path journal) throws Exception {
+  private Process recover(Path journal, String... options) throws Exception {
     String surefire = System.getProperty("surefire.test.class.path");
     String classPath = surefire != null && !surefire.isBlank() ? surefire
         : System.getProperty("java.class.path");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
-        classPath, "dev.chaos.cli.Main", "recover", journal.toString())
-        .directory(dir.toFile()).redirectOutput(dir.resolve("recover.out").toFile())
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", classPath,
+        "dev.chaos.cli.Main", "recover", journal.toString()));
+    command.addAll(List.of(options));
+    Process p = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(dir.resolve("recover.out").toFile())
         .redirectError(dir.resolve("recover.err").toFile()).start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
