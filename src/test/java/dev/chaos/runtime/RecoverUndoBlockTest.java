@@ -205,6 +205,24 @@ class RecoverUndoBlockTest {
   }
 
   @Test
+  void aSandboxRunsUndoBlockIsSkippedLikeItsInverses() {
+    List<RunEvent> journal = new ArrayList<>(died(RUNBOOK));
+    journal.add(1, new RunEvent.RunSource(journal.get(0).time(), "/rb/test.chaos", null,
+        "sandbox", null, null, "host", 1));
+    Recovered r = recover(RUNBOOK, journal, true);
+    assertThat(r.effects()).isEmpty();
+    assertThat(r.result().undos()).extracting(UndoResult::description, UndoResult::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("scale c back (inverse of k8s.scale)",
+                UndoResult.Status.SKIPPED),
+            org.assertj.core.groups.Tuple.tuple("the undo block of step \"b\"",
+                UndoResult.Status.SKIPPED),
+            org.assertj.core.groups.Tuple.tuple("scale a back (inverse of k8s.scale)",
+                UndoResult.Status.SKIPPED));
+    assertThat(r.result().remaining()).isEmpty();
+  }
+
+  @Test
   void aLetTheStepNeverBoundFailsTheBlockAsItWouldHaveInTheRun() {
     String text = RunFixture.runbook("""
           step "b" {
