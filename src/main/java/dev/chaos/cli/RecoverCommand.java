@@ -49,7 +49,8 @@ final class RecoverCommand implements Callable<Integer> {
     RecoverCommand command = new RecoverCommand(context);
     CommandSpec spec = Specs.command("recover", command,
         "Finish a run whose runner died: run the undos its journal registered and did not "
-            + "complete (newest first), then its rollback, and release its lock.",
+            + "complete (automatic inverses and undo blocks, newest first), then its rollback, "
+            + "and release its lock.",
         "Safe to run twice: a finished journal is left as it is, and every undo is "
             + "idempotent (an object already gone is done).");
     spec.addPositional(PositionalParamSpec.builder().paramLabel("JOURNAL").arity("1")
@@ -60,8 +61,8 @@ final class RecoverCommand implements Callable<Integer> {
     spec.addOption(Specs.option(String.class, "NAME",
         "The environment (default: the one the run used)", "--env"));
     spec.addOption(Specs.flag("Recover even though the runbook changed or is gone (its "
-        + "rollback is then run as it is now, or not at all), or the runner may be alive",
-        "--force"));
+        + "rollback is then run as it is now, or not at all; its steps' undo blocks not at "
+        + "all), or the runner may be alive", "--force"));
     spec.addOption(Specs.flag("Print only the summary", "-q", "--quiet"));
     spec.addOption(Specs.flag("Print every undo event", "-v", "--verbose"));
     spec.addOption(Specs.help());

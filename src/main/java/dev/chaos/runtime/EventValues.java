@@ -81,8 +81,8 @@ public final class EventValues {
         return v;
       }
     }
-    throw new IllegalArgumentException("not a " + type.display() + ": "
-        + dev.chaos.types.JsonTree.write(tree));
+    throw new IllegalArgumentException("expected a value of type " + type.display()
+        + ", got " + dev.chaos.types.JsonTree.write(tree));
   }
 
   /** A map key, written as the key is shown. */

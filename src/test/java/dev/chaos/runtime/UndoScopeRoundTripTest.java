@@ -58,7 +58,7 @@ class UndoScopeRoundTripTest {
   @Test
   void aTreeThatIsNotOfTheTypeIsRefusedNamingBoth() {
     assertThatThrownBy(() -> EventValues.value("1m30s", Type.INT))
-        .hasMessage("not a Int: \"1m30s\"");
+        .hasMessage("expected a value of type Int, got \"1m30s\"");
     assertThatThrownBy(() -> EventValues.value(Map.of("a", 1L),
         Type.record("Address", "host", Type.STRING)))
         .hasMessage("no field `host` for a Address");
