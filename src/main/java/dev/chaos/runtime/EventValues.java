@@ -1,9 +1,12 @@
 package dev.chaos.runtime;
 
 import dev.chaos.spi.CallArgs;
-import dev.chaos.types.ValueFormat;
+import dev.chaos.types.JsonTree;
 import dev.chaos.types.Type;
 import dev.chaos.types.Value;
+import dev.chaos.types.ValueFormat;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,8 @@ import java.util.Map;
  *
  * <p>{@link #display} shows such a tree as {@link Value#display()} shows the value, so the
  * console reads the same from a live event as from one read back from a journal (a Json object
- * or array is shown the way a record or list is).
+ * or array is shown the way a record or list is). {@link #value} reads a tree back as the value
+ * of a static type, for `chaos recover` (the values an undo block reads).
  */
 public final class EventValues {
   private EventValues() {}
@@ -82,7 +86,7 @@ public final class EventValues {
       }
     }
     throw new IllegalArgumentException("expected a value of type " + type.display()
-        + ", got " + dev.chaos.types.JsonTree.write(tree));
+        + ", got " + JsonTree.write(tree));
   }
 
   /** A map key, written as the key is shown. */
@@ -106,10 +110,10 @@ public final class EventValues {
       case DURATION -> tree instanceof String s ? Value.duration(JournalCodec.duration(s)) : null;
       case PERCENT -> tree instanceof String s && s.endsWith("%")
           ? Value.percent(Double.parseDouble(s.substring(0, s.length() - 1))) : null;
-      case TIME -> tree instanceof String s ? new Value.Time(java.time.Instant.parse(s)) : null;
+      case TIME -> tree instanceof String s ? new Value.Time(Instant.parse(s)) : null;
       case TIME_OF_DAY -> tree instanceof String s
-          ? new Value.TimeOfDay(java.time.LocalTime.parse(s)) : null;
-      case JSON -> dev.chaos.types.JsonTree.of(tree);
+          ? new Value.TimeOfDay(LocalTime.parse(s)) : null;
+      case JSON -> JsonTree.of(tree);
       case UNIT -> tree == null ? Value.UNIT : null;
       case SECRET, ERROR -> null; // a secret is never journaled
     };
