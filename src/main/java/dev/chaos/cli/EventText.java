@@ -120,6 +120,9 @@ final class EventText {
       case RUN_FINISHED, RUN_SOURCE -> null;
       case UNDO_RECIPE -> verbose ? "undo recipe: " + ((RunEvent.UndoRecipeSet) e).recipe().name()
           : null;
+      case UNDO_SCOPE -> verbose && ((RunEvent.UndoScope) e).notJournaled() != null
+          ? "undo block reads " + ((RunEvent.UndoScope) e).notJournaled()
+              + ", which is not journaled: chaos recover cannot run it" : null;
       case LOCK_TAKEN -> verbose ? "lock `" + ((RunEvent.LockTaken) e).lock() + "` taken"
           : null;
     };

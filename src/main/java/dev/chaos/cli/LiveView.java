@@ -89,7 +89,8 @@ final class LiveView implements RunListener, AutoCloseable {
         }
       }
       case LET, CHECK, CALL, CALL_RESULT, PREVIEW, LOG, RECORD, UNDO_REGISTERED, UNDO_STARTED,
-          UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED, UNDO_RECIPE, LOCK_TAKEN, RUN_SOURCE -> { }
+          UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED, UNDO_RECIPE, LOCK_TAKEN, RUN_SOURCE,
+          UNDO_SCOPE -> { }
     }
   }
 

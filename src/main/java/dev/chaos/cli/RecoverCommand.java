@@ -52,7 +52,8 @@ final class RecoverCommand implements Callable<Integer> {
     RecoverCommand command = new RecoverCommand(context);
     CommandSpec spec = Specs.command("recover", command,
         "Finish a run whose runner died: run the undos its journal registered and did not "
-            + "complete (newest first), then its rollback, and release its lock.",
+            + "complete (automatic inverses and undo blocks, newest first), then its rollback, "
+            + "and release its lock.",
         "Safe to run twice: a finished journal is left as it is, and every undo is "
             + "idempotent (an object already gone is done).");
     spec.addPositional(PositionalParamSpec.builder().paramLabel("JOURNAL").arity("1")
@@ -63,8 +64,8 @@ final class RecoverCommand implements Callable<Integer> {
     spec.addOption(Specs.option(String.class, "NAME",
         "The environment (default: the one the run used)", "--env"));
     spec.addOption(Specs.flag("Recover even though the runbook changed or is gone (its "
-        + "rollback is then run as it is now, or not at all), or the runner may be alive",
-        "--force"));
+        + "rollback is then run as it is now, or not at all; its steps' undo blocks not at "
+        + "all), or the runner may be alive", "--force"));
     spec.addOption(Specs.flag("Print only the summary", "-q", "--quiet"));
     spec.addOption(Specs.flag("Print every undo event", "-v", "--verbose"));
     spec.addOption(Specs.help());
@@ -113,7 +114,8 @@ final class RecoverCommand implements Callable<Integer> {
           + ") is still running: stop it (its own undo then runs) or pass --force");
     }
     boolean sandbox = source != null && "sandbox".equals(source.backend());
-    CheckedProgram program = sandbox ? null : program(run, force);
+    Runbook runbook = sandbox ? new Runbook(null, false) : program(run, force);
+    CheckedProgram program = runbook.program();
     Backend backend = sandbox ? deadWorld() : live(parsed, run, program);
     Journal journal;
     try {
@@ -135,7 +137,8 @@ final class RecoverCommand implements Callable<Integer> {
       listeners.add(new PlainView(out, parsed.hasMatchedOption("--verbose")));
     }
     Recovery recovery = new Recovery(events, file.toAbsolutePath().normalize().toString(),
-        program, backend, RunOptions.defaults(), RunListener.all(listeners));
+        program, runbook.unchanged(), backend, RunOptions.defaults(),
+        RunListener.all(listeners));
     RunResult result;
     try (backend; journal) {
       result = recovery.recover();
@@ -194,35 +197,48 @@ final class RecoverCommand implements Callable<Integer> {
     return code;
   }
 
+  /** The runbook as recover runs it; {@code unchanged}: its file is the run's own. */
+  private record Runbook(CheckedProgram program, boolean unchanged) {}
+
   /**
-   * The runbook, for its rollback: refused when it is gone or changed since the run (its
-   * rollback might no longer match what the run did), unless `--force`.
+   * The runbook, for its rollback and its steps' undo blocks: refused when it is gone or
+   * changed since the run (they might no longer match what the run did), unless `--force`;
+   * then the rollback runs as it is now, and no undo block runs.
    */
-  private CheckedProgram program(UnfinishedRun run, boolean force) {
-    if (!run.rollbackPending()) {
-      return null;
+  private Runbook program(UnfinishedRun run, boolean force) {
+    boolean blocks = run.pending().stream().anyMatch(p -> p.scope() != null
+        && p.scope().notJournaled() == null);
+    if (!run.rollbackPending() && !blocks) {
+      return new Runbook(null, false);
     }
+    String what = run.rollbackPending() && blocks ? "its rollback and undo blocks"
+        : blocks ? "its undo blocks" : "its rollback";
     RunEvent.RunSource source = run.source();
     Path file = source != null ? Path.of(source.file()) : Path.of(run.started().file());
     if (!Files.isRegularFile(file)) {
       if (force) {
-        context.err().println("warning: the runbook " + file + " is gone: its rollback is "
-            + "not run (--force)");
-        return null;
+        context.err().println("warning: the runbook " + file + " is gone: " + what
+            + " cannot run (--force)");
+        return new Runbook(null, false);
       }
-      throw new CommandFailure("the runbook " + file + " is gone: its rollback cannot run; "
-          + "restore it, or pass --force to recover without the rollback");
+      throw new CommandFailure("the runbook " + file + " is gone: " + what + " cannot run; "
+          + "restore it, or pass --force to recover without them");
     }
     String hash = RunSourceNote.sha256(file);
-    if (source != null && source.sha256() != null && !source.sha256().equals(hash)) {
+    boolean unchanged = source != null && source.sha256() != null
+        && source.sha256().equals(hash);
+    if (source != null && source.sha256() != null && !unchanged) {
       if (!force) {
         throw new CommandFailure("the runbook " + file + " changed since the run (sha256 "
             + source.sha256().substring(0, 12) + "…, now " + String.valueOf(hash).substring(0,
-                Math.min(12, String.valueOf(hash).length())) + "…): its rollback may not match "
-            + "what the run did; restore it, or pass --force to run the rollback as it is now");
+                Math.min(12, String.valueOf(hash).length())) + "…): " + what + " may not "
+            + "match what the run did; restore it, or pass --force to run the rollback as it "
+            + "is now (undo blocks never run from a changed file)");
       }
-      context.err().println("warning: the runbook " + file + " changed since the run: its "
-          + "rollback runs as it is now (--force)");
+      context.err().println("warning: the runbook " + file + " changed since the run: "
+          + (run.rollbackPending() ? "its rollback runs as it is now" : "")
+          + (run.rollbackPending() && blocks ? "; " : "")
+          + (blocks ? "its undo blocks are not run" : "") + " (--force)");
     }
     SourceFile text = SourceReader.read(file, file.toString());
     Diagnostics sink = new Diagnostics();
@@ -230,9 +246,9 @@ final class RecoverCommand implements Callable<Integer> {
         .check(text, sink);
     if (sink.hasErrors() || program.runbook().isEmpty()) {
       throw new CommandFailure("the runbook " + file + " has errors now: run `chaos check "
-          + file + "`; its rollback cannot run");
+          + file + "`; " + what + " cannot run");
     }
-    return program;
+    return new Runbook(program, unchanged);
   }
 
   private Backend live(ParseResult parsed, UnfinishedRun run, CheckedProgram program) {

@@ -15,8 +15,9 @@ import dev.chaos.types.JsonTree;
  * The run's journal: one JSON object per line and per event, written and flushed as it happens,
  * so that a run that dies leaves everything up to its last event. What `chaos recover` needs is
  * also forced to the disk ({@link FileChannel#force}) before the run goes on: each undo
- * registration and its recipe (before the side effect they undo), the lock taken, where the run
- * came from, and the end of the run; a lost machine then still leaves them. The first line
+ * registration, its recipe and the values its undo block reads (before the side effect they
+ * undo), the lock taken, where the run came from, and the end of the run; a lost machine then
+ * still leaves them. The first line
  * names the format and its version; each line after it is one {@link RunEvent} in the encoding
  * of {@link JournalCodec} (docs/journal.md), which {@link JournalReader} reads back. A journal
  * that cannot be written never stops the run: the first error is kept for the summary.
@@ -107,7 +108,7 @@ public final class Journal implements RunListener, AutoCloseable {
   /** What `chaos recover` relies on is on the disk before the run goes on. */
   private static boolean forced(RunEvent.Type type) {
     return switch (type) {
-      case UNDO_REGISTERED, UNDO_RECIPE, LOCK_TAKEN, RUN_SOURCE, RUN_FINISHED -> true;
+      case UNDO_REGISTERED, UNDO_RECIPE, UNDO_SCOPE, LOCK_TAKEN, RUN_SOURCE, RUN_FINISHED -> true;
       default -> false;
     };
   }

@@ -7,7 +7,6 @@ import dev.chaos.spi.CallContext;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.RunFacts;
 import dev.chaos.spi.RunLock;
-import dev.chaos.spi.Undo;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Member;
 import dev.chaos.types.Value;
@@ -19,17 +18,20 @@ import java.util.Optional;
 
 /**
  * `chaos recover`: finishes a run whose runner died. Runs the undos the journal registered that
- * did not complete, newest first, each rebuilt from its recipe by its driver ({@link
- * Backend#recover}) and tried as a run tries an undo; then the runbook's `rollback` (when
- * {@code program} is given); then gives back the run's lock if it is still the dead run's. Every
- * step is emitted as the run's own events (for the journal it appends to), ending with
- * `run_finished`. Rebuilt inverses are idempotent, so recovering twice changes nothing more.
+ * did not complete, newest first (the order the run would have taken), each tried as a run
+ * tries an undo: an automatic inverse rebuilt from its recipe by its driver ({@link
+ * Backend#recover}), a step's `undo` block from the runbook with the values it read journaled
+ * ({@link BlockScope}); then the runbook's `rollback` (when {@code program} is given); then gives
+ * back the run's lock if it is still the dead run's. Every step is emitted as the run's own
+ * events (for the journal it appends to), ending with `run_finished`; an undo done by a first
+ * recover that died is not run again.
  */
 public final class Recovery {
   private final UnfinishedRun run;
   private final List<RunEvent> events;
   private final String journal;
   private final CheckedProgram program;
+  private final boolean programIsTheRuns;
   private final Backend backend;
   private final RunOptions options;
   private final RunListener listener;
@@ -37,18 +39,21 @@ public final class Recovery {
   private final List<UndoResult> undos = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private RunHeader header;
 
   /**
    * {@code events}: the journal's; {@code journal}: its absolute path, as a Lease names it;
-   * {@code program}: the checked runbook for its `rollback`, or null when it cannot be run
-   * (its file is gone and `--force` was given).
+   * {@code program}: the checked runbook for its `rollback` and undo blocks, or null when it
+   * cannot be run (its file is gone and `--force` was given); {@code programIsTheRuns}: its
+   * file is the one the run ran (the SHA-256 of `run_source`): undo blocks run only from that.
    */
   public Recovery(List<RunEvent> events, String journal, CheckedProgram program,
-      Backend backend, RunOptions options, RunListener listener) {
+      boolean programIsTheRuns, Backend backend, RunOptions options, RunListener listener) {
     this.events = List.copyOf(events);
     this.run = UnfinishedRun.of(events);
     this.journal = journal;
     this.program = program;
+    this.programIsTheRuns = programIsTheRuns;
     this.backend = backend;
     this.options = options;
     this.listener = listener;
@@ -76,7 +81,8 @@ public final class Recovery {
       interpreter.emit(new RunEvent.PhaseEntered(interpreter.now(), RunPhase.UNDO));
       boolean sandbox = run.source() != null && "sandbox".equals(run.source().backend());
       for (UnfinishedRun.Pending p : run.pending()) {
-        undos.add(sandbox ? skippedInSandbox(p) : undo(p));
+        undos.add(sandbox ? skippedInSandbox(p)
+            : p.kind() == UndoResult.Kind.BLOCK ? block(p) : undo(p));
       }
       for (String step : UnfinishedRun.blocksWithoutInverses(events)) {
         String text = "the undo block of step \"" + step + "\" did not run and cannot run "
@@ -123,13 +129,66 @@ public final class Recovery {
 
   private UndoResult undo(UnfinishedRun.Pending p) {
     if (p.recipe() == null) {
-      String text = "no recipe was journaled for it: undo it by hand";
-      interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), p.id(), p.description(), 1,
-          false, text, null));
-      problems.add(p.description() + ": " + text);
-      return new UndoResult(p.step(), p.description(), p.kind(), UndoResult.Status.FAILED, 0,
-          text);
+      return cannot(p, "no recipe was journaled for it: undo it by hand");
     }
+    return attempts(p, () -> backend.recover(p.recipe())
+        .run(context(p.step(), p.recipe().name())));
+  }
+
+  /**
+   * A step's undo block, run from the runbook where the journal says it is, in an environment
+   * rebuilt from the values it read; only from the very file the run ran.
+   */
+  private UndoResult block(UnfinishedRun.Pending p) {
+    String hand = ": undo the step by hand";
+    if (p.scope().notJournaled() != null) {
+      return cannot(p, p.description() + " reads " + p.scope().notJournaled()
+          + ", which is not journaled" + hand);
+    }
+    if (program == null) {
+      return cannot(p, "the runbook is not available: " + p.description()
+          + " cannot run" + hand);
+    }
+    if (!programIsTheRuns) {
+      return cannot(p, "the runbook changed since the run: " + p.description()
+          + " is not run from the changed file" + hand);
+    }
+    Optional<Member.Step> step = stepAt(p);
+    if (step.isEmpty()) {
+      return cannot(p, "the runbook has no undo block of step \"" + p.step() + "\" at "
+          + p.at() + hand);
+    }
+    BlockScope scope = BlockScope.of(program, step.get().undo());
+    return attempts(p, () -> {
+      prepare();
+      Environment env = scope.restore(p.scope().values(), Environment.root());
+      interpreter.executor().block(step.get().undo(),
+          new Frame(program, env, new Site(Section.UNDO, p.step(), null, null, false)));
+    });
+  }
+
+  /** The step whose undo block starts at the line and column of {@code p.at()}. */
+  private Optional<Member.Step> stepAt(UnfinishedRun.Pending p) {
+    String at = p.at() == null ? "" : p.at();
+    return program.runbook().orElseThrow().members().stream()
+        .filter(Member.Step.class::isInstance).map(Member.Step.class::cast)
+        .filter(s -> s.name().text().equals(p.step()) && s.undo() != null
+            && at.endsWith(":" + s.undo().span().startLine() + ":"
+                + s.undo().span().startColumn()))
+        .findFirst();
+  }
+
+  /** An undo that cannot run: reported as failed, with why. */
+  private UndoResult cannot(UnfinishedRun.Pending p, String text) {
+    interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), p.id(), p.description(), 1,
+        false, text, null));
+    problems.add(p.description() + ": " + text);
+    return new UndoResult(p.step(), p.description(), p.kind(), UndoResult.Status.FAILED, 0,
+        text);
+  }
+
+  /** Tries an undo as a run does: again after a pause that doubles, up to the attempts. */
+  private UndoResult attempts(UnfinishedRun.Pending p, UndoStack.Work work) {
     int attempts = Math.max(1, options.undoAttempts());
     Duration pause = options.undoBackoff();
     String problem = null;
@@ -137,8 +196,7 @@ public final class Recovery {
       interpreter.emit(new RunEvent.UndoStarted(interpreter.now(), p.id(), p.description(),
           attempt));
       try {
-        Undo undo = backend.recover(p.recipe());
-        undo.run(context(p.step(), p.recipe().name()));
+        work.run();
         interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), p.id(), p.description(),
             attempt, true, null, null));
         return new UndoResult(p.step(), p.description(), p.kind(), UndoResult.Status.DONE,
@@ -147,7 +205,9 @@ public final class Recovery {
         if (failure instanceof InterruptedException) {
           Thread.interrupted(); // undo is not interruptible: try again
         }
-        problem = Calls.failure(failure);
+        problem = failure instanceof Failure f
+            ? f.getMessage() + (f.span() == null ? "" : " at " + f.where())
+            : Calls.failure(failure);
         boolean again = attempt < attempts;
         interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), p.id(), p.description(),
             attempt, false, problem, again ? pause : null));
@@ -201,11 +261,18 @@ public final class Recovery {
         1, problem);
   }
 
+  /** The runbook's header, evaluated once: its facts (the blast radius) are the run's. */
+  private void prepare() throws InterruptedException {
+    if (header == null) {
+      header = RunHeader.evaluate(interpreter, program, program.runbook().orElseThrow());
+      interpreter.setFacts(new RunFacts(header.shown.name(), header.shown.environment(),
+          header.blastRadiusPercent, false));
+    }
+  }
+
   private void runRollback() throws InterruptedException {
     Decl.Runbook runbook = program.runbook().orElseThrow();
-    RunHeader header = RunHeader.evaluate(interpreter, program, runbook);
-    interpreter.setFacts(new RunFacts(header.shown.name(), header.shown.environment(),
-        header.blastRadiusPercent, false));
+    prepare();
     Environment env = Environment.root();
     env.define(Environment.RUNBOOK, header.runbookValue());
     Frame lets = new Frame(program, env, new Site(Section.LET, "", null, null, false));

@@ -35,7 +35,7 @@ public sealed interface RunEvent {
     UNDO_REGISTERED(UndoRegistered.class), UNDO_STARTED(UndoStarted.class),
     UNDO_FINISHED(UndoFinished.class), ABORT(Abort.class), RECOVERY(Recovery.class),
     RUN_FINISHED(RunFinished.class), UNDO_RECIPE(UndoRecipeSet.class),
-    LOCK_TAKEN(LockTaken.class), RUN_SOURCE(RunSource.class);
+    LOCK_TAKEN(LockTaken.class), RUN_SOURCE(RunSource.class), UNDO_SCOPE(UndoScope.class);
 
     private final Class<? extends RunEvent> record;
 
@@ -287,6 +287,25 @@ public sealed interface RunEvent {
       implements RunEvent {
     public Type type() {
       return Type.UNDO_RECIPE;
+    }
+  }
+
+  /**
+   * What the undo block {@code id} reads from the scopes around it (its step's lets, the
+   * runbook's, `runbook`), for `chaos recover`: the values bound so far, by name. Written right
+   * after the block's registration, at the start of each attempt of its step, and each time the
+   * step binds one of them, before the step goes on; the last one written counts.
+   * {@code notJournaled} names a value that is never journaled (a secret) and what it is: the
+   * block then cannot run without its runner.
+   */
+  record UndoScope(Instant time, int id, Map<String, Object> values, String notJournaled)
+      implements RunEvent {
+    public UndoScope {
+      values = arguments(values);
+    }
+
+    public Type type() {
+      return Type.UNDO_SCOPE;
     }
   }
 

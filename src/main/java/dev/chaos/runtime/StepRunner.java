@@ -59,13 +59,17 @@ final class StepRunner {
         dry));
     Environment[] lastEnv = new Environment[1];
     envs.put(step, lastEnv);
+    BlockUndo block = null;
     if (step.undo() != null && !dry) {
-      undo.registerBlock(name, step.undo().span(), () -> undoBlock(step, lastEnv[0]));
+      BlockScope scope = BlockScope.of(program, step.undo());
+      block = new BlockUndo(undo.registerBlock(name, step.undo().span(),
+          () -> undoBlock(step, lastEnv[0]), scope.values(runbookEnv), scope.notJournaled()),
+          scope);
     }
     int attempt = 0;
     while (true) {
       attempt++;
-      Attempt result = attempt(step, name, timeout, lastEnv, dry);
+      Attempt result = attempt(step, name, timeout, lastEnv, dry, block);
       interpreter.emit(new RunEvent.StepFinished(interpreter.now(), name, attempt,
           result.status(), result.message(), result.where()));
       boolean retryable = result.status() == StepResult.Status.FAILED
@@ -83,8 +87,11 @@ final class StepRunner {
 
   private record Attempt(StepResult.Status status, String message, String where) {}
 
+  /** A step's registered undo block and what it reads, journaled as the step binds it. */
+  private record BlockUndo(int id, BlockScope scope) {}
+
   private Attempt attempt(Member.Step step, String name, Duration timeout, Environment[] lastEnv,
-      boolean dry) {
+      boolean dry, BlockUndo block) {
     long token = stopper.stepStarted();
     Instant deadline = runDeadline;
     if (timeout != null) {
@@ -96,8 +103,12 @@ final class StepRunner {
         undo.registerInverse(name, call, args, at, description, recipe,
             () -> work.run(undoContext(name, call, at)), hasBlock);
     Site site = new Site(Section.STEP, name, deadline, sink, dry);
-    Frame body = new Frame(program, runbookEnv.child(), site);
+    Frame body = new Frame(program, block == null ? runbookEnv.child() : scoped(block, lastEnv),
+        site);
     lastEnv[0] = body.env();
+    if (block != null) {
+      undo.scope(block.id(), block.scope().values(body.env()), block.scope().notJournaled());
+    }
     Thread watchdog = timeout == null || dry ? null : watchdog(name, token, deadline);
     try {
       interpreter.executor().statements(step.body(), body);
@@ -123,6 +134,18 @@ final class StepRunner {
       }
       stopper.stepEnded();
     }
+  }
+
+  /**
+   * The environment of an attempt of a step with an undo block: each value the block reads is
+   * journaled as the step binds it, before the step goes on, for `chaos recover`.
+   */
+  private Environment scoped(BlockUndo block, Environment[] lastEnv) {
+    return runbookEnv.watchedChild((declaration, value) -> {
+      if (block.scope().reads(declaration)) {
+        undo.scope(block.id(), block.scope().values(lastEnv[0]), block.scope().notJournaled());
+      }
+    });
   }
 
   /** Interrupts the step when its timeout passes, unless it has ended by then. */

@@ -39,9 +39,23 @@ final class UndoStack {
     this.interpreter = interpreter;
   }
 
-  synchronized void registerBlock(String step, Span at, Work work) {
-    add(new Entry(entries.size() + 1, step, "the undo block of step \"" + step + "\"",
-        UndoResult.Kind.BLOCK, work, null, null, null, where(at)));
+  /**
+   * A step's undo block; its id, for {@link #scope}. What the block reads so far ({@code values},
+   * the runbook's) is journaled just before the registration: a runner killed between the two
+   * lines left a scope without a block, which recover ignores, never a block without a scope.
+   */
+  synchronized int registerBlock(String step, Span at, Work work, Map<String, Object> values,
+      String notJournaled) {
+    Entry e = new Entry(entries.size() + 1, step, "the undo block of step \"" + step + "\"",
+        UndoResult.Kind.BLOCK, work, null, null, null, where(at));
+    scope(e.id(), values, notJournaled);
+    add(e);
+    return e.id();
+  }
+
+  /** What undo block {@code id} reads, journaled (and forced) for `chaos recover`. */
+  void scope(int id, Map<String, Object> values, String notJournaled) {
+    interpreter.emit(new RunEvent.UndoScope(interpreter.now(), id, values, notJournaled));
   }
 
   /**

@@ -14,9 +14,11 @@ import java.util.Set;
  * it finished, where it came from, the lock it took, and the undos registered that did not
  * complete, newest first, each with the recipe that rebuilds it.
  *
- * <p>An automatic inverse that a step's undo block superseded is pending when the block did not
- * complete: a block is code of its step and cannot run after its runner died, so the inverses
- * of the step's calls undo the step instead.
+ * <p>A step's undo block that did not complete is pending with the values it reads ({@link
+ * RunEvent.UndoScope}): recover runs it from the runbook, and the automatic inverses it
+ * superseded stay superseded. When it cannot run without its runner (it reads a secret, or the
+ * journal, from an older chaos, has no `undo_scope` for it), the inverses of the step's calls
+ * stand in for it.
  */
 public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
     RunEvent.RunSource source, RunEvent.LockTaken lock, List<Pending> pending,
@@ -28,10 +30,11 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
 
   /**
    * One undo that did not complete: {@code recipe} is null when its driver journaled none (a
-   * plug-in's, or a sandbox run's); {@code block} is true for a step's undo block.
+   * plug-in's, or a sandbox run's); {@code at} where its call or block is (`file:line:col`);
+   * {@code scope} what a step's undo block reads (null for the other kinds).
    */
   public record Pending(int id, String step, String description, UndoResult.Kind kind,
-      UndoRecipe recipe) {}
+      UndoRecipe recipe, String at, RunEvent.UndoScope scope) {}
 
   /** Reads the events of one journal, in the order written. */
   public static UnfinishedRun of(List<RunEvent> events) {
@@ -41,6 +44,7 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
     RunEvent.RunFinished end = null;
     Map<Integer, RunEvent.UndoRegistered> registered = new LinkedHashMap<>();
     Map<Integer, UndoRecipe> recipes = new LinkedHashMap<>();
+    Map<Integer, RunEvent.UndoScope> scopes = new LinkedHashMap<>();
     Set<Integer> done = new HashSet<>();
     for (RunEvent e : events) {
       switch (e.type()) {
@@ -59,6 +63,10 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
           RunEvent.UndoRecipeSet r = (RunEvent.UndoRecipeSet) e;
           recipes.put(r.id(), r.recipe());
         }
+        case UNDO_SCOPE -> {
+          RunEvent.UndoScope scope = (RunEvent.UndoScope) e;
+          scopes.put(scope.id(), scope);
+        }
         case UNDO_FINISHED -> {
           RunEvent.UndoFinished f = (RunEvent.UndoFinished) e;
           if (f.ok()) {
@@ -68,10 +76,12 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
         default -> { }
       }
     }
-    Set<String> blocksNotDone = new HashSet<>();
+    Set<String> standIns = new HashSet<>();
     for (RunEvent.UndoRegistered u : registered.values()) {
-      if (u.kind() == UndoResult.Kind.BLOCK && !done.contains(u.id())) {
-        blocksNotDone.add(u.step());
+      RunEvent.UndoScope scope = scopes.get(u.id());
+      if (u.kind() == UndoResult.Kind.BLOCK && !done.contains(u.id())
+          && (scope == null || scope.notJournaled() != null)) {
+        standIns.add(u.step());
       }
     }
     List<Pending> pending = new ArrayList<>();
@@ -83,10 +93,13 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
       if (u.kind() == UndoResult.Kind.ROLLBACK) {
         rollback = true;
       } else if (u.kind() == UndoResult.Kind.BLOCK) {
-        continue; // its step's inverses stand in for it (below)
-      } else if (u.supersededBy() == null || blocksNotDone.contains(u.step())) {
+        if (scopes.containsKey(u.id())) { // else see blocksWithoutInverses
+          pending.add(new Pending(u.id(), u.step(), u.description(), u.kind(), null, u.at(),
+              scopes.get(u.id())));
+        }
+      } else if (u.supersededBy() == null || standIns.contains(u.step())) {
         pending.add(new Pending(u.id(), u.step(), u.description(), u.kind(),
-            recipes.get(u.id())));
+            recipes.get(u.id()), u.at(), null));
       }
     }
     java.util.Collections.reverse(pending);
@@ -104,16 +117,19 @@ public record UnfinishedRun(boolean finished, RunEvent.RunStarted started,
   }
 
   /**
-   * The undo blocks that did not complete and whose steps made no call with an inverse: nothing
-   * can stand in for them after the runner died.
+   * The undo blocks that did not complete, whose values the journal does not have (it was
+   * written by a chaos that journaled none) and whose steps made no call with an inverse:
+   * nothing can run or stand in for them after the runner died.
    */
   public static List<String> blocksWithoutInverses(List<RunEvent> events) {
     Map<String, Boolean> blocks = new LinkedHashMap<>();
-    Set<Integer> done = new HashSet<>();
+    Set<Integer> done = new HashSet<>(); // or pending with their values (see of)
     Set<String> stepsWithInverses = new HashSet<>();
     for (RunEvent e : events) {
       if (e instanceof RunEvent.UndoFinished f && f.ok()) {
         done.add(f.id());
+      } else if (e instanceof RunEvent.UndoScope scope) {
+        done.add(scope.id());
       } else if (e instanceof RunEvent.UndoRegistered u) {
         if (u.kind() == UndoResult.Kind.BLOCK) {
           blocks.put(u.id() + "\u0000" + u.step(), true);

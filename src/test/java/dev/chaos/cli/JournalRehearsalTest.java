@@ -126,6 +126,7 @@ class JournalRehearsalTest {
           UNDO_STARTED, UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED, LOCK_TAKEN, RUN_SOURCE
           -> List.of();
       case UNDO_RECIPE -> Collections.singletonList(((RunEvent.UndoRecipeSet) e).recipe().args());
+      case UNDO_SCOPE -> Collections.singletonList(((RunEvent.UndoScope) e).values());
     };
   }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * SIGKILL at every journal boundary, as crash-consistency suites enumerate them: a runbook that
- * reads Prometheus and mutates Kubernetes (a PodChaos, a scaled deployment), Redis (a key) and
- * PostgreSQL (held connections) under a lock is first run to its end, which numbers its journal
+ * reads Prometheus and mutates Kubernetes (a PodChaos, a scaled deployment), Redis (a key, and
+ * one that a step's own `undo` block deletes) and PostgreSQL (held connections) under a lock is first run to its end, which numbers its journal
  * events 1..N; then, for each n, a runner stops for good right after its nth event is durable
  * (`chaos.test.journal.pause-after`, docs/journal.md), is killed with SIGKILL there, and `chaos
  * recover` finishes it. After each: the world is as it was before, and the journal ends with one
@@ -38,10 +38,12 @@ class CrashConsistencyTest {
 
   /** What the runbook changes, read from the lab. */
   record World(boolean podChaos, int gatewayReplicas, int gatewayPods, boolean redisKey,
-      int heldConnections, boolean lease) {
+      boolean redisMarker, int heldConnections, boolean lease) {
     static World read() throws Exception {
+      var master = Lab.redisMaster();
       return new World(Lab.podChaosExists("faults-crash"), Lab.replicas("graphql-gateway"),
-          Lab.pods("graphql-gateway"), Lab.redisKeyExists(Lab.redisMaster(), "chaos:faults:crash"),
+          Lab.pods("graphql-gateway"), Lab.redisKeyExists(master, "chaos:faults:crash"),
+          Lab.redisKeyExists(master, "chaos:faults:crash-marker"),
           Lab.pgConnections("chaos-crash"), Lab.leaseExists("faults-crash"));
     }
   }
@@ -49,7 +51,8 @@ class CrashConsistencyTest {
   @Test
   void aRunnerKilledAtAnyJournalBoundaryIsFinishedByRecover() throws Exception {
     World before = World.read();
-    assertThat(before.podChaos() || before.redisKey() || before.lease()).as("left over: %s", before)
+    assertThat(before.podChaos() || before.redisKey() || before.redisMarker() || before.lease())
+        .as("left over: %s", before)
         .isFalse();
 
     List<RunEvent> reference;

@@ -83,6 +83,29 @@ class UnfinishedRunTest {
   }
 
   @Test
+  void aBlockWithItsValuesJournaledIsPendingInItsPlaceAndItsInversesStaySuperseded() {
+    started(null);
+    inverse(1, "a", null, recipe("of-a"));
+    events.add(new RunEvent.UndoRegistered(T, 2, "b", UndoResult.Kind.BLOCK, "block b", null,
+        null, "rb.chaos:5:5", null, null));
+    events.add(new RunEvent.UndoScope(T, 2, Map.of(), null));
+    inverse(3, "b", "the step's undo block", recipe("of-b"));
+    events.add(new RunEvent.UndoScope(T, 2, Map.of("key", "k"), null));
+    events.add(new RunEvent.UndoRegistered(T, 4, "c", UndoResult.Kind.BLOCK, "block c", null,
+        null, "rb.chaos:9:5", null, null));
+    events.add(new RunEvent.UndoScope(T, 4, Map.of(), "`token`, a secret"));
+    inverse(5, "c", "the step's undo block", recipe("of-c"));
+    UnfinishedRun run = UnfinishedRun.of(events);
+    // c's block cannot run without its runner: its inverse stands in, and it is reported
+    assertThat(run.pending()).extracting(UnfinishedRun.Pending::id)
+        .containsExactly(5, 4, 2, 1);
+    assertThat(run.pending().get(2).scope().values()).isEqualTo(Map.of("key", "k"));
+    assertThat(run.pending().get(2).at()).isEqualTo("rb.chaos:5:5");
+    assertThat(run.pending().get(1).scope().notJournaled()).isEqualTo("`token`, a secret");
+    assertThat(UnfinishedRun.blocksWithoutInverses(events)).isEmpty();
+  }
+
+  @Test
   void aRunThatEndedUndoFailedHasUndoLeftUntilItsFailedUndosAreDone() {
     started("l");
     inverse(1, "a", null, recipe("x"));
