@@ -38,7 +38,7 @@ public final class HtmlReport {
     RunTimeline timeline = new RunTimeline(masked, r.started(), r.finished());
     TimeScale time = new TimeScale(timeline.start(), timeline.end(), SeriesChart.LEFT,
         SeriesChart.RIGHT, TimeScale.sinceStart(timeline.start()));
-    Marks marks = timeline.marks();
+    Marks marks = timeline.marks(r.abort());
     page.heading(2, "Timeline");
     page.paragraph("sub", "Run time since " + timeline.start() + (r.dryRun() ? "" : "; in a "
         + "rehearsal this is the sandbox's virtual clock") + ". Hover a mark or a dot for its "

@@ -145,6 +145,14 @@ final class RunTimeline {
   }
 
   Marks marks() {
+    return marks(null);
+  }
+
+  /**
+   * {@code abort}: the run's, when it was aborted; a guard's trip journals no abort event of
+   * its own, so the abort is then marked where the step it stopped ended.
+   */
+  Marks marks(RunResult.Abort abort) {
     List<Marks.Span> spans = new ArrayList<>();
     List<Marks.Mark> marks = new ArrayList<>();
     RunEvent.PhaseEntered baseline = phase(RunPhase.BASELINE);
@@ -172,6 +180,24 @@ final class RunTimeline {
       } else if (e instanceof RunEvent.WaitUntil w && "recovery".equals(w.section())) {
         marks.add(new Marks.Mark(Marks.Kind.DEADLINE, w.until(), "recovery deadline (within "
             + ValueFormat.duration(w.within()) + ")"));
+      }
+    }
+    if (abort != null && marks.stream().noneMatch(m -> m.kind() == Marks.Kind.ABORT)) {
+      Instant at = null;
+      for (RunEvent e : events) {
+        if (e instanceof RunEvent.StepFinished f && at == null
+            && (f.status() == RunResult.StepResult.Status.ABORTED
+                || f.status() == RunResult.StepResult.Status.INTERRUPTED)) {
+          at = f.time();
+        }
+      }
+      if (at == null) {
+        at = marks.stream().filter(m -> m.kind() == Marks.Kind.VIOLATION).map(Marks.Mark::at)
+            .reduce((a, b) -> b).orElse(null);
+      }
+      if (at != null) {
+        marks.add(new Marks.Mark(Marks.Kind.ABORT, at, "aborted in " + abort.phase() + ": "
+            + abort.reason()));
       }
     }
     return new Marks(spans, marks);

@@ -27,6 +27,6 @@ public record Series(String kind, String name, Magnitude.Unit unit, List<Point> 
 
   /** The label of the series: `observe error_rate`, `guard "error rate under 5%"`. */
   public String title() {
-    return kind + " " + name;
+    return (kind + " " + name).trim();
   }
 }
