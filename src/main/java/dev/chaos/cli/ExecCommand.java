@@ -183,6 +183,7 @@ final class ExecCommand implements Callable<Integer> {
     OutputPaths.refuseInputs("--journal", folder.journal(), inputs);
     OutputPaths.refuseInputs("--journal", folder.report(), inputs);
     OutputPaths.refuseInputs("--journal", folder.jsonReport(), inputs);
+    OutputPaths.refuseInputs("--journal", folder.htmlReport(), inputs);
     if (junit != null) {
       OutputPaths.refuseInputs("--junit", junit, inputs);
       OutputPaths.requireWritable("--junit", junit);

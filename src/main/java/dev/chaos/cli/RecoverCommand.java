@@ -145,7 +145,8 @@ final class RecoverCommand implements Callable<Integer> {
     }
     Path dir = file.toAbsolutePath().getParent();
     RunFolder folder = new RunFolder(dir, file);
-    new RunSummary(context, folder).writeReports(result, null);
+    new RunSummary(context, folder).writeReports(result, null,
+        result.remaining().isEmpty() ? ExitCodes.OK : ExitCodes.UNDO_FAILED);
     return summary(result, recovery, folder, journal);
   }
 

@@ -45,4 +45,8 @@ record RunFolder(Path dir, Path journal) {
   Path jsonReport() {
     return dir.resolve("report.json");
   }
+
+  Path htmlReport() {
+    return dir.resolve("report.html");
+  }
 }

@@ -1,6 +1,8 @@
 package dev.chaos.cli;
 
 import dev.chaos.runtime.DryRunPlan;
+import dev.chaos.runtime.HtmlReport;
+import dev.chaos.runtime.JournalReader;
 import dev.chaos.runtime.JsonReport;
 import dev.chaos.runtime.Journal;
 import dev.chaos.runtime.JunitReport;
@@ -36,10 +38,26 @@ final class RunSummary {
   }
 
   void writeReports(RunResult result, Path junit) {
+    writeReports(result, junit, exitCode(result.outcome()));
+  }
+
+  /** {@code exitCode}: what the command exits with, shown in report.html. */
+  void writeReports(RunResult result, Path junit, int exitCode) {
     context.write(folder.report(), MarkdownReport.render(result));
     context.write(folder.jsonReport(), JsonReport.render(result));
+    context.write(folder.htmlReport(), HtmlReport.render(result, journaled(), exitCode,
+        context.redactor()));
     if (junit != null) {
       context.write(junit, JunitReport.render(result));
+    }
+  }
+
+  /** The journal's events, for report.html's charts; none when it cannot be read back. */
+  private java.util.List<dev.chaos.runtime.RunEvent> journaled() {
+    try {
+      return JournalReader.read(folder.journal()).events();
+    } catch (java.io.IOException | JournalReader.Malformed e) {
+      return java.util.List.of();
     }
   }
 

@@ -151,6 +151,8 @@ class LabRecoverTest {
           assertThat(f.ok()).isTrue();
         }));
     assertThat(dir.resolve("run1/report.md")).exists();
+    assertThat(Files.readString(dir.resolve("run1/report.html")))
+        .contains("<dt>Exit code</dt><dd>0</dd>", "class=\"mark mark-step\"");
 
     // twice is a no-op
     byte[] recoveredOnce = Files.readAllBytes(journal);

@@ -177,7 +177,7 @@ class SecretsNeverLeakTest {
       // the run did reach every server and fail the way the servers made it
       assertThat(child.exitCode()).as(child.out() + child.err()).isEqualTo(ExitCodes.FAILED);
       assertThat(artifacts).containsKeys(view + " journal.jsonl", view + " report.md",
-          view + " report.json", view + " junit.xml");
+          view + " report.json", view + " report.html", view + " junit.xml");
     }
 
     // the servers were sent every secret, and echoed them: the test plants what it looks for
@@ -217,10 +217,11 @@ class SecretsNeverLeakTest {
         .doesNotContain("Pasted");
   }
 
-  /** The secret, URL-encoded, and in Base64 alone and as a bearer header. */
+  /** The secret, URL-encoded, HTML-escaped, and in Base64 alone and as a bearer header. */
   private static List<String> forms(String secret) {
     List<String> forms = new ArrayList<>(List.of(secret,
-        URLEncoder.encode(secret, StandardCharsets.UTF_8)));
+        URLEncoder.encode(secret, StandardCharsets.UTF_8),
+        dev.chaos.runtime.html.Html.escape(secret)));
     for (String text : List.of(secret, "Bearer " + secret)) {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       forms.add(Base64.getEncoder().encodeToString(bytes));
