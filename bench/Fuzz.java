@@ -1,9 +1,12 @@
 // The fuzzing campaign (run with bench/fuzz.sh, which builds the class path): N generated and
 // mutated inputs from SEED against `chaos check`, the config reader and the world reader; prints
-// inputs/s, the slowest input and the heap used; each finding goes to target/fuzz/findings/.
+// inputs/s, the slowest input by CPU time and by wall time, the most allocating one and the heap
+// used; each finding (a crash, or over 2 s of CPU time) goes to target/fuzz/findings/, each input
+// over 2 s of wall time only to target/fuzz/wall-outliers/.
 // Then the large-file case: a 50 MB runbook, config and world are refused by the reader of
 // user files with the memory bounded. Exits 1 when anything was found.
-// Single-file source program: `java -cp CLASSPATH bench/Fuzz.java 100000 42 [THREADS [FROM TO]]`.
+// Single-file source program: `java -cp CLASSPATH bench/Fuzz.java 100000 42 [THREADS [FROM TO]]`;
+// `... bench/Fuzz.java replay FILE...` reads saved inputs again, alone, and prints their cost.
 
 import dev.chaos.fuzz.FuzzCampaign;
 import dev.chaos.source.InputFile;
@@ -12,6 +15,10 @@ import java.nio.file.Path;
 
 public class Fuzz {
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("replay")) {
+      replay(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     int inputs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
@@ -27,9 +34,13 @@ public class Fuzz {
         "  %d inputs, %.0f s%n", done, (System.nanoTime() - start) / 1e9));
     System.out.println(report.summary());
     FuzzCampaign.save(report.findings(), Path.of("target/fuzz/findings"));
+    FuzzCampaign.save(report.wallOutliers(), Path.of("target/fuzz/wall-outliers"));
     for (FuzzCampaign.Finding f : report.findings()) {
       System.out.println("FINDING " + f.target() + " #" + f.index() + ": "
           + f.problem().lines().findFirst().orElse(""));
+    }
+    for (FuzzCampaign.Finding f : report.wallOutliers()) {
+      System.out.println("WALL ONLY " + f.target() + " #" + f.index() + ": " + f.problem());
     }
     boolean bounded = from > 0 || largeFile(); // once per campaign
     System.exit(report.findings().isEmpty() && bounded ? 0 : 1);
@@ -64,5 +75,24 @@ public class Fuzz {
         + " ms, heap grew by at most " + heap + " MB");
     Files.delete(big);
     return outcome.startsWith("refused") && took < 2000;
+  }
+
+  /** Each saved input read alone, three times (the first one warms the JIT up). */
+  static void replay(String[] files) throws Exception {
+    FuzzCampaign campaign = FuzzCampaign.fromRepository(Path.of("."));
+    for (String file : files) {
+      Path path = Path.of(file);
+      FuzzCampaign.Target target = FuzzCampaign.targetOfSaved(path);
+      String input = Files.readString(path);
+      StringBuilder costs = new StringBuilder();
+      String problem = null;
+      for (int run = 0; run < 3; run++) {
+        FuzzCampaign.Measured m = campaign.measure(target, input);
+        problem = m.problem();
+        costs.append(run == 0 ? "" : " | ").append(m.cost().describe());
+      }
+      System.out.println(path.getFileName() + " (" + target + ", " + input.length() + " chars): "
+          + costs + (problem == null ? "" : "; " + problem.lines().findFirst().orElse("")));
+    }
   }
 }

@@ -33,28 +33,86 @@ import java.util.stream.Stream;
  * The same seed gives the same inputs.
  */
 public final class FuzzCampaign {
-  /** No input may take longer than this. */
+  /**
+   * No input may take longer than this, in CPU time of the thread that reads it: on a shared
+   * machine wall time also counts the time the thread waited for a core, so it cannot tell a
+   * slow input from a loaded machine (docs/performance.md, "Fuzzing").
+   */
   public static final long SLOW_NANOS = 2_000_000_000L;
 
   public enum Target { CHECK, CONFIG, WORLD }
 
-  /** One problem found, with the input that shows it. */
-  public record Finding(Target target, int index, String problem, String input) {}
+  /** What reading one input cost its thread; {@code allocatedBytes} is -1 when unknown. */
+  public record Cost(long cpuNanos, long wallNanos, long allocatedBytes) {
+    public String describe() {
+      return cpuNanos / 1_000_000 + " ms CPU, " + wallNanos / 1_000_000 + " ms wall"
+          + (allocatedBytes < 0 ? "" : ", " + (allocatedBytes >> 20) + " MB allocated");
+    }
+  }
 
-  /** What a campaign measured. */
-  public record Report(long seed, int inputs, long nanos, long slowestNanos, Target slowestTarget,
-      String slowestInput, long maxHeapBytes, List<Finding> findings) {
+  /** One problem found, with the input that shows it and what reading it cost. */
+  public record Finding(Target target, int index, String problem, String input, Cost cost) {}
+
+  /** The costliest input of a campaign by one measure. */
+  public record Worst(Target target, int index, Cost cost, String input) {
+    static final Worst NONE = new Worst(Target.CHECK, -1, new Cost(0, 0, 0), "");
+
+    String describe() {
+      return index < 0 ? "none" : cost.describe() + " (" + target + " #" + index + ", "
+          + input.length() + " chars: " + shorten(input) + ")";
+    }
+  }
+
+  /**
+   * What a campaign measured. {@code findings} are crashes and inputs over the bound in CPU
+   * time; {@code wallOutliers} are inputs over the bound in wall time only, which a loaded
+   * machine explains.
+   */
+  public record Report(long seed, int inputs, long nanos, Worst slowestCpu, Worst slowestWall,
+      Worst mostAllocated, long maxHeapBytes, List<Finding> findings,
+      List<Finding> wallOutliers) {
     public double inputsPerSecond() {
       return inputs / (nanos / 1e9);
     }
 
     public String summary() {
-      return String.format("seed %d: %d inputs in %.1f s (%.0f inputs/s); slowest %d ms (%s, %d"
-          + " chars: %s); max heap used %d MB; %d findings", seed, inputs, nanos / 1e9,
-          inputsPerSecond(), slowestNanos / 1_000_000, slowestTarget, slowestInput.length(),
-          shorten(slowestInput), maxHeapBytes >> 20, findings.size());
+      return String.format("seed %d: %d inputs in %.1f s (%.0f inputs/s)%n"
+          + "  slowest in CPU time: %s%n  slowest in wall time: %s%n  most allocated: %s%n"
+          + "  max heap used %d MB; %d findings; %d inputs over %d ms in wall time only",
+          seed, inputs, nanos / 1e9, inputsPerSecond(), slowestCpu.describe(),
+          slowestWall.describe(), mostAllocated.describe(), maxHeapBytes >> 20, findings.size(),
+          wallOutliers.size(), SLOW_NANOS / 1_000_000);
     }
   }
+
+  /** Measures the current thread; falls back to wall time where the JVM cannot. */
+  static final class ThreadMeter {
+    private final java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    private final com.sun.management.ThreadMXBean allocation =
+        threads instanceof com.sun.management.ThreadMXBean sun
+            && sun.isThreadAllocatedMemorySupported() ? sun : null;
+    private final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+
+    ThreadMeter() {
+      if (cpu && !threads.isThreadCpuTimeEnabled()) {
+        threads.setThreadCpuTimeEnabled(true);
+      }
+      if (allocation != null && !allocation.isThreadAllocatedMemoryEnabled()) {
+        allocation.setThreadAllocatedMemoryEnabled(true);
+      }
+    }
+
+    long cpuNanos() {
+      return cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    long allocatedBytes() {
+      return allocation == null ? -1 : allocation.getCurrentThreadAllocatedBytes();
+    }
+  }
+
+  private final ThreadMeter meter = new ThreadMeter();
 
   private static final String[] CHAOS_TOKENS = {"runbook", "step", "undo", "guard", "expect",
       "verify", "precondition", "rollback", "on abort", "let", "wait", "every", "within", "if",
@@ -147,8 +205,8 @@ public final class FuzzCampaign {
       java.util.function.IntConsumer progress) {
     int inputs = to - from;
     List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
-    long[] slowest = {-1};
-    Object[] slowestOf = {Target.CHECK, ""};
+    List<Finding> wallOutliers = java.util.Collections.synchronizedList(new ArrayList<>());
+    Worst[] worst = {Worst.NONE, Worst.NONE, Worst.NONE}; // CPU, wall, allocated
     long[] maxHeap = {0};
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
     Runtime rt = Runtime.getRuntime();
@@ -157,19 +215,24 @@ public final class FuzzCampaign {
       for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
         Target target = target(i);
         String input = input(seed, i);
-        long t0 = System.nanoTime();
-        String problem = runOne(target, input);
-        long took = System.nanoTime() - t0;
-        if (problem != null) {
-          findings.add(new Finding(target, i, problem, input));
-        } else if (took > SLOW_NANOS) {
-          findings.add(new Finding(target, i, "took " + took / 1_000_000 + " ms", input));
+        Measured measured = measure(target, input);
+        Cost cost = measured.cost();
+        if (measured.problem() != null) {
+          findings.add(new Finding(target, i, measured.problem(), input, cost));
+        } else if (cost.cpuNanos() > SLOW_NANOS) {
+          findings.add(new Finding(target, i, "took " + cost.describe(), input, cost));
+        } else if (cost.wallNanos() > SLOW_NANOS) {
+          wallOutliers.add(new Finding(target, i, "took " + cost.describe(), input, cost));
         }
-        synchronized (slowest) {
-          if (took > slowest[0]) {
-            slowest[0] = took;
-            slowestOf[0] = target;
-            slowestOf[1] = input;
+        synchronized (worst) {
+          if (cost.cpuNanos() > worst[0].cost().cpuNanos()) {
+            worst[0] = new Worst(target, i, cost, input);
+          }
+          if (cost.wallNanos() > worst[1].cost().wallNanos()) {
+            worst[1] = new Worst(target, i, cost, input);
+          }
+          if (cost.allocatedBytes() > worst[2].cost().allocatedBytes()) {
+            worst[2] = new Worst(target, i, cost, input);
           }
           if ((i & 63) == 0) {
             maxHeap[0] = Math.max(maxHeap[0], rt.totalMemory() - rt.freeMemory());
@@ -195,10 +258,29 @@ public final class FuzzCampaign {
         break;
       }
     }
+    return new Report(seed, inputs, System.nanoTime() - start, worst[0], worst[1], worst[2],
+        maxHeap[0], byIndex(findings), byIndex(wallOutliers));
+  }
+
+  private static List<Finding> byIndex(List<Finding> findings) {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(java.util.Comparator.comparingInt(Finding::index));
-    return new Report(seed, inputs, System.nanoTime() - start, slowest[0],
-        (Target) slowestOf[0], (String) slowestOf[1], maxHeap[0], sorted);
+    return sorted;
+  }
+
+  /** The outcome of one input ({@link #runOne}) and what it cost the current thread. */
+  public record Measured(String problem, Cost cost) {}
+
+  /** Reads {@code input} as {@code target} on the current thread, measuring it. */
+  public Measured measure(Target target, String input) {
+    long allocated0 = meter.allocatedBytes();
+    long cpu0 = meter.cpuNanos();
+    long wall0 = System.nanoTime();
+    String problem = runOne(target, input);
+    long wall = System.nanoTime() - wall0;
+    long cpu = meter.cpuNanos() - cpu0;
+    long allocated = allocated0 < 0 ? -1 : meter.allocatedBytes() - allocated0;
+    return new Measured(problem, new Cost(cpu, wall, allocated));
   }
 
   public static Target target(int index) {
@@ -345,15 +427,24 @@ public final class FuzzCampaign {
     return one.length() > 60 ? one.substring(0, 57) + "..." : one;
   }
 
-  /** Writes each finding to {@code dir}, one file per input. */
+  /**
+   * Writes each finding to {@code dir}, one file per input ({@code check-17.txt}) with its
+   * problem and cost ({@code check-17.problem}); {@link #targetOfSaved} reads the target back.
+   */
   public static void save(List<Finding> findings, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (Finding f : findings) {
+      String name = f.target().name().toLowerCase() + "-" + f.index();
       // getBytes replaces a lone surrogate where writeString would throw
-      Files.write(dir.resolve(f.target().name().toLowerCase() + "-" + f.index() + ".txt"),
-          f.input().getBytes(StandardCharsets.UTF_8));
-      Files.writeString(dir.resolve(f.target().name().toLowerCase() + "-" + f.index()
-          + ".problem"), f.problem(), StandardCharsets.UTF_8);
+      Files.write(dir.resolve(name + ".txt"), f.input().getBytes(StandardCharsets.UTF_8));
+      Files.writeString(dir.resolve(name + ".problem"), f.problem() + "\n" + f.cost().describe()
+          + "\n", StandardCharsets.UTF_8);
     }
+  }
+
+  /** The target of an input saved by {@link #save}, from its file name. */
+  public static Target targetOfSaved(Path file) {
+    String name = file.getFileName().toString();
+    return Target.valueOf(name.substring(0, name.indexOf('-')).toUpperCase(java.util.Locale.ROOT));
   }
 }
