@@ -2,7 +2,9 @@
 // mutated inputs from SEED against `chaos check`, the config reader and the world reader; prints
 // inputs/s, the slowest input by CPU time and by wall time, the most allocating one and the heap
 // used; each finding (a crash, or over 2 s of CPU time) goes to target/fuzz/findings/, each input
-// over 2 s of wall time only to target/fuzz/wall-outliers/.
+// over 2 s of wall time only to target/fuzz/wall-outliers/. Then the costliest inputs are read
+// at 2 and 4 times their size; one whose cost grows clearly faster than its length is saved
+// (at 4 times) to target/fuzz/superlinear/.
 // Then the large-file case: a 50 MB runbook, config and world are refused by the reader of
 // user files with the memory bounded. Exits 1 when anything was found.
 // Single-file source program: `java -cp CLASSPATH bench/Fuzz.java 100000 42 [THREADS [FROM TO]]`;
@@ -42,8 +44,24 @@ public class Fuzz {
     for (FuzzCampaign.Finding f : report.wallOutliers()) {
       System.out.println("WALL ONLY " + f.target() + " #" + f.index() + ": " + f.problem());
     }
+    // the costliest inputs again at twice and four times their size: a reader whose cost grows
+    // faster than its input would pass the bound here and fail it on a larger file
+    System.out.println("scaling of the " + report.costliest().size() + " costliest inputs:");
+    boolean linear = true;
+    java.util.List<FuzzCampaign.Finding> superlinear = new java.util.ArrayList<>();
+    for (FuzzCampaign.Scaling s : campaign.scaling(seed, report.costliest())) {
+      System.out.println("  " + s.describe());
+      if (s.superlinear() || s.problem() != null) {
+        linear = false;
+        String input = campaign.input(seed, s.index(), 4);
+        superlinear.add(new FuzzCampaign.Finding(s.target(), s.index(), "at scale 4: "
+            + s.describe() + (s.problem() == null ? "" : "\n" + s.problem()), input,
+            s.costs().get(2)));
+      }
+    }
+    FuzzCampaign.save(superlinear, Path.of("target/fuzz/superlinear"));
     boolean bounded = from > 0 || largeFile(); // once per campaign
-    System.exit(report.findings().isEmpty() && bounded ? 0 : 1);
+    System.exit(report.findings().isEmpty() && linear && bounded ? 0 : 1);
   }
 
   /** A 50 MB file is refused at the size bound: time and heap stay small. */

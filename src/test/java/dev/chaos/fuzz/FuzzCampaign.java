@@ -70,7 +70,7 @@ public final class FuzzCampaign {
    */
   public record Report(long seed, int inputs, long nanos, Worst slowestCpu, Worst slowestWall,
       Worst mostAllocated, long maxHeapBytes, List<Finding> findings,
-      List<Finding> wallOutliers) {
+      List<Finding> wallOutliers, List<Worst> costliest) {
     public double inputsPerSecond() {
       return inputs / (nanos / 1e9);
     }
@@ -207,6 +207,7 @@ public final class FuzzCampaign {
     List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Finding> wallOutliers = java.util.Collections.synchronizedList(new ArrayList<>());
     Worst[] worst = {Worst.NONE, Worst.NONE, Worst.NONE}; // CPU, wall, allocated
+    Costliest costliest = new Costliest();
     long[] maxHeap = {0};
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
     Runtime rt = Runtime.getRuntime();
@@ -224,6 +225,7 @@ public final class FuzzCampaign {
         } else if (cost.wallNanos() > SLOW_NANOS) {
           wallOutliers.add(new Finding(target, i, "took " + cost.describe(), input, cost));
         }
+        costliest.offer(new Worst(target, i, cost, input));
         synchronized (worst) {
           if (cost.cpuNanos() > worst[0].cost().cpuNanos()) {
             worst[0] = new Worst(target, i, cost, input);
@@ -259,7 +261,116 @@ public final class FuzzCampaign {
       }
     }
     return new Report(seed, inputs, System.nanoTime() - start, worst[0], worst[1], worst[2],
-        maxHeap[0], byIndex(findings), byIndex(wallOutliers));
+        maxHeap[0], byIndex(findings), byIndex(wallOutliers), costliest.all());
+  }
+
+  /**
+   * The inputs most worth scaling ({@link #scaling}): of each target, the {@code KEEP} that
+   * took the most CPU time, and the {@code KEEP} that took the most CPU time per character
+   * (of those over {@link #NOISE_NANOS}, below which a ratio is noise).
+   */
+  static final class Costliest {
+    static final int KEEP = 8;
+    private final List<java.util.PriorityQueue<Worst>> queues = new ArrayList<>();
+
+    Costliest() {
+      for (int t = 0; t < Target.values().length; t++) {
+        queues.add(new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong((Worst w) -> w.cost().cpuNanos())));
+        queues.add(new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingDouble(Costliest::perChar)));
+      }
+    }
+
+    private static double perChar(Worst w) {
+      return w.cost().cpuNanos() / (double) Math.max(1, w.input().length());
+    }
+
+    synchronized void offer(Worst w) {
+      offer(queues.get(2 * w.target().ordinal()), w);
+      if (w.cost().cpuNanos() > NOISE_NANOS) {
+        offer(queues.get(2 * w.target().ordinal() + 1), w);
+      }
+    }
+
+    private static void offer(java.util.PriorityQueue<Worst> queue, Worst w) {
+      queue.add(w);
+      if (queue.size() > KEEP) {
+        queue.poll();
+      }
+    }
+
+    synchronized List<Worst> all() {
+      java.util.Map<Integer, Worst> byIndex = new java.util.TreeMap<>();
+      queues.forEach(q -> q.forEach(w -> byIndex.put(w.index(), w)));
+      return List.copyOf(byIndex.values());
+    }
+  }
+
+  /** Below this much CPU time a ratio of times is noise. */
+  static final long NOISE_NANOS = 10_000_000L;
+
+  /**
+   * How the cost of an input grows with its size: the input at scales 1, 2 and 4
+   * ({@link #input(long, int, int)}), its lengths and costs (each the cheaper of two readings),
+   * and the problem ({@link #runOne}) of the first scale that had one, else null.
+   */
+  public record Scaling(Target target, int index, List<Integer> lengths, List<Cost> costs,
+      String problem) {
+    /** The exponent k of cost ~ length^k from scale 1 to 4; NaN when the length hardly grew. */
+    public double cpuExponent() {
+      return exponent(costs.get(0).cpuNanos(), costs.get(2).cpuNanos());
+    }
+
+    public double allocationExponent() {
+      return exponent(costs.get(0).allocatedBytes(), costs.get(2).allocatedBytes());
+    }
+
+    private double exponent(long small, long large) {
+      double grew = lengths.get(2) / (double) lengths.get(0);
+      return grew < 1.5 || small <= 0 ? Double.NaN : Math.log(large / (double) small)
+          / Math.log(grew);
+    }
+
+    /**
+     * Clearly more than linear: a linear reader gives about 1, a quadratic one 2; the costs
+     * must be large enough for the ratio to mean something.
+     */
+    public boolean superlinear() {
+      return cpuExponent() > 1.5 && costs.get(2).cpuNanos() > 5 * NOISE_NANOS
+          || allocationExponent() > 1.5 && costs.get(2).allocatedBytes() > 64L << 20;
+    }
+
+    public String describe() {
+      StringBuilder b = new StringBuilder(target + " #" + index + ":");
+      for (int i = 0; i < lengths.size(); i++) {
+        b.append(i == 0 ? " " : "; ").append(lengths.get(i)).append(" chars ")
+            .append(costs.get(i).describe());
+      }
+      return b.append(String.format("; exponent %.2f CPU, %.2f allocation%s%s", cpuExponent(),
+          allocationExponent(), superlinear() ? ": SUPERLINEAR" : "", problem == null ? ""
+              : "; FAILED: " + problem.lines().findFirst().orElse(""))).toString();
+    }
+  }
+
+  /** Each of {@code inputs} of the campaign of {@code seed} read at scales 1, 2 and 4. */
+  public List<Scaling> scaling(long seed, List<Worst> inputs) {
+    List<Scaling> out = new ArrayList<>();
+    for (Worst w : inputs) {
+      List<Integer> lengths = new ArrayList<>();
+      List<Cost> costs = new ArrayList<>();
+      String problem = null;
+      for (int scale : new int[] {1, 2, 4}) {
+        String input = input(seed, w.index(), scale);
+        Measured first = measure(w.target(), input);
+        Cost second = measure(w.target(), input).cost();
+        lengths.add(input.length());
+        costs.add(first.cost().cpuNanos() <= second.cpuNanos() ? first.cost() : second);
+        problem = problem != null ? problem : first.problem();
+      }
+      out.add(new Scaling(w.target(), w.index(), lengths, costs, problem));
+    }
+    return out;
   }
 
   private static List<Finding> byIndex(List<Finding> findings) {
@@ -289,11 +400,20 @@ public final class FuzzCampaign {
 
   /** Input {@code index} of the campaign of {@code seed}. */
   public String input(long seed, int index) {
+    return input(seed, index, 1);
+  }
+
+  /**
+   * Input {@code index} with its repeated pieces, nesting and splices {@code scale} times as
+   * long: the same random draws, so the same kind of input, larger (later mutations may land
+   * elsewhere, as they draw their place from the length).
+   */
+  public String input(long seed, int index, int scale) {
     Random random = new Random(seed * 1_000_003L + index);
     Target target = target(index);
     List<String> seeds = target == Target.CHECK ? chaosSeeds
         : target == Target.CONFIG ? configSeeds : worldSeeds;
-    return mutate(seeds, target == Target.CHECK ? CHAOS_TOKENS : YAML_TOKENS, random);
+    return mutate(seeds, target == Target.CHECK ? CHAOS_TOKENS : YAML_TOKENS, random, scale);
   }
 
   /** Null when the reader coped: a result or its own kind of error. */
@@ -352,16 +472,17 @@ public final class FuzzCampaign {
 
   // ---- mutations ----------------------------------------------------------------------------
 
-  static String mutate(List<String> seeds, String[] tokens, Random random) {
+  static String mutate(List<String> seeds, String[] tokens, Random random, int scale) {
     String text = seeds.get(random.nextInt(seeds.size()));
     int rounds = 1 + random.nextInt(4);
     for (int r = 0; r < rounds; r++) {
-      text = once(text, seeds, tokens, random);
+      text = once(text, seeds, tokens, random, scale);
     }
     return text;
   }
 
-  private static String once(String text, List<String> seeds, String[] tokens, Random random) {
+  private static String once(String text, List<String> seeds, String[] tokens, Random random,
+      int scale) {
     StringBuilder b = new StringBuilder(text);
     int at = b.length() == 0 ? 0 : random.nextInt(b.length() + 1);
     switch (random.nextInt(9)) {
@@ -374,7 +495,7 @@ public final class FuzzCampaign {
       case 1: { // splice a piece of another seed
         String other = seeds.get(random.nextInt(seeds.size()));
         int from = other.isEmpty() ? 0 : random.nextInt(other.length());
-        int to = Math.min(other.length(), from + random.nextInt(400));
+        int to = Math.min(other.length(), from + random.nextInt(400) * scale);
         b.insert(at, other, from, to);
         break;
       }
@@ -389,7 +510,7 @@ public final class FuzzCampaign {
       case 4: { // deep nesting
         String[] open = {"(", "[", "{", "${", "- ", "[[", "{a: "};
         String o = open[random.nextInt(open.length)];
-        int depth = 50 + random.nextInt(random.nextBoolean() ? 200 : 3000);
+        int depth = (50 + random.nextInt(random.nextBoolean() ? 200 : 3000)) * scale;
         b.insert(at, o.repeat(depth));
         break;
       }
@@ -410,7 +531,7 @@ public final class FuzzCampaign {
         int to = Math.min(b.length(), at + 1 + random.nextInt(30));
         String piece = b.substring(at, to);
         if (!piece.isEmpty()) {
-          b.insert(at, piece.repeat(1 + random.nextInt(200)));
+          b.insert(at, piece.repeat((1 + random.nextInt(200)) * scale));
         }
         break;
       }
