@@ -90,6 +90,21 @@ class ConfigBadInputTest {
         .hasMessageEndingWith("spsps://prometheus.prod.example:9090`");
   }
 
+  /**
+   * Found by the scaling pass of bench/fuzz.sh: the YAML scanner copied what it held of a long
+   * scalar at each 1,024 characters it read (a quoted scalar of a million characters: 3 GB
+   * allocated). Now read in one piece; the value is read whole and refused as a URL.
+   */
+  @Test
+  void aScalarOfAMillionCharactersIsReadWhole() {
+    String url = "a://".repeat(250_000);
+    assertThatThrownBy(() -> ChaosConfig.parse(FILE, "environments:\n  e:\n    class: staging\n"
+        + "    prometheus: {url: \"" + url + "\"}\n", Path.of("/home/u")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("chaos.yaml:4:23: `environments.e.prometheus.url` must be an http:// or"
+            + " https:// URL, not `" + url + "`");
+  }
+
   @Test
   void binaryIsRefusedAsSuch() {
     refused("environments:\n  staging:\n    class: !!binary aGVsbG8=\n", "chaos.yaml:3:12: a"
