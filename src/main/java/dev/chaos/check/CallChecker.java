@@ -109,7 +109,8 @@ final class CallChecker {
     Symbol s = scope.lookup(n.name());
     if (s == null) {
       List<String> callables = new ArrayList<>();
-      for (String name : scope.visibleNames()) {
+      for (String name : file.suggestions().spend(scope.visibleNames()) ? scope.visibleNames()
+          : List.<String>of()) {
         Symbol c = scope.lookup(name);
         if (c instanceof Symbol.CoreFn || c instanceof Symbol.Global g
             && !(g.decl() instanceof Decl.Let)) {

@@ -124,7 +124,9 @@ final class ExprChecker {
    * when the nearest known name is one, or when nothing is near and it is called.
    */
   void unknownName(Expr.Name n, Scope scope, boolean qualifierOfCall) {
-    String near = dev.chaos.diag.Suggest.closest(n.name(), scope.visibleNames()).orElse(null);
+    Iterable<String> names = scope.visibleNames();
+    String near = file.suggestions().spend(names)
+        ? dev.chaos.diag.Suggest.closest(n.name(), names).orElse(null) : null;
     Symbol nearSymbol = near == null ? null : scope.lookup(near);
     if (nearSymbol instanceof Symbol.Local l) {
       // the misspelling was meant as a use: warning that the intended let is unused would be

@@ -41,6 +41,7 @@ final class FileChecker {
   private final ExprChecker exprs;
   private final StmtChecker stmts;
   private final LineContinuation continuation;
+  private final SuggestionBudget suggestions = new SuggestionBudget();
 
   FileChecker(DriverRegistry drivers, TypeNames typeNames, CheckOptions options,
       Reporter reporter, Program program, List<ResolvedImport> imports) {
@@ -63,6 +64,11 @@ final class FileChecker {
 
   Reporter reporter() {
     return reporter;
+  }
+
+  /** What is left for "did you mean" among the names in scope, in this file. */
+  SuggestionBudget suggestions() {
+    return suggestions;
   }
 
   Expectations expect() {

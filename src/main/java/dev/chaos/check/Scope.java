@@ -2,10 +2,8 @@ package dev.chaos.check;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A chain of environments: block, section, runbook, file. Names are declared as they are met
@@ -46,13 +44,13 @@ final class Scope {
     return null;
   }
 
-  /** Every visible name, innermost first, for "did you mean". */
-  Set<String> visibleNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (Scope s = this; s != null; s = s.parent) {
-      names.addAll(s.symbols.keySet());
-    }
-    return names;
+  /**
+   * Every visible name, innermost first, for "did you mean"; a shadowed name comes twice. Read
+   * in place, not copied: it is read for every unknown name of a file.
+   */
+  Iterable<String> visibleNames() {
+    return () -> java.util.stream.Stream.iterate(this, s -> s != null, s -> s.parent)
+        .flatMap(s -> s.symbols.keySet().stream()).iterator();
   }
 
   List<Symbol.Local> ownLocals() {

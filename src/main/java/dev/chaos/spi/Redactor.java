@@ -34,8 +34,14 @@ public final class Redactor {
   /** Secrets shorter than this are not masked in text (see the class comment). */
   public static final int MIN_LENGTH = 4;
 
-  private static final Pattern URL_USERINFO =
-      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#\"'<>]+)@");
+  /**
+   * A URL's `user:password@`. The scheme is matched only from the start of its run of scheme
+   * characters, and possessively: tried from every letter of a long run without `://`, it
+   * made reading a config with a 7,000-letter URL take 0.3 s, and 4 times as long at twice the
+   * length (found by bench/fuzz.sh).
+   */
+  private static final Pattern URL_USERINFO = Pattern.compile(
+      "(?<![A-Za-z0-9+.-])[0-9+.-]*+[A-Za-z][A-Za-z0-9+.-]*+://([^/@\\s?#\"'<>]++)@");
   private static final Pattern SECRET_PARAMETER = Pattern.compile(
       "(?i)[?&;](?:password|passwd|pwd|token|access_token|api_key|apikey|secret|sslpassword)"
           + "=([^&;#\\s\"'<>]+)");

@@ -52,4 +52,27 @@ class RecursionTest {
         fn c() -> Int = 1
         """).assertClean();
   }
+
+  private static String chain(int n, String last) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n - 1; i++) {
+      text.append("fn f").append(i).append("() -> Int = f").append(i + 1).append("()\n");
+    }
+    return text.append("fn f").append(n - 1).append("() -> Int = ").append(last).append('\n')
+        .toString();
+  }
+
+  /**
+   * Was the square of the number of `fn`s (a loop searched from each through all the others):
+   * 5,000 `fn`s each calling the next, in a chain, a ring, and a chain ending in a self-call.
+   */
+  @Test
+  void thousandsOfFunctionsCallingTheNextAreOneLoopOrNone() {
+    check(chain(5000, "1")).assertClean();
+    Diagnostic ring = check(chain(5000, "f0()")).only(Code.CH0213);
+    assertThat(ring.message()).startsWith("function `f0` calls itself through `f1`, `f2`, `f3`")
+        .endsWith("`f4998` and `f4999`");
+    Diagnostic self = check(chain(5000, "f4999()")).only(Code.CH0213);
+    assertThat(self.message()).isEqualTo("function `f4999` calls itself");
+  }
 }

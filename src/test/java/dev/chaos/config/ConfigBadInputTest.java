@@ -74,6 +74,37 @@ class ConfigBadInputTest {
         .hasMessageContaining("malformed YAML");
   }
 
+  /**
+   * Found by bench/fuzz.sh (seed 20261203, input 14314): a URL whose scheme is a run of 7,000
+   * letters. Masking its credentials for the message tried the scheme from every letter; it is
+   * refused with the URL quoted whole (the scaling is held by RedactorTest).
+   */
+  @Test
+  void aUrlWithAVeryLongSchemeIsRefusedWhole() throws Exception {
+    String yaml = new String(getClass().getResourceAsStream("/fuzz/config-url-letter-run.yaml")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ChaosConfig.parse(FILE, yaml, Path.of("/home/u")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("chaos.yaml:8:23: `environments.prod.prometheus.url` must be an"
+            + " http:// or https:// URL, not `httpspsps")
+        .hasMessageEndingWith("spsps://prometheus.prod.example:9090`");
+  }
+
+  /**
+   * Found by the scaling pass of bench/fuzz.sh: the YAML scanner copied what it held of a long
+   * scalar at each 1,024 characters it read (a quoted scalar of a million characters: 3 GB
+   * allocated). Now read in one piece; the value is read whole and refused as a URL.
+   */
+  @Test
+  void aScalarOfAMillionCharactersIsReadWhole() {
+    String url = "a://".repeat(250_000);
+    assertThatThrownBy(() -> ChaosConfig.parse(FILE, "environments:\n  e:\n    class: staging\n"
+        + "    prometheus: {url: \"" + url + "\"}\n", Path.of("/home/u")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("chaos.yaml:4:23: `environments.e.prometheus.url` must be an http:// or"
+            + " https:// URL, not `" + url + "`");
+  }
+
   @Test
   void binaryIsRefusedAsSuch() {
     refused("environments:\n  staging:\n    class: !!binary aGVsbG8=\n", "chaos.yaml:3:12: a"

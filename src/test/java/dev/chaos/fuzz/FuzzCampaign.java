@@ -33,28 +33,86 @@ import java.util.stream.Stream;
  * The same seed gives the same inputs.
  */
 public final class FuzzCampaign {
-  /** No input may take longer than this. */
+  /**
+   * No input may take longer than this, in CPU time of the thread that reads it: on a shared
+   * machine wall time also counts the time the thread waited for a core, so it cannot tell a
+   * slow input from a loaded machine (docs/performance.md, "Fuzzing").
+   */
   public static final long SLOW_NANOS = 2_000_000_000L;
 
   public enum Target { CHECK, CONFIG, WORLD }
 
-  /** One problem found, with the input that shows it. */
-  public record Finding(Target target, int index, String problem, String input) {}
+  /** What reading one input cost its thread; {@code allocatedBytes} is -1 when unknown. */
+  public record Cost(long cpuNanos, long wallNanos, long allocatedBytes) {
+    public String describe() {
+      return cpuNanos / 1_000_000 + " ms CPU, " + wallNanos / 1_000_000 + " ms wall"
+          + (allocatedBytes < 0 ? "" : ", " + (allocatedBytes >> 20) + " MB allocated");
+    }
+  }
 
-  /** What a campaign measured. */
-  public record Report(long seed, int inputs, long nanos, long slowestNanos, Target slowestTarget,
-      String slowestInput, long maxHeapBytes, List<Finding> findings) {
+  /** One problem found, with the input that shows it and what reading it cost. */
+  public record Finding(Target target, int index, String problem, String input, Cost cost) {}
+
+  /** The costliest input of a campaign by one measure. */
+  public record Worst(Target target, int index, Cost cost, String input) {
+    static final Worst NONE = new Worst(Target.CHECK, -1, new Cost(0, 0, 0), "");
+
+    String describe() {
+      return index < 0 ? "none" : cost.describe() + " (" + target + " #" + index + ", "
+          + input.length() + " chars: " + shorten(input) + ")";
+    }
+  }
+
+  /**
+   * What a campaign measured. {@code findings} are crashes and inputs over the bound in CPU
+   * time; {@code wallOutliers} are inputs over the bound in wall time only, which a loaded
+   * machine explains.
+   */
+  public record Report(long seed, int inputs, long nanos, Worst slowestCpu, Worst slowestWall,
+      Worst mostAllocated, long maxHeapBytes, List<Finding> findings,
+      List<Finding> wallOutliers, List<Worst> costliest) {
     public double inputsPerSecond() {
       return inputs / (nanos / 1e9);
     }
 
     public String summary() {
-      return String.format("seed %d: %d inputs in %.1f s (%.0f inputs/s); slowest %d ms (%s, %d"
-          + " chars: %s); max heap used %d MB; %d findings", seed, inputs, nanos / 1e9,
-          inputsPerSecond(), slowestNanos / 1_000_000, slowestTarget, slowestInput.length(),
-          shorten(slowestInput), maxHeapBytes >> 20, findings.size());
+      return String.format("seed %d: %d inputs in %.1f s (%.0f inputs/s)%n"
+          + "  slowest in CPU time: %s%n  slowest in wall time: %s%n  most allocated: %s%n"
+          + "  max heap used %d MB; %d findings; %d inputs over %d ms in wall time only",
+          seed, inputs, nanos / 1e9, inputsPerSecond(), slowestCpu.describe(),
+          slowestWall.describe(), mostAllocated.describe(), maxHeapBytes >> 20, findings.size(),
+          wallOutliers.size(), SLOW_NANOS / 1_000_000);
     }
   }
+
+  /** Measures the current thread; falls back to wall time where the JVM cannot. */
+  static final class ThreadMeter {
+    private final java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    private final com.sun.management.ThreadMXBean allocation =
+        threads instanceof com.sun.management.ThreadMXBean sun
+            && sun.isThreadAllocatedMemorySupported() ? sun : null;
+    private final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+
+    ThreadMeter() {
+      if (cpu && !threads.isThreadCpuTimeEnabled()) {
+        threads.setThreadCpuTimeEnabled(true);
+      }
+      if (allocation != null && !allocation.isThreadAllocatedMemoryEnabled()) {
+        allocation.setThreadAllocatedMemoryEnabled(true);
+      }
+    }
+
+    long cpuNanos() {
+      return cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    long allocatedBytes() {
+      return allocation == null ? -1 : allocation.getCurrentThreadAllocatedBytes();
+    }
+  }
+
+  private final ThreadMeter meter = new ThreadMeter();
 
   private static final String[] CHAOS_TOKENS = {"runbook", "step", "undo", "guard", "expect",
       "verify", "precondition", "rollback", "on abort", "let", "wait", "every", "within", "if",
@@ -147,8 +205,9 @@ public final class FuzzCampaign {
       java.util.function.IntConsumer progress) {
     int inputs = to - from;
     List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
-    long[] slowest = {-1};
-    Object[] slowestOf = {Target.CHECK, ""};
+    List<Finding> wallOutliers = java.util.Collections.synchronizedList(new ArrayList<>());
+    Worst[] worst = {Worst.NONE, Worst.NONE, Worst.NONE}; // CPU, wall, allocated
+    Costliest costliest = new Costliest();
     long[] maxHeap = {0};
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
     Runtime rt = Runtime.getRuntime();
@@ -157,19 +216,25 @@ public final class FuzzCampaign {
       for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
         Target target = target(i);
         String input = input(seed, i);
-        long t0 = System.nanoTime();
-        String problem = runOne(target, input);
-        long took = System.nanoTime() - t0;
-        if (problem != null) {
-          findings.add(new Finding(target, i, problem, input));
-        } else if (took > SLOW_NANOS) {
-          findings.add(new Finding(target, i, "took " + took / 1_000_000 + " ms", input));
+        Measured measured = measure(target, input);
+        Cost cost = measured.cost();
+        if (measured.problem() != null) {
+          findings.add(new Finding(target, i, measured.problem(), input, cost));
+        } else if (cost.cpuNanos() > SLOW_NANOS) {
+          findings.add(new Finding(target, i, "took " + cost.describe(), input, cost));
+        } else if (cost.wallNanos() > SLOW_NANOS) {
+          wallOutliers.add(new Finding(target, i, "took " + cost.describe(), input, cost));
         }
-        synchronized (slowest) {
-          if (took > slowest[0]) {
-            slowest[0] = took;
-            slowestOf[0] = target;
-            slowestOf[1] = input;
+        costliest.offer(new Worst(target, i, cost, input));
+        synchronized (worst) {
+          if (cost.cpuNanos() > worst[0].cost().cpuNanos()) {
+            worst[0] = new Worst(target, i, cost, input);
+          }
+          if (cost.wallNanos() > worst[1].cost().wallNanos()) {
+            worst[1] = new Worst(target, i, cost, input);
+          }
+          if (cost.allocatedBytes() > worst[2].cost().allocatedBytes()) {
+            worst[2] = new Worst(target, i, cost, input);
           }
           if ((i & 63) == 0) {
             maxHeap[0] = Math.max(maxHeap[0], rt.totalMemory() - rt.freeMemory());
@@ -195,10 +260,138 @@ public final class FuzzCampaign {
         break;
       }
     }
+    return new Report(seed, inputs, System.nanoTime() - start, worst[0], worst[1], worst[2],
+        maxHeap[0], byIndex(findings), byIndex(wallOutliers), costliest.all());
+  }
+
+  /**
+   * The inputs most worth scaling ({@link #scaling}): of each target, the {@code KEEP} that
+   * took the most CPU time, and the {@code KEEP} that took the most CPU time per character
+   * (of those over {@link #NOISE_NANOS}, below which a ratio is noise).
+   */
+  static final class Costliest {
+    static final int KEEP = 8;
+    private final List<java.util.PriorityQueue<Worst>> queues = new ArrayList<>();
+
+    Costliest() {
+      for (int t = 0; t < Target.values().length; t++) {
+        queues.add(new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong((Worst w) -> w.cost().cpuNanos())));
+        queues.add(new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingDouble(Costliest::perChar)));
+      }
+    }
+
+    private static double perChar(Worst w) {
+      return w.cost().cpuNanos() / (double) Math.max(1, w.input().length());
+    }
+
+    synchronized void offer(Worst w) {
+      offer(queues.get(2 * w.target().ordinal()), w);
+      if (w.cost().cpuNanos() > NOISE_NANOS) {
+        offer(queues.get(2 * w.target().ordinal() + 1), w);
+      }
+    }
+
+    private static void offer(java.util.PriorityQueue<Worst> queue, Worst w) {
+      queue.add(w);
+      if (queue.size() > KEEP) {
+        queue.poll();
+      }
+    }
+
+    synchronized List<Worst> all() {
+      java.util.Map<Integer, Worst> byIndex = new java.util.TreeMap<>();
+      queues.forEach(q -> q.forEach(w -> byIndex.put(w.index(), w)));
+      return List.copyOf(byIndex.values());
+    }
+  }
+
+  /** Below this much CPU time a ratio of times is noise. */
+  static final long NOISE_NANOS = 10_000_000L;
+
+  /**
+   * How the cost of an input grows with its size: the input at scales 1, 2 and 4
+   * ({@link #input(long, int, int)}), its lengths and costs (each the cheaper of two readings),
+   * and the problem ({@link #runOne}) of the first scale that had one, else null.
+   */
+  public record Scaling(Target target, int index, List<Integer> lengths, List<Cost> costs,
+      String problem) {
+    /** The exponent k of cost ~ length^k from scale 1 to 4; NaN when the length hardly grew. */
+    public double cpuExponent() {
+      return exponent(costs.get(0).cpuNanos(), costs.get(2).cpuNanos());
+    }
+
+    public double allocationExponent() {
+      return exponent(costs.get(0).allocatedBytes(), costs.get(2).allocatedBytes());
+    }
+
+    private double exponent(long small, long large) {
+      double grew = lengths.get(2) / (double) lengths.get(0);
+      return grew < 1.5 || small <= 0 ? Double.NaN : Math.log(large / (double) small)
+          / Math.log(grew);
+    }
+
+    /**
+     * Clearly more than linear: a linear reader gives about 1, a quadratic one 2; the costs
+     * must be large enough for the ratio to mean something.
+     */
+    public boolean superlinear() {
+      return cpuExponent() > 1.5 && costs.get(2).cpuNanos() > 5 * NOISE_NANOS
+          || allocationExponent() > 1.5 && costs.get(2).allocatedBytes() > 64L << 20;
+    }
+
+    public String describe() {
+      StringBuilder b = new StringBuilder(target + " #" + index + ":");
+      for (int i = 0; i < lengths.size(); i++) {
+        b.append(i == 0 ? " " : "; ").append(lengths.get(i)).append(" chars ")
+            .append(costs.get(i).describe());
+      }
+      return b.append(String.format("; exponent %.2f CPU, %.2f allocation%s%s", cpuExponent(),
+          allocationExponent(), superlinear() ? ": SUPERLINEAR" : "", problem == null ? ""
+              : "; FAILED: " + problem.lines().findFirst().orElse(""))).toString();
+    }
+  }
+
+  /** Each of {@code inputs} of the campaign of {@code seed} read at scales 1, 2 and 4. */
+  public List<Scaling> scaling(long seed, List<Worst> inputs) {
+    List<Scaling> out = new ArrayList<>();
+    for (Worst w : inputs) {
+      List<Integer> lengths = new ArrayList<>();
+      List<Cost> costs = new ArrayList<>();
+      String problem = null;
+      for (int scale : new int[] {1, 2, 4}) {
+        String input = input(seed, w.index(), scale);
+        Measured first = measure(w.target(), input);
+        Cost second = measure(w.target(), input).cost();
+        lengths.add(input.length());
+        costs.add(first.cost().cpuNanos() <= second.cpuNanos() ? first.cost() : second);
+        problem = problem != null ? problem : first.problem();
+      }
+      out.add(new Scaling(w.target(), w.index(), lengths, costs, problem));
+    }
+    return out;
+  }
+
+  private static List<Finding> byIndex(List<Finding> findings) {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(java.util.Comparator.comparingInt(Finding::index));
-    return new Report(seed, inputs, System.nanoTime() - start, slowest[0],
-        (Target) slowestOf[0], (String) slowestOf[1], maxHeap[0], sorted);
+    return sorted;
+  }
+
+  /** The outcome of one input ({@link #runOne}) and what it cost the current thread. */
+  public record Measured(String problem, Cost cost) {}
+
+  /** Reads {@code input} as {@code target} on the current thread, measuring it. */
+  public Measured measure(Target target, String input) {
+    long allocated0 = meter.allocatedBytes();
+    long cpu0 = meter.cpuNanos();
+    long wall0 = System.nanoTime();
+    String problem = runOne(target, input);
+    long wall = System.nanoTime() - wall0;
+    long cpu = meter.cpuNanos() - cpu0;
+    long allocated = allocated0 < 0 ? -1 : meter.allocatedBytes() - allocated0;
+    return new Measured(problem, new Cost(cpu, wall, allocated));
   }
 
   public static Target target(int index) {
@@ -207,11 +400,20 @@ public final class FuzzCampaign {
 
   /** Input {@code index} of the campaign of {@code seed}. */
   public String input(long seed, int index) {
+    return input(seed, index, 1);
+  }
+
+  /**
+   * Input {@code index} with its repeated pieces, nesting and splices {@code scale} times as
+   * long: the same random draws, so the same kind of input, larger (later mutations may land
+   * elsewhere, as they draw their place from the length).
+   */
+  public String input(long seed, int index, int scale) {
     Random random = new Random(seed * 1_000_003L + index);
     Target target = target(index);
     List<String> seeds = target == Target.CHECK ? chaosSeeds
         : target == Target.CONFIG ? configSeeds : worldSeeds;
-    return mutate(seeds, target == Target.CHECK ? CHAOS_TOKENS : YAML_TOKENS, random);
+    return mutate(seeds, target == Target.CHECK ? CHAOS_TOKENS : YAML_TOKENS, random, scale);
   }
 
   /** Null when the reader coped: a result or its own kind of error. */
@@ -270,16 +472,17 @@ public final class FuzzCampaign {
 
   // ---- mutations ----------------------------------------------------------------------------
 
-  static String mutate(List<String> seeds, String[] tokens, Random random) {
+  static String mutate(List<String> seeds, String[] tokens, Random random, int scale) {
     String text = seeds.get(random.nextInt(seeds.size()));
     int rounds = 1 + random.nextInt(4);
     for (int r = 0; r < rounds; r++) {
-      text = once(text, seeds, tokens, random);
+      text = once(text, seeds, tokens, random, scale);
     }
     return text;
   }
 
-  private static String once(String text, List<String> seeds, String[] tokens, Random random) {
+  private static String once(String text, List<String> seeds, String[] tokens, Random random,
+      int scale) {
     StringBuilder b = new StringBuilder(text);
     int at = b.length() == 0 ? 0 : random.nextInt(b.length() + 1);
     switch (random.nextInt(9)) {
@@ -292,7 +495,7 @@ public final class FuzzCampaign {
       case 1: { // splice a piece of another seed
         String other = seeds.get(random.nextInt(seeds.size()));
         int from = other.isEmpty() ? 0 : random.nextInt(other.length());
-        int to = Math.min(other.length(), from + random.nextInt(400));
+        int to = Math.min(other.length(), from + random.nextInt(400) * scale);
         b.insert(at, other, from, to);
         break;
       }
@@ -307,7 +510,7 @@ public final class FuzzCampaign {
       case 4: { // deep nesting
         String[] open = {"(", "[", "{", "${", "- ", "[[", "{a: "};
         String o = open[random.nextInt(open.length)];
-        int depth = 50 + random.nextInt(random.nextBoolean() ? 200 : 3000);
+        int depth = (50 + random.nextInt(random.nextBoolean() ? 200 : 3000)) * scale;
         b.insert(at, o.repeat(depth));
         break;
       }
@@ -328,7 +531,7 @@ public final class FuzzCampaign {
         int to = Math.min(b.length(), at + 1 + random.nextInt(30));
         String piece = b.substring(at, to);
         if (!piece.isEmpty()) {
-          b.insert(at, piece.repeat(1 + random.nextInt(200)));
+          b.insert(at, piece.repeat((1 + random.nextInt(200)) * scale));
         }
         break;
       }
@@ -345,15 +548,24 @@ public final class FuzzCampaign {
     return one.length() > 60 ? one.substring(0, 57) + "..." : one;
   }
 
-  /** Writes each finding to {@code dir}, one file per input. */
+  /**
+   * Writes each finding to {@code dir}, one file per input ({@code check-17.txt}) with its
+   * problem and cost ({@code check-17.problem}); {@link #targetOfSaved} reads the target back.
+   */
   public static void save(List<Finding> findings, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (Finding f : findings) {
+      String name = f.target().name().toLowerCase() + "-" + f.index();
       // getBytes replaces a lone surrogate where writeString would throw
-      Files.write(dir.resolve(f.target().name().toLowerCase() + "-" + f.index() + ".txt"),
-          f.input().getBytes(StandardCharsets.UTF_8));
-      Files.writeString(dir.resolve(f.target().name().toLowerCase() + "-" + f.index()
-          + ".problem"), f.problem(), StandardCharsets.UTF_8);
+      Files.write(dir.resolve(name + ".txt"), f.input().getBytes(StandardCharsets.UTF_8));
+      Files.writeString(dir.resolve(name + ".problem"), f.problem() + "\n" + f.cost().describe()
+          + "\n", StandardCharsets.UTF_8);
     }
+  }
+
+  /** The target of an input saved by {@link #save}, from its file name. */
+  public static Target targetOfSaved(Path file) {
+    String name = file.getFileName().toString();
+    return Target.valueOf(name.substring(0, name.indexOf('-')).toUpperCase(java.util.Locale.ROOT));
   }
 }

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -27,6 +28,14 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  /**
+   * The YAML scanner reads its input this many characters at a time, and copies what it holds
+   * of the current token each time: a scalar of a million characters was copied a thousand
+   * times (3 GB allocated, 4 times as much at twice the length; found by the scaling pass of
+   * bench/fuzz.sh). A longer text is read in one piece.
+   */
+  private static final int SCANNER_CHUNK = 1024;
 
   /** Mappings and sequences inside one another: far beyond any config or world file. */
   public static final int MAX_DEPTH = 100;
@@ -57,9 +66,15 @@ public final class YamlReader {
     return read(file, text, "the file");
   }
 
+  /** The default factory, or for a text longer than a chunk one that reads it whole. */
+  private static YAMLFactory factoryFor(String text) {
+    return text.length() < SCANNER_CHUNK ? FACTORY : YAMLFactory.builder()
+        .loadSettings(LoadSettings.builder().setBufferSize(text.length() + 1).build()).build();
+  }
+
   /** As {@link #read(Path, String)}; {@code what} ("the config file") names it in messages. */
   public static YamlNode read(Path file, String text, String what) throws YamlException {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    try (JsonParser parser = factoryFor(text).createParser(text)) {
       YamlReader tree = new YamlReader(file, parser);
       JsonToken first = parser.nextToken();
       if (first == null) {
