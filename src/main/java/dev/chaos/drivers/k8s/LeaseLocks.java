@@ -101,7 +101,7 @@ public final class LeaseLocks implements RunLock.Store {
     renewal.start(name);
     return () -> {
       renewal.stop();
-      release(resource, holder.identity());
+      release(resource, holder.identity(), lock, where, renewal.renewed());
     };
   }
 
@@ -227,15 +227,24 @@ public final class LeaseLocks implements RunLock.Store {
         "Lease " + namespace + "/" + lease.getMetadata().getName());
   }
 
-  /** Deletes the Lease if it is still this run's; a failure leaves it to expire. */
-  private static void release(Resource<Lease> resource, String identity) {
+  /**
+   * Deletes the Lease if it is still this run's (a Lease lost to another run was reported when
+   * it was lost). A failure leaves it to expire, one duration after its last renewal, and says so.
+   */
+  private void release(Resource<Lease> resource, String identity, String lock, String where,
+      Instant renewed) throws RunLock.NotReleased {
+    Lease current = null;
     try {
-      Lease current = resource.get();
-      if (current != null && identity.equals(current.getSpec().getHolderIdentity())) {
+      current = resource.get();
+      if (current != null && current.getSpec() != null
+          && identity.equals(current.getSpec().getHolderIdentity())) {
         resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
       }
     } catch (KubernetesClientException e) {
-      // the Lease expires on its own after its duration
+      ZonedDateTime read = current == null ? null : expiry(current);
+      Instant expires = read != null ? read.toInstant() : renewed.plus(duration);
+      throw new RunLock.NotReleased("could not release the lock `" + lock + "` (" + where
+          + "): " + reason(e) + "; it expires at " + seconds(expires));
     }
   }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Leases against an API that answers what a busy cluster may: another runner's create landing
- * between our read and our create (409),. The server answers in
+ * between our read and our create (409), a release that fails (500, 409). The server answers in
  * the order its expectations were set, so each race is played the same way every time.
  */
 @Timeout(60)
@@ -114,5 +114,47 @@ class LeaseConflictsTest {
     assertThatThrownBy(() -> locks().take("llm-marketplace", ALICE, lost::add))
         .hasMessage("another run wrote the Lease chaos-testing/chaos-lock-llm-marketplace at "
             + "the same moment and it is gone again");
+  }
+
+  /** Takes the lock on a free Lease; the release then reads {@code ours} back. */
+  private RunLock taken() throws Exception {
+    Lease ours = lease(ALICE.identity(), "pod-failure", T0);
+    server.expect().get().withPath(LEASE).andReturn(404, status(404, "NotFound", "none")).once();
+    server.expect().post().withPath(LEASES).andReturn(201, ours).once();
+    server.expect().get().withPath(LEASE).andReturn(200, ours).once();
+    return locks().take("llm-marketplace", ALICE, lost::add);
+  }
+
+  @Test
+  void aReleaseTheApiRefusesIsSaidNamingTheLeaseTheReasonAndTheExpiry() throws Exception {
+    RunLock lock = taken();
+    server.expect().delete().withPath(LEASE).andReturn(500, status(500, "InternalError",
+        "etcdserver: request timed out")).always();
+    assertThatThrownBy(lock::release).isInstanceOf(RunLock.NotReleased.class)
+        .hasMessage("could not release the lock `llm-marketplace` (Lease chaos-testing/"
+            + "chaos-lock-llm-marketplace): HTTP 500: etcdserver: request timed out; it expires"
+            + " at 2026-11-28T10:40:00Z");
+    assertThat(lost).isEmpty();
+  }
+
+  @Test
+  void aReleaseThatConflictsIsSaid() throws Exception {
+    RunLock lock = taken();
+    server.expect().delete().withPath(LEASE).andReturn(409, status(409, "Conflict",
+        "the object has been modified")).once();
+    assertThatThrownBy(lock::release).isInstanceOf(RunLock.NotReleased.class)
+        .hasMessage("could not release the lock `llm-marketplace` (Lease chaos-testing/"
+            + "chaos-lock-llm-marketplace): HTTP 409: the object has been modified; it expires"
+            + " at 2026-11-28T10:40:00Z");
+  }
+
+  @Test
+  void aReleaseWithTheApiDownSaysWhenTheLeaseExpires() throws Exception {
+    RunLock lock = taken();
+    server.destroy();
+    assertThatThrownBy(lock::release).isInstanceOf(RunLock.NotReleased.class)
+        .hasMessage("could not release the lock `llm-marketplace` (Lease chaos-testing/"
+            + "chaos-lock-llm-marketplace): connection refused; it expires at "
+            + "2026-11-28T10:40:00Z");
   }
 }
