@@ -57,4 +57,26 @@ final class InFlight {
     worker.cancel(true);
     return false;
   }
+
+  /**
+   * Before an inverse runs: the call's request still in flight when the run stopped ends first
+   * (answered, or cut at the client's request timeout), so that what the server writes late
+   * is undone too; the journal says so. Bounded by half of the undo's own time.
+   */
+  void settle(dev.chaos.spi.CallContext undo) throws InterruptedException {
+    if (!running()) {
+      return;
+    }
+    undo.log("undo: waiting for the request that was in flight when the run stopped to end");
+    // half of the undo's time at most: the other half deletes what it may have created
+    java.time.Instant now = undo.clock().now();
+    java.time.Instant until = now.plus(java.time.Duration.between(now, undo.deadline())
+        .dividedBy(2));
+    if (awaitEnd(undo.clock(), until)) {
+      undo.log("undo: the request in flight ended; undoing what it wrote");
+    } else {
+      undo.log("undo: the request in flight did not end in time: cut short; undoing what it "
+          + "may have written");
+    }
+  }
 }

@@ -70,7 +70,7 @@ final class LiveApply {
     ApplyRecipe recipe = new ApplyRecipe(cluster.name(), docs, namespaces, existing);
     InFlight inFlight = new InFlight();
     context.registerUndo(undoText, recipe.recipe(), undo -> {
-      awaitInFlight(inFlight, undo);
+      inFlight.settle(undo);
       K8sCall.run(clients, cluster, undo, client -> {
         for (int i = applied.size() - 1; i >= 0; i--) {
           Applied a = applied.get(i);
@@ -138,28 +138,6 @@ final class LiveApply {
       }
       return refs;
     });
-  }
-
-  /**
-   * Before an inverse runs: the apply's request still in flight when the run stopped ends first
-   * (answered, or cut at the client's request timeout), so that an object the server creates
-   * late is deleted too; the journal says so. Bounded by half of the undo's own time.
-   */
-  static void awaitInFlight(InFlight inFlight, CallContext undo) throws InterruptedException {
-    if (!inFlight.running()) {
-      return;
-    }
-    undo.log("undo: waiting for the request that was in flight when the run stopped to end");
-    // half of the undo's time at most: the other half deletes what it may have created
-    java.time.Instant now = undo.clock().now();
-    java.time.Instant until = now.plus(java.time.Duration.between(now, undo.deadline())
-        .dividedBy(2));
-    if (inFlight.awaitEnd(undo.clock(), until)) {
-      undo.log("undo: the request in flight ended; undoing what it wrote");
-    } else {
-      undo.log("undo: the request in flight did not end by the undo's deadline: cut short; "
-          + "what it may have created is deleted by name");
-    }
   }
 
   /**

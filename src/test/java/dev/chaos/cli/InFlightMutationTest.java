@@ -30,36 +30,61 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run stopped (here by a guard that trips once the create reached the server) while `k8s.apply`'s create is in flight: the API
- * server has the request and creates the object only after the stop. Undo waits for that
- * request to end and deletes what it created, so nothing is left once the run ends, and the
- * journal says undo waited for it.
+ * A run stopped (here by a guard that trips once the request reached the server) while a
+ * mutation is in flight (`k8s.apply`'s create, `k8s.scale`'s patch): the API server has the
+ * request and carries it out only after the stop. Undo waits for that request to end and then
+ * undoes it, so nothing is left once the run ends, and the journal says undo waited for it.
  */
 @Timeout(300)
-class InFlightApplyTest {
+class InFlightMutationTest {
   @TempDir
   Path dir;
 
-  /** The CRUD store, with every create of a PodChaos held until {@link #answer} opens. */
+  /**
+   * The CRUD store, with the first request {@code held} picks carried out only once {@link
+   * #answer} opens: answered then ({@code unanswered} false: the server thread waits, and so
+   * does every other request), or never ({@code unanswered}: the request is carried out off
+   * the server's thread and its answer never comes, as when a connection is lost).
+   */
   private static final class HeldCreates extends Dispatcher {
     private final KubernetesMixedDispatcher crud;
+    private final java.util.function.Predicate<RecordedRequest> held;
     final CountDownLatch received = new CountDownLatch(1);
     /** What the guard's endpoint answers: 200 until the create arrived, then 503. */
     volatile int health = 200;
     final CountDownLatch answer = new CountDownLatch(1);
     final CountDownLatch created = new CountDownLatch(1);
 
-    HeldCreates(KubernetesMixedDispatcher crud) {
+    private final boolean unanswered;
+
+    HeldCreates(KubernetesMixedDispatcher crud,
+        java.util.function.Predicate<RecordedRequest> held, boolean unanswered) {
       this.crud = crud;
+      this.held = held;
+      this.unanswered = unanswered;
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-      boolean create = "POST".equals(request.getMethod())
-          && request.getPath().contains("/podchaos");
+      boolean create = received.getCount() > 0 && held.test(request);
       if (create) {
         health = 503; // the guard trips now, while the create is held
         received.countDown();
+        if (unanswered) {
+          Thread late = new Thread(() -> {
+            try {
+              answer.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              return;
+            }
+            crud.dispatch(request);
+            created.countDown();
+          }, "late-write");
+          late.setDaemon(true);
+          late.start();
+          return new MockResponse().setResponseCode(200).setBody("{}")
+              .setBodyDelay(Duration.ofMinutes(10));
+        }
         try {
           answer.await(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -81,9 +106,51 @@ class InFlightApplyTest {
 
   @Test
   void aCreateAnsweredOnlyAfterTheStopIsDeletedByUndo() throws Exception {
+    stoppedWhileHeld(r -> "POST".equals(r.getMethod()) && r.getPath().contains("/podchaos"),
+        false, client -> { }, """
+          k8s.apply(\"""
+            apiVersion: chaos-mesh.org/v1alpha1
+            kind: PodChaos
+            metadata: {name: late, namespace: chaos-testing}
+            spec: {action: pod-kill, mode: one,
+              selector: {namespaces: [chaos-testing], labelSelectors: {app: none}}}
+            \""")
+        """, client -> {
+          var podChaos = client.genericKubernetesResources(
+              new ResourceDefinitionContext.Builder().withGroup("chaos-mesh.org")
+                  .withVersion("v1alpha1").withKind("PodChaos").withPlural("podchaos")
+                  .withNamespaced(true).build());
+          assertThat(podChaos.inNamespace("chaos-testing").withName("late").get())
+              .as("the PodChaos created after the stop").isNull();
+        }, "undo: the request in flight ended; undoing what it wrote");
+  }
+
+  @Test
+  void aScaleCarriedOutAfterTheStopAndNeverAnsweredIsPutBackByUndo() throws Exception {
+    stoppedWhileHeld(r -> "PATCH".equals(r.getMethod()) && r.getPath().contains(
+        "/deployments/api"), true, client -> client.apps().deployments().inNamespace("shop")
+            .resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata().withName("api").withNamespace("shop").endMetadata()
+                .withNewSpec().withReplicas(3).endSpec().build()).create(),
+        "k8s.scale(\"deployment\", \"api\", 1, namespace: \"shop\")\n",
+        client -> assertThat(client.apps().deployments().inNamespace("shop").withName("api")
+            .get().getSpec().getReplicas()).as("replicas after the run").isEqualTo(3),
+        // it ends at the client's request timeout (60 s), within the undo's wait
+        "undo: the request in flight ended; undoing what it wrote");
+  }
+
+  /**
+   * Runs a runbook whose one step is {@code call}; the request {@code held} picks is held by
+   * the server, the run's guard trips meanwhile, and the request is carried out once undo began
+   * (or, without the wait, once the run is over); then {@code after} checks the world and the
+   * journal must say {@code said}.
+   */
+  private void stoppedWhileHeld(java.util.function.Predicate<RecordedRequest> held,
+      boolean unanswered, java.util.function.Consumer<KubernetesClient> before, String call,
+      java.util.function.Consumer<KubernetesClient> after, String said) throws Exception {
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     HeldCreates dispatcher = new HeldCreates(
-        new KubernetesMixedDispatcher(expectations, K8sLab.customKinds()));
+        new KubernetesMixedDispatcher(expectations, K8sLab.customKinds()), held, unanswered);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
         expectations, dispatcher, false);
     server.init(InetAddress.getByName("127.0.0.1"), 0);
@@ -95,6 +162,7 @@ class InFlightApplyTest {
     });
     health.start();
     try (KubernetesClient client = server.createClient()) {
+      before.accept(client);
       Path kubeconfig = dir.resolve("kubeconfig");
       Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: lab\n"
           + "  cluster: {server: 'http://127.0.0.1:" + server.getPort() + "'}\ncontexts:\n"
@@ -112,17 +180,11 @@ class InFlightApplyTest {
             guard "the service answers" every 1s {
               expect http.get("http://127.0.0.1:%d/").status == 200
             }
-            step "apply" {
-              k8s.apply(\"""
-                apiVersion: chaos-mesh.org/v1alpha1
-                kind: PodChaos
-                metadata: {name: late, namespace: chaos-testing}
-                spec: {action: pod-kill, mode: one,
-                  selector: {namespaces: [chaos-testing], labelSelectors: {app: none}}}
-                \""")
+            step "change" {
+          %s
             }
           }
-          """.formatted(health.getAddress().getPort()));
+          """.formatted(health.getAddress().getPort(), call.indent(4)));
       Path journal = dir.resolve("run/journal.jsonl");
       AtomicReference<CliRunner.Result> result = new AtomicReference<>();
       Thread run = new Thread(() -> {
@@ -150,14 +212,9 @@ class InFlightApplyTest {
 
       CliRunner.Result r = result.get();
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(4);
-      var podChaos = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
-          .withGroup("chaos-mesh.org").withVersion("v1alpha1").withKind("PodChaos")
-          .withPlural("podchaos").withNamespaced(true).build());
-      assertThat(podChaos.inNamespace("chaos-testing").withName("late").get())
-          .as("the PodChaos created after the stop").isNull();
+      after.accept(client);
       assertThat(Files.readString(journal)).contains(
-          "undo: waiting for the request that was in flight when the run stopped to end",
-          "undo: the request in flight ended; undoing what it wrote");
+          "undo: waiting for the request that was in flight when the run stopped to end", said);
     } finally {
       health.stop(0);
       server.destroy();
