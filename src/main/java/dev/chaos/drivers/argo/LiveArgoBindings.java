@@ -1,7 +1,6 @@
 package dev.chaos.drivers.argo;
 
 import dev.chaos.drivers.ManifestDocuments;
-import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
@@ -101,9 +100,9 @@ public final class LiveArgoBindings {
     ManifestDocuments.Doc doc = docs.get(0);
     String namespace = k.resolve(doc.namespace().isEmpty() ? string(a, "namespace", "")
         : doc.namespace());
-    if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals(WORKFLOW)) {
-      throw new K8sException(k.label(), "argo.submit takes one Workflow, not "
-          + docs.stream().map(ManifestDocuments.Doc::kind).toList());
+    String refusal = dev.chaos.drivers.kube.ArgoWorkflowManifest.refusal(docs);
+    if (refusal != null) {
+      throw new K8sException(k.label(), refusal);
     }
     String undo = "terminate workflow " + (doc.name().isEmpty()
         ? doc.generateName() + "* (generated name)" : doc.name())
