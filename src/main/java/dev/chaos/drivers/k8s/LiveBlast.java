@@ -61,11 +61,14 @@ public final class LiveBlast {
       return Held.NOTHING;
     }
     Double cap = context.run().blastRadiusPercent();
+    // Litmus's appkind: which workload owns each pod, through its ReplicaSet for a Deployment
+    boolean owners = selections.stream().anyMatch(s -> s.selector().needsWorkloads());
     BlastRadius.Share share = K8sCall.run(clients, cluster, context, client -> {
       Map<String, List<PodFacts>> read = new HashMap<>();
       return ChaosBlast.judge(selections, ns -> read.computeIfAbsent(ns,
-          n -> ChaosBlast.facts(KubeObjects.list(client, "pod", n, LabelSelector.parse("")))),
-          cap);
+          n -> ChaosBlast.facts(KubeObjects.list(client, "pod", n, LabelSelector.parse("")),
+              owners ? KubeObjects.list(client, "replicaset", n, LabelSelector.parse(""))
+                  : List.of())), cap);
     });
     if (!context.run().dryRun()) {
       context.affected(share.count(), share.of(), "pods selected by "

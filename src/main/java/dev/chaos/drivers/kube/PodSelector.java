@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record PodSelector(List<String> namespaces, LabelSelector labels,
     Map<String, String> annotations, Map<String, String> fields, List<String> phases,
-    List<String> nodes, Map<String, List<String>> pods) {
+    List<String> nodes, Map<String, List<String>> pods, String workloadKind) {
   public PodSelector {
     namespaces = List.copyOf(namespaces);
     annotations = Map.copyOf(annotations);
@@ -24,6 +24,8 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
     phases = List.copyOf(phases);
     nodes = List.copyOf(nodes);
     pods = Map.copyOf(pods);
+    workloadKind = workloadKind == null || workloadKind.isBlank() ? ""
+        : Kinds.normalise(workloadKind);
   }
 
   /**
@@ -54,14 +56,23 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
     ManifestDocuments.map(s.get("pods")).forEach((ns, names) -> pods.put(ns, strings(names)));
     return new PodSelector(namespaces, new LabelSelector(text(requirements), requirements),
         stringMap(s.get("annotationSelectors")), stringMap(s.get("fieldSelectors")),
-        strings(s.get("podPhaseSelectors")), strings(s.get("nodes")), pods);
+        strings(s.get("podPhaseSelectors")), strings(s.get("nodes")), pods, "");
   }
 
-  /** Litmus's `appinfo`: the pods of {@code namespace} matching {@code labels}, or named ones. */
-  public static PodSelector litmus(String namespace, String labels, List<String> named) {
+  /**
+   * Litmus's `appinfo`: the pods of {@code namespace} matching {@code labels} and owned by a
+   * workload of kind {@code appkind} (any when blank), or named ones.
+   */
+  public static PodSelector litmus(String namespace, String labels, List<String> named,
+      String appkind) {
     Map<String, List<String>> pods = named.isEmpty() ? Map.of() : Map.of(namespace, named);
     return new PodSelector(List.of(namespace), LabelSelector.parse(labels), Map.of(), Map.of(),
-        List.of(), List.of(), pods);
+        List.of(), List.of(), pods, appkind);
+  }
+
+  /** Whether judging it needs to know which workload owns each pod. */
+  public boolean needsWorkloads() {
+    return !workloadKind.isEmpty();
   }
 
   /** The namespaces whose pods must be read to judge it. */
@@ -74,6 +85,9 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
       return pods.getOrDefault(pod.namespace(), List.of()).contains(pod.name());
     }
     if (!namespaces.contains(pod.namespace()) || !labels.matches(pod.labels())) {
+      return false;
+    }
+    if (!workloadKind.isEmpty() && !workloadKind.equals(pod.workloadKind())) {
       return false;
     }
     for (Map.Entry<String, String> a : annotations.entrySet()) {
@@ -115,7 +129,8 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
     }
     String where = "in " + quoted(namespaces.stream().map(n -> n.isEmpty()
         ? "the default namespace" : n).toList());
-    return parts.isEmpty() ? where : String.join(", ", parts) + " " + where;
+    String of = workloadKind.isEmpty() ? "" : "of a " + workloadKind + " ";
+    return of + (parts.isEmpty() ? where : String.join(", ", parts) + " " + where);
   }
 
   private static SelectorRequirement expression(String where, Map<String, Object> e) {

@@ -19,7 +19,7 @@ class ChaosBlastTest {
       out.add(new PodFacts("llm-marketplace", "backend-" + i,
           Map.of("tier", "backend", "track", i < 2 ? "canary" : "stable"),
           i == 0 ? Map.of("team", "a") : Map.of(), i == 4 ? "Pending" : "Running",
-          "node-" + (i % 2)));
+          "node-" + (i % 2), "Deployment"));
     }
     out.add(new PodFacts("llm-marketplace", "gateway-0", Map.of("app", "gateway"), Map.of(),
         "Running", "node-0"));
@@ -255,7 +255,8 @@ class ChaosBlastTest {
         """;
     assertThatThrownBy(() -> judge(engine.formatted("50"), 30.0))
         .hasMessage("ChaosEngine `engine`, experiment `pod-delete` (PODS_AFFECTED_PERC 50,"
-            + " pods labelled `tier=backend` in `llm-marketplace`) asks for up to 50%; the"
+            + " pods of a deployment labelled `tier=backend` in `llm-marketplace`) asks for up to"
+            + " 50%; the"
             + " runbook's blast_radius is 30%");
     BlastRadius.Share unset = judge(engine.formatted(""), 30.0);
     assertThat(unset.count()).as("empty means one pod").isEqualTo(1);
