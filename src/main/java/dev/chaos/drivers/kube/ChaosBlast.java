@@ -110,16 +110,17 @@ public final class ChaosBlast {
 
   /** The pods of one namespace from object trees (the API's pod list, a world's pods). */
   public static List<PodFacts> facts(List<Map<String, Object>> podTrees) {
-    return facts(podTrees, List.of());
+    return facts(podTrees, List.of(), Map.of());
   }
 
   /**
    * As {@link #facts(List)}, with the workload that owns each pod: its controller owner, and
    * for a ReplicaSet the owner of that ReplicaSet (a Deployment's) found in {@code
-   * replicaSetTrees}, the ReplicaSets of the pods' namespace.
+   * replicaSetTrees}, the ReplicaSets of the pods' namespace; and the labels of each pod's node
+   * from {@code nodeLabels} (node name to labels).
    */
   public static List<PodFacts> facts(List<Map<String, Object>> podTrees,
-      List<Map<String, Object>> replicaSetTrees) {
+      List<Map<String, Object>> replicaSetTrees, Map<String, Map<String, String>> nodeLabels) {
     Map<String, String> replicaSetOwners = new java.util.HashMap<>();
     for (Map<String, Object> rs : replicaSetTrees) {
       String owner = controllerKind(rs);
@@ -138,7 +139,18 @@ public final class ChaosBlast {
           strings(ManifestDocuments.at(pod, "metadata", "annotations")),
           ManifestDocuments.text(ManifestDocuments.at(pod, "status", "phase")),
           ManifestDocuments.text(ManifestDocuments.at(pod, "spec", "nodeName")),
-          workloadKind(pod, replicaSetOwners)));
+          workloadKind(pod, replicaSetOwners), nodeLabels.getOrDefault(
+              ManifestDocuments.text(ManifestDocuments.at(pod, "spec", "nodeName")), Map.of())));
+    }
+    return out;
+  }
+
+  /** Node name to labels, from the API's node list. */
+  public static Map<String, Map<String, String>> nodeLabels(List<Map<String, Object>> nodeTrees) {
+    Map<String, Map<String, String>> out = new java.util.HashMap<>();
+    for (Map<String, Object> node : nodeTrees) {
+      out.put(ManifestDocuments.text(ManifestDocuments.at(node, "metadata", "name")),
+          strings(ManifestDocuments.at(node, "metadata", "labels")));
     }
     return out;
   }

@@ -118,4 +118,21 @@ class SandboxBlastTest {
     under(30.0).call("k8s.apply", "manifest", Value.str(chaosEngine("statefulset")));
     assertThat(k8s.count("chaosengine", "llm-marketplace", "")).isEqualTo(1);
   }
+
+  @Test
+  void nodeSelectorsAreRefusedSinceTheWorldHasNoNodes() {
+    assertThatThrownBy(() -> under(30.0).call("k8s.apply", "manifest", Value.str("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: ssd-kill, namespace: llm-marketplace}
+        spec:
+          action: pod-kill
+          mode: one
+          selector: {labelSelectors: {tier: backend}, nodeSelectors: {disk: ssd}}
+        """)))
+        .hasMessage("PodChaos `ssd-kill` `selector.nodeSelectors` selects pods by their nodes'"
+            + " labels, and the sandbox's world has no nodes (its pods run on none): its blast"
+            + " radius cannot be judged here; select by pod labels, or run it live");
+    assertThat(k8s.count("podchaos", "llm-marketplace", "")).isZero();
+  }
 }
