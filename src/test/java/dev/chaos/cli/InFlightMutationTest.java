@@ -139,6 +139,28 @@ class InFlightMutationTest {
         "undo: the request in flight ended; undoing what it wrote");
   }
 
+  @Test
+  void aSubmitAnsweredOnlyAfterTheStopIsTerminatedByUndo() throws Exception {
+    stoppedWhileHeld(r -> "POST".equals(r.getMethod()) && r.getPath().contains(
+        "/argoproj.io/") && r.getPath().endsWith("/workflows"), false, client -> { }, """
+          argo.submit(\"""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {name: late-wf, namespace: chaos-testing}
+            spec: {entrypoint: main}
+            \""")
+        """, client -> {
+          var workflows = client.genericKubernetesResources(
+              new ResourceDefinitionContext.Builder().withGroup("argoproj.io")
+                  .withVersion("v1alpha1").withKind("Workflow").withPlural("workflows")
+                  .withNamespaced(true).build());
+          var wf = workflows.inNamespace("chaos-testing").withName("late-wf").get();
+          assertThat(wf).as("the workflow submitted after the stop").isNotNull();
+          assertThat(((Map<?, ?>) wf.getAdditionalProperties().get("spec")).get("shutdown"))
+              .as("terminated by undo").isEqualTo("Terminate");
+        }, "undo: the request in flight ended; undoing what it wrote");
+  }
+
   /**
    * Runs a runbook whose one step is {@code call}; the request {@code held} picks is held by
    * the server, the run's guard trips meanwhile, and the request is carried out once undo began

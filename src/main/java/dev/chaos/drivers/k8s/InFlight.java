@@ -13,10 +13,22 @@ import java.util.concurrent.Future;
  * request timeout), and the inverse waits for that ({@link #awaitEnd}) before it undoes what the
  * call wrote.
  */
-final class InFlight {
+public final class InFlight {
   private volatile Future<?> worker;
   private volatile boolean abandoned;
   private volatile boolean ended;
+
+  private volatile boolean sent;
+
+  /** The work is about to send its write: from now on the server may carry it out. */
+  public void sending() {
+    sent = true;
+  }
+
+  /** Whether a write was sent (a create whose answer may never have come). */
+  public boolean sent() {
+    return sent;
+  }
 
   /** Set once by {@link K8sCall#mutate}, which runs the work. */
   void started(Future<?> running) {
@@ -34,7 +46,7 @@ final class InFlight {
   }
 
   /** Whether the caller stopped waiting before the work ended: checked before each write. */
-  boolean abandoned() {
+  public boolean abandoned() {
     return abandoned;
   }
 
@@ -63,7 +75,7 @@ final class InFlight {
    * (answered, or cut at the client's request timeout), so that what the server writes late
    * is undone too; the journal says so. Bounded by half of the undo's own time.
    */
-  void settle(dev.chaos.spi.CallContext undo) throws InterruptedException {
+  public void settle(dev.chaos.spi.CallContext undo) throws InterruptedException {
     if (!running()) {
       return;
     }

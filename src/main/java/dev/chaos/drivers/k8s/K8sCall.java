@@ -73,7 +73,7 @@ public final class K8sCall {
    * cancelled but told through {@code inFlight} to write nothing more, so that the request it
    * sent ends on its own and the call's inverse can wait for it ({@link InFlight#awaitEnd}).
    */
-  static <T> T mutate(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
+  public static <T> T mutate(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
       InFlight inFlight, Work<T> work) throws InterruptedException {
     Clock clock = context.clock();
     Instant deadline = context.deadline();
