@@ -122,12 +122,36 @@ public final class RunEngine {
       return run.result.build(Outcome.REFUSED, "cannot take the lock `" + shown.lock() + "`: "
           + e.getMessage(), run.clock.now());
     }
+    RunResult result = null;
     try {
-      RunResult result = beforeSteps(run);
-      return result != null ? result : new Disruption(run).run();
+      result = beforeSteps(run);
+      result = result != null ? result : new Disruption(run).run();
     } finally {
       run.stopMaxDurationWatch();
+      String notReleased = release(run.interpreter, lock);
+      if (notReleased != null && result != null) {
+        result = result.withProblem(notReleased);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Gives the lock back; a lock that could not be given back is said (a line of the journal and
+   * of the console, and a problem of the report) but changes no verdict: it expires on its own.
+   * Returns what went wrong, or null.
+   */
+  private static String release(Interpreter interpreter, RunLock lock) {
+    try {
       lock.release();
+      return null;
+    } catch (RunLock.NotReleased | RuntimeException e) {
+      String text = e instanceof RunLock.NotReleased ? e.getMessage()
+          : "could not release the lock: " + e;
+      // the section undo, as `chaos recover` says it: the lock is given back once undo is over
+      interpreter.emit(new RunEvent.Log(interpreter.now(), Section.UNDO.label(), "", null,
+          "lock", text));
+      return text;
     }
   }
 

@@ -32,6 +32,15 @@ public record RunResult(Header header, boolean dryRun, Instant started, Instant 
     problems = List.copyOf(problems);
   }
 
+  /** This result with one more problem for the report (one that changes no verdict). */
+  RunResult withProblem(String problem) {
+    List<String> more = new java.util.ArrayList<>(problems);
+    more.add(problem);
+    return new RunResult(header, dryRun, started, finished, outcome, reason, abort,
+        preconditions, verifies, guards, throughout, observes, steps, undos, recovery, records,
+        disruptions, plan, more);
+  }
+
   public Duration duration() {
     return Duration.between(started, finished);
   }

@@ -12,8 +12,21 @@ public interface RunLock {
   /** A lock that is only recorded: the sandbox's, and a dry run's. */
   RunLock RECORDED = () -> { };
 
-  /** Gives the lock back; the run's result does not depend on it, so it does not throw. */
-  void release();
+  /**
+   * Gives the lock back. The run's verdict does not depend on it: a lock that cannot be given
+   * back expires on its own, and {@link NotReleased} says so, for the run's problems.
+   */
+  void release() throws NotReleased;
+
+  /**
+   * The lock could not be given back: the message names the lock, where it is kept, why, and when
+   * it expires ("could not release the lock `x` (Lease ns/chaos-lock-x): ...; it expires at T").
+   */
+  final class NotReleased extends Exception {
+    public NotReleased(String message) {
+      super(message, null, false, false);
+    }
+  }
 
   /**
    * Who takes a lock: {@link #identity()} is `HOST/PID/RUNID` (crash recovery parses it); the

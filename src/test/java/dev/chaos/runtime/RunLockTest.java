@@ -148,4 +148,24 @@ class RunLockTest {
     assertThat(held).containsExactly("release after " + w.effects());
     assertThat(w.backend.elapsed()).isEqualTo(Duration.ofSeconds(30));
   }
+
+  @Test
+  void aLockThatCannotBeGivenBackIsSaidInTheJournalAndTheReportWithoutChangingTheVerdict() {
+    Fakes w = new Fakes();
+    String why = "could not release the lock `llm-marketplace` (Lease chaos-testing/"
+        + "chaos-lock-llm-marketplace): connection refused; it expires at 2025-01-06T03:00:30Z";
+    w.backend.locks = (name, holder, lost) -> () -> {
+      throw new RunLock.NotReleased(why);
+    };
+    RunFixture.Run r = run(runbook(LOCKED), w.backend);
+    assertThat(r.result().outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(r.result().problems()).containsExactly(why);
+    assertThat(r.logs()).containsExactly(why);
+    // said before the run's end, which the journal's tail is
+    List<RunEvent> events = r.events();
+    int said = events.indexOf(r.events(RunEvent.Log.class).get(0));
+    assertThat(events.get(events.size() - 1)).isInstanceOf(RunEvent.RunFinished.class);
+    assertThat(said).isLessThan(events.size() - 1);
+    assertThat(MarkdownReport.render(r.result())).contains(why);
+  }
 }

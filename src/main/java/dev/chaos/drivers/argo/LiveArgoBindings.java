@@ -1,7 +1,6 @@
 package dev.chaos.drivers.argo;
 
 import dev.chaos.drivers.ManifestDocuments;
-import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
 import static dev.chaos.drivers.Arguments.string;
 import static dev.chaos.drivers.ManifestDocuments.at;
@@ -101,9 +100,9 @@ public final class LiveArgoBindings {
     ManifestDocuments.Doc doc = docs.get(0);
     String namespace = k.resolve(doc.namespace().isEmpty() ? string(a, "namespace", "")
         : doc.namespace());
-    if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals(WORKFLOW)) {
-      throw new K8sException(k.label(), "argo.submit takes one Workflow, not "
-          + docs.stream().map(ManifestDocuments.Doc::kind).toList());
+    String refusal = dev.chaos.drivers.kube.ArgoWorkflowManifest.refusal(docs);
+    if (refusal != null) {
+      throw new K8sException(k.label(), refusal);
     }
     String undo = "terminate workflow " + (doc.name().isEmpty()
         ? doc.generateName() + "* (generated name)" : doc.name())
@@ -116,10 +115,13 @@ public final class LiveArgoBindings {
       return Value.str(doc.shownName());
     }
     AtomicReference<String> submitted = new AtomicReference<>();
+    dev.chaos.drivers.k8s.InFlight inFlight = new dev.chaos.drivers.k8s.InFlight();
     c.registerUndo(undo, terminateRecipe(k.name(), namespace,
         doc.name().isEmpty() ? null : doc.name(), doc.generateName()),
         u -> {
-          String name = submitted.get();
+          inFlight.settle(u); // a submit the server carries out late is terminated too
+          String name = submitted.get() != null ? submitted.get()
+              : inFlight.sent() && !doc.name().isEmpty() ? doc.name() : null;
           if (name != null) {
             K8sCall.run(clients, k, u, client -> {
               Map<String, Object> wf = KubeObjects.get(client, WORKFLOW, null, namespace, name);
@@ -130,10 +132,14 @@ public final class LiveArgoBindings {
             });
           }
         });
-    Map<String, Object> created = K8sCall.run(clients, k, c, client -> KubeObjects.create(
-        client, WORKFLOW, doc.apiVersion(), namespace, doc.tree()));
+    Map<String, Object> created = K8sCall.mutate(clients, k, c, inFlight, client -> {
+      inFlight.sending();
+      Map<String, Object> answer = KubeObjects.create(client, WORKFLOW, doc.apiVersion(),
+          namespace, doc.tree());
+      submitted.set(text(at(answer, "metadata", "name")));
+      return answer;
+    });
     String name = text(at(created, "metadata", "name"));
-    submitted.set(name);
     c.updateUndo(terminateRecipe(k.name(), namespace, name, doc.generateName()));
     return Value.str(name);
   }

@@ -64,6 +64,42 @@ public final class K8sCall {
     if (!ClockWait.until(clock, deadline, result, () -> worker.cancel(true))) {
       throw new K8sException(cluster.label(), FailureText.timedOut(budget));
     }
+    return answer(result, cluster, budget);
+  }
+
+  /**
+   * As {@link #run(K8sClients, K8sClients.Cluster, CallContext, Work)} for work that writes:
+   * when the caller stops waiting (interrupted, or the deadline passed) the worker is not
+   * cancelled but told through {@code inFlight} to write nothing more, so that the request it
+   * sent ends on its own and the call's inverse can wait for it ({@link InFlight#awaitEnd}).
+   */
+  public static <T> T mutate(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
+      InFlight inFlight, Work<T> work) throws InterruptedException {
+    Clock clock = context.clock();
+    Instant deadline = context.deadline();
+    Duration budget = ClockWait.remaining(clock, deadline);
+    if (budget.isZero()) {
+      throw new K8sException(cluster.label(), FailureText.timedOut(Duration.ZERO));
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    inFlight.started(clients.workers().submit(() -> {
+      try {
+        result.complete(work.run(cluster.client()));
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      } finally {
+        inFlight.ended();
+        clock.signal();
+      }
+    }));
+    if (!ClockWait.until(clock, deadline, result, inFlight::abandon)) {
+      throw new K8sException(cluster.label(), FailureText.timedOut(budget));
+    }
+    return answer(result, cluster, budget);
+  }
+
+  private static <T> T answer(CompletableFuture<T> result, K8sClients.Cluster cluster,
+      Duration budget) throws InterruptedException {
     try {
       return result.get();
     } catch (ExecutionException e) {

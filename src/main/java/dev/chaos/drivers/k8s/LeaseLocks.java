@@ -85,15 +85,14 @@ public final class LeaseLocks implements RunLock.Store {
         // at the resourceVersion read above: a run that took it meanwhile makes this a 409
         leases.resource(mine).update();
       } else {
-        throw new RunLock.Refused(LeaseHolder.of(current).describe() + " (" + where
-            + ", renewed " + seconds(current.getSpec().getRenewTime()) + ")");
+        throw heldBy(current, where);
       }
     } catch (K8sException e) {
       // the cluster's client could not be built: an unreadable kubeconfig, an unknown context
       throw new RunLock.Refused(e.getMessage());
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
-        throw new RunLock.Refused("another run took it at the same moment (" + where + ")");
+        throw raced(name, where);
       }
       throw new RunLock.Refused("the " + where + " cannot be read or written: " + reason(e));
     }
@@ -102,8 +101,33 @@ public final class LeaseLocks implements RunLock.Store {
     renewal.start(name);
     return () -> {
       renewal.stop();
-      release(resource, holder.identity());
+      release(resource, holder.identity(), lock, where, renewal.renewed());
     };
+  }
+
+  /** "held by run X ... since T (Lease ns/name, renewed T)": who a refused run waits for. */
+  private static RunLock.Refused heldBy(Lease current, String where) {
+    return new RunLock.Refused(LeaseHolder.of(current).describe() + " (" + where
+        + ", renewed " + seconds(current.getSpec().getRenewTime()) + ")");
+  }
+
+  /**
+   * Our create or takeover lost to another run's write between our read and our write (409):
+   * the Lease is read again so that the refusal names the winner as a plain refusal would.
+   */
+  private RunLock.Refused raced(String name, String where) {
+    try {
+      Lease winner = client.get().leases().inNamespace(namespace).withName(name).get();
+      if (winner != null && winner.getSpec() != null
+          && winner.getSpec().getHolderIdentity() != null) {
+        return heldBy(winner, where);
+      }
+      return new RunLock.Refused("another run wrote the " + where + " at the same moment"
+          + (winner == null ? " and it is gone again" : " without a holder"));
+    } catch (KubernetesClientException e) {
+      return new RunLock.Refused("another run wrote the " + where + " at the same moment, "
+          + "and it cannot be read again: " + reason(e));
+    }
   }
 
   private static Map<String, String> annotations(RunLock.Holder holder) {
@@ -203,15 +227,24 @@ public final class LeaseLocks implements RunLock.Store {
         "Lease " + namespace + "/" + lease.getMetadata().getName());
   }
 
-  /** Deletes the Lease if it is still this run's; a failure leaves it to expire. */
-  private static void release(Resource<Lease> resource, String identity) {
+  /**
+   * Deletes the Lease if it is still this run's (a Lease lost to another run was reported when
+   * it was lost). A failure leaves it to expire, one duration after its last renewal, and says so.
+   */
+  private void release(Resource<Lease> resource, String identity, String lock, String where,
+      Instant renewed) throws RunLock.NotReleased {
+    Lease current = null;
     try {
-      Lease current = resource.get();
-      if (current != null && identity.equals(current.getSpec().getHolderIdentity())) {
+      current = resource.get();
+      if (current != null && current.getSpec() != null
+          && identity.equals(current.getSpec().getHolderIdentity())) {
         resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
       }
     } catch (KubernetesClientException e) {
-      // the Lease expires on its own after its duration
+      ZonedDateTime read = current == null ? null : expiry(current);
+      Instant expires = read != null ? read.toInstant() : renewed.plus(duration);
+      throw new RunLock.NotReleased("could not release the lock `" + lock + "` (" + where
+          + "): " + reason(e) + "; it expires at " + seconds(expires));
     }
   }
 

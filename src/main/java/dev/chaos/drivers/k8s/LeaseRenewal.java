@@ -118,6 +118,11 @@ final class LeaseRenewal {
     return null;
   }
 
+  /** When the lock was taken or last renewed: it expires one duration after. */
+  synchronized Instant renewed() {
+    return renewed;
+  }
+
   /** Ends renewal; returns once no attempt is running, so nothing renews after a release. */
   void stop() {
     ScheduledExecutorService running;

@@ -28,9 +28,13 @@ final class LiveApply {
   /**
    * One object written: {@code created} is its identity when it was created, else {@code
    * previous} is what to put back. {@code undone} keeps a retried inverse from undoing it twice.
+   * A create whose answer never came (the request cut by a timeout or a lost connection) is
+   * kept as its name without a uid, since the server may have carried it out: the inverse
+   * deletes it by name; {@code generated} is the generateName of such a create, which no name
+   * finds.
    */
   private record Applied(CreatedObject created, String kind, String apiVersion,
-      String namespace, Map<String, Object> previous, AtomicBoolean undone) {}
+      String namespace, Map<String, Object> previous, AtomicBoolean undone, String generated) {}
 
   /** Applies {@code manifest}; returns the objects as `kind/name`. */
   static List<String> apply(K8sClients clients, K8sClients.Cluster cluster, CallContext context,
@@ -64,44 +68,70 @@ final class LiveApply {
     }
     List<Applied> applied = new CopyOnWriteArrayList<>();
     ApplyRecipe recipe = new ApplyRecipe(cluster.name(), docs, namespaces, existing);
-    context.registerUndo(undoText, recipe.recipe(),
-        undo -> K8sCall.run(clients, cluster, undo, client -> {
-          for (int i = applied.size() - 1; i >= 0; i--) {
-            Applied a = applied.get(i);
-            if (a.undone().get()) {
-              continue;
-            }
-            if (a.created() != null) {
-              deleteCreated(client, undo, a.created());
-            } else {
-              KubeObjects.restore(client, a.kind(), a.apiVersion(), a.namespace(), a.previous());
-            }
-            a.undone().set(true);
+    InFlight inFlight = new InFlight();
+    context.registerUndo(undoText, recipe.recipe(), undo -> {
+      inFlight.settle(undo);
+      K8sCall.run(clients, cluster, undo, client -> {
+        for (int i = applied.size() - 1; i >= 0; i--) {
+          Applied a = applied.get(i);
+          if (a.undone().get()) {
+            continue;
           }
-          return null;
-        }));
-    return K8sCall.run(clients, cluster, context, client -> {
+          if (a.generated() != null) {
+            throw new IllegalStateException("a " + Kinds.ref(a.kind(), a.apiVersion(),
+                a.generated() + "*") + cluster.where(a.namespace()) + " may have been created "
+                + "(its create was sent but never answered) under a generated name that no "
+                + "answer told: find it with `kubectl get " + Kinds.normalise(a.kind()) + " -n "
+                + a.namespace() + "` and delete it");
+          }
+          if (a.created() != null) {
+            deleteCreated(client, undo, a.created());
+          } else {
+            KubeObjects.restore(client, a.kind(), a.apiVersion(), a.namespace(), a.previous());
+          }
+          a.undone().set(true);
+        }
+        return null;
+      });
+    });
+    return K8sCall.mutate(clients, cluster, context, inFlight, client -> {
       List<String> refs = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
+        if (inFlight.abandoned()) {
+          break; // the run stopped: what was written is undone, nothing more is written
+        }
         ManifestDocuments.Doc d = docs.get(i);
         String ns = namespaces.get(i);
         Map<String, Object> before = existing.get(i);
         if (before == null) {
-          Map<String, Object> created = KubeObjects.create(client, d.kind(), d.apiVersion(), ns,
-              d.tree());
+          String objectNs = K8sKinds.namespaced(d.kind(), d.apiVersion()) ? ns : "";
+          // kept before the request: if its answer never comes, the inverse deletes by name
+          Applied sent = new Applied(d.name().isEmpty() ? null : new CreatedObject(
+              createdAt(d, Map.of()), d.kind(), objectNs, d.name(), null), d.kind(),
+              d.apiVersion(), ns, null, new AtomicBoolean(),
+              d.name().isEmpty() ? d.generateName() : null);
+          applied.add(sent);
+          Map<String, Object> created;
+          try {
+            created = KubeObjects.create(client, d.kind(), d.apiVersion(), ns, d.tree());
+          } catch (io.fabric8.kubernetes.client.KubernetesClientException refused) {
+            if (refused.getCode() > 0) {
+              applied.remove(sent); // the server answered that it created nothing
+            }
+            throw refused;
+          }
           String name = text(at(created, "metadata", "name"));
           // the manifest's own apiVersion and kind: the object is undone where it was created
-          applied.add(new Applied(new CreatedObject(createdAt(d, created), d.kind(),
-              K8sKinds.namespaced(d.kind(), d.apiVersion()) ? ns : "", name,
-              text(at(created, "metadata", "uid"))), d.kind(), d.apiVersion(), ns, null,
-              new AtomicBoolean()));
+          applied.set(applied.indexOf(sent), new Applied(new CreatedObject(createdAt(d, created),
+              d.kind(), objectNs, name, text(at(created, "metadata", "uid"))), d.kind(),
+              d.apiVersion(), ns, null, new AtomicBoolean(), null));
           recipe.created(i, created);
           context.updateUndo(recipe.recipe());
           refs.add(Kinds.ref(d.kind(), d.apiVersion(), name));
         } else {
           // recorded first: a patch that fails half way is still put back
           applied.add(new Applied(null, d.kind(), d.apiVersion(), ns,
-              KubeObjects.withoutServerFields(before), new AtomicBoolean()));
+              KubeObjects.withoutServerFields(before), new AtomicBoolean(), null));
           KubeObjects.mergePatch(client, d.kind(), d.apiVersion(), ns, d.name(), d.tree());
           refs.add(Kinds.ref(d.kind(), d.apiVersion(), d.name()));
         }

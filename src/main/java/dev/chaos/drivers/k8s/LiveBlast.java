@@ -61,11 +61,18 @@ public final class LiveBlast {
       return Held.NOTHING;
     }
     Double cap = context.run().blastRadiusPercent();
+    // Litmus's appkind: which workload owns each pod, through its ReplicaSet for a Deployment
+    boolean owners = selections.stream().anyMatch(s -> s.selector().needsWorkloads());
+    // Chaos Mesh's nodeSelectors: the labels of the nodes the pods run on
+    boolean nodes = selections.stream().anyMatch(s -> s.selector().needsNodes());
     BlastRadius.Share share = K8sCall.run(clients, cluster, context, client -> {
       Map<String, List<PodFacts>> read = new HashMap<>();
+      Map<String, Map<String, String>> nodeLabels = nodes ? ChaosBlast.nodeLabels(
+          KubeObjects.list(client, "node", "", LabelSelector.parse(""))) : Map.of();
       return ChaosBlast.judge(selections, ns -> read.computeIfAbsent(ns,
-          n -> ChaosBlast.facts(KubeObjects.list(client, "pod", n, LabelSelector.parse("")))),
-          cap);
+          n -> ChaosBlast.facts(KubeObjects.list(client, "pod", n, LabelSelector.parse("")),
+              owners ? KubeObjects.list(client, "replicaset", n, LabelSelector.parse(""))
+                  : List.of(), nodeLabels)), cap);
     });
     if (!context.run().dryRun()) {
       context.affected(share.count(), share.of(), "pods selected by "

@@ -38,7 +38,9 @@ final class LiveChanges {
     }
     Map<String, Object> inverse = inverse(patch, previous);
     AtomicBoolean sent = new AtomicBoolean();
+    InFlight inFlight = new InFlight();
     c.registerUndo(undo, K8sRecipes.restoreFields(t, inverse), u -> {
+      inFlight.settle(u); // a patch that lands late must not land after its inverse
       if (sent.get()) {
         K8sCall.run(clients, t.cluster, u, client -> {
           KubeObjects.mergeAndUpdate(client, t.kind, t.namespace(), t.name, inverse);
@@ -46,7 +48,7 @@ final class LiveChanges {
         });
       }
     });
-    K8sCall.run(clients, t.cluster, c, client -> {
+    K8sCall.mutate(clients, t.cluster, c, inFlight, client -> {
       sent.set(true);
       return KubeObjects.mergePatch(client, t.kind, null, t.namespace(), t.name, patch);
     });
@@ -80,12 +82,14 @@ final class LiveChanges {
       c.affected(blast.count(), blast.of(), "replicas of " + t.ref() + t.where());
     }
     AtomicBoolean sent = new AtomicBoolean();
+    InFlight inFlight = new InFlight();
     c.registerUndo(undo, K8sRecipes.setReplicas(t, current), u -> {
+      inFlight.settle(u); // a scale that lands late must not land after its inverse
       if (sent.get()) {
         K8sCall.run(clients, t.cluster, u, client -> setReplicas(client, t, current));
       }
     });
-    K8sCall.run(clients, t.cluster, c, client -> {
+    K8sCall.mutate(clients, t.cluster, c, inFlight, client -> {
       sent.set(true);
       return setReplicas(client, t, replicas);
     });

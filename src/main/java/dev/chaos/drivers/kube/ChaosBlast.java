@@ -110,6 +110,23 @@ public final class ChaosBlast {
 
   /** The pods of one namespace from object trees (the API's pod list, a world's pods). */
   public static List<PodFacts> facts(List<Map<String, Object>> podTrees) {
+    return facts(podTrees, List.of(), Map.of());
+  }
+
+  /**
+   * As {@link #facts(List)}, with the workload that owns each pod: its controller owner, and
+   * for a ReplicaSet the owner of that ReplicaSet (a Deployment's) found in {@code
+   * replicaSetTrees}, the ReplicaSets of the pods' namespace; and the labels of each pod's node
+   * from {@code nodeLabels} (node name to labels).
+   */
+  public static List<PodFacts> facts(List<Map<String, Object>> podTrees,
+      List<Map<String, Object>> replicaSetTrees, Map<String, Map<String, String>> nodeLabels) {
+    Map<String, String> replicaSetOwners = new java.util.HashMap<>();
+    for (Map<String, Object> rs : replicaSetTrees) {
+      String owner = controllerKind(rs);
+      replicaSetOwners.put(ManifestDocuments.text(ManifestDocuments.at(rs, "metadata", "name")),
+          owner.isEmpty() ? "ReplicaSet" : owner);
+    }
     List<PodFacts> out = new ArrayList<>();
     for (Map<String, Object> pod : podTrees) {
       if (ManifestDocuments.at(pod, "metadata", "deletionTimestamp") != null) {
@@ -121,9 +138,55 @@ public final class ChaosBlast {
           strings(ManifestDocuments.at(pod, "metadata", "labels")),
           strings(ManifestDocuments.at(pod, "metadata", "annotations")),
           ManifestDocuments.text(ManifestDocuments.at(pod, "status", "phase")),
-          ManifestDocuments.text(ManifestDocuments.at(pod, "spec", "nodeName"))));
+          ManifestDocuments.text(ManifestDocuments.at(pod, "spec", "nodeName")),
+          workloadKind(pod, replicaSetOwners), nodeLabels.getOrDefault(
+              ManifestDocuments.text(ManifestDocuments.at(pod, "spec", "nodeName")), Map.of())));
     }
     return out;
+  }
+
+  /** Node name to labels, from the API's node list. */
+  public static Map<String, Map<String, String>> nodeLabels(List<Map<String, Object>> nodeTrees) {
+    Map<String, Map<String, String>> out = new java.util.HashMap<>();
+    for (Map<String, Object> node : nodeTrees) {
+      out.put(ManifestDocuments.text(ManifestDocuments.at(node, "metadata", "name")),
+          strings(ManifestDocuments.at(node, "metadata", "labels")));
+    }
+    return out;
+  }
+
+  private static String workloadKind(Map<String, Object> pod, Map<String, String> rsOwners) {
+    String kind = controllerKind(pod);
+    if (!kind.equals("ReplicaSet")) {
+      return kind;
+    }
+    String rs = controllerName(pod);
+    return rsOwners.getOrDefault(rs, kind);
+  }
+
+  /** The kind of an object's controller owner (the first owner when none is marked), or "". */
+  private static String controllerKind(Map<String, Object> object) {
+    Map<String, Object> owner = controller(object);
+    return owner == null ? "" : ManifestDocuments.text(owner.get("kind"));
+  }
+
+  private static String controllerName(Map<String, Object> object) {
+    Map<String, Object> owner = controller(object);
+    return owner == null ? "" : ManifestDocuments.text(owner.get("name"));
+  }
+
+  private static Map<String, Object> controller(Map<String, Object> object) {
+    Object owners = ManifestDocuments.at(object, "metadata", "ownerReferences");
+    if (!(owners instanceof List<?> list) || list.isEmpty()) {
+      return null;
+    }
+    for (Object o : list) {
+      Map<String, Object> owner = ManifestDocuments.map(o);
+      if (Boolean.TRUE.equals(owner.get("controller"))) {
+        return owner;
+      }
+    }
+    return ManifestDocuments.map(list.get(0));
   }
 
   private static Map<String, String> strings(Object value) {

@@ -125,9 +125,10 @@ public final class ChaosManifests {
     String appns = ManifestDocuments.text(app.get("appns"));
     String ns = appns.isEmpty() ? namespace : appns;
     String labels = ManifestDocuments.text(app.get("applabel"));
+    String appkind = ManifestDocuments.text(app.get("appkind"));
     List<Object> experiments = list(spec.get("experiments"));
     if (experiments.isEmpty()) {
-      out.add(new ChaosSelection(subject, PodSelector.litmus(ns, labels, List.of()),
+      out.add(new ChaosSelection(subject, PodSelector.litmus(ns, labels, List.of(), appkind),
           SelectionMode.litmus(subject, null)));
     }
     for (Object e : experiments) {
@@ -145,7 +146,7 @@ public final class ChaosManifests {
           named = names(ManifestDocuments.text(env.get("value")));
         }
       }
-      out.add(new ChaosSelection(inner, PodSelector.litmus(ns, labels, named),
+      out.add(new ChaosSelection(inner, PodSelector.litmus(ns, labels, named, appkind),
           SelectionMode.litmus(inner, percent)));
     }
   }

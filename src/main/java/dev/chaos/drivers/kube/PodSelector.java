@@ -11,12 +11,15 @@ import java.util.Map;
  * pkg/selector): `pods` (namespace to names) alone when given; otherwise every pod of
  * `namespaces` (the object's own namespace when none is given) that meets all of
  * `labelSelectors`, `expressionSelectors`, `annotationSelectors`, `fieldSelectors`,
- * `podPhaseSelectors` and `nodes`. `nodeSelectors` needs the nodes' labels, which a run does not
- * read, so a selector with them is refused when a blast radius must be held.
+ * `podPhaseSelectors`, and whose node is one of `nodes` or has all the labels of
+ * `nodeSelectors` (when either is given: Chaos Mesh takes the nodes named and those selected).
+ * `nodeSelectors` needs the nodes' labels: the live drivers read them, the sandbox's world has
+ * no nodes and refuses them.
  */
 public record PodSelector(List<String> namespaces, LabelSelector labels,
     Map<String, String> annotations, Map<String, String> fields, List<String> phases,
-    List<String> nodes, Map<String, List<String>> pods) {
+    List<String> nodes, Map<String, List<String>> pods, String workloadKind,
+    Map<String, String> nodeSelectors) {
   public PodSelector {
     namespaces = List.copyOf(namespaces);
     annotations = Map.copyOf(annotations);
@@ -24,6 +27,9 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
     phases = List.copyOf(phases);
     nodes = List.copyOf(nodes);
     pods = Map.copyOf(pods);
+    workloadKind = workloadKind == null || workloadKind.isBlank() ? ""
+        : Kinds.normalise(workloadKind);
+    nodeSelectors = Map.copyOf(nodeSelectors);
   }
 
   /**
@@ -45,23 +51,33 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
         requirements.add(expression(where, ManifestDocuments.map(e)));
       }
     }
-    if (!stringMap(s.get("nodeSelectors")).isEmpty()) {
-      throw new IllegalArgumentException(where + " `selector.nodeSelectors` needs the nodes'"
-          + " labels, which chaos does not read: its blast radius cannot be held; name the"
-          + " `nodes` or select by pod labels");
-    }
     Map<String, List<String>> pods = new LinkedHashMap<>();
     ManifestDocuments.map(s.get("pods")).forEach((ns, names) -> pods.put(ns, strings(names)));
     return new PodSelector(namespaces, new LabelSelector(text(requirements), requirements),
         stringMap(s.get("annotationSelectors")), stringMap(s.get("fieldSelectors")),
-        strings(s.get("podPhaseSelectors")), strings(s.get("nodes")), pods);
+        strings(s.get("podPhaseSelectors")), strings(s.get("nodes")), pods, "",
+        stringMap(s.get("nodeSelectors")));
   }
 
-  /** Litmus's `appinfo`: the pods of {@code namespace} matching {@code labels}, or named ones. */
-  public static PodSelector litmus(String namespace, String labels, List<String> named) {
+  /**
+   * Litmus's `appinfo`: the pods of {@code namespace} matching {@code labels} and owned by a
+   * workload of kind {@code appkind} (any when blank), or named ones.
+   */
+  public static PodSelector litmus(String namespace, String labels, List<String> named,
+      String appkind) {
     Map<String, List<String>> pods = named.isEmpty() ? Map.of() : Map.of(namespace, named);
     return new PodSelector(List.of(namespace), LabelSelector.parse(labels), Map.of(), Map.of(),
-        List.of(), List.of(), pods);
+        List.of(), List.of(), pods, appkind, Map.of());
+  }
+
+  /** Whether judging it needs the labels of the pods' nodes. */
+  public boolean needsNodes() {
+    return !nodeSelectors.isEmpty();
+  }
+
+  /** Whether judging it needs to know which workload owns each pod. */
+  public boolean needsWorkloads() {
+    return !workloadKind.isEmpty();
   }
 
   /** The namespaces whose pods must be read to judge it. */
@@ -76,6 +92,9 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
     if (!namespaces.contains(pod.namespace()) || !labels.matches(pod.labels())) {
       return false;
     }
+    if (!workloadKind.isEmpty() && !workloadKind.equals(pod.workloadKind())) {
+      return false;
+    }
     for (Map.Entry<String, String> a : annotations.entrySet()) {
       if (!a.getValue().equals(pod.annotations().get(a.getKey()))) {
         return false;
@@ -86,8 +105,18 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
         return false;
       }
     }
-    return (phases.isEmpty() || phases.contains(pod.phase()))
-        && (nodes.isEmpty() || nodes.contains(pod.nodeName()));
+    return (phases.isEmpty() || phases.contains(pod.phase())) && onSelectedNode(pod);
+  }
+
+  private boolean onSelectedNode(PodFacts pod) {
+    if (nodes.isEmpty() && nodeSelectors.isEmpty()) {
+      return true;
+    }
+    if (nodes.contains(pod.nodeName())) {
+      return true;
+    }
+    return !nodeSelectors.isEmpty() && !pod.nodeName().isEmpty()
+        && pod.nodeLabels().entrySet().containsAll(nodeSelectors.entrySet());
   }
 
   /** "labelled `tier=backend` in `shop`", "named `a`, `b` in `shop`". */
@@ -110,12 +139,20 @@ public record PodSelector(List<String> namespaces, LabelSelector labels,
     if (!phases.isEmpty()) {
       parts.add("in phase " + String.join(" or ", phases));
     }
-    if (!nodes.isEmpty()) {
-      parts.add("on nodes " + quoted(nodes));
+    if (!nodes.isEmpty() || !nodeSelectors.isEmpty()) {
+      List<String> on = new ArrayList<>();
+      if (!nodes.isEmpty()) {
+        on.add(quoted(nodes));
+      }
+      if (!nodeSelectors.isEmpty()) {
+        on.add("labelled `" + pairs(nodeSelectors) + "`");
+      }
+      parts.add("on nodes " + String.join(" or ", on));
     }
     String where = "in " + quoted(namespaces.stream().map(n -> n.isEmpty()
         ? "the default namespace" : n).toList());
-    return parts.isEmpty() ? where : String.join(", ", parts) + " " + where;
+    String of = workloadKind.isEmpty() ? "" : "of a " + workloadKind + " ";
+    return of + (parts.isEmpty() ? where : String.join(", ", parts) + " " + where);
   }
 
   private static SelectorRequirement expression(String where, Map<String, Object> e) {

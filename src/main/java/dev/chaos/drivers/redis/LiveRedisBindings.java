@@ -64,9 +64,11 @@ public final class LiveRedisBindings {
               restore(client, u, key, previous);
             }
           });
+      // set before the write is sent: a SET whose answer never comes (the run stopped, the
+      // call timed out) may still have been carried out, and putting back is harmless if not
+      written.set(true);
       client.onMaster(c, jedis -> ttl == null ? jedis.set(key, value)
           : jedis.psetex(key, ttl.toMillis(), value));
-      written.set(true);
       return Value.UNIT;
     });
     into.put("redis.del", (a, c) -> {
@@ -89,8 +91,9 @@ public final class LiveRedisBindings {
           restore(client, u, key, previous);
         }
       });
+      // as for SET: a DEL whose answer never comes may still have been carried out
+      deleted.set(true);
       boolean existed = client.onMaster(c, jedis -> jedis.del(key)) > 0;
-      deleted.set(existed);
       return Value.bool(existed);
     });
     into.put("redis.dbsize", (a, c) -> Value.integer(client.onMaster(c, jedis -> jedis.dbSize())));

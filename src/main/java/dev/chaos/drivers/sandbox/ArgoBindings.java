@@ -3,7 +3,6 @@ package dev.chaos.drivers.sandbox;
 import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.kube.BlastRadius;
 import dev.chaos.drivers.kube.ChaosManifests;
-import dev.chaos.drivers.kube.Kinds;
 import static dev.chaos.drivers.Arguments.string;
 
 import dev.chaos.spi.BuiltinImpl;
@@ -26,9 +25,9 @@ final class ArgoBindings {
       String namespace = doc.namespace().isEmpty() ? string(a, "namespace", "")
           : doc.namespace();
       String shown = doc.shownName();
-      if (docs.size() != 1 || !Kinds.normalise(doc.kind()).equals("workflow")) {
-        throw new SandboxException("argo.submit takes one Workflow, not "
-            + docs.stream().map(ManifestDocuments.Doc::kind).toList());
+      String refusal = dev.chaos.drivers.kube.ArgoWorkflowManifest.refusal(docs);
+      if (refusal != null) {
+        throw new SandboxException(refusal);
       }
       String undo = "terminate workflow "
           + (doc.name().isEmpty() ? doc.generateName() + "* (generated name)" : doc.name())

@@ -1,7 +1,6 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
-import dev.chaos.drivers.kube.Kinds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +35,9 @@ public final class ArgoWorld {
   /** Submits a Workflow and returns its name (generated for `generateName`). */
   public String submit(String manifest, String namespace) {
     List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
-    if (docs.size() != 1 || !Kinds.normalise(docs.get(0).kind()).equals("workflow")) {
-      throw new SandboxException("argo.submit takes one Workflow, not " + docs.stream()
-          .map(ManifestDocuments.Doc::kind).toList());
+    String refusal = dev.chaos.drivers.kube.ArgoWorkflowManifest.refusal(docs);
+    if (refusal != null) {
+      throw new SandboxException(refusal);
     }
     ManifestDocuments.Doc doc = docs.get(0);
     return world.write(now -> {

@@ -89,8 +89,9 @@ public final class K8sWorld {
       for (Deployment d : deployments.values()) {
         if (d.namespace().equals(ns)) {
           for (Deployment.Pod pod : d.podsAt(now)) {
+            // the world's workloads are Deployments
             out.add(new dev.chaos.drivers.kube.PodFacts(ns, pod.name, d.spec.labels(), Map.of(),
-                pod.readyAt(now) ? "Running" : "Pending", ""));
+                pod.readyAt(now) ? "Running" : "Pending", "", "deployment"));
           }
         }
       }

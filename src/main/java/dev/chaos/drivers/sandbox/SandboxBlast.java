@@ -34,6 +34,13 @@ final class SandboxBlast {
     if (selections.isEmpty()) {
       return null;
     }
+    for (ChaosSelection s : selections) {
+      if (s.selector().needsNodes()) {
+        throw new SandboxException(s.subject() + " `selector.nodeSelectors` selects pods by "
+            + "their nodes' labels, and the sandbox's world has no nodes (its pods run on none):"
+            + " its blast radius cannot be judged here; select by pod labels, or run it live");
+      }
+    }
     BlastRadius.Share share = ChaosBlast.judge(selections, k8s::podFacts,
         c.run().blastRadiusPercent());
     if (!c.run().dryRun()) {

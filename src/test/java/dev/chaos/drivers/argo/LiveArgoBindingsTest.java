@@ -137,4 +137,32 @@ class LiveArgoBindingsTest extends K8sLabTest {
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}")), new K8sLab.Ctx()))
         .hasMessage("k8s " + lab.server() + ": argo.submit takes one Workflow, not [ConfigMap]");
   }
+
+  private static final String CHAOS_MESH_WORKFLOW = """
+      apiVersion: chaos-mesh.org/v1alpha1
+      kind: Workflow
+      metadata: {name: serial-chaos}
+      spec:
+        entry: entry
+        templates:
+        - {name: entry, templateType: Serial, deadline: 60s, children: []}
+      """;
+
+  @Test
+  void submitRefusesAChaosMeshWorkflowByItsApiVersionAndApplyTakesIt() throws Exception {
+    K8sLab.Ctx context = new K8sLab.Ctx();
+    assertThatThrownBy(() -> impls.get("argo.submit").call(args("manifest",
+        Value.str(CHAOS_MESH_WORKFLOW)), context))
+        .isInstanceOf(K8sException.class)
+        .hasMessage("k8s " + lab.server() + ": argo.submit takes an Argo Workflow (apiVersion "
+            + "argoproj.io/v1alpha1), not the chaos-mesh.org/v1alpha1 Workflow `serial-chaos`: "
+            + "a Chaos Mesh Workflow is applied with k8s.apply");
+    assertThat(context.undoDescriptions).isEmpty();
+    assertThat(workflow("serial-chaos")).as("no Argo Workflow").isNull();
+
+    Value applied = impls.get("k8s.apply").call(args("manifest",
+        Value.str(CHAOS_MESH_WORKFLOW)), context);
+    assertThat(applied).isEqualTo(Value.list(Value.str("workflow.chaos-mesh.org/serial-chaos")));
+    context.undoAll();
+  }
 }

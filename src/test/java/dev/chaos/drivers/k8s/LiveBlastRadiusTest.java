@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.chaos.drivers.kube.BlastRefused;
 import dev.chaos.types.Value;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,5 +103,97 @@ class LiveBlastRadiusTest extends K8sLabTest {
         + " `backend-kill`");
     within.undoAll();
     assertThat(created()).isFalse();
+  }
+
+  /** A pod labelled `tier=backend` whose controller owner is {@code kind}/{@code owner}. */
+  private void ownedPod(String name, String kind, String owner) {
+    lab.client.pods().inNamespace(lab.namespace).resource(new io.fabric8.kubernetes.api.model
+        .PodBuilder().withNewMetadata().withName(name).withNamespace(lab.namespace)
+        .withLabels(K8sLab.labels("tier", "backend")).addNewOwnerReference()
+        .withApiVersion("apps/v1").withKind(kind).withName(owner).withUid(owner + "-uid")
+        .withController(true).endOwnerReference().endMetadata().withNewSpec()
+        .addNewContainer().withName("app").withImage("app:1").endContainer().endSpec()
+        .withNewStatus().withPhase("Running").endStatus().build()).create();
+  }
+
+  @Test
+  void litmusAppkindSelectsOnlyThePodsOfWorkloadsOfThatKind() throws Exception {
+    assumeTrue(System.getenv("LAB_K8S_URL") == null, "owner references planted on the mock");
+    // three pods of Deployment `backend` (through its ReplicaSet), two of StatefulSet `backend-db`
+    lab.create("replicaset", java.util.Map.of("apiVersion", "apps/v1", "kind", "ReplicaSet",
+        "metadata", java.util.Map.of("name", "backend-5d9", "ownerReferences", java.util.List.of(
+            java.util.Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "backend",
+                "uid", "backend-uid", "controller", true))),
+        "spec", java.util.Map.of("selector", java.util.Map.of("matchLabels",
+            java.util.Map.of("tier", "backend")))));
+    for (int i = 0; i < 3; i++) {
+      ownedPod("backend-5d9-" + i, "ReplicaSet", "backend-5d9");
+    }
+    for (int i = 0; i < 2; i++) {
+      ownedPod("backend-db-" + i, "StatefulSet", "backend-db");
+    }
+    String engine = """
+        apiVersion: litmuschaos.io/v1alpha1
+        kind: ChaosEngine
+        metadata: {name: db-delete}
+        spec:
+          appinfo: {appns: %s, applabel: tier=backend, appkind: %s}
+          experiments:
+          - name: pod-delete
+            spec:
+              components:
+                env:
+                - {name: PODS_AFFECTED_PERC, value: "100"}
+        """;
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest", Value.str(
+        engine.formatted(lab.namespace, "statefulset"))), under(30.0)))
+        .isInstanceOf(BlastRefused.class)
+        .hasMessage("ChaosEngine `db-delete`, experiment `pod-delete` selects all 2 pods of a "
+            + "statefulset labelled `tier=backend` in `" + lab.namespace + "` (100%); the "
+            + "runbook's blast_radius is 30%");
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest", Value.str(
+        engine.formatted(lab.namespace, "deployment"))), under(30.0)))
+        .hasMessageStartingWith("ChaosEngine `db-delete`, experiment `pod-delete` selects all 3 "
+            + "pods of a deployment labelled `tier=backend`");
+  }
+
+  @Test
+  void nodeSelectorsAreJudgedOnTheNodesLabels() throws Exception {
+    assumeTrue(System.getenv("LAB_K8S_URL") == null, "nodes planted on the mock");
+    for (String[] node : new String[][] {{"ssd-1", "ssd"}, {"hdd-1", "hdd"}}) {
+      lab.client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
+          .withNewMetadata().withName(node[0]).withLabels(K8sLab.labels("disk", node[1]))
+          .endMetadata().build()).create();
+    }
+    List<String> pods = lab.pods("backend", 5, 5, K8sLab.labels("tier", "backend"));
+    for (int i = 0; i < pods.size(); i++) {
+      String node = i < 2 ? "ssd-1" : "hdd-1";
+      lab.client.pods().inNamespace(lab.namespace).withName(pods.get(i))
+          .edit(p -> new io.fabric8.kubernetes.api.model.PodBuilder(p).editSpec()
+              .withNodeName(node).endSpec().build());
+    }
+    String manifest = """
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: backend-kill}
+        spec:
+          action: pod-kill
+          mode: all
+          selector:
+            namespaces: [%s]
+            labelSelectors: {tier: backend}
+            nodeSelectors: {disk: ssd}
+        """.formatted(lab.namespace);
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest", Value.str(manifest)),
+        under(30.0)))
+        .isInstanceOf(BlastRefused.class)
+        .hasMessage("PodChaos `backend-kill` selects all 2 pods labelled `tier=backend`, on "
+            + "nodes labelled `disk=ssd` in `" + lab.namespace + "` (100%); the runbook's "
+            + "blast_radius is 30%");
+    K8sLab.Ctx context = under(100.0);
+    impls.get("k8s.apply").call(args("manifest", Value.str(manifest)), context);
+    assertThat(context.affected).containsExactly("2 of 2 pods selected by PodChaos "
+        + "`backend-kill`");
+    context.undoAll();
   }
 }

@@ -19,7 +19,7 @@ class ChaosBlastTest {
       out.add(new PodFacts("llm-marketplace", "backend-" + i,
           Map.of("tier", "backend", "track", i < 2 ? "canary" : "stable"),
           i == 0 ? Map.of("team", "a") : Map.of(), i == 4 ? "Pending" : "Running",
-          "node-" + (i % 2)));
+          "node-" + (i % 2), "Deployment"));
     }
     out.add(new PodFacts("llm-marketplace", "gateway-0", Map.of("app", "gateway"), Map.of(),
         "Running", "node-0"));
@@ -158,9 +158,39 @@ class ChaosBlastTest {
   }
 
   @Test
+  void nodeSelectorsMatchThePodsOnNodesWithThoseLabelsAndNodesAddTheNamedOnes() throws Exception {
+    // node-0 is an ssd node, node-1 is not
+    Map<String, Map<String, String>> nodes = Map.of("node-0", Map.of("disk", "ssd",
+        "zone", "a"), "node-1", Map.of("disk", "hdd", "zone", "a"));
+    List<PodFacts> onNodes = PODS.stream().map(p -> new PodFacts(p.namespace(), p.name(),
+        p.labels(), p.annotations(), p.phase(), p.nodeName(), p.workloadKind(),
+        nodes.get(p.nodeName()))).toList();
+    java.util.function.Function<String, BlastRadius.Share> judged = selector -> {
+      try {
+        return ChaosBlast.judge(ChaosManifests.of(podChaos("mode: all\nselector:\n"
+            + selector.indent(2)), "default"),
+            ns -> onNodes.stream().filter(p -> p.namespace().equals(ns)).toList(), null);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    assertThat(judged.apply("nodeSelectors: {disk: ssd}").of()).isEqualTo(4);
+    assertThat(judged.apply("nodeSelectors: {disk: ssd, zone: a}").of()).isEqualTo(4);
+    assertThat(judged.apply("nodeSelectors: {zone: a}").of()).isEqualTo(7);
+    assertThat(judged.apply("nodeSelectors: {disk: nvme}").of()).isZero();
+    assertThat(judged.apply("nodeSelectors: {disk: nvme}\nnodes: [node-1]").of())
+        .as("the nodes named and those selected").isEqualTo(3);
+    assertThatThrownBy(() -> ChaosBlast.judge(ChaosManifests.of(podChaos("""
+        mode: all
+        selector: {labelSelectors: {tier: backend}, nodeSelectors: {disk: ssd}}
+        """), "default"), ns -> onNodes.stream().filter(p -> p.namespace().equals(ns))
+        .toList(), 30.0))
+        .hasMessage("PodChaos `x` selects all 3 pods labelled `tier=backend`, on nodes labelled"
+            + " `disk=ssd` in `llm-marketplace` (100%); the runbook's blast_radius is 30%");
+  }
+
+  @Test
   void selectorsWeCannotJudgeAreRefused() {
-    assertThatThrownBy(() -> matched("nodeSelectors: {disk: ssd}"))
-        .hasMessageContaining("`selector.nodeSelectors` needs the nodes' labels");
     assertThatThrownBy(() -> matched("expressionSelectors:\n- {key: a, operator: Gt,"
         + " values: ['1']}"))
         .hasMessageContaining("operator `Gt` is not In, NotIn, Exists or DoesNotExist");
@@ -255,7 +285,8 @@ class ChaosBlastTest {
         """;
     assertThatThrownBy(() -> judge(engine.formatted("50"), 30.0))
         .hasMessage("ChaosEngine `engine`, experiment `pod-delete` (PODS_AFFECTED_PERC 50,"
-            + " pods labelled `tier=backend` in `llm-marketplace`) asks for up to 50%; the"
+            + " pods of a deployment labelled `tier=backend` in `llm-marketplace`) asks for up to"
+            + " 50%; the"
             + " runbook's blast_radius is 30%");
     BlastRadius.Share unset = judge(engine.formatted(""), 30.0);
     assertThat(unset.count()).as("empty means one pod").isEqualTo(1);

@@ -88,4 +88,51 @@ class SandboxBlastTest {
         "replicas", Value.integer(4), "namespace", Value.str("llm-marketplace"));
     assertThat(readyBackends()).isLessThanOrEqualTo(5);
   }
+
+  private static String chaosEngine(String appkind) {
+    return """
+        apiVersion: litmuschaos.io/v1alpha1
+        kind: ChaosEngine
+        metadata: {name: backend-delete, namespace: llm-marketplace}
+        spec:
+          appinfo: {appns: llm-marketplace, applabel: tier=backend, appkind: %s}
+          experiments:
+          - name: pod-delete
+            spec:
+              components:
+                env:
+                - {name: PODS_AFFECTED_PERC, value: "100"}
+        """.formatted(appkind);
+  }
+
+  @Test
+  void litmusAppkindSelectsOnlyThePodsOfWorkloadsOfThatKind() throws Exception {
+    // the world's workloads are Deployments: its backend pods are a deployment's
+    assertThatThrownBy(() -> under(30.0).call("k8s.apply", "manifest",
+        Value.str(chaosEngine("deployment"))))
+        .isInstanceOf(BlastRefused.class)
+        .hasMessage("ChaosEngine `backend-delete`, experiment `pod-delete` selects all 5 pods "
+            + "of a deployment labelled `tier=backend` in `llm-marketplace` (100%); the "
+            + "runbook's blast_radius is 30%");
+    // no StatefulSet owns them: the engine selects none of them
+    under(30.0).call("k8s.apply", "manifest", Value.str(chaosEngine("statefulset")));
+    assertThat(k8s.count("chaosengine", "llm-marketplace", "")).isEqualTo(1);
+  }
+
+  @Test
+  void nodeSelectorsAreRefusedSinceTheWorldHasNoNodes() {
+    assertThatThrownBy(() -> under(30.0).call("k8s.apply", "manifest", Value.str("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: ssd-kill, namespace: llm-marketplace}
+        spec:
+          action: pod-kill
+          mode: one
+          selector: {labelSelectors: {tier: backend}, nodeSelectors: {disk: ssd}}
+        """)))
+        .hasMessage("PodChaos `ssd-kill` `selector.nodeSelectors` selects pods by their nodes'"
+            + " labels, and the sandbox's world has no nodes (its pods run on none): its blast"
+            + " radius cannot be judged here; select by pod labels, or run it live");
+    assertThat(k8s.count("podchaos", "llm-marketplace", "")).isZero();
+  }
 }

@@ -230,4 +230,18 @@ class ServicesBindingsTest {
     assertThat(c.call("argo.phase", "name", name, "namespace", Value.str("chaos-testing")))
         .isEqualTo(Value.str("Failed"));
   }
+
+  @Test
+  void submitRefusesAChaosMeshWorkflowByItsApiVersion() {
+    assertThatThrownBy(() -> c.call("argo.submit", "manifest", Value.str("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: Workflow
+        metadata: {name: serial-chaos}
+        spec: {entry: entry, templates: []}
+        """), "namespace", Value.str("chaos-testing")))
+        .hasMessage("argo.submit takes an Argo Workflow (apiVersion argoproj.io/v1alpha1), not "
+            + "the chaos-mesh.org/v1alpha1 Workflow `serial-chaos`: a Chaos Mesh Workflow is "
+            + "applied with k8s.apply");
+    assertThat(c.undos()).isEmpty();
+  }
 }
