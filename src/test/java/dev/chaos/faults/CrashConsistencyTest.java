@@ -109,7 +109,8 @@ class CrashConsistencyTest {
 
   /** Held connections close when the server notices; the lab's controller follows a scale. */
   private static void awaitWorld(World before, String context) {
+    // a read of the lab may time out on a loaded machine: read again until the deadline
     await(context).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-        .untilAsserted(() -> assertThat(World.read()).as(context).isEqualTo(before));
+        .ignoreExceptions().untilAsserted(() -> assertThat(World.read()).as(context).isEqualTo(before));
   }
 }

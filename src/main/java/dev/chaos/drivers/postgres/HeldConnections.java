@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Real idle connections carrying one `application_name`, each opened and held by a daemon
@@ -29,11 +30,13 @@ final class HeldConnections {
 
   /**
    * Starts {@code count} threads that each open a connection within the call's budget and hold
-   * it for {@code hold} (null: until released), then waits until every open has been attempted
-   * or the call's deadline passes, so that the call can say how many the server refused.
+   * it for {@code hold} (null: until released), hands them to {@code started} (the undo), then
+   * waits until every open has been attempted or the call's deadline passes, so that the call
+   * can say how many the server refused.
    */
   static HeldConnections open(PgClient client, CallContext context, int count,
-      String application, Duration hold) throws InterruptedException {
+      String application, Duration hold, Consumer<HeldConnections> started)
+      throws InterruptedException {
     HeldConnections held = new HeldConnections(count);
     Duration budget = Duration.between(context.clock().now(), context.deadline());
     Duration connectBudget = budget.isNegative() || budget.isZero() ? Duration.ofSeconds(1)
@@ -45,6 +48,8 @@ final class HeldConnections {
       held.threads.add(thread);
       thread.start();
     }
+    // handed over before the wait: a run stopped while connections are still opening closes them
+    started.accept(held);
     long millis = Math.max(0, budget.toMillis());
     held.attempted.await(millis, TimeUnit.MILLISECONDS);
     return held;

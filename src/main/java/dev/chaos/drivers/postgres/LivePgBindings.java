@@ -109,8 +109,8 @@ public final class LivePgBindings {
             held.release(undo.deadline());
           }
         });
-    HeldConnections held = HeldConnections.open(client, context, count, application, hold);
-    opened.set(held);
+    HeldConnections held = HeldConnections.open(client, context, count, application, hold,
+        opened::set);
     if (held.opened() < count) {
       context.log("postgres " + client.target() + ": " + (count - held.opened()) + " of "
           + count + " connections not opened" + (held.refusal() == null ? " in time"
