@@ -26,14 +26,14 @@ import redis.clients.jedis.Jedis;
  * exported into the test's environment) and `scripts/lab stop|start SERVICE`, which stops one
  * component and brings it back (waiting, bounded, until it answers again).
  */
-public final class Lab {
+final class Lab {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(10)).build();
 
   private Lab() {}
 
-  public static String env(String name) {
+  static String env(String name) {
     String value = System.getenv(name);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(name + " is not set: bring the lab up and export "
@@ -57,12 +57,12 @@ public final class Lab {
   }
 
   /** `scripts/lab pause SERVICE`: frozen, it keeps its state and answers nothing. */
-  public static void pause(String service) {
+  static void pause(String service) {
     script("pause", service);
   }
 
   /** `scripts/lab resume SERVICE`. */
-  public static void resume(String service) {
+  static void resume(String service) {
     script("resume", service);
   }
 
@@ -184,7 +184,7 @@ public final class Lab {
   }
 
   /** The number of connections to the PostgreSQL primary with this `application_name`. */
-  public static int pgConnections(String application) throws SQLException {
+  static int pgConnections(String application) throws SQLException {
     try (Connection c = DriverManager.getConnection(env("LAB_PG_JDBC_URL"), "chaos", "");
         var s = c.prepareStatement(
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {

@@ -71,6 +71,36 @@ class PgDeadlineTest {
     }
   }
 
+  /**
+   * A run stopped while the connections are still opening (here: a server that never answers):
+   * the call has handed them to its undo before it waits, so the undo can close them, and the
+   * wait ends at the interrupt.
+   */
+  @Test
+  void connectionsStillOpeningAreHandedToTheUndoBeforeTheCallWaitsForThem() throws Exception {
+    try (Silent server = new Silent(); PgClient client = server.client()) {
+      PgCallContext context = new PgCallContext(Duration.ofSeconds(30), false);
+      CompletableFuture<HeldConnections> handed = new CompletableFuture<>();
+      AtomicReference<Throwable> outcome = new AtomicReference<>();
+      Thread call = new Thread(() -> {
+        try {
+          HeldConnections.open(client, context, 2, "chaos-test", null, handed::complete);
+        } catch (Throwable t) {
+          outcome.set(t);
+        }
+      });
+      call.start();
+      HeldConnections held = handed.get(20, TimeUnit.SECONDS);
+      assertThat(call.isAlive()).as("the call still waits for the opens").isTrue();
+      call.interrupt(); // the run stops
+      call.join(20_000);
+      assertThat(call.isAlive()).isFalse();
+      assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+      assertThat(held.opened()).isZero();
+      held.release(java.time.Instant.now().plusSeconds(1)); // what the undo does
+    }
+  }
+
   @Test
   void aDryRunHoldOpensNothingAndRegistersNoUndo() throws Exception {
     try (PgClient client = new PgClient("jdbc:postgresql://127.0.0.1:" + closedPort()
