@@ -140,6 +140,9 @@ public final class Recovery {
    * rebuilt from the values it read; only from the very file the run ran.
    */
   private UndoResult block(UnfinishedRun.Pending p) {
+    if (!mutatedSince(p.id())) {
+      return nothingToUndo(p);
+    }
     String hand = ": undo the step by hand";
     if (p.scope().notJournaled() != null) {
       return cannot(p, p.description() + " reads " + p.scope().notJournaled()
@@ -179,6 +182,33 @@ public final class Recovery {
   }
 
   /** An undo that cannot run: reported as failed, with why. */
+  /**
+   * Whether any mutating call was made after undo {@code id} was registered: every one is
+   * journaled (`call`) before it is made, so a step whose runner died before its first left
+   * nothing for its block to undo (and its lets may not even be bound yet).
+   */
+  private boolean mutatedSince(int id) {
+    boolean registered = false;
+    for (RunEvent e : events) {
+      if (e instanceof RunEvent.UndoRegistered u && u.id() == id) {
+        registered = true;
+      } else if (registered && e instanceof RunEvent.Call) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private UndoResult nothingToUndo(UnfinishedRun.Pending p) {
+    String text = "its step made no call before the runner died: nothing to undo";
+    emitLog(p.description() + ": " + text);
+    interpreter.emit(new RunEvent.UndoStarted(interpreter.now(), p.id(), p.description(), 1));
+    interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), p.id(), p.description(), 1,
+        true, null, null));
+    notes.add(p.description() + ": " + text);
+    return new UndoResult(p.step(), p.description(), p.kind(), UndoResult.Status.DONE, 1, null);
+  }
+
   private UndoResult cannot(UnfinishedRun.Pending p, String text) {
     interpreter.emit(new RunEvent.UndoFinished(interpreter.now(), p.id(), p.description(), 1,
         false, text, null));

@@ -238,6 +238,36 @@ class RecoverUndoBlockTest {
         .startsWith("`key` has no value here: the statement that sets it did not run at "));
   }
 
+  /**
+   * The runner died after the block's registration, before the step made any call (its let not
+   * bound yet): there is nothing for the block to undo, so it is done without running.
+   */
+  @Test
+  void aBlockWhoseStepMadeNoCallBeforeTheRunnerDiedHasNothingToUndo() {
+    String text = RunFixture.runbook("""
+          step "b" {
+            let key = "api"
+            k8s.scale("deployment", "b", 1)
+          } undo {
+            notify.send("gave back ${key}")
+          }
+        """);
+    List<RunEvent> whole = died(text);
+    List<RunEvent> journal = new ArrayList<>();
+    for (RunEvent e : whole) {
+      journal.add(e);
+      if (e instanceof RunEvent.UndoRegistered u && u.kind() == RunResult.UndoResult.Kind.BLOCK) {
+        break; // killed right after the registration
+      }
+    }
+    Recovered r = recover(text, journal, true);
+    assertThat(r.result().remaining()).isEmpty();
+    assertThat(r.effects()).isEmpty();
+    assertThat(r.events()).anyMatch(e -> e instanceof RunEvent.UndoFinished f && f.ok());
+    assertThat(r.events()).anyMatch(e -> e instanceof RunEvent.Log l
+        && l.text().endsWith("its step made no call before the runner died: nothing to undo"));
+  }
+
   @Test
   void eachAttemptOfTheStepJournalsTheBlocksValuesAfreshAsTheStepBindsThem() {
     String text = RunFixture.runbook("""
