@@ -80,9 +80,11 @@ final class UnfinishedJournals {
       String text = new String(bytes.array(), 0, bytes.position(),
           java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
       String last = text.substring(text.lastIndexOf('\n') + 1);
-      // a run that ended undo_failed may have left undos that `chaos recover` can still finish
+      // a run that ended undo_failed may have left undos that `chaos recover` can still finish;
+      // once recover finished them, its own run_finished lists nothing remaining
       return last.contains("\"event\":\"run_finished\"")
-          && !last.contains("\"outcome\":\"undo_failed\"");
+          && (!last.contains("\"outcome\":\"undo_failed\"")
+              || last.contains("\"remaining\":[]"));
     }
   }
 
