@@ -146,7 +146,7 @@ public final class LabKubeServer {
       boolean apiPath = bare.startsWith("/api/") || bare.startsWith("/apis/");
       // a group or version the lab does not serve (its document is not above), or a resource
       if ((apiPath && resource == null) || !KubeDiscovery.serves(bare)
-          || withdrawn.contains(resource)) {
+          || (resource != null && withdrawn.contains(resource))) {
         // as a real API server: no store behind a resource it does not serve
         return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"reason\":\"NotFound\",\"code\":404,\"message\":\"the server could not find"
