@@ -124,10 +124,15 @@ class LabChaosTest {
           .until(() -> "False".equals(ready(pod)));
       Pod failed = client.pods().inNamespace(NS).withName(pod).get();
       assertThat(failed.getStatus().getContainerStatuses()).allMatch(c -> !c.getReady());
+      // the deployment counts it as unavailable, as a real one does
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .until(() -> readyReplicas("backend") == podsOf("backend").size() - 1);
       // not killed: the same pod comes back ready once the duration has passed
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
           .until(() -> "True".equals(ready(pod)));
       assertThat(reasons(name)).contains("Applied", "Recovered");
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .until(() -> readyReplicas("backend") == podsOf("backend").size());
     } finally {
       delete("PodChaos", "podchaos", name);
     }
@@ -223,6 +228,12 @@ class LabChaosTest {
   private static List<String> podsOf(String app) {
     return client.pods().inNamespace(NS).withLabel("app", app).list().getItems().stream()
         .map(p -> p.getMetadata().getName()).sorted().toList();
+  }
+
+  private static int readyReplicas(String deployment) {
+    Integer ready = client.apps().deployments().inNamespace(NS).withName(deployment).get()
+        .getStatus().getReadyReplicas();
+    return ready == null ? 0 : ready;
   }
 
   private static String ready(String pod) {
