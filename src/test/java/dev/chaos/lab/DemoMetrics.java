@@ -120,7 +120,18 @@ final class DemoMetrics {
     out.append("# HELP demo_load_skipped_total Load requests not sent: too many in flight.\n")
         .append("# TYPE demo_load_skipped_total counter\n")
         .append("demo_load_skipped_total ").append(loadSkipped.get()).append('\n');
+
+    // what a StressChaos burns shows here, as cAdvisor's container CPU would in a cluster
+    out.append("# HELP process_cpu_seconds_total CPU time used by the demo's process.\n")
+        .append("# TYPE process_cpu_seconds_total counter\n")
+        .append("process_cpu_seconds_total ").append(format(processCpuSeconds())).append('\n');
     return out.toString();
+  }
+
+  private static double processCpuSeconds() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() / 1e9 : 0;
   }
 
   private static String format(double value) {

@@ -23,7 +23,9 @@ import redis.clients.jedis.HostAndPort;
  *       503 when neither can serve it;
  *   <li>{@code GET /health}: 200 when a read can be served now, 503 otherwise;
  *   <li>{@code GET /metrics}: Prometheus text format ({@link DemoMetrics});
- *   <li>{@code /hooks/chaos}: a webhook that records posts ({@link WebhookSink}).
+ *   <li>{@code /hooks/chaos}: a webhook that records posts ({@link WebhookSink});
+ *   <li>{@code /admin/faults/ID}: the faults the lab's chaos controller puts on it
+ *       ({@link DemoFaults}): delay, loss, CPU burnt.
  * </ul>
  * A built-in {@link LoadLoop} reads at a steady rate. The first {@link #WARM_UP} is not
  * counted and {@code /health} answers 503 meanwhile. Stops cleanly on TERM.
@@ -47,6 +49,7 @@ public final class DemoService {
     ItemReads reads = new ItemReads(options.get("master"), sentinels(options.get("sentinels")),
         options.get("jdbc"), options.get("user"), metrics);
     WebhookSink webhook = new WebhookSink();
+    DemoFaults faults = new DemoFaults();
 
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     ExecutorService workers = Executors.newFixedThreadPool(32, r -> {
@@ -55,7 +58,7 @@ public final class DemoService {
       return thread;
     });
     server.setExecutor(workers);
-    server.createContext("/items/", exchange -> items(exchange, reads, metrics));
+    server.createContext("/items/", exchange -> items(exchange, reads, metrics, faults));
     server.createContext("/health", exchange -> {
       if (!metrics.counting()) {
         reply(exchange, 503, "warming up\n", "text/plain");
@@ -67,12 +70,14 @@ public final class DemoService {
     server.createContext("/metrics", exchange -> reply(exchange, 200, metrics.exposition(),
         "text/plain; version=0.0.4; charset=utf-8"));
     server.createContext(WebhookSink.PATH, webhook::handle);
+    server.createContext(DemoFaults.PATH, faults::handle);
     server.start();
 
     LoadLoop load = new LoadLoop(URI.create("http://127.0.0.1:" + port), rate, metrics);
     load.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       load.close();
+      faults.close();
       server.stop(0);
       workers.shutdownNow();
       reads.close();
@@ -94,12 +99,27 @@ public final class DemoService {
     metrics.startCounting();
   }
 
-  private static void items(HttpExchange exchange, ItemReads reads, DemoMetrics metrics)
-      throws IOException {
+  private static void items(HttpExchange exchange, ItemReads reads, DemoMetrics metrics,
+      DemoFaults faults) throws IOException {
     long started = System.nanoTime();
     int status;
     String body;
     Optional<Integer> id = itemId(exchange.getRequestURI().getPath());
+    // a NetworkChaos on the gateway's pods: the answer is late, or lost (a 503, as a proxy
+    // in front of a pod whose packets are dropped answers)
+    long delay = faults.delayMillis();
+    if (delay > 0) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (faults.drop()) {
+      metrics.request(503, (System.nanoTime() - started) / 1e9);
+      reply(exchange, 503, "dropped by a NetworkChaos loss\n", "text/plain");
+      return;
+    }
     if (id.isEmpty()) {
       status = 404;
       body = "no such item\n";

@@ -107,21 +107,27 @@ final class DeploymentController implements AutoCloseable {
     } else if (current.size() >= wanted) {
       shortSince.remove(key);
     }
-    updateStatus(deployment, current.size(), wanted);
+    updateStatus(deployment, current.size(), (int) current.stream().filter(DeploymentController::ready).count(), wanted);
   }
 
-  private void updateStatus(Deployment deployment, int ready, int wanted) {
+  /** Ready as its Ready condition says: a `pod-failure` of the lab's chaos controller clears it. */
+  private static boolean ready(Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private void updateStatus(Deployment deployment, int replicas, int ready, int wanted) {
     long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 1L);
     var status = deployment.getStatus();
     if (status != null && Objects.equals(status.getObservedGeneration(), generation)
         && Objects.equals(status.getReadyReplicas(), ready)
-        && Objects.equals(status.getReplicas(), ready)) {
+        && Objects.equals(status.getReplicas(), replicas)) {
       return;
     }
     deployment.setStatus(new DeploymentStatusBuilder(status == null
         ? new io.fabric8.kubernetes.api.model.apps.DeploymentStatus() : status)
         .withObservedGeneration(generation)
-        .withReplicas(ready).withUpdatedReplicas(ready).withReadyReplicas(ready)
+        .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(ready)
         .withAvailableReplicas(ready).withUnavailableReplicas(Math.max(0, wanted - ready) == 0 ? null : wanted - ready)
         .build());
     client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())

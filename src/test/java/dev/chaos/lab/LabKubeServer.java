@@ -31,7 +31,10 @@ import java.util.logging.Logger;
  * Chaos Mesh, Litmus and Argo kinds, and the seed's `llm-marketplace` objects
  * ({@link LlmMarketplaceSeed}). State lives in memory: a restart starts from the seed again.
  *
- * <p>Arguments: {@code --port 16443}. Stops on TERM.
+ * <p>It runs the lab's Chaos Mesh too ({@link ChaosController}), which acts on the demo service
+ * through its admin endpoint.
+ *
+ * <p>Arguments: {@code --port 16443 --demo http://127.0.0.1:18080}. Stops on TERM.
  */
 public final class LabKubeServer {
   /** Held so the level set on it is not lost with a collected logger. */
@@ -43,7 +46,7 @@ public final class LabKubeServer {
   private LabKubeServer() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = LabArgs.parse(args, Map.of("port", "16443"));
+    Map<String, String> options = LabArgs.parse(args, Map.of("port", "16443", "demo", "http://127.0.0.1:18080"));
     int port = Integer.parseInt(options.get("port"));
     KubeDiscovery discovery = new KubeDiscovery("127.0.0.1:" + port);
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -74,9 +77,12 @@ public final class LabKubeServer {
     }
     DeploymentController controller = new DeploymentController(client, seed);
     controller.start();
+    ChaosController chaos = new ChaosController(client, java.net.URI.create(options.get("demo")));
+    chaos.start();
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      chaos.close();
       controller.close();
       client.close();
       server.shutdown();
@@ -140,7 +146,7 @@ public final class LabKubeServer {
       boolean apiPath = bare.startsWith("/api/") || bare.startsWith("/apis/");
       // a group or version the lab does not serve (its document is not above), or a resource
       if ((apiPath && resource == null) || !KubeDiscovery.serves(bare)
-          || withdrawn.contains(resource)) {
+          || (resource != null && withdrawn.contains(resource))) {
         // as a real API server: no store behind a resource it does not serve
         return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"reason\":\"NotFound\",\"code\":404,\"message\":\"the server could not find"
