@@ -96,6 +96,11 @@ final class Deployment {
     return replicas == 0 ? 0 : Math.min(1.0, (double) down / replicas);
   }
 
+  /** What the pods can give callers at {@code t}: today only the capacity kills took away. */
+  PodHealth healthAt(Instant t) {
+    return new PodHealth(1 - downShareAt(t), java.time.Duration.ZERO, 0, 1);
+  }
+
   /** Whether a kill or a rollout is still working itself out at {@code t}. */
   boolean disruptedAt(Instant t) {
     return downShareAt(t) > 0 || (rolloutDoneAt != null && t.isBefore(rolloutDoneAt));
