@@ -18,7 +18,9 @@ tokens {
   // Contextual keywords: keywords where the grammar expects them, names everywhere else.
   TITLE, OBJECTIVE, ENVIRONMENT, BLAST_RADIUS, WINDOW, MAX_DURATION, OWNER, TAGS, LOCK,
   PRECONDITION, OBSERVE, GUARD, STEP, VERIFY, ROLLBACK, RECOVERY, ON, ABORT, TIMEOUT, RETRY,
-  IRREVERSIBLE, THROUGHOUT, UNDO, TO, ZONE, AS
+  IRREVERSIBLE, THROUGHOUT, UNDO, TO, ZONE, AS,
+  // Incident response: guard levels, the observation a warning extends, the escalation policy.
+  WARN, WHEN, EXTEND, ESCALATION
 }
 
 @members {

@@ -33,7 +33,7 @@ member
   | LET name ASSIGN expr                                                 # letMember
   | PRECONDITION label=string block                                      # preconditionMember
   | OBSERVE name ASSIGN value=expr (EVERY every=expr)?                   # observeMember
-  | GUARD label=string (EVERY every=expr)? block                         # guardMember
+  | GUARD label=string (EVERY every=expr)? (EXTEND extend=expr)? block   # guardMember
   | STEP label=string stepOption* body=block (UNDO undo=block)?          # stepMember
   | VERIFY label=string THROUGHOUT? block                                # verifyMember
   | ROLLBACK block                                                       # rollbackMember
@@ -41,7 +41,8 @@ member
   | ON ABORT block                                                       # onAbortMember
   ;
 
-attributeKey: (TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | MAX_DURATION | OWNER | TAGS | LOCK);
+attributeKey: (TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | MAX_DURATION | OWNER | TAGS | LOCK
+  | ESCALATION);
 
 stepOption
   : TIMEOUT expr                                                         # timeoutOption
@@ -61,6 +62,9 @@ stmt
   | RECORD name ASSIGN expr                                              # recordStmt
   | LOG expr                                                             # logStmt
   | FAIL expr                                                            # failStmt
+  // A guard's levels: `warn when` degrades (notify, observe longer), `abort when` aborts. The
+  // condition says what is wrong, as an alert rule does; `expect` keeps saying what must hold.
+  | level=(WARN | ABORT) WHEN condition=expr                             # levelStmt
   // Any expression that does not start with `(`, `[` or `-` (see the top); the checker allows
   // only calls (CH0404). A leading `not` or first operand is parsed apart, and the AST builder
   // re-associates it with the rest, which `expr` parsed with the usual precedence. An assignment
@@ -141,7 +145,8 @@ interpolation: INTERP_OPEN expr RBRACE;
 name
   : (IDENT | TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | WINDOW | MAX_DURATION | OWNER
     | TAGS | LOCK | PRECONDITION | OBSERVE | GUARD | STEP | VERIFY | ROLLBACK | RECOVERY | ON
-    | ABORT | TIMEOUT | RETRY | IRREVERSIBLE | THROUGHOUT | UNDO | TO | ZONE | AS)
+    | ABORT | TIMEOUT | RETRY | IRREVERSIBLE | THROUGHOUT | UNDO | TO | ZONE | AS | WARN | WHEN
+    | EXTEND | ESCALATION)
   ;
 
 // After `.`, before `:` in named arguments and as record keys, any word is a name.

@@ -74,7 +74,7 @@ final class ProdRules {
    * Whether code reads `prometheus.alerts(severity: "critical")`, directly, through `fn`s of
    * any module (`slo.no_critical_alerts()`), or through a runbook `let` that does.
    */
-  private static final class CriticalAlerts {
+  static final class CriticalAlerts {
     private final Set<Object> entered = Collections.newSetFromMap(new IdentityHashMap<>());
 
     boolean readIn(dev.chaos.syntax.ast.Block block, CheckedProgram owner) {

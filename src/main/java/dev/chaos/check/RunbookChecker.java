@@ -54,6 +54,7 @@ final class RunbookChecker {
     }
     file.closeScope(scope);
     new BlastChecker(file).check(runbook, header);
+    GuardLevels.alertGuard(runbook, file.out(), reporter);
     boolean prodByEnvironment = "prod".equals(header.environment());
     if (prodByEnvironment || file.options().asProd()) {
       new ProdRules(file).check(runbook, header, prodByEnvironment);
@@ -75,6 +76,10 @@ final class RunbookChecker {
         uniqueName(m.kind(), "guard", g.name());
         if (g.every() != null) {
           file.duration(g.every(), scope, Context.GUARD, "`every` takes a `Duration`");
+        }
+        if (g.extend() != null) {
+          file.duration(g.extend(), scope, Context.GUARD, "`extend` takes a `Duration`");
+          GuardLevels.requireWarning(g, reporter);
         }
         stmts.checkBlock(g.body(), scope, Context.GUARD);
       }

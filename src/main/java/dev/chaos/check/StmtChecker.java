@@ -99,6 +99,9 @@ final class StmtChecker {
       case FAIL:
         text(((Stmt.Fail) s).message(), scope, ctx, "`fail` takes a `String`");
         return;
+      case LEVEL:
+        level((Stmt.Level) s, scope, ctx);
+        return;
       default:
         throw new IllegalStateException("unhandled statement " + s.kind());
     }
@@ -157,6 +160,24 @@ final class StmtChecker {
     if (w.within() != null) {
       file.duration(w.within(), scope, ctx, "`within` takes a `Duration`");
     }
+  }
+
+  /**
+   * `warn when` / `abort when`: a guard's levels (CH0410 elsewhere, where nothing samples them
+   * against a threshold); the condition, what is wrong, is a `Bool` as an `expect`'s is.
+   */
+  private void level(Stmt.Level l, Scope scope, Context ctx) {
+    if (ctx != Context.GUARD) {
+      String keyword = l.severity().keyword() + " when";
+      Span at = new Span(l.span().source(), l.span().start(),
+          l.span().start() + l.span().text().indexOf("when") + 4);
+      reporter.report(Code.CH0410, at, "`" + keyword + "` is only allowed in a guard, not in "
+          + ctx.description(), "not a guard",
+          l.severity() == Stmt.Severity.WARN
+              ? "move it into a `guard \"...\" every 5s { ... }`; elsewhere log it: `if COND { log \"...\" }`"
+              : "move it into a `guard`; elsewhere say what must hold: `expect not (COND)`");
+    }
+    condition(l.condition(), scope, ctx);
   }
 
   /** Only a call stands alone; any other value is computed and thrown away (CH0404). */

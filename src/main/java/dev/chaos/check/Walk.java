@@ -71,6 +71,7 @@ final class Walk {
       case RECORD -> expr(((Stmt.Record) s).value(), visit);
       case LOG -> expr(((Stmt.Log) s).message(), visit);
       case FAIL -> expr(((Stmt.Fail) s).message(), visit);
+      case LEVEL -> expr(((Stmt.Level) s).condition(), visit);
       default -> throw new IllegalStateException("unhandled statement " + s.kind());
     }
   }

@@ -62,6 +62,8 @@ public enum Code {
   CH0407(Severity.ERROR, "duplicate header attribute"),
   CH0408(Severity.ERROR, "unknown environment"),
   CH0409(Severity.ERROR, "section appears more than once"),
+  CH0410(Severity.ERROR, "guard level outside a guard"),
+  CH0411(Severity.ERROR, "`extend` on a guard without a warning level"),
 
   // production rules of the seed (errors for `environment prod` and `--as prod`)
   CH0501(Severity.ERROR, "blast radius above 30% in production"),
@@ -76,7 +78,8 @@ public enum Code {
   CH0602(Severity.WARNING, "duplicate section name"),
   CH0603(Severity.WARNING, "unreachable statement"),
   CH0604(Severity.WARNING, "line continues the previous one"),
-  CH0605(Severity.WARNING, "unused import");
+  CH0605(Severity.WARNING, "unused import"),
+  CH0606(Severity.WARNING, "mutating runbook without a critical-alert guard");
 
   private final Severity severity;
   private final String title;

@@ -49,15 +49,24 @@ final class Disruption {
     if (stop != null) {
       run.result.abort = new RunResult.Abort(stop.reason(), stop.phase().label());
     }
+    Aftermath aftermath = new Aftermath(run);
+    if (anyStarted && stop != null && stop.kind() != Stopper.Kind.SIGNAL) {
+      run.escalation.start(stop.reason());
+    }
     if (anyStarted && stop != null) {
       onAbort(stop, dry);
     }
+    boolean undoFailed = false;
     if (anyStarted) {
       run.phase(RunPhase.UNDO, false);
       undo(dry);
+      undoFailed = !dry && aftermath.undoFailed();
     }
     if (anyStarted && !dry && (stop == null || stop.kind() != Stopper.Kind.SIGNAL)) {
       member(Member.Recovery.class).ifPresent(this::recovery);
+      if (!undoFailed) {
+        aftermath.afterRecovery(member(Member.Recovery.class).orElse(null));
+      }
     }
     run.phase(RunPhase.REPORT, false);
     try {
@@ -68,7 +77,10 @@ final class Disruption {
     } catch (InterruptedException ignored) {
       Thread.interrupted();
     }
-    return Verdict.decide(run.result, run.stopper.stopped(), run.probeSet, run.clock.now());
+    RunResult decided = Verdict.decide(run.result, run.stopper.stopped(), run.probeSet,
+        run.clock.now());
+    aftermath.end(decided.outcome());
+    return decided;
   }
 
   private boolean runSteps(boolean dry) {
@@ -80,7 +92,7 @@ final class Disruption {
         Thread.currentThread().interrupt();
       }
     } else {
-      run.probeSet.startDuringSteps(run.stopper);
+      run.probeSet.startDuringSteps(run.stopper, run.warnings);
     }
     boolean completed = true;
     for (Member m : run.runbook.members()) {

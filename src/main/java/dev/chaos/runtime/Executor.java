@@ -53,6 +53,9 @@ final class Executor {
       case EXPECT:
         expect((Stmt.Expect) s, f, dry);
         return;
+      case LEVEL:
+        level((Stmt.Level) s, f, dry);
+        return;
       case WAIT: {
         Value.Duration d = duration(((Stmt.Wait) s).duration(), f);
         Instant until = interpreter.clock().now().plus(d.value());
@@ -126,6 +129,31 @@ final class Executor {
         ? interpreter.evaluator().text(e.message(), f) + saw
         : "`" + e.condition().span().text() + "` is false" + saw;
     throw new ExpectationFailed(e.span(), message);
+  }
+
+  /**
+   * A guard's level: its condition says what is wrong. `abort when` that holds fails the guard
+   * as a false `expect` does; `warn when` that holds is noted on the site and the guard goes on,
+   * so its abort level is still checked.
+   */
+  private void level(Stmt.Level l, Frame f, boolean dry) throws InterruptedException {
+    if (dry) {
+      log(f, "would check `" + l.span().text() + "`");
+      return;
+    }
+    Evaluator.Check check = interpreter.evaluator().check(l.condition(), f);
+    f.site().noteCheck(check.detail());
+    if (!check.holds()) {
+      return;
+    }
+    String saw = check.detail().equals("true") ? "" : " (" + check.detail() + ")";
+    String message = l.severity().keyword() + " level `" + l.condition().span().text()
+        + "` reached" + saw;
+    if (l.severity() == Stmt.Severity.WARN) {
+      f.site().noteWarning(message);
+      return;
+    }
+    throw new ExpectationFailed(l.span(), message);
   }
 
   /**

@@ -22,7 +22,19 @@ final class Probes {
   }
 
   Sample block(Section section, String name, Block body) throws InterruptedException {
-    Site site = new Site(section, name, deadline(), null, false);
+    return block(new Site(section, name, deadline(), null, false), body);
+  }
+
+  /** A guard's sample, and what its first `warn when` that held saw (null: none held). */
+  record Guarded(Sample sample, String warning) {}
+
+  Guarded guard(String name, Block body) throws InterruptedException {
+    Site site = new Site(Section.GUARD, name, deadline(), null, false);
+    Sample s = block(site, body);
+    return new Guarded(s, s.outcome() == ProbeOutcome.TRUE ? site.warning() : null);
+  }
+
+  private Sample block(Site site, Block body) throws InterruptedException {
     try {
       interpreter.executor().block(body, new Frame(program, runbookEnv, site));
       return Sample.held(site.lastCheck() == null ? "true" : site.lastCheck());

@@ -22,6 +22,9 @@ final class RunContext {
   RunProbes probeSet;
   Instant runDeadline;
   Thread maxDurationWatch;
+  /** Incident response: nobody to escalate to until {@link Incidents#open} finds a policy. */
+  Escalation escalation;
+  GuardWarnings warnings;
 
   RunContext(CheckedProgram program, Decl.Runbook runbook, RunOptions options,
       Interpreter interpreter, Stopper stopper) {
@@ -34,6 +37,9 @@ final class RunContext {
     this.undo = new UndoStack(interpreter);
     this.result = new ResultBuilder(clock.now(), options.dryRun());
     this.result.interpreter = interpreter;
+    this.escalation = new Escalation(interpreter, dev.chaos.spi.Escalations.NONE, null,
+        runbook.name().text());
+    this.warnings = new GuardWarnings(interpreter, escalation, runbook.name().text());
   }
 
   /** Enters a phase; undo and `on abort` are not interruptible, so that they always finish. */

@@ -110,6 +110,13 @@ public final class RunEngine {
             : Value.percent(run.header.blastRadiusPercent), run.header.window(), shown.lock(),
         runId));
     String refusal = refusal(run);
+    if (refusal == null) {
+      try {
+        refusal = Incidents.open(run, backend);
+      } catch (InterruptedException | RuntimeException bad) {
+        refusal = "the `escalation` attribute did not evaluate: " + bad;
+      }
+    }
     if (refusal != null) {
       return run.result.build(Outcome.REFUSED, refusal, run.clock.now());
     }

@@ -35,7 +35,8 @@ public sealed interface RunEvent {
     UNDO_REGISTERED(UndoRegistered.class), UNDO_STARTED(UndoStarted.class),
     UNDO_FINISHED(UndoFinished.class), ABORT(Abort.class), RECOVERY(Recovery.class),
     RUN_FINISHED(RunFinished.class), UNDO_RECIPE(UndoRecipeSet.class),
-    LOCK_TAKEN(LockTaken.class), RUN_SOURCE(RunSource.class), UNDO_SCOPE(UndoScope.class);
+    LOCK_TAKEN(LockTaken.class), RUN_SOURCE(RunSource.class), UNDO_SCOPE(UndoScope.class),
+    GUARD_WARNING(GuardWarning.class), ESCALATION(EscalationStep.class);
 
     private final Class<? extends RunEvent> record;
 
@@ -335,5 +336,35 @@ public sealed interface RunEvent {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> arguments(Map<String, Object> args) {
     return args == null ? null : (Map<String, Object>) JsonTree.of(args).tree();
+  }
+
+  /**
+   * A guard's warning level held ({@code raised}) or stopped holding: the run is degraded, not
+   * aborted. {@code message} says what the level saw; {@code extend} is how much longer the run
+   * observes after recovery because of it (null: it only notifies).
+   */
+  record GuardWarning(Instant time, String guard, boolean raised, String message,
+      Duration extend) implements RunEvent {
+    public Type type() {
+      return Type.GUARD_WARNING;
+    }
+  }
+
+  /**
+   * A step of the escalation of an unresolved problem: {@code action} is `started` (what is
+   * unresolved is {@code reason}), `notified` (level {@code level} of the policy, due
+   * {@code after} the start, told {@code contacts}; {@code problem} when a message could not
+   * be delivered), `resolved`, or `handed_over` (the run ended with it unresolved).
+   */
+  record EscalationStep(Instant time, String policy, String action, int level,
+      List<String> contacts, Duration after, String reason, String problem)
+      implements RunEvent {
+    public EscalationStep {
+      contacts = contacts == null ? null : List.copyOf(contacts);
+    }
+
+    public Type type() {
+      return Type.ESCALATION;
+    }
   }
 }

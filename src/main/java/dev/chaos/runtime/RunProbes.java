@@ -16,7 +16,7 @@ import java.util.List;
  * first step until the steps end. A guard that is false or errors stops the run at once.
  */
 final class RunProbes {
-  private record Guard(Member.Guard member, Duration every, ProbeStats stats) {}
+  private record Guard(Member.Guard member, Duration every, Duration extend, ProbeStats stats) {}
 
   private record Throughout(Member.Verify member, ProbeStats stats) {}
 
@@ -44,7 +44,8 @@ final class RunProbes {
     for (Member m : runbook.members()) {
       if (m instanceof Member.Guard g) {
         Duration every = interval(g.every(), runbookFrame);
-        guards.add(new Guard(g, every, new ProbeStats(g.name().text(), shown(every))));
+        Duration extend = g.extend() == null ? null : interval(g.extend(), runbookFrame);
+        guards.add(new Guard(g, every, extend, new ProbeStats(g.name().text(), shown(every))));
         shortest = shortest == null || every.compareTo(shortest) < 0 ? every : shortest;
       } else if (m instanceof Member.Observe o) {
         Duration every = interval(o.every(), runbookFrame);
@@ -91,16 +92,25 @@ final class RunProbes {
 
   /** Starts the guards and `throughout` verifies, and the observes' intervals. */
   void startDuringSteps(Stopper stopper) {
+    startDuringSteps(stopper, null);
+  }
+
+  /** As {@link #startDuringSteps(Stopper)}; {@code warnings} hears the guards' warning levels. */
+  void startDuringSteps(Stopper stopper, GuardWarnings warnings) {
     during = scheduler.group();
     for (Guard g : guards) {
       during.start("guard " + g.stats().name(), g.every(), true, () -> {
-        Sample s = probes.block(Section.GUARD, g.stats().name(), g.member().body());
+        Probes.Guarded sampled = probes.guard(g.stats().name(), g.member().body());
+        Sample s = sampled.sample();
         if (during.stopping()) {
           return false;
         }
         g.stats().add(s);
         emit("guard", g.stats().name(), s, null);
         if (s.outcome() == ProbeOutcome.TRUE) {
+          if (warnings != null) {
+            warnings.sampled(g.stats().name(), sampled.warning(), g.extend());
+          }
           return true;
         }
         String reason = "guard \"" + g.stats().name() + "\" "

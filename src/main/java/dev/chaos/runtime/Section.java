@@ -17,7 +17,9 @@ enum Section {
   VERIFY_THROUGHOUT("verify", true),
   ROLLBACK("rollback", false),
   RECOVERY("recovery", true),
-  ON_ABORT("on abort", false);
+  ON_ABORT("on abort", false),
+  /** The run's own notifications: guard warnings and escalation. */
+  NOTIFY("notify", false);
 
   private final String label;
   private final boolean sampled;

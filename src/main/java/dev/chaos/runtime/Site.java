@@ -16,6 +16,7 @@ final class Site {
   private final UndoSink undo;
   private final boolean dryRun;
   private volatile String lastCheck;
+  private volatile String warning;
 
   Site(Section section, String name, Instant deadline, UndoSink undo, boolean dryRun) {
     this.section = section;
@@ -58,5 +59,16 @@ final class Site {
 
   void noteCheck(String detail) {
     lastCheck = detail;
+  }
+
+  /** The first `warn when` that held here: what it saw; null when none did. */
+  String warning() {
+    return warning;
+  }
+
+  void noteWarning(String message) {
+    if (warning == null) {
+      warning = message;
+    }
   }
 }

@@ -164,7 +164,8 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
         ? missingInterval("guard", label.span().end() > label.span().start() ? label.span() : spans.of(ctx.GUARD().getSymbol()),
             "guard \"name\" every 5s { ... }")
         : value(ctx.every, ctx.EVERY().getSymbol());
-    return new Member.Guard(spans.of(ctx), label, every, block(ctx.block(), ctx));
+    Expr extend = ctx.EXTEND() == null ? null : value(ctx.extend, ctx.EXTEND().getSymbol());
+    return new Member.Guard(spans.of(ctx), label, every, extend, block(ctx.block(), ctx));
   }
 
   @Override
@@ -250,6 +251,13 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
   public Object visitExpectStmt(ExpectStmtContext ctx) {
     Expr message = ctx.ELSE() == null ? null : value(ctx.message, ctx.ELSE().getSymbol());
     return new Stmt.Expect(spans.of(ctx), value(ctx.condition, ctx.EXPECT().getSymbol()), message);
+  }
+
+  @Override
+  public Object visitLevelStmt(LevelStmtContext ctx) {
+    Stmt.Severity severity = ctx.level.getType() == WARN ? Stmt.Severity.WARN
+        : Stmt.Severity.ABORT;
+    return new Stmt.Level(spans.of(ctx), severity, value(ctx.condition, ctx.WHEN().getSymbol()));
   }
 
   @Override

@@ -51,8 +51,11 @@ public sealed interface Member
     }
   }
 
-  /** `guard "name" every DURATION { ... }`. */
-  record Guard(Span span, Label name, Expr every, Block body) implements Member {
+  /**
+   * `guard "name" every DURATION [extend DURATION] { ... }`; {@code extend} (null when absent)
+   * is how much longer the run observes after a warning of this guard.
+   */
+  record Guard(Span span, Label name, Expr every, Expr extend, Block body) implements Member {
     public Kind kind() {
       return Kind.GUARD;
     }

@@ -6,12 +6,12 @@ import java.util.List;
 /** A statement inside a block. */
 public sealed interface Stmt
     permits Stmt.Let, Stmt.Expect, Stmt.Wait, Stmt.WaitUntil, Stmt.ExprStmt, Stmt.If, Stmt.For,
-        Stmt.Record, Stmt.Log, Stmt.Fail {
+        Stmt.Record, Stmt.Log, Stmt.Fail, Stmt.Level {
   Span span();
 
   Kind kind();
 
-  enum Kind { LET, EXPECT, WAIT, WAIT_UNTIL, EXPR, IF, FOR, RECORD, LOG, FAIL }
+  enum Kind { LET, EXPECT, WAIT, WAIT_UNTIL, EXPR, IF, FOR, RECORD, LOG, FAIL, LEVEL }
 
   record Let(Span span, Ident name, Expr value) implements Stmt {
     public Kind kind() {
@@ -84,6 +84,22 @@ public sealed interface Stmt
   record Fail(Span span, Expr message) implements Stmt {
     public Kind kind() {
       return Kind.FAIL;
+    }
+  }
+
+  /** How bad a guard's condition is: `warn` degrades the run, `abort` stops it. */
+  enum Severity {
+    WARN, ABORT;
+
+    public String keyword() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** `warn when COND` or `abort when COND` in a guard: {@code condition} says what is wrong. */
+  record Level(Span span, Severity severity, Expr condition) implements Stmt {
+    public Kind kind() {
+      return Kind.LEVEL;
     }
   }
 }
