@@ -125,6 +125,27 @@ final class EventText {
               + ", which is not journaled: chaos recover cannot run it" : null;
       case LOCK_TAKEN -> verbose ? "lock `" + ((RunEvent.LockTaken) e).lock() + "` taken"
           : null;
+      case GUARD_WARNING -> {
+        RunEvent.GuardWarning w = (RunEvent.GuardWarning) e;
+        yield w.raised() ? "WARNING: guard \"" + w.guard() + "\": " + w.message()
+            + (w.extend() == null ? "" : " (observing " + ValueFormat.duration(w.extend())
+                + " longer after recovery)")
+            : "guard \"" + w.guard() + "\": " + w.message();
+      }
+      case ESCALATION -> escalation((RunEvent.EscalationStep) e);
+    };
+  }
+
+  private static String escalation(RunEvent.EscalationStep s) {
+    String problem = s.problem() == null ? "" : " (not delivered: " + s.problem() + ")";
+    return switch (s.action()) {
+      case "started" -> "escalation `" + s.policy() + "` started: " + s.reason();
+      case "notified" -> "escalation level " + s.level() + ": told "
+          + String.join(", ", s.contacts()) + problem;
+      case "resolved" -> "escalation resolved: " + s.reason()
+          + (s.contacts().isEmpty() ? "" : " (told " + String.join(", ", s.contacts()) + ")")
+          + problem;
+      default -> "escalation handed over, unresolved: told " + String.join(", ", s.contacts());
     };
   }
 

@@ -123,7 +123,8 @@ class JournalRehearsalTest {
           ((RunEvent.CallResult) e).result());
       case UNDO_REGISTERED -> Collections.singletonList(((RunEvent.UndoRegistered) e).args());
       case RUN_STARTED, PHASE, CHECK, STEP_STARTED, STEP_FINISHED, PREVIEW, WAIT, WAIT_UNTIL, LOG,
-          UNDO_STARTED, UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED, LOCK_TAKEN, RUN_SOURCE
+          UNDO_STARTED, UNDO_FINISHED, ABORT, RECOVERY, RUN_FINISHED, LOCK_TAKEN, RUN_SOURCE,
+          GUARD_WARNING, ESCALATION
           -> List.of();
       case UNDO_RECIPE -> Collections.singletonList(((RunEvent.UndoRecipeSet) e).recipe().args());
       case UNDO_SCOPE -> Collections.singletonList(((RunEvent.UndoScope) e).values());
