@@ -12,7 +12,10 @@ public final class ConfigCredentials {
 
   public static void learn(Redactor redactor, EnvironmentConfig environment) {
     environment.prometheus().ifPresent(p -> redactor.learnUrls(p.url().toString()));
-    environment.notification().ifPresent(n -> redactor.learnUrls(n.webhook().toString()));
+    environment.notification().ifPresent(n -> {
+      redactor.learnUrls(n.webhook().toString());
+      n.contacts().values().forEach(c -> redactor.learnUrls(c.webhook().toString()));
+    });
     environment.postgres().ifPresent(p -> redactor.learnUrls(p.url()));
   }
 }

@@ -223,8 +223,17 @@ final class ConfigReader {
   }
 
   private NotifyTarget notify(Field field) throws YamlException {
-    YamlSection notify = YamlSection.of(field.value(), field.keyOrigin(), List.of("webhook", "token"));
-    return new NotifyTarget(httpUrl(notify.required("webhook")), optionalSecret(notify, "token"));
+    YamlSection notify = YamlSection.of(field.value(), field.keyOrigin(),
+        List.of("webhook", "token", "contacts", "escalation"));
+    Map<String, EscalationSection.ContactEntry> entries =
+        EscalationSection.contacts(notify, List.of("webhook", "token"));
+    Map<String, NotifyContact> contacts = new LinkedHashMap<>();
+    for (EscalationSection.ContactEntry c : entries.values()) {
+      contacts.put(c.key(), new NotifyContact(c.key(), c.name(),
+          httpUrl(c.section().required("webhook")), optionalSecret(c.section(), "token")));
+    }
+    return new NotifyTarget(httpUrl(notify.required("webhook")), optionalSecret(notify, "token"),
+        contacts, EscalationSection.escalations(notify, entries));
   }
 
   private static Optional<String> optionalText(YamlSection section, String key) throws YamlException {

@@ -35,6 +35,9 @@ public final class LiveNotifyBindings {
 
   private LiveNotifyBindings() {}
 
+  /** A contact's channel: its webhook and bearer token (null or empty: none). */
+  public record Channel(URI webhook, String bearerTokenOrNull) {}
+
   /**
    * Puts the implementation of `notify.send` into {@code into}.
    *
@@ -43,42 +46,78 @@ public final class LiveNotifyBindings {
    * @throws IllegalArgumentException when {@code webhook} is not an http(s) URL
    */
   public static void bind(URI webhook, String bearerTokenOrNull, Map<String, BuiltinImpl> into) {
+    bind(webhook, bearerTokenOrNull, Map.of(), into);
+  }
+
+  /** As above; `to:` names one of {@code contacts}, which is posted to instead. */
+  public static void bind(URI webhook, String bearerTokenOrNull, Map<String, Channel> contacts,
+      Map<String, BuiltinImpl> into) {
+    Poster main = poster(webhook, bearerTokenOrNull);
+    Map<String, Poster> byContact = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Channel> c : contacts.entrySet()) {
+      byContact.put(c.getKey(), poster(c.getValue().webhook(), c.getValue().bearerTokenOrNull()));
+    }
+    // building the client (TLS set-up included) takes a while once: not within a call's deadline
+    HttpClients.shared();
+    into.put("notify.send", (a, c) -> {
+      String text = string(a, "text");
+      String to = a.has("to") ? string(a, "to") : null;
+      Poster poster = to == null ? main : byContact.get(to);
+      if (poster == null) {
+        throw new IllegalArgumentException("`to: \"" + to + "\"` is not a contact of "
+            + "`notify.contacts`" + (byContact.isEmpty() ? " (the environment declares none)"
+                : " (the contacts are " + String.join(", ", byContact.keySet()) + ")"));
+      }
+      String target = poster.target() + (to == null ? "" : " (" + to + ")");
+      if (c.dryRun(Preview.of("send to " + (to == null ? "the webhook" : to) + ": " + text)
+          .withTarget(target))) {
+        return Value.UNIT;
+      }
+      poster.post(text, c, target);
+      c.log("notify: sent to " + HttpOrigin.of(poster.url()) + (to == null ? "" : " (" + to
+          + ")") + ": " + text);
+      return Value.UNIT;
+    });
+  }
+
+  private static Poster poster(URI webhook, String bearerTokenOrNull) {
     HttpUrl url = webhook == null ? null : HttpUrl.parse(webhook.toString());
     if (url == null) {
       throw new IllegalArgumentException("the webhook URL is not an http:// or https:// URL"
           + (webhook == null || webhook.getScheme() == null ? ""
               : " (its scheme is `" + webhook.getScheme() + "`)"));
     }
-    String target = "notify " + HttpOrigin.of(url);
-    // building the client (TLS set-up included) takes a while once: not within a call's deadline
-    HttpClients.shared();
-    into.put("notify.send", (a, c) -> {
-      String text = string(a, "text");
-      if (c.dryRun(Preview.of("send to the webhook: " + text).withTarget(target))) {
-        return Value.UNIT;
-      }
+    return new Poster(url, bearerTokenOrNull);
+  }
+
+  /** One webhook: posts a message, naming the webhook by its origin only. */
+  private record Poster(HttpUrl url, String bearerTokenOrNull) {
+    String target() {
+      return "notify " + HttpOrigin.of(url);
+    }
+
+    void post(String text, CallContext c, String shown) throws Exception {
       Request.Builder request = new Request.Builder().url(url)
           .post(RequestBody.create(payload(text, c.run()), JSON));
       if (bearerTokenOrNull != null && !bearerTokenOrNull.isEmpty()) {
         request.header("Authorization", "Bearer " + bearerTokenOrNull);
       }
+      String target = target();
       DeadlineExchange.Reply reply;
       try {
         reply = DeadlineExchange.exchange(HttpClients.shared(), request.build(), c, null,
             target, QUOTED_REPLY);
       } catch (HttpException e) {
-        throw new HttpException(target, withoutPath(e.getMessage()
+        throw new HttpException(shown, withoutPath(e.getMessage()
             .substring(target.length() + 2), url));
       }
       if (reply.status() / 100 != 2) {
         String said = FailureText.oneLine(withoutPath(reply.body(), url));
-        throw new HttpException(target, "the webhook answered HTTP " + reply.status()
+        throw new HttpException(shown, "the webhook answered HTTP " + reply.status()
             + (said.isEmpty() ? "" : ": " + said + (reply.truncated() ? "..." : ""))
             + "; the message was not delivered");
       }
-      c.log("notify: sent to " + HttpOrigin.of(url) + ": " + text);
-      return Value.UNIT;
-    });
+    }
   }
 
   /** The JSON object posted: `text`, then the run's facts that are known. */

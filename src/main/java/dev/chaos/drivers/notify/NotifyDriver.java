@@ -1,5 +1,6 @@
 package dev.chaos.drivers.notify;
 
+import static dev.chaos.spi.Param.named;
 import static dev.chaos.spi.Param.positional;
 
 import dev.chaos.drivers.SignatureTable;
@@ -20,8 +21,10 @@ import java.util.Optional;
 public final class NotifyDriver implements Driver {
   private final List<Builtin> builtins = new SignatureTable("notify")
       .mutateWithoutInverse("send", Signature.of(Type.UNIT,
-              positional("text", Type.STRING, "The message; Secrets cannot be interpolated.")),
-          "Posts a message to the configured webhook (Slack or compatible).",
+              positional("text", Type.STRING, "The message; Secrets cannot be interpolated."),
+              named("to", Type.STRING, "the environment's `notify.webhook`",
+                  "An emergency contact of `notify.contacts` (`\"oncall\"`): its own channel.")),
+          "Posts a message to the configured webhook (Slack or compatible), or to a contact.",
           "a message cannot be unsent.")
       .build();
 
@@ -39,6 +42,15 @@ public final class NotifyDriver implements Driver {
   @Override
   public List<Builtin> builtins() {
     return builtins;
+  }
+
+  /**
+   * In a rehearsal the world's webhook keeps the messages; this model only reads the world
+   * file's `notify` section (contacts and escalation policies) and shares them with the run.
+   */
+  @Override
+  public Optional<dev.chaos.spi.SandboxModel> sandbox() {
+    return Optional.of(new NotifySandbox());
   }
 
   /** Built only by a live run: the binding's class may load client libraries. */

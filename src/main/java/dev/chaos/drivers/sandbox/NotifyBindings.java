@@ -14,11 +14,13 @@ final class NotifyBindings {
   static void bind(World world, Map<String, BuiltinImpl> into) {
     into.put("notify.send", (a, c) -> {
       String text = string(a, "text");
-      if (c.dryRun(Preview.of("send to the webhook: " + text).withTarget("the sandbox webhook"))) {
+      String to = a.has("to") ? string(a, "to") : null;
+      String where = to == null ? "the sandbox webhook" : "contact " + to;
+      if (c.dryRun(Preview.of("send to " + where + ": " + text).withTarget(where))) {
         return Value.UNIT;
       }
-      world.notifications().send(text);
-      c.log("notify: sent to the sandbox webhook: " + text);
+      world.notifications().send(text, to);
+      c.log("notify: sent to " + where + ": " + text);
       return Value.UNIT;
     });
   }

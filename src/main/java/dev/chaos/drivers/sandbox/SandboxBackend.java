@@ -3,6 +3,7 @@ package dev.chaos.drivers.sandbox;
 import dev.chaos.drivers.SharedServices;
 import dev.chaos.drivers.core.CoreImpls;
 import dev.chaos.spi.Backend;
+import dev.chaos.spi.Escalations;
 import dev.chaos.spi.BuiltinImpl;
 import dev.chaos.spi.Clock;
 import dev.chaos.spi.Driver;
@@ -35,6 +36,7 @@ public final class SandboxBackend implements Backend {
     this(world, builtIns(world, runbookDirectory));
     try {
       addModels(runbookDirectory, DriverRegistry.load(), Map.of());
+      learnContacts();
     } catch (Exception e) {
       throw new IllegalStateException("a driver's sandbox model failed without a world-file "
           + "section: " + e.getMessage(), e);
@@ -49,6 +51,7 @@ public final class SandboxBackend implements Backend {
       Map<String, YamlSection.Field> sections) throws Exception {
     SandboxBackend backend = new SandboxBackend(world, builtIns(world, runbookDirectory));
     backend.addModels(runbookDirectory, drivers, sections);
+    backend.learnContacts();
     return backend;
   }
 
@@ -103,6 +106,21 @@ public final class SandboxBackend implements Backend {
 
   public World world() {
     return world;
+  }
+
+  /** The world's webhook accepts `to:` the contacts of the world file's `notify` section. */
+  private void learnContacts() {
+    try {
+      world.notifications().contacts(services.service(Escalations.class).contacts().keySet());
+    } catch (Exception none) {
+      // no notify model on the class path: no contacts
+    }
+  }
+
+  /** What the models share: the run asks for {@link Escalations} here. */
+  @Override
+  public <T> T service(Class<T> type) throws Exception {
+    return services.service(type);
   }
 
   @Override
