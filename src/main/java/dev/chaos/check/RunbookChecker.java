@@ -54,7 +54,9 @@ final class RunbookChecker {
     }
     file.closeScope(scope);
     new BlastChecker(file).check(runbook, header);
-    GuardLevels.alertGuard(runbook, file.out(), reporter);
+    if (file.options().strict()) {
+      GuardLevels.alertGuard(runbook, file.out(), reporter);
+    }
     boolean prodByEnvironment = "prod".equals(header.environment());
     if (prodByEnvironment || file.options().asProd()) {
       new ProdRules(file).check(runbook, header, prodByEnvironment);

@@ -56,7 +56,8 @@ final class CheckCommand implements Callable<Integer> {
     Path output = parsed.matchedOptionValue("--output", null);
 
     List<SourceFile> files = readInputs(parsed.matchedPositionalValue(0, List.of()), output);
-    SourceChecker checker = context.checkers().apply(new CheckOptions(as != null));
+    SourceChecker checker = context.checkers().apply(new CheckOptions(as != null,
+        parsed.hasMatchedOption("--strict")));
     Diagnostics sink = new Diagnostics();
     for (SourceFile file : files) {
       if (verbose) {

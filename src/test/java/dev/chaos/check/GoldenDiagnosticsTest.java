@@ -41,7 +41,8 @@ class GoldenDiagnosticsTest {
     SourceFile file = new SourceFile(input.toString(), text);
     boolean asProd = text.startsWith("// check: --as prod");
     Diagnostics sink = new Diagnostics();
-    new Checker(DriverRegistry.load(), new CheckOptions(asProd)).check(file, sink);
+    boolean strict = text.startsWith("// check: --strict");
+    new Checker(DriverRegistry.load(), new CheckOptions(asProd, strict)).check(file, sink);
     return new TextRenderer(false).render(sink.sorted(), List.of(file));
   }
 
