@@ -20,7 +20,7 @@ tokens {
   PRECONDITION, OBSERVE, GUARD, STEP, VERIFY, ROLLBACK, RECOVERY, ON, ABORT, TIMEOUT, RETRY,
   IRREVERSIBLE, THROUGHOUT, UNDO, TO, ZONE, AS,
   // Incident response: guard levels, the observation a warning extends, the escalation policy.
-  WARN, WHEN, EXTEND, ESCALATION
+  WARN, WHEN, EXTEND, ESCALATION_POLICY
 }
 
 @members {

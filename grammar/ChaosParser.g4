@@ -42,7 +42,7 @@ member
   ;
 
 attributeKey: (TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | MAX_DURATION | OWNER | TAGS | LOCK
-  | ESCALATION);
+  | ESCALATION_POLICY);
 
 stepOption
   : TIMEOUT expr                                                         # timeoutOption
@@ -146,7 +146,7 @@ name
   : (IDENT | TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | WINDOW | MAX_DURATION | OWNER
     | TAGS | LOCK | PRECONDITION | OBSERVE | GUARD | STEP | VERIFY | ROLLBACK | RECOVERY | ON
     | ABORT | TIMEOUT | RETRY | IRREVERSIBLE | THROUGHOUT | UNDO | TO | ZONE | AS | WARN | WHEN
-    | EXTEND | ESCALATION)
+    | EXTEND | ESCALATION_POLICY)
   ;
 
 // After `.`, before `:` in named arguments and as record keys, any word is a name.

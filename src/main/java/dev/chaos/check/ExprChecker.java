@@ -144,7 +144,7 @@ final class ExprChecker {
       return;
     }
     String where = n.name().equals("abort")
-        ? "`abort` is only defined inside `on abort`; a guard's abort level is `abort when COND`"
+        ? "`abort` is only defined inside `on abort`"
         : n.name().equals("warn") ? "a guard's warning level is `warn when COND`"
         : n.name().equals("runbook") ? "`runbook` is only defined inside a runbook" : null;
     reporter.report(Code.CH0201, n.span(), "undefined name `" + n.name() + "`",

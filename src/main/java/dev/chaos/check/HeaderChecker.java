@@ -23,7 +23,7 @@ final class HeaderChecker {
   private static final Map<String, Type> ATTRIBUTE_TYPES = Map.of(
       "title", Type.STRING, "objective", Type.STRING, "owner", Type.STRING, "lock", Type.STRING,
       "blast_radius", Type.PERCENT, "max_duration", Type.DURATION,
-      "tags", Type.list(Type.STRING), "environment", Type.STRING, "escalation", Type.STRING);
+      "tags", Type.list(Type.STRING), "environment", Type.STRING, "escalation_policy", Type.STRING);
 
   /** What the rest of the checker needs to know of the header; absent parts are null. */
   record Header(String environment, Member.Attribute blastRadius, Member.Window window) {}

@@ -6,7 +6,7 @@ import dev.chaos.syntax.ast.Member;
 import java.util.stream.Collectors;
 
 /**
- * Sets up a run's incident response: the escalation policy the runbook names (`escalation
+ * Sets up a run's incident response: the escalation policy the runbook names (`escalation_policy
  * "NAME"`) or the backend's default (the first declared), from the contacts the backend shares
  * (chaos.yaml's `notify` section, or the world file's).
  */
@@ -20,7 +20,7 @@ final class Incidents {
     Frame header = new Frame(run.program, run.runbookEnv,
         new Site(Section.HEADER, "", null, null, false));
     for (Member m : run.runbook.members()) {
-      if (m instanceof Member.Attribute a && a.key().name().equals("escalation")) {
+      if (m instanceof Member.Attribute a && a.key().name().equals("escalation_policy")) {
         named = run.interpreter.evaluator().text(a.value(), header);
       }
     }

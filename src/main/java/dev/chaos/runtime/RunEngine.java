@@ -114,7 +114,7 @@ public final class RunEngine {
       try {
         refusal = Incidents.open(run, backend);
       } catch (InterruptedException | RuntimeException bad) {
-        refusal = "the `escalation` attribute did not evaluate: " + bad;
+        refusal = "the `escalation_policy` attribute did not evaluate: " + bad;
       }
     }
     if (refusal != null) {

@@ -192,7 +192,7 @@ class IncidentResponseTest {
     Rehearsal r = rehearse("""
         runbook "slow recovery" {
           environment staging
-          escalation "standard"
+          escalation_policy "standard"
           let start = now()
           guard "error rate" every 5s { expect now() - start < 1h }
           step "disrupt" { wait 1m }
@@ -214,7 +214,7 @@ class IncidentResponseTest {
     Rehearsal quiet = rehearse("""
         runbook "quiet" {
           environment staging
-          escalation "quiet"
+          escalation_policy "quiet"
           let start = now()
           guard "g" every 5s { abort when now() - start > 30s }
           step "disrupt" { wait 5m } undo { wait 10m }
@@ -228,7 +228,7 @@ class IncidentResponseTest {
     Rehearsal unknown = rehearse("""
         runbook "unknown" {
           environment staging
-          escalation "nightly"
+          escalation_policy "nightly"
           step "disrupt" { wait 5m }
         }
         """);
