@@ -53,10 +53,23 @@ final class Aftermath {
     watch(r);
   }
 
-  /** The run is ending; an escalation still unresolved is handed over. */
-  void end(Outcome outcome) {
+  /**
+   * The run is ending: an escalation still unresolved is handed over ({@code how}: "with undo
+   * failed"), and the incident response goes into the report as figures (`guard_warnings`,
+   * `escalation`).
+   */
+  void end(String how) {
     if (run.escalation.unresolved()) {
-      run.escalation.handOver(outcome.label());
+      run.escalation.handOver(how);
+    }
+    Site site = new Site(Section.NOTIFY, "", null, null, false);
+    String warnings = run.warnings.summary();
+    if (warnings != null) {
+      interpreter.record("guard_warnings", Value.str(warnings), site);
+    }
+    String escalation = run.escalation.summary();
+    if (escalation != null) {
+      interpreter.record("escalation", Value.str(escalation), site);
     }
   }
 

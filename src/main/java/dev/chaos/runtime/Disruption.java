@@ -77,10 +77,9 @@ final class Disruption {
     } catch (InterruptedException ignored) {
       Thread.interrupted();
     }
-    RunResult decided = Verdict.decide(run.result, run.stopper.stopped(), run.probeSet,
-        run.clock.now());
-    aftermath.end(decided.outcome());
-    return decided;
+    aftermath.end(undoFailed ? "with undo failed" : run.result.recovery.ran()
+        && !run.result.recovery.recovered() ? "not recovered" : "unresolved");
+    return Verdict.decide(run.result, run.stopper.stopped(), run.probeSet, run.clock.now());
   }
 
   private boolean runSteps(boolean dry) {

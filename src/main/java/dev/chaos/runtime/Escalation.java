@@ -25,6 +25,8 @@ final class Escalation {
   private boolean over;
   private int nextLevel;
   private final List<String> told = new ArrayList<>();
+  private final List<String> history = new ArrayList<>();
+  private String ending;
   private Thread timer;
 
   /** {@code policy} null: nobody to escalate to; every method is then a no-op. */
@@ -102,9 +104,27 @@ final class Escalation {
         }
       }
     }
+    Duration since = Duration.between(started, interpreter.clock().now());
+    synchronized (this) {
+      history.add(String.join(", ", level.contacts()) + (since.isZero() ? " at once"
+          : " after " + dev.chaos.types.ValueFormat.duration(since))
+          + (problems.isEmpty() ? "" : " (not delivered)"));
+    }
     interpreter.emit(new RunEvent.EscalationStep(interpreter.now(), policy.name(), "notified",
         index + 1, level.contacts(), level.after(), reason,
         problems.isEmpty() ? null : String.join("; ", problems)));
+  }
+
+  /**
+   * For the report: `standard: guard "x" tripped: ...; told oncall at once, lead after 15m;
+   * resolved after 16m (undo done)`; null when nothing was escalated.
+   */
+  synchronized String summary() {
+    if (started == null) {
+      return null;
+    }
+    return policy.name() + ": " + reason + "; told " + (history.isEmpty() ? "nobody yet"
+        : String.join(", ", history)) + (ending == null ? "" : "; " + ending);
   }
 
   /** The problem is over ({@code how}: "undo done, recovered in 40s"): those told are told. */
@@ -119,6 +139,10 @@ final class Escalation {
     }
     stopTimer();
     Duration lasted = Duration.between(started, interpreter.clock().now());
+    synchronized (this) {
+      ending = "resolved after " + dev.chaos.types.ValueFormat.duration(lasted) + " (" + how
+          + ")";
+    }
     String text = "chaos: runbook " + runbook + ": resolved after "
         + dev.chaos.types.ValueFormat.duration(lasted) + ": " + how + " (was: " + reason + ")";
     List<String> problems = new ArrayList<>();
@@ -152,6 +176,10 @@ final class Escalation {
       nextLevel = policy.levels().size();
     }
     stopTimer();
+    synchronized (this) {
+      ending = "handed over unresolved: the run ended " + outcome;
+    }
+    String was = reason;
     reason = reason + "; the run ended " + outcome;
     boolean interrupted = Thread.interrupted();
     try {
@@ -164,6 +192,7 @@ final class Escalation {
     interpreter.emit(new RunEvent.EscalationStep(interpreter.now(), policy.name(),
         "handed_over", policy.levels().size(), List.copyOf(told),
         Duration.between(started, interpreter.clock().now()), reason, null));
+    reason = was;
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -20,6 +20,7 @@ final class GuardWarnings {
   private final String runbook;
   private final Map<String, Boolean> raised = new HashMap<>();
   private int count;
+  private String first;
   private Duration extension;
 
   GuardWarnings(Interpreter interpreter, Escalation escalation, String runbook) {
@@ -40,6 +41,9 @@ final class GuardWarnings {
       raised.put(name, warning != null);
       if (warning != null && !was) {
         count++;
+        if (first == null) {
+          first = "guard \"" + name + "\": " + warning;
+        }
         if (extend != null && (extension == null || extend.compareTo(extension) > 0)) {
           extension = extend;
         }
@@ -69,6 +73,13 @@ final class GuardWarnings {
       interpreter.emit(new RunEvent.Log(interpreter.now(), Section.NOTIFY.label(), to, null,
           null, "the guard warning was not delivered to " + to + ": " + problem));
     }
+  }
+
+  /** For the report: how many warnings, and the first; null when no guard warned. */
+  synchronized String summary() {
+    return count == 0 ? null : count + " (first: " + first + ")"
+        + (extension == null ? "" : "; observed " + ValueFormat.duration(extension)
+            + " longer after recovery");
   }
 
   /** How many times a guard's warning level was raised. */

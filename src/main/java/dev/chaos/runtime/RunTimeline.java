@@ -174,6 +174,12 @@ final class RunTimeline {
         marks.add(new Marks.Mark(Marks.Kind.VIOLATION, s.time(), "guard \"" + s.name() + "\" "
             + (s.outcome() == ProbeOutcome.FALSE ? "did not hold" : "failed")
             + (s.message() == null ? "" : ": " + s.message())));
+      } else if (e instanceof RunEvent.GuardWarning w && w.raised()) {
+        marks.add(new Marks.Mark(Marks.Kind.WARNING, w.time(), "guard \"" + w.guard()
+            + "\" warned: " + w.message()));
+      } else if (e instanceof RunEvent.EscalationStep x && x.action().equals("notified")) {
+        marks.add(new Marks.Mark(Marks.Kind.ESCALATION, x.time(), "escalation level "
+            + x.level() + ": told " + String.join(", ", x.contacts())));
       } else if (e instanceof RunEvent.Abort a) {
         marks.add(new Marks.Mark(Marks.Kind.ABORT, a.time(),
             "aborted in " + a.phase().label() + ": " + a.reason()));

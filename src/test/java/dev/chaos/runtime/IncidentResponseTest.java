@@ -108,6 +108,10 @@ class IncidentResponseTest {
     assertThat(r.events(RunEvent.ProbeSampled.class).stream()
         .filter(s -> "extended".equals(s.moment()))).hasSize(30);
     assertThat(r.result().duration()).isGreaterThanOrEqualTo(Duration.ofMinutes(6));
+    assertThat(r.result().records().get("guard_warnings")).isEqualTo("1 (first: guard \"slow\":"
+        + " warn level `now() - start > 20s` reached (25s > 20s)); observed 5m longer after"
+        + " recovery");
+    assertThat(MarkdownReport.render(r.result())).contains("- guard_warnings: 1 (first:");
   }
 
   @Test
@@ -131,6 +135,7 @@ class IncidentResponseTest {
         runbook "stuck" {
           environment staging
           let start = now()
+          observe elapsed = seconds(0.0) + (now() - start) every 30s
           guard "error rate" every 5s {
             warn when now() - start > 10s
             abort when now() - start > 30s
@@ -155,9 +160,18 @@ class IncidentResponseTest {
     // undo failed at +20m and the run ended: the level not reached yet is told then
     assertThat(r.sentTo("commander")).containsExactly(abortedAt.plus(Duration.ofMinutes(20)));
     assertThat(r.messages().sentTo("commander").get(0).text())
-        .contains("handed over at the end of the run", "undo_failed");
+        .contains("handed over at the end of the run", "the run ended with undo failed");
     assertThat(r.events(RunEvent.EscalationStep.class)).extracting(RunEvent.EscalationStep::action)
         .containsExactly("started", "notified", "notified", "notified", "handed_over");
+    // the report's figures say who was told when, and that it was handed over
+    assertThat(r.result().records().get("escalation")).contains("standard: guard \"error rate\"",
+        "told oncall at once, lead after 15m, commander after 20m",
+        "handed over unresolved: the run ended with undo failed");
+    assertThat(r.result().records().get("guard_warnings")).startsWith("1 (first: guard");
+    // report.html marks the warning and every level told on the run's time axis
+    String html = HtmlReport.render(r.result(), r.events(), 5, new dev.chaos.spi.Redactor());
+    assertThat(html).contains("mark mark-warning", "mark mark-escalation",
+        "escalation level 2: told lead");
   }
 
   @Test

@@ -21,7 +21,9 @@ public record Marks(List<Span> spans, List<Mark> marks) {
     STEP("step", "step start"),
     VIOLATION("violation", "guard violation"),
     ABORT("abort", "abort"),
-    DEADLINE("deadline", "recovery deadline");
+    DEADLINE("deadline", "recovery deadline"),
+    WARNING("warning", "guard warning (degraded)"),
+    ESCALATION("escalation", "escalation: people told");
 
     private final String css;
     private final String legend;

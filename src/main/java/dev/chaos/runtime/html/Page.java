@@ -57,6 +57,9 @@ public final class Page {
       .mark-deadline{stroke:#6a1b9a;stroke-width:2;stroke-dasharray:7 4}
       .mark-deadline-arrow{fill:#6a1b9a}.mark-abort-arrow{fill:#7f0000}
       .mark-violation-arrow{fill:#e53935}.mark-step-arrow{fill:#6e7781}
+      .mark-warning{stroke:#f9a825;stroke-width:2;stroke-dasharray:4 2}
+      .mark-escalation{stroke:#ad1457;stroke-width:2;stroke-dasharray:1 3}
+      .mark-warning-arrow{fill:#f9a825}.mark-escalation-arrow{fill:#ad1457}
       .mark-label{font-size:11.5px;font-weight:600}
       .mark-label-abort{fill:#7f0000}.mark-label-deadline{fill:#6a1b9a}
       .series{fill:none;stroke:#1565c0;stroke-width:2}
