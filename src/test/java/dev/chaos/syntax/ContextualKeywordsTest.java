@@ -15,7 +15,8 @@ class ContextualKeywordsTest {
   private static final List<String> CONTEXTUAL = List.of("title", "objective", "environment",
       "blast_radius", "window", "max_duration", "owner", "tags", "lock", "precondition", "observe",
       "guard", "step", "verify", "rollback", "recovery", "on", "abort", "timeout", "retry",
-      "irreversible", "throughout", "undo", "to", "zone", "as");
+      "irreversible", "throughout", "undo", "to", "zone", "as", "warn", "when", "extend",
+      "escalation_policy");
   private static final List<String> RESERVED = List.of("import", "fn", "action", "runbook", "let",
       "expect", "wait", "until", "every", "within", "else", "if", "for", "in", "record", "log",
       "fail", "true", "false", "and", "or", "not");
