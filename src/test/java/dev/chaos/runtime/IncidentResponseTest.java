@@ -115,6 +115,26 @@ class IncidentResponseTest {
   }
 
   @Test
+  void recoveryMustHoldThroughTheExtendedObservation() throws Exception {
+    Rehearsal r = rehearse("""
+        runbook "relapse" {
+          environment staging
+          let start = now()
+          guard "slow" every 5s extend 5m { warn when now() - start > 20s }
+          step "hold" { wait 1m }
+          recovery within 1m every 10s { expect now() - start < 3m }
+        }
+        """);
+
+    assertThat(r.result().outcome()).isEqualTo(Outcome.NOT_RECOVERED);
+    assertThat(r.result().recovery().lastProblem())
+        .startsWith("recovery did not hold through the extended observation (5m after a guard"
+            + " warning)");
+    // the relapse is escalated like any recovery not met: the on-call hears of it at once
+    assertThat(r.sentTo("oncall")).contains(Duration.ofMinutes(3));
+  }
+
+  @Test
   void withoutAPolicyAWarningGoesToTheWebhook() throws Exception {
     Rehearsal r = rehearse("start: 2026-01-05T03:00:00Z\n", """
         runbook "degraded" {
