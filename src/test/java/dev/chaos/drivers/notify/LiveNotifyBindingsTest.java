@@ -173,6 +173,33 @@ class LiveNotifyBindingsTest {
    * Sends {@code text} in a call whose context is made after binding, so that loading the
    * classes of a first test is not in its budget.
    */
+  @Test
+  void toAContactPostsToItsOwnWebhookWithItsTokenAndAnUnknownContactIsNamed() throws Exception {
+    try (MockWebServer server = loopbackServer()) {
+      server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+      Map<String, BuiltinImpl> impls = new HashMap<>();
+      URI pager = URI.create("http://127.0.0.1:" + server.getPort() + "/pager");
+      LiveNotifyBindings.bind(webhook(server), "main-token",
+          Map.of("oncall", new LiveNotifyBindings.Channel(pager, "pager-token")), impls);
+      Map<String, Value> args = new HashMap<>();
+      args.put("text", Value.str("paged"));
+      args.put("to", Value.str("oncall"));
+
+      impls.get("notify.send").call(new dev.chaos.spi.CallArgs(args, java.util.List.of()),
+          new RealClockContext(BUDGET, false));
+
+      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(request.getTarget()).isEqualTo("/pager");
+      assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer pager-token");
+      args.put("to", Value.str("oncal"));
+      assertThatThrownBy(() -> impls.get("notify.send").call(
+          new dev.chaos.spi.CallArgs(args, java.util.List.of()),
+          new RealClockContext(BUDGET, false)))
+          .hasMessage("`to: \"oncal\"` is not a contact of `notify.contacts` (the contacts are"
+              + " oncall)");
+    }
+  }
+
   private static Value send(URI webhook, String token, Supplier<RealClockContext> context,
       String text) throws Exception {
     Map<String, BuiltinImpl> impls = new HashMap<>();
