@@ -4,6 +4,7 @@ import dev.chaos.diag.Code;
 import dev.chaos.source.Span;
 import dev.chaos.syntax.ast.Block;
 import dev.chaos.syntax.ast.Decl;
+import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
 import dev.chaos.syntax.ast.Stmt;
 
@@ -53,16 +54,22 @@ final class GuardLevels {
   }
 
   /**
-   * CH0606: a runbook with a step that changes the world and can be undone (chaos, rather than a
-   * recovery procedure whose steps are `irreversible`) and no guard that reads
-   * `prometheus.alerts(severity: "critical")`, directly or through a `fn` or runbook `let`.
+   * CH0606: a runbook with a step that changes the world (a call other than `notify.send`, which
+   * only tells people) and no guard that reads `prometheus.alerts(severity: "critical")`,
+   * directly or through a `fn` or runbook `let`. A recovery procedure, tagged `recovery`, is
+   * exempt: it runs because something is wrong, and a firing alert must not stop it.
    */
   static void alertGuard(Decl.Runbook runbook, CheckedProgram out, Reporter reporter) {
     boolean disrupts = false;
     for (Member m : runbook.members()) {
-      if (m instanceof Member.Step step && !step.irreversible()
-          && !Effects.mutatingCalls(step.body(), out).isEmpty()) {
+      if (m instanceof Member.Step step && Effects.mutatingCalls(step.body(), out).stream()
+          .anyMatch(site -> !site.builtin().qualifiedName().equals("notify.send"))) {
         disrupts = true;
+      }
+      if (m instanceof Member.Attribute a && a.key().name().equals("tags")
+          && a.value() instanceof Expr.ListLit list && list.elements().stream()
+              .anyMatch(t -> t instanceof Expr.Str str && "recovery".equals(str.constant()))) {
+        return;
       }
     }
     if (!disrupts) {
