@@ -198,7 +198,7 @@ final class Escalation {
     }
   }
 
-  /** The levels already told (1-based count), for watching a failed recovery. */
+  /** Whether every level has been told (or there is no policy): nothing is left to wait for. */
   synchronized boolean allLevelsTold() {
     return policy == null || nextLevel >= policy.levels().size();
   }
