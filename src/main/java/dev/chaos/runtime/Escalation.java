@@ -39,10 +39,6 @@ final class Escalation {
     this.runbook = runbook;
   }
 
-  Escalations contacts() {
-    return contacts;
-  }
-
   /** Who a warning goes to: the policy's first level; none (the webhook) without a policy. */
   List<String> firstLevel() {
     return policy == null || policy.levels().isEmpty() ? List.of()

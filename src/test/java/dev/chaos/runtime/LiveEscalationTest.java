@@ -54,7 +54,7 @@ class LiveEscalationTest {
                 escalation:
                   standard:
                     - {after: 0s, notify: [oncall]}
-                    - {after: 2s, notify: [lead]}
+                    - {after: 3s, notify: [lead]}
           """.formatted(base);
       java.nio.file.Files.writeString(dir.resolve("oncall.token"), "pager-token\n");
       ChaosConfig config = ChaosConfig.parse(dir.resolve("chaos.yaml"), yaml, dir);
@@ -68,9 +68,9 @@ class LiveEscalationTest {
               let start = now()
               guard "elapsed" every 200ms {
                 warn when now() - start > 200ms
-                abort when now() - start > 800ms
+                abort when now() - start > 2s
               }
-              step "hold" { wait 30s } undo { wait 4s }
+              step "hold" { wait 30s } undo { wait 6s }
             }
             """), backend, RunOptions.defaults(), events::add).run();
       }
@@ -95,7 +95,7 @@ class LiveEscalationTest {
           "/pager/oncall", "/slack/lead");
       assertThat(texts.get(0)).contains("degraded", "guard \"elapsed\"");
       assertThat(texts.get(1)).contains("guard \"elapsed\" tripped", "level 1 of 2");
-      assertThat(texts.get(2)).contains("unresolved for 2s", "level 2 of 2");
+      assertThat(texts.get(2)).contains("unresolved for 3s", "level 2 of 2");
       assertThat(texts.get(3)).contains("resolved after", "undo done");
       assertThat(events.stream().filter(e -> e instanceof RunEvent.EscalationStep)
           .map(e -> ((RunEvent.EscalationStep) e).action()))
