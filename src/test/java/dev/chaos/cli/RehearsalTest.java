@@ -62,7 +62,7 @@ class RehearsalTest {
 
   @Test
   void theReportSaysHowMuchOfTheTargetsWasHit(@TempDir Path dir) throws IOException {
-    Path runbook = Path.of("runbooks/pod-failure.chaos");
+    Path runbook = dev.chaos.ContractExamples.path("pod-failure.chaos");
     CliRunner.Result r = new CliRunner().run("exec", "--sandbox", runbook.toString(),
         "--journal", dir.resolve("journal.jsonl").toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
