@@ -63,7 +63,8 @@ class ScenarioRehearsalTest {
         new Case("db-connection-exhaustion", "db-connection-exhaustion-no-retries",
             ExitCodes.FAILED, "the gateway made no connection retries"),
         new Case("db-connection-exhaustion", "db-connection-exhaustion-breaker-stuck",
-            ExitCodes.NOT_RECOVERED, "not recovered within 2m: `not signals.circuit_breaker_open()`"),
+            ExitCodes.NOT_RECOVERED,
+            "not recovered within 2m: `not signals.circuit_breaker_open()`"),
 
         new Case("redis-failover", null, ExitCodes.FAILED,
             "Sentinel did not promote a new master within 30s"),
@@ -151,8 +152,9 @@ class ScenarioRehearsalTest {
 
   @Test
   void theRegionFailoverRefusesProduction(@TempDir Path dir) throws IOException {
-    // A copy switched to production, made to pass the production rules of `chaos check`
-    // (a blast radius and a window): the checklist's environment item still refuses it before anything changes.
+    // A copy switched to production, made to pass the production rules of `chaos check` (a
+    // blast radius and a window): the checklist's environment item still refuses it before
+    // anything changes.
     String text = Files.readString(RUNBOOKS.resolve("region-failure.chaos"))
         .replace("environment staging",
             "environment prod\n  blast_radius 30%\n  window 00:00 to 23:59 zone \"UTC\"");
