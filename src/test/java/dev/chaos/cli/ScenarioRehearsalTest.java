@@ -169,6 +169,15 @@ class ScenarioRehearsalTest {
   }
 
   @Test
+  void theRegionFailoverReportsTheRpoItMeasured(@TempDir Path dir) throws IOException {
+    CliRunner.Result r = rehearse(RUNBOOKS.resolve("region-failure.chaos"),
+        "region-failure-rpo-exceeded", dir);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILED);
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("- **RPO (Recovery Point Objective)**: 7m (recorded as `rpo` by the runbook)");
+  }
+
+  @Test
   void everyScenarioRunsTheWholeChecklist() throws IOException {
     List<String> items = List.of("checklist.environment_allowed(runbook.environment",
         "checklist.services_healthy(", "checklist.no_critical_alerts()",
