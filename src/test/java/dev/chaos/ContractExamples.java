@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * The three examples of the language contract, as this repository keeps them: unchanged copies
- * in `runbooks/`. A user's clone has nothing beside it, so the tests read these copies;
- * `scripts/test` also checks the contract's own folder when it is at hand.
+ * in `src/test/resources/contract-examples/`. A user's clone has nothing beside it, so the tests
+ * read these copies; `scripts/test` also checks the contract's own folder when it is at hand.
+ * The runbooks of the same names in `runbooks/` grew out of them and test what the seed tests
+ * (docs/runbooks.md); the contract's must keep passing unchanged.
  */
 public final class ContractExamples {
   public static final List<String> NAMES = List.of(
@@ -17,16 +19,17 @@ public final class ContractExamples {
 
   private ContractExamples() {}
 
-  /** The repository's `runbooks/` folder. */
-  public static Path runbooks() {
-    return Path.of(System.getProperty("user.dir")).resolve("runbooks").normalize();
+  /** The folder of the copies. */
+  public static Path dir() {
+    return Path.of(System.getProperty("user.dir")).resolve("src/test/resources/contract-examples")
+        .normalize();
   }
 
   public static Path path(String name) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException(name + " is not one of the contract's examples");
     }
-    return runbooks().resolve(name);
+    return dir().resolve(name);
   }
 
   /** The three examples, in name order. */

@@ -204,7 +204,11 @@ public final class MarkdownReport {
         : rec.recovered() ? ValueFormat.duration(rec.time()) : "not recovered";
     item(md, "RTO (Recovery Time Objective)", measured
         + (rec.within() == null ? "" : " (Target: " + rec.within() + ")"));
-    item(md, "RPO (Recovery Point Objective)", "not measured by this runbook");
+    // A runbook that measures its RPO records it as `rpo` (region-failure: the replication lag
+    // when the region failed); the run itself has no way to know it.
+    String rpo = r.records().get("rpo");
+    item(md, "RPO (Recovery Point Objective)", rpo == null ? "not measured by this runbook"
+        : rpo + " (recorded as `rpo` by the runbook)");
     item(md, "MTTR (Mean Time To Recovery)", rec.recovered()
         ? ValueFormat.duration(rec.time()) + " (one recovery in this run)" : measured);
     if (r.disruptions().isEmpty()) {

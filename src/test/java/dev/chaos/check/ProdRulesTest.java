@@ -81,7 +81,7 @@ class ProdRulesTest {
 
   @Test
   void asProdAppliesTheRulesToAnyRunbook() throws Exception {
-    Path examples = dev.chaos.ContractExamples.runbooks();
+    Path examples = dev.chaos.ContractExamples.dir();
     var podFailure = check(Files.readString(examples.resolve("pod-failure.chaos")),
         new CheckOptions(true));
     assertThat(podFailure.codes()).containsExactly(Code.CH0502, Code.CH0504);

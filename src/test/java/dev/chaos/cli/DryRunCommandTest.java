@@ -92,7 +92,7 @@ class DryRunCommandTest {
       throws Exception {
     Watched sandbox = new Watched();
     CliRunner.Result r = new CliRunner().backends(sandbox).run("exec", "--sandbox", "--dry-run",
-        "runbooks/pod-failure.chaos", "--journal", dir.resolve("journal.jsonl").toString());
+        dev.chaos.ContractExamples.path("pod-failure.chaos").toString(), "--journal", dir.resolve("journal.jsonl").toString());
 
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(sandbox.opened).hasSize(1);

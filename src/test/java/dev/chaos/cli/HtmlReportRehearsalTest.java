@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class HtmlReportRehearsalTest {
-  static final Path POD_FAILURE = Path.of(System.getProperty("user.dir"), "runbooks",
-      "pod-failure.chaos");
+  static final Path POD_FAILURE = dev.chaos.ContractExamples.path("pod-failure.chaos");
 
   /** pod-failure with a guard the kill breaks, and a title full of markup. */
   static Path abortingVariant(Path dir) throws Exception {

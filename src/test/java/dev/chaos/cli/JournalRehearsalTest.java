@@ -109,7 +109,7 @@ class JournalRehearsalTest {
     assertThat(undo.step()).isEqualTo("inject 200ms latency into half of the gateway pods");
     assertThat(undo.call()).isEqualTo("k8s.apply");
     assertThat(undo.args()).containsKey("manifest");
-    assertThat(undo.at()).startsWith("runbooks/network-latency.chaos:74:");
+    assertThat(undo.at()).startsWith("runbooks/network-latency.chaos:95:");
     assertThat(undo.description()).endsWith("(inverse of k8s.apply)");
   }
 

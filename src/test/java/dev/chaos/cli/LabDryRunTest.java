@@ -71,7 +71,7 @@ class LabDryRunTest {
       CliRunner.Result r = new CliRunner().run("exec", "--config",
           System.getenv("LAB_CHAOS_CONFIG"), "--dry-run", "--journal",
           dir.resolve("journal.jsonl").toString(),
-          dev.chaos.ContractExamples.runbooks().resolve("pod-failure.chaos").toString());
+          dev.chaos.ContractExamples.dir().resolve("pod-failure.chaos").toString());
 
       assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
       String named = client.pods().inNamespace(NS).withLabel("tier", "backend").list()

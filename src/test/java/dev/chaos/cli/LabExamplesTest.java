@@ -21,7 +21,7 @@ import redis.clients.jedis.Jedis;
 @EnabledIfEnvironmentVariable(named = "LAB_CHAOS_CONFIG", matches = ".+")
 @Timeout(600)
 class LabExamplesTest {
-  private static final Path EXAMPLES = dev.chaos.ContractExamples.runbooks();
+  private static final Path EXAMPLES = dev.chaos.ContractExamples.dir();
 
   @TempDir
   Path dir;

@@ -29,9 +29,10 @@ class RehearsalTest {
       "- **RPO (Recovery Point Objective)**:", "- **MTTR (Mean Time To Recovery)**:",
       "- **Blast Radius Actual**:", "## Conclusion");
 
+  /** The runbooks of runbooks/ and the contract's examples, every one a rehearsal. */
   static Stream<Path> runbooks() throws IOException {
     Path root = Path.of(System.getProperty("user.dir"));
-    return Stream.of(root.resolve("runbooks"))
+    return Stream.of(root.resolve("runbooks"), dev.chaos.ContractExamples.dir())
         .flatMap(dir -> {
           try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".chaos")).sorted().toList().stream();
@@ -41,8 +42,17 @@ class RehearsalTest {
         });
   }
 
+  /**
+   * Those that pass in the default world: all but the ones whose hypothesis today's sandbox
+   * cannot model (ScenarioRehearsalTest rehearses those to their current verdict).
+   */
+  static Stream<Path> passingRunbooks() throws IOException {
+    return runbooks().filter(p -> p.startsWith(dev.chaos.ContractExamples.dir())
+        || !ScenarioRehearsalTest.AWAITING_CAUSAL_SANDBOX.contains(p.getFileName().toString()));
+  }
+
   @ParameterizedTest
-  @MethodSource("runbooks")
+  @MethodSource("passingRunbooks")
   void rehearsesInTheSandbox(Path runbook, @TempDir Path dir) throws IOException {
     Path journal = dir.resolve("journal.jsonl");
     CliRunner.Result r = new CliRunner().run("exec", "--sandbox", runbook.toString(),
@@ -62,7 +72,7 @@ class RehearsalTest {
 
   @Test
   void theReportSaysHowMuchOfTheTargetsWasHit(@TempDir Path dir) throws IOException {
-    Path runbook = Path.of("runbooks/pod-failure.chaos");
+    Path runbook = dev.chaos.ContractExamples.path("pod-failure.chaos");
     CliRunner.Result r = new CliRunner().run("exec", "--sandbox", runbook.toString(),
         "--journal", dir.resolve("journal.jsonl").toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class ParserTesting {
   private ParserTesting() {}
 
-  static final Path EXAMPLES = dev.chaos.ContractExamples.runbooks();
+  static final Path EXAMPLES = dev.chaos.ContractExamples.dir();
 
   static ParseResult parse(String text) {
     return Parser.parse(new SourceFile("test.chaos", text));
