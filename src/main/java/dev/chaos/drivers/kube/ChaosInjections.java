@@ -169,7 +169,9 @@ public final class ChaosInjections {
           throw new IllegalArgumentException(subject + " has no `action`");
         }
         Map<String, Object> params = ManifestDocuments.map(spec.get(action));
-        params.forEach((k, v) -> details.put(action + "." + k, String.valueOf(v)));
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+          details.put(action + "." + p.getKey(), String.valueOf(p.getValue()));
+        }
         copy(spec, details, "address", "selector");
       }
       default -> { // the cloud kinds
