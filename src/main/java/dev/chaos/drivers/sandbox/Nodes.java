@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The nodes of one cluster and the pods on them. The scheduler places a new pod on the node with
  * the least memory requested that still fits its request and is not under memory pressure
- * (Kubernetes taints such a node); a pod that fits nowhere stays Pending (`FailedScheduling`)
+ * (Kubernetes taints such a node, and keeps the taint for the kubelet's
+ * eviction-pressure-transition-period, 5m, after it evicted); a pod that fits nowhere stays Pending (`FailedScheduling`)
  * until a node has room. On every tick the kubelet of a node whose pods use more memory than it
  * gives evicts pods (`Evicted`), first the one using most above its request, until the rest fit;
  * their deployment replaces them on another node.
@@ -19,6 +20,8 @@ import java.util.Map;
  * <p>A cluster without nodes in the world file runs on three nodes that never run out.
  */
 final class Nodes {
+  /** The kubelet's eviction-pressure-transition-period: how long a node stays tainted. */
+  static final java.time.Duration PRESSURE_TRANSITION = java.time.Duration.ofMinutes(5);
   private static final long UNBOUNDED_MEMORY = Long.MAX_VALUE / 4;
   private static final double UNBOUNDED_CPU = 1e12;
 
@@ -27,6 +30,8 @@ final class Nodes {
   /** Whether the world file gave the nodes: else they never run out, and nothing is counted. */
   private final boolean bounded;
   private int placed;
+  /** Until when a node that evicted keeps its memory-pressure taint. */
+  private final Map<String, Instant> taintedUntil = new LinkedHashMap<>();
 
   Nodes(List<NodeSpec> specs) {
     bounded = !specs.isEmpty();
@@ -127,6 +132,7 @@ final class Nodes {
         if (victim == null) {
           break;
         }
+        taintedUntil.put(n.name(), t.plus(PRESSURE_TRANSITION));
         victim.owner.evict(victim, t);
       }
     }
@@ -136,7 +142,8 @@ final class Nodes {
   }
 
   private boolean underPressure(NodeSpec n, Instant t) {
-    return memoryUsedOn(n.name(), t) > n.memory();
+    Instant tainted = taintedUntil.get(n.name());
+    return tainted != null && t.isBefore(tainted) || memoryUsedOn(n.name(), t) > n.memory();
   }
 
   private long requested(String node, Instant t) {

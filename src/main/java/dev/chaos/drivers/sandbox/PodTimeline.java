@@ -68,7 +68,6 @@ record PodTimeline(int restarts, boolean down, boolean crashLooping, List<Deploy
       Instant over = window[1]; // null: still over the limit
       for (int n = 1; ; n++) {
         events.add(new Deployment.Event(kill, "OOMKilled", pod.name));
-        restarts++;
         Duration backoff = n == 1 ? Duration.ZERO
             : min(FIRST_BACKOFF.multipliedBy(1L << Math.min(n - 2, 20)), MAX_BACKOFF);
         if (n > 1) {
@@ -80,6 +79,7 @@ record PodTimeline(int restarts, boolean down, boolean crashLooping, List<Deploy
           looping = n > 1;
           break;
         }
+        restarts++; // the kubelet counts a restart when it starts the container again
         if (over == null || restart.isBefore(over)) {
           kill = restart; // started under the stressor: killed again as it fills up
           continue;
