@@ -25,8 +25,6 @@ final class ChaosObject {
   final Instant endsAt;
   /** What it adds to series now: {@link #NO_EFFECT} until it acts on a pod the world models. */
   ChaosSpec effect;
-  /** What the world file says objects of its kind add, once it acts on pods. */
-  ChaosSpec declared = NO_EFFECT;
   final List<Deployment> targets;
   final List<ChaosInjection> injections;
   Instant deletedAt;

@@ -113,7 +113,12 @@ final class ChaosRun {
       }
     }
     if (!modelled(i)) {
-      object.effect = object.declared;
+      // what the world file says its kind adds (an IOChaos in a Schedule is an iochaos)
+      WorldSpec.ChaosSpec declared = home.world().spec().chaos()
+          .get(dev.chaos.drivers.kube.Kinds.normalise(i.kind()));
+      if (declared != null) {
+        object.effect = declared;
+      }
       return null;
     }
     if (i.action().equals("pod-kill")) {

@@ -355,7 +355,7 @@ public final class K8sWorld {
         : injections(new ManifestDocuments.Doc(ManifestDocuments.text(tree.get("kind")),
             ManifestDocuments.text(tree.get("apiVersion")), name, "", namespace, tree), namespace);
     if (!injections.isEmpty()) {
-      runInjections(key, tree, injections, effect, now);
+      runInjections(key, tree, injections, now);
     } else if (effect != null && previous == null) {
       startChaos(key, tree, effect, now, runFor);
     }
@@ -386,7 +386,7 @@ public final class K8sWorld {
 
   /** A Chaos Mesh object: its injections act on the pods they choose ({@link ChaosRun}). */
   private void runInjections(Key key, Map<String, Object> tree, List<ChaosInjection> injections,
-      ChaosSpec declared, Instant now) {
+      Instant now) {
     Object specDuration = ManifestDocuments.at(tree, "spec", "duration");
     boolean plain = injections.size() == 1 && injections.get(0).timing().startAfter().isZero()
         && injections.get(0).timing().schedule().isEmpty()
@@ -395,9 +395,6 @@ public final class K8sWorld {
         : now.plus(injections.get(0).duration())) : ChaosRun.endOf(injections, now);
     ChaosObject object = new ChaosObject(key.kind(), key.namespace(), key.name(), now, endsAt,
         ChaosObject.NO_EFFECT, List.of(), injections);
-    if (declared != null) {
-      object.declared = declared;
-    }
     chaos.add(object);
     world.chaosStarted(now);
     ChaosRun.plan(this, object, now);

@@ -76,12 +76,14 @@ final class InjectionWorld {
 
   /**
    * What a deployment looks like from outside at the current instant: its pods, what callers
-   * get, restarts and events; two equal fingerprints mean chaos did nothing to it.
+   * get, restarts, events and the resources it uses (`k8s.usage`); two equal fingerprints mean chaos did nothing to it.
    */
   String fingerprint(Deployment d) {
     return world.read(now -> d.podsAt(now).stream().map(p -> p.name).toList() + " "
         + d.healthAt(now) + " restarts " + d.podsAt(now).stream()
-            .mapToInt(p -> d.restartsAt(p, now)).sum() + " events " + d.events(now).size());
+            .mapToInt(p -> d.restartsAt(p, now)).sum() + " events " + d.events(now).size()
+        + " cpu " + d.podsAt(now).stream().mapToDouble(p -> d.cpuUseAt(p, now)).sum()
+        + " memory " + d.podsAt(now).stream().mapToLong(p -> d.memoryUseAt(p, now)).sum());
   }
 
   /** Every deployment of every cluster, by cluster/namespace/name, to its fingerprint. */
