@@ -128,6 +128,7 @@ final class ChaosRun {
       return null;
     }
     Injected run = new Injected(object, i, t, pods, peers);
+    cluster.nodes().changed(); // what the pods use changes
     for (Deployment.Pod p : pods) {
       p.hits.add(run);
     }

@@ -152,11 +152,12 @@ final class Deployment {
     double loss = 0;
     double slowdown = 0;
     double base = baseCpuAt(t);
+    java.util.Map<String, Double> nodeUse = new java.util.HashMap<>();
     for (Pod p : serving) {
       double[] net = network(p, t, caller);
       latency += net[0];
       loss += net[1];
-      slowdown += slowdownAt(p, t, base);
+      slowdown += slowdownAt(p, t, base, nodeUse);
     }
     int n = serving.size();
     return new PodHealth((double) n / counted.size(), Quantities.ofSeconds(latency / n),
@@ -172,9 +173,10 @@ final class Deployment {
   double p95AddedAt(Instant t, double baseline) {
     List<Double> added = new ArrayList<>();
     double base = baseCpuAt(t);
+    java.util.Map<String, Double> nodeUse = new java.util.HashMap<>();
     for (Pod p : countedAt(t)) {
       if (p.readyAt(t)) {
-        added.add(network(p, t, null)[2] + (slowdownAt(p, t, base) - 1) * baseline);
+        added.add(network(p, t, null)[2] + (slowdownAt(p, t, base, nodeUse) - 1) * baseline);
       }
     }
     if (added.isEmpty()) {
@@ -263,7 +265,7 @@ final class Deployment {
     return cpuUseAt(p, t, baseCpuAt(t));
   }
 
-  private double cpuUseAt(Pod p, Instant t, double base) {
+  double cpuUseAt(Pod p, Instant t, double base) {
     double demand = cpuDemandAt(p, t, base);
     double limit = spec.container().cpuLimit();
     return limit > 0 ? Math.min(demand, limit) : demand;
@@ -273,7 +275,7 @@ final class Deployment {
    * How much slower its own work is: throttled past its CPU limit (demand over limit), or
    * sharing a node whose pods want more CPU than it has.
    */
-  double slowdownAt(Pod p, Instant t, double base) {
+  double slowdownAt(Pod p, Instant t, double base, java.util.Map<String, Double> nodeUse) {
     double demand = cpuDemandAt(p, t, base);
     double limit = spec.container().cpuLimit();
     double throttled = limit > 0 && demand > limit ? demand / limit : 1;
@@ -281,7 +283,7 @@ final class Deployment {
       return throttled;
     }
     double node = nodes.cpuOf(p.node);
-    double used = nodes.cpuUsedOn(p.node, t);
+    double used = nodeUse.computeIfAbsent(p.node, n -> nodes.cpuUsedOn(n, t));
     return Math.max(throttled, used > node ? used / node : 1);
   }
 
@@ -364,6 +366,7 @@ final class Deployment {
         continue;
       }
       victim.deletedAt = gone;
+      nodes.changed();
       killed.add(victim.name);
       events.add(new Event(now, "Killing", victim.name));
       newPod(gone, spec.recovery(), true);
@@ -384,6 +387,7 @@ final class Deployment {
   /** The kubelet evicts the pod (node memory pressure); the controller replaces it. */
   void evict(Pod pod, Instant now) {
     pod.deletedAt = now;
+    nodes.changed();
     events.add(new Event(now, "Evicted", pod.name));
     newPod(now, spec.recovery(), true);
   }
@@ -417,6 +421,7 @@ final class Deployment {
     }
     if (alive.size() > replicas) {
       alive.sort(Comparator.comparing((Pod p) -> p.created).reversed());
+      nodes.changed();
       for (Pod pod : alive.subList(0, alive.size() - replicas)) {
         pod.deletedAt = now;
         events.add(new Event(now, "Killing", pod.name));
@@ -433,6 +438,7 @@ final class Deployment {
     templateHash = randomName(10);
     List<Pod> old = pods.stream().filter(p -> p.existsAt(now) && p.deletedAt == null).toList();
     Instant at = now;
+    nodes.changed();
     for (Pod pod : old) {
       Instant ready = at.plus(spec.recovery());
       newPod(at, spec.recovery(), false);

@@ -461,6 +461,10 @@ public final class K8sWorld {
     return world;
   }
 
+  Nodes nodes() {
+    return nodes;
+  }
+
   /** Does {@code action} at {@code at} (now at the latest), in the order asked. */
   void at(Instant at, java.util.function.Consumer<Instant> action) {
     due.add(new Due(at, dueOrder++, action));

@@ -32,6 +32,12 @@ final class Nodes {
   private int placed;
   /** Until when a node that evicted keeps its memory-pressure taint. */
   private final Map<String, Instant> taintedUntil = new LinkedHashMap<>();
+  /**
+   * Memory requested and used on each node, counted once per instant and kept up to date as the
+   * scheduler places pods at that instant: placing many pods reads them once, not per pod.
+   */
+  private Instant countedAt;
+  private Map<String, long[]> counted;
 
   Nodes(List<NodeSpec> specs) {
     bounded = !specs.isEmpty();
@@ -80,11 +86,43 @@ final class Nodes {
       return names.get(placed++ % names.size());
     }
     long request = pod.owner.spec.container().memoryRequest();
-    return nodes.values().stream()
-        .filter(n -> requested(n.name(), t) + request <= n.memory() && !underPressure(n, t))
-        .min(Comparator.comparingLong((NodeSpec n) -> requested(n.name(), t))
+    Map<String, long[]> now = counted(t);
+    String chosen = nodes.values().stream()
+        .filter(n -> now.get(n.name())[0] + request <= n.memory() && !underPressure(n, t, now))
+        .min(Comparator.comparingLong((NodeSpec n) -> now.get(n.name())[0])
             .thenComparing(NodeSpec::name))
         .map(NodeSpec::name).orElse("");
+    if (!chosen.isEmpty()) {
+      now.get(chosen)[0] += request;
+      now.get(chosen)[1] += pod.owner.spec.memory();
+    }
+    return chosen;
+  }
+
+  /** Forgets the counts: a pod went away or chaos changed what one uses. */
+  void changed() {
+    countedAt = null;
+  }
+
+  /** Each node's memory requested [0] and used [1] at {@code t}. */
+  private Map<String, long[]> counted(Instant t) {
+    if (t.equals(countedAt)) {
+      return counted;
+    }
+    Map<String, long[]> out = new LinkedHashMap<>();
+    nodes.keySet().forEach(n -> out.put(n, new long[2]));
+    for (Deployment d : deployments) {
+      for (Deployment.Pod p : d.podsAt(t)) {
+        long[] c = out.get(p.node);
+        if (c != null) {
+          c[0] += d.spec.container().memoryRequest();
+          c[1] = saturatedAdd(c[1], d.memoryUseAt(p, t));
+        }
+      }
+    }
+    countedAt = t;
+    counted = out;
+    return out;
   }
 
   /** The pods on a node at {@code t}. */
@@ -111,8 +149,14 @@ final class Nodes {
   /** Cores the pods on a node use at {@code t}, each within its limit. */
   double cpuUsedOn(String node, Instant t) {
     double used = 0;
-    for (Deployment.Pod p : podsOn(node, t)) {
-      used += p.owner.cpuUseAt(p, t);
+    for (Deployment d : deployments) {
+      double base = -1; // each deployment's load share, read once
+      for (Deployment.Pod p : d.podsAt(t)) {
+        if (p.node.equals(node)) {
+          base = base < 0 ? d.baseCpuAt(t) : base;
+          used += d.cpuUseAt(p, t, base);
+        }
+      }
     }
     return used;
   }
@@ -122,6 +166,7 @@ final class Nodes {
     if (!bounded) {
       return;
     }
+    changed(); // chaos may have started or ended since the last count
     for (NodeSpec n : nodes.values()) {
       while (memoryUsedOn(n.name(), t) > n.memory()) {
         Deployment.Pod victim = podsOn(n.name(), t).stream()
@@ -134,6 +179,7 @@ final class Nodes {
         }
         taintedUntil.put(n.name(), t.plus(PRESSURE_TRANSITION));
         victim.owner.evict(victim, t);
+        changed();
       }
     }
     for (Deployment d : deployments) {
@@ -141,17 +187,9 @@ final class Nodes {
     }
   }
 
-  private boolean underPressure(NodeSpec n, Instant t) {
+  private boolean underPressure(NodeSpec n, Instant t, Map<String, long[]> now) {
     Instant tainted = taintedUntil.get(n.name());
-    return tainted != null && t.isBefore(tainted) || memoryUsedOn(n.name(), t) > n.memory();
-  }
-
-  private long requested(String node, Instant t) {
-    long sum = 0;
-    for (Deployment.Pod p : podsOn(node, t)) {
-      sum += p.owner.spec.container().memoryRequest();
-    }
-    return sum;
+    return tainted != null && t.isBefore(tainted) || now.get(n.name())[1] > n.memory();
   }
 
   private static long saturatedAdd(long a, long b) {
