@@ -42,16 +42,19 @@ public record ChaosInjection(String subject, String kind, String action,
   /**
    * When it starts: {@code startAfter} the object was created (a Workflow's serial steps), then,
    * for a Schedule, at each time of {@code schedule} (`@every 5s`, a cron line);
-   * {@code concurrencyPolicy} `Forbid` skips a time while the previous run still acts.
-   * {@code condition} is non-empty when it runs only if something the manifest cannot tell
-   * holds (a Workflow Task's branch on its container's output).
+   * {@code concurrencyPolicy} `Forbid` skips a time while the previous run still acts, and
+   * {@code scheduleFor} (a Workflow Schedule template's `deadline`; null: as long as the object
+   * exists) ends the schedule that long after it started. {@code condition} is non-empty when
+   * it runs only if something the manifest cannot tell holds (a Workflow Task's branch on its
+   * container's output).
    */
   public record Timing(Duration startAfter, String schedule, String concurrencyPolicy,
-      String condition) {
-    public static final Timing NOW = new Timing(Duration.ZERO, "", "", "");
+      Duration scheduleFor, String condition) {
+    public static final Timing NOW = new Timing(Duration.ZERO, "", "", null, "");
 
     public Timing after(Duration offset) {
-      return new Timing(startAfter.plus(offset), schedule, concurrencyPolicy, condition);
+      return new Timing(startAfter.plus(offset), schedule, concurrencyPolicy, scheduleFor,
+          condition);
     }
   }
 

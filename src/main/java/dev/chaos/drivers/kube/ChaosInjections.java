@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>A field Chaos Mesh would refuse (an unknown action, a latency that is no Go duration, a
  * percentage above 100, workers below 1) is refused here, naming the object and the field. Other
- * objects (a Deployment, a StatusCheck) do nothing: the list is empty.
+ * objects (a Deployment, a StatusCheck, the per-pod PodNetworkChaos Chaos Mesh writes itself)
+ * choose no pods: the list is empty.
  */
 public final class ChaosInjections {
   private ChaosInjections() {}
@@ -34,8 +35,6 @@ public final class ChaosInjections {
       "PhysicalMachineChaos", "AWSChaos", "GCPChaos", "AzureChaos");
   private static final Set<String> NO_PODS = Set.of("PhysicalMachineChaos", "AWSChaos",
       "GCPChaos", "AzureChaos");
-  private static final Set<String> INTERNAL = Set.of("PodHttpChaos", "PodIOChaos",
-      "PodNetworkChaos");
 
   /** Every injection of a whole manifest; objects without a namespace land in {@code namespace}. */
   public static List<ChaosInjection> of(String manifest, String namespace) {
@@ -65,10 +64,9 @@ public final class ChaosInjections {
         schedule(out, subject, spec, namespace, Timing.NOW, null);
       } else if (kind.equalsIgnoreCase("Workflow")) {
         workflow(out, subject, spec, namespace, Timing.NOW);
-      } else if (INTERNAL.stream().anyMatch(kind::equalsIgnoreCase)) {
-        throw new IllegalArgumentException(subject + ": a " + kind + " is written by Chaos Mesh"
-            + " itself for one pod; apply the chaos kind it serves instead");
       }
+      // PodHttpChaos, PodIOChaos, PodNetworkChaos: the per-pod objects Chaos Mesh writes for
+      // the chaos it runs; applied by hand they act on nothing a selector chooses
     } else if (group.equals("litmuschaos.io") && kind.equalsIgnoreCase("ChaosEngine")) {
       litmus(out, doc, spec, namespace);
     }
@@ -310,7 +308,8 @@ public final class ChaosInjections {
     policy = policy.isEmpty() ? "Forbid" : policy;
     oneOf(subject, "concurrencyPolicy", policy, "Forbid", "Allow");
     String type = ManifestDocuments.text(spec.get("type"));
-    Timing scheduled = new Timing(timing.startAfter(), cron, policy, timing.condition());
+    Timing scheduled = new Timing(timing.startAfter(), cron, policy, deadline,
+        timing.condition());
     if (type.equals("Workflow")) {
       workflow(out, subject + " (Workflow)", ManifestDocuments.map(spec.get("workflow")),
           namespace, scheduled);
@@ -322,7 +321,7 @@ public final class ChaosInjections {
           + " Chaos Mesh schedules (" + String.join(", ", KINDS) + ", Workflow)");
     }
     out.add(chaos(subject + " (" + kind + ")", kind, ManifestDocuments.map(spec.get(field(kind))),
-        namespace, scheduled, deadline));
+        namespace, scheduled, null));
   }
 
   private static void workflow(List<ChaosInjection> out, String subject,
@@ -393,7 +392,7 @@ public final class ChaosInjections {
               + ManifestDocuments.text(branch.get("expression"))
               + "` holds for the output of its container";
           Timing branchTiming = new Timing(timing.startAfter().plus(length), timing.schedule(),
-              timing.concurrencyPolicy(), condition);
+              timing.concurrencyPolicy(), timing.scheduleFor(), condition);
           walk(out, subject, templates, ManifestDocuments.text(branch.get("target")), namespace,
               branchTiming, null, depth + 1);
         }

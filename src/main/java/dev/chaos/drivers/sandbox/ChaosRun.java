@@ -62,9 +62,11 @@ final class ChaosRun {
         home.at(first, t -> start(home, object, i, t));
       } else {
         CronSchedule cron = CronSchedule.parse(i.subject() + " `schedule`", i.timing().schedule());
+        Instant until = i.timing().scheduleFor() == null ? null
+            : first.plus(i.timing().scheduleFor());
         Instant next = cron.next(first);
         if (next != null) {
-          home.at(next, t -> scheduled(home, object, i, cron, t, new ArrayList<>(), 1));
+          home.at(next, t -> scheduled(home, object, i, cron, until, t, new ArrayList<>(), 1));
         }
       }
     }
@@ -72,8 +74,9 @@ final class ChaosRun {
 
   /** One run of a Schedule, then the next one, while the object lasts. */
   private static void scheduled(K8sWorld home, ChaosObject object, ChaosInjection i,
-      CronSchedule cron, Instant t, List<Injected> runs, int count) {
-    if (!alive(object, t) || object.endsAt != null && !t.isBefore(object.endsAt)) {
+      CronSchedule cron, Instant until, Instant t, List<Injected> runs, int count) {
+    if (!alive(object, t) || object.endsAt != null && !t.isBefore(object.endsAt)
+        || until != null && !t.isBefore(until)) {
       return;
     }
     boolean busy = i.timing().concurrencyPolicy().equals("Forbid")
@@ -86,7 +89,7 @@ final class ChaosRun {
     }
     Instant next = cron.next(t);
     if (next != null && count < MAX_SCHEDULED_RUNS) {
-      home.at(next, u -> scheduled(home, object, i, cron, u, runs, count + 1));
+      home.at(next, u -> scheduled(home, object, i, cron, until, u, runs, count + 1));
     }
   }
 
@@ -157,10 +160,13 @@ final class ChaosRun {
   static Instant endOf(List<ChaosInjection> injections, Instant appliedAt) {
     Instant end = appliedAt;
     for (ChaosInjection i : injections) {
-      if (!i.timing().schedule().isEmpty() || i.duration() == null && !i.oneShot()) {
+      boolean scheduled = !i.timing().schedule().isEmpty();
+      if (scheduled && i.timing().scheduleFor() == null
+          || !scheduled && i.duration() == null && !i.oneShot()) {
         return null;
       }
-      Duration length = i.oneShot() ? Duration.ZERO : i.duration();
+      Duration length = scheduled ? i.timing().scheduleFor().plus(i.duration() == null
+          ? Duration.ZERO : i.duration()) : i.oneShot() ? Duration.ZERO : i.duration();
       Instant e = appliedAt.plus(i.timing().startAfter()).plus(length);
       end = e.isAfter(end) ? e : end;
     }

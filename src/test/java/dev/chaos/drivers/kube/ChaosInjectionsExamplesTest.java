@@ -150,7 +150,7 @@ class ChaosInjectionsExamplesTest {
         Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(55));
     assertThat(serial.get(0).duration()).isEqualTo(Duration.ofSeconds(20));
     assertThat(serial.get(2).timing().schedule()).isEqualTo("@every 2s");
-    assertThat(serial.get(2).duration()).isEqualTo(Duration.ofSeconds(40));
+    assertThat(serial.get(2).timing().scheduleFor()).isEqualTo(Duration.ofSeconds(40));
     List<ChaosInjection> parallel = read("workflow-parallel.yaml");
     assertThat(parallel).extracting(i -> i.timing().startAfter()).containsOnly(Duration.ZERO);
     assertThat(parallel).hasSize(3);
@@ -213,6 +213,32 @@ class ChaosInjectionsExamplesTest {
         .replace("  mode: all\n  selector: {labelSelectors: {app: a}}\n", "")
         + "  schedule: \"61 * * * *\"\n  type: PodChaos\n", "x"))
         .hasMessageContaining("`61` is not a number from 0 to 59");
+  }
+
+  @Test
+  void theSmallManifestsTheLabAppliesOfEveryKindAreRead() {
+    // as LabChaosMeshKindsTest applies them to the lab's API through the live driver
+    String selector = "selector: {namespaces: [chaos-testing], labelSelectors: {x: none}}\n";
+    Map<String, String> specs = Map.ofEntries(
+        Map.entry("HTTPChaos", "mode: one\ntarget: Request\nport: 8080\ndelay: 5ms\n" + selector),
+        Map.entry("TimeChaos", "mode: one\ntimeOffset: -1h\n" + selector),
+        Map.entry("JVMChaos", "action: latency\nmode: one\nclass: Main\nmethod: run\n"
+            + "latency: 100\nport: 9277\n" + selector),
+        Map.entry("KernelChaos", "mode: one\nfailKernRequest: {callchain: [{funcname: f}],"
+            + " failtype: 0}\n" + selector),
+        Map.entry("PhysicalMachineChaos", "action: stress-cpu\nmode: one\naddress: ["
+            + "\"http://127.0.0.1:31767\"]\nstress-cpu: {workers: 1, load: 10}\n"),
+        Map.entry("AWSChaos", "action: ec2-stop\nsecretName: s\nawsRegion: eu-west-1\n"
+            + "ec2Instance: i-0000\n"),
+        Map.entry("PodHttpChaos", "rules: []\n"),
+        Map.entry("PodNetworkChaos", "ipsets: []\niptables: []\ntcs: []\n"),
+        Map.entry("StatusCheck", "mode: Synchronous\ntype: HTTP\nhttp: {url: 'http://x/'}\n"));
+    specs.forEach((kind, spec) -> {
+      String manifest = "apiVersion: chaos-mesh.org/v1alpha1\nkind: " + kind
+          + "\nmetadata: {name: k}\nspec:\n" + spec.indent(2);
+      List<ChaosInjection> read = ChaosInjections.of(manifest, "chaos-testing");
+      assertThat(read).as(kind).hasSizeLessThanOrEqualTo(1);
+    });
   }
 
   @Test

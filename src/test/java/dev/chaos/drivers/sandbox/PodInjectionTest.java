@@ -367,6 +367,27 @@ class PodInjectionTest {
   }
 
   @Test
+  void aScheduleTemplateRunsUntilItsDeadline() throws InterruptedException {
+    w.k8s().apply("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: Workflow
+        metadata: {name: wf, namespace: shop}
+        spec:
+          entry: kills
+          templates:
+            - name: kills
+              templateType: Schedule
+              deadline: 35s
+              schedule:
+                schedule: "@every 10s"
+                type: PodChaos
+                podChaos: {action: pod-kill, mode: one, selector: {labelSelectors: {app: api}}}
+        """, "");
+    w.advance(Duration.ofMinutes(2));
+    assertThat(w.events("api", "Killing")).isEqualTo(3); // at 10s, 20s and 30s
+  }
+
+  @Test
   void aRemoteClusterIsTheWorldsClusterOfThatName() {
     List<String> local = w.pods("api");
     apply("""
