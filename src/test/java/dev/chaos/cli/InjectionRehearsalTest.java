@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rehearsals in the default world where what a chaos object does comes from its manifest: a
- * harmful latency, loss, pod failure or memory stress makes the run fail or abort, the same
- * runbook with a harmless size passes, and a selector that matches no pod does nothing.
+ * harmful latency, loss, pod failure, CPU or memory stress (past the container's limit, past the
+ * node's memory) makes the run fail or abort, the same runbook with a harmless size passes, and
+ * a selector that matches no pod does nothing.
  */
 @Timeout(120)
 class InjectionRehearsalTest {
@@ -21,6 +22,12 @@ class InjectionRehearsalTest {
   /** A runbook that applies {@code spec} as a {@code kind} on the gateway, then checks. */
   private CliRunner.Result rehearse(String kind, String spec, String labels, String body)
       throws Exception {
+    return rehearse(kind, spec, labels, body, null);
+  }
+
+  /** As above, in the default world changed by {@code worldEdit} (old text, new text). */
+  private CliRunner.Result rehearse(String kind, String spec, String labels, String body,
+      String[] worldEdit) throws Exception {
     String manifest = """
         apiVersion: chaos-mesh.org/v1alpha1
         kind: %s
@@ -36,8 +43,19 @@ class InjectionRehearsalTest {
         + body.indent(2) + "}\n";
     Path file = dir.resolve("injected.chaos");
     Files.writeString(file, runbook);
-    return new CliRunner().run("exec", "--sandbox", file.toString(), "--journal",
-        dir.resolve("run-" + System.nanoTime() + "/journal.jsonl").toString());
+    String journal = dir.resolve("run-" + System.nanoTime() + "/journal.jsonl").toString();
+    if (worldEdit == null) {
+      return new CliRunner().run("exec", "--sandbox", file.toString(), "--journal", journal);
+    }
+    String world;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/sandbox/default-world.yaml")) {
+      world = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(world).contains(worldEdit[0]);
+    Path worldFile = dir.resolve("world.yaml");
+    Files.writeString(worldFile, world.replace(worldEdit[0], worldEdit[1]));
+    return new CliRunner().run("exec", "--sandbox", "--world", worldFile.toString(),
+        file.toString(), "--journal", journal);
   }
 
   private static final String LATENCY_GUARD = """
@@ -111,6 +129,49 @@ class InjectionRehearsalTest {
     CliRunner.Result small = rehearse("StressChaos", spec.formatted("100MB"),
         "app: graphql-gateway", body);
     assertThat(small.exitCode()).as(small.out() + small.err()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void memoryPastTheNodeEvictsWhereMemoryThatFitsDoesNot() throws Exception {
+    // a gateway without a memory limit: only its node's 14Gi bounds it
+    String[] noLimit = {"        memory_limit: 512Mi\n", "        memory_limit: 0\n"};
+    String body = """
+        step "stress memory" {
+          let applied = k8s.apply(manifest)
+          wait 30s
+          expect k8s.events(gateway, reason: "Evicted") == 0 else "gateway pods evicted"
+        }
+        """;
+    String spec = "mode: one\nstressors: {memory: {workers: 1, size: \"%s\"}}\nduration: 2m\n";
+    CliRunner.Result big = rehearse("StressChaos", spec.formatted("16GB"),
+        "app: graphql-gateway", body, noLimit);
+    assertThat(big.exitCode()).as(big.out() + big.err()).isEqualTo(ExitCodes.FAILED);
+    assertThat(big.out()).contains("gateway pods evicted");
+    CliRunner.Result small = rehearse("StressChaos", spec.formatted("1GB"),
+        "app: graphql-gateway", body, noLimit);
+    assertThat(small.exitCode()).as(small.out() + small.err()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void cpuPastTheLimitSlowsThePodsWhereCpuWithinItDoesNot() throws Exception {
+    String body = """
+        guard "p95 under 500ms" every 5s {
+          expect seconds(prometheus.scalar("chaos:slo:latency:p95:1m")) < 500ms
+        }
+        step "stress cpu" {
+          let applied = k8s.apply(manifest)
+          wait 1m
+        }
+        """;
+    String spec = "mode: all\nstressors: {cpu: {workers: %d, load: %d}}\nduration: 2m\n";
+    // 0.2 cores of load plus 4 of stress against a 1-core limit: four times slower
+    CliRunner.Result hot = rehearse("StressChaos", spec.formatted(4, 100),
+        "app: graphql-gateway", body);
+    assertThat(hot.exitCode()).as(hot.out() + hot.err()).isEqualTo(ExitCodes.ABORTED);
+    assertThat(hot.out()).contains("guard \"p95 under 500ms\" tripped");
+    CliRunner.Result warm = rehearse("StressChaos", spec.formatted(1, 50),
+        "app: graphql-gateway", body);
+    assertThat(warm.exitCode()).as(warm.out() + warm.err()).isEqualTo(ExitCodes.OK);
   }
 
   @Test

@@ -308,7 +308,7 @@ final class Deployment {
     return limit > 0 && total > limit ? use : total;
   }
 
-  /** The restarts of the containers of {@code pods} up to {@code t}. */
+  /** The restarts of the pod's container up to {@code t}. */
   int restartsAt(Pod p, Instant t) {
     return timeline(p, t).restarts();
   }
