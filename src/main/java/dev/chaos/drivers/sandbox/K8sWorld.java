@@ -405,7 +405,7 @@ public final class K8sWorld {
       Duration runFor) {
     Object specDuration = ManifestDocuments.at(tree, "spec", "duration");
     Duration duration = runFor != null ? runFor
-        : specDuration == null ? null : Quantities.duration(specDuration.toString());
+        : specDuration == null ? null : goDuration(key, specDuration.toString());
     List<Deployment> targets = ChaosTargets.of(tree, effect, deployments.values(),
         key.namespace());
     ChaosObject object = new ChaosObject(key.kind(), key.namespace(), key.name(), now,
@@ -418,6 +418,16 @@ public final class K8sWorld {
       if (kills > 0) {
         target.kill(kills, Duration.ZERO, now);
       }
+    }
+  }
+
+  /** A `spec.duration` as the chaos tools write it: a Go duration (`30s`, `1500000us`). */
+  private static Duration goDuration(Key key, String text) {
+    try {
+      return dev.chaos.drivers.kube.GoDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new SandboxException(key.kind() + " `" + key.name() + "` `spec.duration` "
+          + e.getMessage());
     }
   }
 

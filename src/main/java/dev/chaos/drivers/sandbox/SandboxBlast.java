@@ -30,12 +30,12 @@ final class SandboxBlast {
       String ns = k8s.resolve(d.namespace().isEmpty() ? namespace : d.namespace());
       // what Chaos Mesh would refuse is refused as a live run refuses it (LiveBlast)
       List<ChaosInjection> injections = ChaosInjections.of(d, ns);
+      ChaosRun.check(k8s.world(), injections); // a dry run refuses what the run would
       String elsewhere = injections.stream().map(ChaosInjection::remoteCluster)
           .filter(r -> !r.isEmpty()).findFirst().orElse("");
       if (elsewhere.isEmpty()) {
         selections.addAll(ChaosManifests.of(d, ns));
       } else {
-        ChaosRun.check(k8s.world(), injections);
         remote.computeIfAbsent(elsewhere, r -> new ArrayList<>()).addAll(ChaosManifests.of(d,
             ns));
       }
