@@ -3,6 +3,7 @@ package dev.chaos.drivers.k8s;
 import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.kube.BlastRadius;
 import dev.chaos.drivers.kube.ChaosBlast;
+import dev.chaos.drivers.kube.ChaosInjections;
 import dev.chaos.drivers.kube.ChaosManifests;
 import dev.chaos.drivers.kube.ChaosSelection;
 import dev.chaos.drivers.kube.LabelSelector;
@@ -44,6 +45,9 @@ public final class LiveBlast {
       List<ManifestDocuments.Doc> docs, List<String> namespaces) throws InterruptedException {
     List<ChaosSelection> selections = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
+      // what Chaos Mesh would refuse (an unknown action, a latency that is no Go duration) is
+      // refused before anything is written, with the words a rehearsal uses
+      ChaosInjections.of(docs.get(i), namespaces.get(i));
       selections.addAll(ChaosManifests.of(docs.get(i), namespaces.get(i)));
     }
     return hold(clients, cluster, context, selections);

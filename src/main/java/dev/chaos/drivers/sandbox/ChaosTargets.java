@@ -20,7 +20,7 @@ final class ChaosTargets {
   private ChaosTargets() {}
 
   static List<Deployment> of(Map<String, Object> tree, ChaosSpec effect,
-      Iterable<Deployment> deployments) {
+      Iterable<Deployment> deployments, String objectNamespace) {
     List<String> namespaces = new ArrayList<>();
     Map<String, String> labels = new LinkedHashMap<>();
     Object ns = ManifestDocuments.at(tree, "spec", "selector", "namespaces");
@@ -34,6 +34,9 @@ final class ChaosTargets {
       namespaces.add(String.valueOf(appns));
     }
     Object applabel = ManifestDocuments.at(tree, "spec", "appinfo", "applabel");
+    if (namespaces.isEmpty()) {
+      namespaces.add(objectNamespace); // as Chaos Mesh and Litmus default it
+    }
     List<Deployment> out = new ArrayList<>();
     if (labels.isEmpty() && applabel == null) {
       for (Deployment d : deployments) {
@@ -46,7 +49,7 @@ final class ChaosTargets {
     LabelSelector selector = applabel != null ? LabelSelector.parse(String.valueOf(applabel))
         : LabelSelector.matchLabels(labels);
     for (Deployment d : deployments) {
-      if ((namespaces.isEmpty() || namespaces.contains(d.namespace()))
+      if (namespaces.contains(d.namespace())
           && selector.matches(d.spec.labels())) {
         out.add(d);
       }

@@ -65,7 +65,8 @@ public final class HttpWorld {
     if (d == null) {
       return 0;
     }
-    double extra = 0;
+    // what chaos does to the serving pods (a NetworkChaos's delay, a CPU limit's throttling)
+    double extra = Quantities.toSeconds(d.healthAt(now).addedLatency());
     for (ChaosObject c : world.k8s(e.cluster()).chaosObjects()) {
       if (c.activeAt(now) && c.targets.contains(d)) {
         extra += c.effect.metrics().getOrDefault(world.spec().p95Series(), 0.0);

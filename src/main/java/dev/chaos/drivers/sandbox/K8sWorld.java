@@ -1,6 +1,9 @@
 package dev.chaos.drivers.sandbox;
 
 import dev.chaos.drivers.ManifestDocuments;
+import dev.chaos.drivers.kube.ChaosInjection;
+import dev.chaos.drivers.kube.ChaosInjections;
+import dev.chaos.drivers.kube.ChaosSelection;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
 import dev.chaos.drivers.sandbox.Results.Selector;
@@ -40,18 +43,34 @@ public final class K8sWorld {
   private final Map<Key, Deployment> deployments = new LinkedHashMap<>();
   private final Map<Key, Map<String, Object>> objects = new LinkedHashMap<>();
   private final List<ChaosObject> chaos = new ArrayList<>();
+  private final Nodes nodes;
+  /** Chaos that starts later (a Workflow's later steps, a Schedule's runs), by instant. */
+  private final java.util.PriorityQueue<Due> due = new java.util.PriorityQueue<>();
   /** Objects created so far: the last uid given. */
   private long uids;
+  private long dueOrder;
+
+  /** Something to do at an instant; {@code order} keeps the order it was asked in. */
+  private record Due(Instant at, long order, java.util.function.Consumer<Instant> action)
+      implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : Long.compare(order, o.order);
+    }
+  }
 
   K8sWorld(World world, String cluster, WorldSpec.ClusterSpec spec) {
     this.world = world;
     this.cluster = cluster;
     this.contextNamespace = spec.namespace();
     namespaces.addAll(spec.namespaces());
+    this.nodes = new Nodes(spec.nodes());
     for (WorldSpec.DeploymentSpec d : spec.deployments()) {
       namespaces.add(d.namespace());
-      deployments.put(new Key("deployment", d.namespace(), d.name()),
-          new Deployment(d, world.start(), world.random()));
+      Deployment deployment = new Deployment(d, world.start(), world.random(), nodes);
+      deployment.kindCpu = t -> chaosCpu(deployment, t);
+      deployments.put(new Key("deployment", d.namespace(), d.name()), deployment);
     }
   }
 
@@ -68,13 +87,15 @@ public final class K8sWorld {
     return world.read(now -> {
       List<String> names = new ArrayList<>();
       int ready = 0;
+      int restarts = 0;
       for (Deployment d : selected(selector)) {
         for (Deployment.Pod pod : d.podsAt(now)) {
           names.add(pod.name);
           ready += pod.readyAt(now) ? 1 : 0;
+          restarts += d.restartsAt(pod, now);
         }
       }
-      return new Results.PodSet(names.size(), ready, names, 0);
+      return new Results.PodSet(names.size(), ready, names, restarts);
     });
   }
 
@@ -90,8 +111,7 @@ public final class K8sWorld {
         if (d.namespace().equals(ns)) {
           for (Deployment.Pod pod : d.podsAt(now)) {
             // the world's workloads are Deployments
-            out.add(new dev.chaos.drivers.kube.PodFacts(ns, pod.name, d.spec.labels(), Map.of(),
-                pod.readyAt(now) ? "Running" : "Pending", "", "deployment"));
+            out.add(facts(d, pod, now));
           }
         }
       }
@@ -134,6 +154,8 @@ public final class K8sWorld {
     // refused before anything is stored, so that an apply is all or nothing
     for (ManifestDocuments.Doc doc : docs) {
       refuseDeployment(Kinds.normalise(doc.kind()), doc.name());
+      ChaosRun.check(world, injections(doc, doc.namespace().isEmpty() ? resolve(namespace)
+          : doc.namespace()));
     }
     return world.write(now -> {
       List<Applied> applied = new ArrayList<>();
@@ -286,8 +308,8 @@ public final class K8sWorld {
     return world.read(now -> {
       int n = 0;
       for (Deployment d : selected(selector)) {
-        for (Deployment.Event e : d.events()) {
-          if (!e.time().isAfter(now) && (since == null || !e.time().isBefore(since))
+        for (Deployment.Event e : d.events(now)) {
+          if ((since == null || !e.time().isBefore(since))
               && (reason == null || reason.equals(e.reason()))) {
             n++;
           }
@@ -302,9 +324,10 @@ public final class K8sWorld {
       double cpu = 0;
       long memory = 0;
       for (Deployment d : selected(selector)) {
-        int running = d.podsAt(now).size();
-        cpu += running * d.cpuPerPodAt(now, chaosCpu(d, now));
-        memory += running * d.spec.memory();
+        for (Deployment.Pod pod : d.podsAt(now)) {
+          cpu += d.cpuUseAt(pod, now);
+          memory += d.memoryUseAt(pod, now);
+        }
       }
       return new Results.Usage(cpu, memory);
     });
@@ -328,7 +351,12 @@ public final class K8sWorld {
     ManifestDocuments.map(stored.get("metadata")).put("uid", uid);
     objects.put(key, stored);
     ChaosSpec effect = world.spec().chaos().get(key.kind());
-    if (effect != null && previous == null) {
+    List<ChaosInjection> injections = previous != null ? List.of()
+        : injections(new ManifestDocuments.Doc(ManifestDocuments.text(tree.get("kind")),
+            ManifestDocuments.text(tree.get("apiVersion")), name, "", namespace, tree), namespace);
+    if (!injections.isEmpty()) {
+      runInjections(key, tree, injections, now);
+    } else if (effect != null && previous == null) {
       startChaos(key, tree, effect, now, runFor);
     }
     return new Applied(key.kind() + "/" + name, key.kind(), namespace, name, previous, uid);
@@ -341,12 +369,45 @@ public final class K8sWorld {
     }
   }
 
+  /**
+   * What a Chaos Mesh object does ({@link ChaosInjections}); nothing for other objects (Litmus
+   * and Argo objects act through the world file's `chaos` section).
+   */
+  private static List<ChaosInjection> injections(ManifestDocuments.Doc doc, String namespace) {
+    if (!Kinds.groupOf(doc.apiVersion()).equals(Kinds.CHAOS_MESH)) {
+      return List.of();
+    }
+    try {
+      return ChaosInjections.of(doc, namespace);
+    } catch (IllegalArgumentException e) {
+      throw new SandboxException(e.getMessage());
+    }
+  }
+
+  /** A Chaos Mesh object: its injections act on the pods they choose ({@link ChaosRun}). */
+  private void runInjections(Key key, Map<String, Object> tree, List<ChaosInjection> injections,
+      Instant now) {
+    Object specDuration = ManifestDocuments.at(tree, "spec", "duration");
+    boolean plain = injections.size() == 1 && injections.get(0).timing().startAfter().isZero()
+        && injections.get(0).timing().schedule().isEmpty()
+        && !Kinds.normalise(key.kind()).startsWith("workflow");
+    Instant endsAt = plain ? (specDuration == null ? null
+        : now.plus(injections.get(0).duration())) : ChaosRun.endOf(injections, now);
+    ChaosObject object = new ChaosObject(key.kind(), key.namespace(), key.name(), now, endsAt,
+        ChaosObject.NO_EFFECT, List.of(), injections);
+    chaos.add(object);
+    world.chaosStarted(now);
+    ChaosRun.plan(this, object, now);
+    runDue(now);
+  }
+
   private void startChaos(Key key, Map<String, Object> tree, ChaosSpec effect, Instant now,
       Duration runFor) {
     Object specDuration = ManifestDocuments.at(tree, "spec", "duration");
     Duration duration = runFor != null ? runFor
-        : specDuration == null ? null : Quantities.duration(specDuration.toString());
-    List<Deployment> targets = ChaosTargets.of(tree, effect, deployments.values());
+        : specDuration == null ? null : goDuration(key, specDuration.toString());
+    List<Deployment> targets = ChaosTargets.of(tree, effect, deployments.values(),
+        key.namespace());
     ChaosObject object = new ChaosObject(key.kind(), key.namespace(), key.name(), now,
         duration == null ? null : now.plus(duration), effect, targets);
     chaos.add(object);
@@ -357,6 +418,16 @@ public final class K8sWorld {
       if (kills > 0) {
         target.kill(kills, Duration.ZERO, now);
       }
+    }
+  }
+
+  /** A `spec.duration` as the chaos tools write it: a Go duration (`30s`, `1500000us`). */
+  private static Duration goDuration(Key key, String text) {
+    try {
+      return dev.chaos.drivers.kube.GoDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new SandboxException(key.kind() + " `" + key.name() + "` `spec.duration` "
+          + e.getMessage());
     }
   }
 
@@ -389,9 +460,57 @@ public final class K8sWorld {
   }
 
   void tick(Instant t) {
+    runDue(t);
+    nodes.tick(t);
     for (Deployment d : deployments.values()) {
-      d.hpaTick(t, chaosCpu(d, t));
+      d.hpaTick(t);
     }
+  }
+
+  World world() {
+    return world;
+  }
+
+  Nodes nodes() {
+    return nodes;
+  }
+
+  /** Does {@code action} at {@code at} (now at the latest), in the order asked. */
+  void at(Instant at, java.util.function.Consumer<Instant> action) {
+    due.add(new Due(at, dueOrder++, action));
+  }
+
+  /** Does what is due up to {@code upTo}, each at its own instant. */
+  void runDue(Instant upTo) {
+    while (!due.isEmpty() && !due.peek().at().isAfter(upTo)) {
+      Due next = due.poll();
+      next.action().accept(next.at());
+    }
+  }
+
+  /**
+   * The pods {@code selection} hits at {@code t}: those its selector matches (not already
+   * terminating), as many as its mode says, picked by the world's seeded random.
+   */
+  List<Deployment.Pod> choose(ChaosSelection selection, Instant t) {
+    List<Deployment.Pod> matched = new ArrayList<>();
+    for (Deployment d : deployments.values()) {
+      for (Deployment.Pod pod : d.podsAt(t)) {
+        if (pod.deletedAt == null && selection.selector().matches(facts(d, pod, t))) {
+          matched.add(pod);
+        }
+      }
+    }
+    int count = ChaosRun.count(selection, matched.size(), world.random());
+    return RandomPicks.pick(matched, count, world.random());
+  }
+
+  /** A pod as a chaos selector reads it: its deployment's labels, its node and phase. */
+  private dev.chaos.drivers.kube.PodFacts facts(Deployment d, Deployment.Pod pod, Instant t) {
+    // the world's workloads are Deployments
+    return new dev.chaos.drivers.kube.PodFacts(d.namespace(), pod.name, d.spec.labels(),
+        Map.of(), pod.startedAt(t) ? "Running" : "Pending", pod.node, "deployment",
+        nodes.labels(pod.node));
   }
 
   String resolve(String namespace) {

@@ -27,14 +27,38 @@ final class ObjectTrees {
 
   static Map<String, Object> pod(Deployment d, Deployment.Pod p, Instant now) {
     boolean ready = p.readyAt(now);
+    PodTimeline timeline = d.timeline(p, now);
+    WorldSpec.ContainerSpec c = d.spec.container();
+    Map<String, Object> state = ready ? tree("running", tree())
+        : tree("waiting", tree("reason", timeline.crashLooping() ? "CrashLoopBackOff"
+            : "ContainerCreating"));
+    Map<String, Object> resources = tree(
+        "requests", tree("cpu", String.valueOf(d.spec.cpuRequest()),
+            "memory", String.valueOf(c.memoryRequest())),
+        "limits", limits(c));
     return tree(
         "apiVersion", "v1",
         "kind", "Pod",
         "metadata", tree("name", p.name, "namespace", d.namespace(),
             "labels", new LinkedHashMap<>(d.spec.labels()),
             "creationTimestamp", p.created.toString()),
-        "status", tree("phase", ready ? "Running" : "Pending",
-            "conditions", List.of(tree("type", "Ready", "status", ready ? "True" : "False"))));
+        "spec", tree("nodeName", p.node,
+            "containers", List.of(tree("name", c.name(), "resources", resources))),
+        "status", tree("phase", p.startedAt(now) ? "Running" : "Pending",
+            "conditions", List.of(tree("type", "Ready", "status", ready ? "True" : "False")),
+            "containerStatuses", List.of(tree("name", c.name(), "ready", ready,
+                "restartCount", (long) timeline.restarts(), "state", state))));
+  }
+
+  private static Map<String, Object> limits(WorldSpec.ContainerSpec c) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (c.cpuLimit() > 0) {
+      out.put("cpu", String.valueOf(c.cpuLimit()));
+    }
+    if (c.memoryLimit() > 0) {
+      out.put("memory", String.valueOf(c.memoryLimit()));
+    }
+    return out;
   }
 
   /** The `metadata.labels` of a stored object. */

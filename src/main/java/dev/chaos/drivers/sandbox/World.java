@@ -151,6 +151,8 @@ public final class World {
       prometheus.tick(t);
       nextTick = t.plus(spec.tick());
     }
+    // chaos that starts between ticks (a Schedule's runs), at its own instant
+    clusters.values().forEach(c -> c.runDue(now));
     return now;
   }
 
@@ -201,6 +203,15 @@ public final class World {
     }
     if (series.equals(spec.p95Series())) {
       sum += postgres.exhaustionAt(t) * exhaustion.p95();
+      // what chaos does to pods (PodHealth): the largest tail a deployment adds
+      double baseline = spec.series().get(series).before();
+      double tail = 0;
+      for (K8sWorld cluster : clusters.values()) {
+        for (Deployment d : cluster.deployments()) {
+          tail = Math.max(tail, d.p95AddedAt(t, baseline));
+        }
+      }
+      sum += tail;
     }
     for (K8sWorld cluster : clusters.values()) {
       for (ChaosObject c : cluster.chaosObjects()) {

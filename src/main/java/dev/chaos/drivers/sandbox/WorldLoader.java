@@ -6,6 +6,7 @@ import dev.chaos.drivers.sandbox.WorldSpec.AlertSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ClusterSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ConnectionGroup;
+import dev.chaos.drivers.sandbox.WorldSpec.ContainerSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.DeploymentSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.EndpointSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.Exhaustion;
@@ -13,6 +14,7 @@ import dev.chaos.drivers.sandbox.WorldSpec.FaultSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.HostPort;
 import dev.chaos.drivers.sandbox.WorldSpec.HpaSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.MasterSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.NodeSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.PostgresSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ProgramSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.RedisSpec;
@@ -168,7 +170,8 @@ public final class WorldLoader {
     Map<String, ClusterSpec> out = new LinkedHashMap<>();
     WorldNode clusters = root.node("clusters");
     for (String name : clusters.keys()) {
-      WorldNode c = clusters.node(name).allowOnly("namespace", "namespaces", "deployments");
+      WorldNode c = clusters.node(name).allowOnly("namespace", "namespaces", "deployments",
+          "nodes");
       List<DeploymentSpec> deployments = new ArrayList<>();
       Map<String, WorldNode> seen = new LinkedHashMap<>();
       for (WorldNode d : c.nodes("deployments")) {
@@ -181,10 +184,36 @@ public final class WorldLoader {
         deployments.add(spec);
       }
       out.put(name, new ClusterSpec(c.string("namespace", "default"), c.stringList("namespaces"),
-          deployments));
+          deployments, nodes(c)));
     }
     if (!out.containsKey(WorldSpec.DEFAULT_CLUSTER)) {
-      out.put(WorldSpec.DEFAULT_CLUSTER, new ClusterSpec("default", List.of(), List.of()));
+      out.put(WorldSpec.DEFAULT_CLUSTER, new ClusterSpec("default", List.of(), List.of(),
+          List.of()));
+    }
+    return out;
+  }
+
+  /** A cluster's nodes; none: the world gives it nodes that never run out (docs/sandbox.md). */
+  private static List<NodeSpec> nodes(WorldNode cluster) {
+    List<NodeSpec> out = new ArrayList<>();
+    Map<String, WorldNode> seen = new LinkedHashMap<>();
+    for (WorldNode n : cluster.nodes("nodes")) {
+      n.allowOnly("name", "cpu", "memory", "labels");
+      String name = n.string("name");
+      WorldNode first = seen.putIfAbsent(name, n);
+      if (first != null) {
+        throw n.error("name", "a second node `" + name + "` (the first is `" + first.path()
+            + "`)");
+      }
+      double cpu = cores(n, "cpu", 4);
+      long memory = n.bytes("memory", 16L << 30);
+      if (cpu <= 0 || memory <= 0) {
+        throw n.error(cpu <= 0 ? "cpu" : "memory", "a node gives pods more than 0");
+      }
+      Map<String, String> labels = new LinkedHashMap<>(n.has("labels") ? n.strings("labels")
+          : Map.of());
+      labels.putIfAbsent("kubernetes.io/hostname", name);
+      out.add(new NodeSpec(name, cpu, memory, labels));
     }
     return out;
   }
@@ -210,7 +239,8 @@ public final class WorldLoader {
 
   private static DeploymentSpec deployment(WorldNode d) {
     d.allowOnly("name", "namespace", "labels", "replicas", "recovery", "cpu", "cpu_request",
-        "memory", "error_rate_when_down", "hpa");
+        "memory", "error_rate_when_down", "hpa", "container", "cpu_limit", "memory_request",
+        "memory_limit", "response_size");
     String name = d.string("name");
     Map<String, String> labels = d.has("labels") ? podLabels(d) : Map.of("app", name);
     HpaSpec hpa = null;
@@ -231,9 +261,23 @@ public final class WorldLoader {
     if (cpuRequest <= 0) {
       throw d.error("cpu_request", "must be above 0: the HPA divides by it");
     }
+    long memory = d.bytes("memory", 128L << 20);
+    // the defaults most charts ship: a request at the use at rest, limits twice the requests
+    long memoryRequest = d.bytes("memory_request", memory);
+    double cpuLimit = cores(d, "cpu_limit", 2 * cpuRequest);
+    long memoryLimit = d.bytes("memory_limit", 2 * memoryRequest);
+    if (cpuLimit != 0 && cpuLimit < cpuRequest) {
+      throw d.error("cpu_limit", "is below cpu_request, which Kubernetes refuses (0: no limit)");
+    }
+    if (memoryLimit != 0 && memoryLimit < memoryRequest) {
+      throw d.error("memory_limit", "is below memory_request, which Kubernetes refuses (0: no"
+          + " limit)");
+    }
+    ContainerSpec container = new ContainerSpec(d.string("container", name), cpuLimit,
+        memoryRequest, memoryLimit, d.bytes("response_size", 16L << 10));
     return new DeploymentSpec(name, d.string("namespace", "default"), labels, replicas,
         d.duration("recovery", Duration.ofSeconds(10)), cores(d, "cpu", 0.1), cpuRequest,
-        d.bytes("memory", 128L << 20), d.share("error_rate_when_down", 0), hpa);
+        memory, d.share("error_rate_when_down", 0), hpa, container);
   }
 
   private static Map<String, SeriesSpec> series(WorldNode root, String errorRate, String p95) {

@@ -35,7 +35,14 @@ public record WorldSpec(
 
   /** A cluster; {@code namespace} is its context's namespace, used where a call names none. */
   public record ClusterSpec(String namespace, List<String> namespaces,
-      List<DeploymentSpec> deployments) {}
+      List<DeploymentSpec> deployments, List<NodeSpec> nodes) {}
+
+  /**
+   * A node pods are placed on: what it can give pods ({@code cpu} cores, {@code memory} bytes;
+   * the kubelet evicts pods when their memory use passes it) and its labels (Chaos Mesh's
+   * `nodeSelectors`).
+   */
+  public record NodeSpec(String name, double cpu, long memory, Map<String, String> labels) {}
 
   /**
    * A deployment: its pods come back {@code recovery} after they are killed; while some are
@@ -43,7 +50,17 @@ public record WorldSpec(
    */
   public record DeploymentSpec(String name, String namespace, Map<String, String> labels,
       int replicas, Duration recovery, double cpu, double cpuRequest, long memory,
-      double errorRateWhenDown, HpaSpec hpa) {}
+      double errorRateWhenDown, HpaSpec hpa, ContainerSpec container) {}
+
+  /**
+   * The one container of a deployment's pods: its name (a container-kill's `containerNames`),
+   * its limits ({@code cpuLimit} cores, 0 for none: past it the container is throttled;
+   * {@code memoryLimit} bytes, 0 for none: past it the container is OOM-killed), its memory
+   * request (the scheduler places pods by it; the kubelet evicts first the pods using most
+   * above it), and the size of a typical answer (a bandwidth limit turns it into latency).
+   */
+  public record ContainerSpec(String name, double cpuLimit, long memoryRequest,
+      long memoryLimit, long responseSize) {}
 
   /** A HorizontalPodAutoscaler on CPU: {@code targetCpu} is a share of the CPU request. */
   public record HpaSpec(String name, int min, int max, double targetCpu,

@@ -50,6 +50,20 @@ class LiveK8sApplyTest extends K8sLabTest {
   }
 
   @Test
+  void whatChaosMeshRefusesIsRefusedAsARehearsalRefusesItBeforeAnyWrite() {
+    // the words SandboxBlastTest expects of the sandbox for the same field
+    String slow = POD_KILL.replace("kind: PodChaos", "kind: NetworkChaos")
+        .replace("action: pod-kill", "action: delay\n  delay: {latency: 10 s}");
+    K8sLab.Ctx context = new K8sLab.Ctx();
+    assertThatThrownBy(() -> impls.get("k8s.apply").call(args("manifest", Value.str(slow)),
+        context)).hasMessageContaining("NetworkChaos `backend-pod-kill` `delay.latency` `10 s`"
+            + " is not a Go duration (e.g. `300ms`, `1m30s`, `1500000us`)");
+    assertThat(context.undoDescriptions).isEmpty();
+    assertThat(KubeObjects.get(lab.client, "networkchaos", null, lab.namespace,
+        "backend-pod-kill")).isNull();
+  }
+
+  @Test
   void applyOverAnExistingObjectChangesItAndItsInverseRestoresIt() throws Exception {
     impls.get("k8s.apply").call(args("manifest", Value.str(POD_KILL)), new K8sLab.Ctx());
     String changed = POD_KILL.replace("value: \"30\"", "value: \"60\"")

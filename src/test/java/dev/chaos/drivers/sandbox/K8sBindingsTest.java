@@ -20,9 +20,14 @@ class K8sBindingsTest {
   private static final Value.Rec GATEWAY = Value.rec("Selector", "cluster", Value.str(""),
       "namespace", Value.str("llm-marketplace"), "labels", Value.str("app=graphql-gateway"));
   private static final String POD_CHAOS = """
+      apiVersion: chaos-mesh.org/v1alpha1
       kind: PodChaos
       metadata: {name: random-pod-kill, namespace: chaos-testing}
-      spec: {action: pod-failure, mode: one, duration: 10m}
+      spec:
+        action: pod-failure
+        mode: one
+        duration: 10m
+        selector: {namespaces: [llm-marketplace], labelSelectors: {tier: backend}}
       """;
 
   private TestCallContext underBlastRadius(Double percent) {
@@ -101,7 +106,7 @@ class K8sBindingsTest {
     Value applied = c.call("k8s.apply", "manifest", Value.str(POD_CHAOS));
     assertThat(applied).isEqualTo(Value.strings(List.of("podchaos/random-pod-kill")));
     assertThat(k8s.exists("podchaos", "random-pod-kill", "chaos-testing")).isTrue();
-    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(4); // the world's podchaos targets the backend
+    assertThat(ready(BuiltinSamples.BACKEND)).isEqualTo(4); // one backend pod failed for 10m
     assertThat(c.undos()).singleElement().satisfies(u -> {
       assertThat(u.description())
           .isEqualTo("delete podchaos/random-pod-kill in namespace chaos-testing");

@@ -95,14 +95,16 @@ class K8sWorldTest {
         metadata: {name: graphql-network-latency, namespace: chaos-testing}
         spec:
           action: delay
+          mode: all
           selector: {namespaces: [llm-marketplace], labelSelectors: {app: graphql-gateway}}
           delay: {latency: 200ms}
           duration: 5m
         """, "");
+    // the manifest's 200ms on every gateway pod: 180ms + 200ms at the p95
     double p95 = world.prometheus().scalar("chaos:slo:latency:p95:1m");
-    assertThat(p95).isCloseTo(0.43, within());
+    assertThat(p95).isCloseTo(0.38, within());
     assertThat(world.http().get(health, Duration.ofSeconds(2)).latency())
-        .isEqualTo(Duration.ofMillis(262));
+        .isEqualTo(Duration.ofMillis(212));
     assertThatThrownBy(() -> world.http().get(health, Duration.ofMillis(100)))
         .hasMessageContaining("timed out after 100ms");
     advance(Duration.ofMinutes(5));
@@ -128,14 +130,16 @@ class K8sWorldTest {
     advance(Duration.ofSeconds(15));
     assertThat(k8s.hpa("graphql-gateway", "llm-marketplace").current()).isGreaterThan(3);
     advance(Duration.ofMinutes(2));
+    // the stress stays on the three pods chosen when it was applied, as Chaos Mesh's does: each
+    // is throttled at its 1-core limit, and nine pods bring the mean back near the target
     Results.Hpa scaled = k8s.hpa("graphql-gateway", "llm-marketplace");
-    assertThat(scaled.current()).isEqualTo(10);
-    assertThat(k8s.pods(gateway).ready()).isEqualTo(10);
+    assertThat(scaled.current()).isEqualTo(9);
+    assertThat(k8s.pods(gateway).ready()).isEqualTo(9);
 
     k8s.revert(applied.get(0)); // the automatic inverse of apply: delete what it created
     assertThat(k8s.count("stresschaos", "chaos-testing", "")).isZero();
     advance(Duration.ofMinutes(4));
-    assertThat(k8s.hpa("graphql-gateway", "llm-marketplace").current()).isEqualTo(10);
+    assertThat(k8s.hpa("graphql-gateway", "llm-marketplace").current()).isEqualTo(9);
     advance(Duration.ofMinutes(1).plusSeconds(15));
     assertThat(k8s.hpa("graphql-gateway", "llm-marketplace").current()).isEqualTo(3);
   }

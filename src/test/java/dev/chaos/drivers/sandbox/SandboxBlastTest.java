@@ -120,19 +120,61 @@ class SandboxBlastTest {
   }
 
   @Test
-  void nodeSelectorsAreRefusedSinceTheWorldHasNoNodes() {
-    assertThatThrownBy(() -> under(30.0).call("k8s.apply", "manifest", Value.str("""
+  void nodeSelectorsAreJudgedOnTheWorldsNodes() throws Exception {
+    // the default world's nodes carry their zone; no pod runs on a node labelled disk=ssd
+    under(30.0).call("k8s.apply", "manifest", Value.str("""
         apiVersion: chaos-mesh.org/v1alpha1
         kind: PodChaos
         metadata: {name: ssd-kill, namespace: llm-marketplace}
         spec:
           action: pod-kill
-          mode: one
+          mode: all
           selector: {labelSelectors: {tier: backend}, nodeSelectors: {disk: ssd}}
-        """)))
-        .hasMessage("PodChaos `ssd-kill` `selector.nodeSelectors` selects pods by their nodes'"
-            + " labels, and the sandbox's world has no nodes (its pods run on none): its blast"
-            + " radius cannot be judged here; select by pod labels, or run it live");
-    assertThat(k8s.count("podchaos", "llm-marketplace", "")).isZero();
+        """));
+    assertThat(readyBackends()).isEqualTo(5);
+    // all the backend pods of one zone: over a 30% cap
+    assertThatThrownBy(() -> under(30.0).call("k8s.apply", "manifest", Value.str("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: zone-kill, namespace: llm-marketplace}
+        spec:
+          action: pod-kill
+          mode: all
+          selector:
+            labelSelectors: {tier: backend}
+            nodeSelectors: {topology.kubernetes.io/zone: eu-west-1a}
+        """))).isInstanceOf(BlastRefused.class);
+    assertThat(k8s.count("podchaos", "llm-marketplace", "")).isEqualTo(1);
+  }
+
+  @Test
+  void aRemoteClusterIsJudgedOnItsOwnPods() {
+    // the backup region's three backend pods: one is 33%, over a 30% cap
+    assertThatThrownBy(() -> under(30.0).call("k8s.apply", "manifest", Value.str("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: remote-kill, namespace: llm-marketplace}
+        spec:
+          action: pod-kill
+          mode: one
+          remoteCluster: backup-region
+          selector: {labelSelectors: {tier: backend}}
+        """))).isInstanceOf(BlastRefused.class).hasMessageContaining("1 of the 3 pods");
+    assertThat(readyBackends()).isEqualTo(5);
+  }
+
+  @Test
+  void whatChaosMeshRefusesIsRefusedBeforeTheBlastRadius() {
+    assertThatThrownBy(() -> under(100.0).call("k8s.apply", "manifest", Value.str("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: NetworkChaos
+        metadata: {name: slow, namespace: llm-marketplace}
+        spec:
+          action: delay
+          mode: all
+          selector: {labelSelectors: {tier: backend}}
+          delay: {latency: 10 s}
+        """))).hasMessage("NetworkChaos `slow` `delay.latency` `10 s` is not a Go duration"
+            + " (e.g. `300ms`, `1m30s`, `1500000us`)");
   }
 }

@@ -165,9 +165,14 @@ class ServicesBindingsTest {
   @Test
   void aSlowAnswerTimesOutWhenTheTimeoutPassesAndACallStopsAtItsDeadline() throws Exception {
     c.call("k8s.apply", "manifest", Value.str("""
+        apiVersion: chaos-mesh.org/v1alpha1
         kind: NetworkChaos
         metadata: {name: slow-gateway, namespace: chaos-testing}
-        spec: {action: delay, selector: {labelSelectors: {app: graphql-gateway}}}
+        spec:
+          action: delay
+          mode: all
+          delay: {latency: 250ms}
+          selector: {namespaces: [llm-marketplace], labelSelectors: {app: graphql-gateway}}
         """)); // +250ms on the gateway
     Instant before = backend.clock().now();
     assertThatThrownBy(() -> c.call("http.get", "url", Value.str(BuiltinSamples.GATEWAY),
