@@ -379,6 +379,16 @@ public final class K8sWorld {
     return extra;
   }
 
+  /** A deployment of the world file by namespace and name; the loader checked it exists. */
+  Deployment deployment(String namespace, String name) {
+    Deployment d = deployments.get(new Key("deployment", namespace, name));
+    if (d == null) {
+      throw new SandboxException("deployment \"" + name + "\" not found in namespace "
+          + namespace + (cluster.isEmpty() ? "" : " of cluster " + cluster));
+    }
+    return d;
+  }
+
   Iterable<Deployment> deployments() {
     return deployments.values();
   }

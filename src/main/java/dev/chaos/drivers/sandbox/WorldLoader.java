@@ -17,6 +17,7 @@ import dev.chaos.drivers.sandbox.WorldSpec.PostgresSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ProgramSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.RedisSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.SeriesSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.TrafficSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.When;
 import dev.chaos.source.InputFile;
 import dev.chaos.spi.Clock;
@@ -118,18 +119,20 @@ public final class WorldLoader {
     WorldNode root = WorldNode.of(new Origin(file, 1, 1, ""), document);
     List<String> keys = new ArrayList<>(List.of("start", "seed", "tick", "clusters", "chaos",
         "metrics", "series", "alerts", "prometheus", "redis", "postgres", "http", "argo", "shell",
-        "faults", "env", "secrets"));
+        "faults", "env", "secrets", "services", "regions", "traffic"));
     keys.addAll(driverSections);
     root.allowOnly(keys.toArray(String[]::new));
     WorldNode metrics = root.node("metrics").allowOnly("error_rate", "p95");
     String errorRate = metrics.string("error_rate", ERROR_RATE);
     String p95 = metrics.string("p95", P95);
-    Map<String, SeriesSpec> series = series(root, errorRate, p95);
+    Map<String, ClusterSpec> clusters = clusters(root);
+    TrafficSpec traffic = WorldModelLoader.traffic(root, clusters);
+    Map<String, SeriesSpec> series = series(root, errorRate, p95, !traffic.regions().isEmpty());
     return new WorldSpec(
         instant(root),
         root.longValue("seed", 1),
         positive(root, "tick", Duration.ofSeconds(15)),
-        clusters(root),
+        clusters,
         chaos(root, series, errorRate, p95),
         errorRate,
         p95,
@@ -138,12 +141,14 @@ public final class WorldLoader {
         root.node("prometheus").allowOnly("ready").string("ready", "true").equals("true"),
         redis(root),
         postgres(root),
-        http(root),
+        http(root, clusters, traffic),
         root.node("argo").allowOnly("duration").duration("duration", Duration.ofMinutes(2)),
-        shell(root),
-        faults(root, series),
+        shell(root, clusters, traffic),
+        faults(root, series, traffic),
         root.has("env") ? root.strings("env") : Map.of(),
-        root.has("secrets") ? root.strings("secrets") : Map.of());
+        root.has("secrets") ? root.strings("secrets") : Map.of(),
+        WorldModelLoader.services(root, clusters),
+        traffic);
   }
 
   private static Instant instant(WorldNode root) {
@@ -225,8 +230,9 @@ public final class WorldLoader {
         throw d.error("hpa", "needs min <= max and a target_cpu above 0%");
       }
     }
-    int replicas = d.integer("replicas", 1, 1, MAX_REPLICAS,
-        "a sandbox deployment runs 1 to " + MAX_REPLICAS + " replicas");
+    // 0 is a region's standby: nothing runs until a runbook scales it up
+    int replicas = d.integer("replicas", 1, 0, MAX_REPLICAS,
+        "a sandbox deployment runs 0 to " + MAX_REPLICAS + " replicas");
     double cpuRequest = cores(d, "cpu_request", 0.5);
     if (cpuRequest <= 0) {
       throw d.error("cpu_request", "must be above 0: the HPA divides by it");
@@ -236,13 +242,15 @@ public final class WorldLoader {
         d.bytes("memory", 128L << 20), d.share("error_rate_when_down", 0), hpa);
   }
 
-  private static Map<String, SeriesSpec> series(WorldNode root, String errorRate, String p95) {
+  private static Map<String, SeriesSpec> series(WorldNode root, String errorRate, String p95,
+      boolean regions) {
     Map<String, SeriesSpec> out = new LinkedHashMap<>();
     WorldNode series = root.node("series");
     for (String name : series.keys()) {
       WorldNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels");
       SeriesUnit unit = unit(s, name.equals(errorRate) ? SeriesUnit.RATIO
-          : name.equals(p95) || name.equals(World.PG_LAG_SERIES) ? SeriesUnit.SECONDS
+          : name.equals(p95) || name.equals(World.PG_LAG_SERIES)
+              || name.equals(World.PG_REPLAYED_SERIES) ? SeriesUnit.SECONDS
           : SeriesUnit.NUMBER);
       double before = s.has("before") ? s.inUnit("before", unit) : 0;
       double during = s.has("during") ? s.inUnit("during", unit) : before;
@@ -255,6 +263,11 @@ public final class WorldLoader {
     out.putIfAbsent(p95, new SeriesSpec(p95, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
     out.putIfAbsent(World.PG_LAG_SERIES,
         new SeriesSpec(World.PG_LAG_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+    if (regions) {
+      // the instant of the last write the standby region's database replayed, as unix seconds
+      out.putIfAbsent(World.PG_REPLAYED_SERIES,
+          new SeriesSpec(World.PG_REPLAYED_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+    }
     return out;
   }
 
@@ -365,16 +378,17 @@ public final class WorldLoader {
         p.duration("reconnect", Duration.ofSeconds(2)), groups, exhaustion, queries, statements);
   }
 
-  private static List<EndpointSpec> http(WorldNode root) {
+  private static List<EndpointSpec> http(WorldNode root, Map<String, ClusterSpec> clusters,
+      TrafficSpec traffic) {
     List<EndpointSpec> out = new ArrayList<>();
     for (WorldNode e : root.nodes("http")) {
       e.allowOnly("url", "cluster", "namespace", "deployment", "status", "down_status", "body",
-          "latency", "post_status", "post_body");
+          "latency", "post_status", "post_body", "post_traffic", "post_promote", "post_scale");
       out.add(new EndpointSpec(e.string("url"), e.string("cluster", ""),
           e.string("namespace", ""), e.string("deployment", ""), status(e, "status", 200),
           status(e, "down_status", 503), e.string("body", ""),
           e.duration("latency", Duration.ofMillis(10)), status(e, "post_status", 200),
-          e.string("post_body", "")));
+          e.string("post_body", ""), WorldModelLoader.actions(e, "post_", clusters, traffic)));
     }
     return out;
   }
@@ -383,19 +397,23 @@ public final class WorldLoader {
     return e.integer(key, fallback, 100, 599, "an HTTP status");
   }
 
-  private static Map<String, ProgramSpec> shell(WorldNode root) {
+  private static Map<String, ProgramSpec> shell(WorldNode root,
+      Map<String, ClusterSpec> clusters, TrafficSpec traffic) {
     Map<String, ProgramSpec> out = new LinkedHashMap<>();
     WorldNode shell = root.node("shell");
     for (String cmd : shell.keys()) {
-      WorldNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr");
+      WorldNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr", "traffic", "promote",
+          "scale");
+      WorldSpec.Actions actions = WorldModelLoader.actions(p, "", clusters, traffic);
       out.put(cmd, new ProgramSpec(p.integer("exit", 0, 0, 255, "an exit status"),
           p.string("stdout", ""),
-          p.string("stderr", "")));
+          p.string("stderr", ""), actions));
     }
     return out;
   }
 
-  private static List<FaultSpec> faults(WorldNode root, Map<String, SeriesSpec> series) {
+  private static List<FaultSpec> faults(WorldNode root, Map<String, SeriesSpec> series,
+      TrafficSpec traffic) {
     List<FaultSpec> out = new ArrayList<>();
     for (WorldNode f : root.nodes("faults")) {
       f.allowOnly("series", "value", "add", "down", "from", "until");
@@ -403,8 +421,14 @@ public final class WorldLoader {
       When until = f.has("until") ? when(f, "until", null) : null;
       if (f.has("down")) {
         String service = f.string("down");
-        if (!service.equals("prometheus") && !service.equals("redis")) {
-          throw f.error("down", "`" + service + "` is not one of prometheus, redis");
+        boolean region = service.startsWith("region:")
+            && traffic.regions().containsKey(service.substring("region:".length()));
+        if (!region && !List.of("prometheus", "redis", "redis-master", "postgres")
+            .contains(service)) {
+          throw f.error("down", "`" + service + "` is not one of prometheus, redis,"
+              + " redis-master, postgres" + (traffic.regions().isEmpty() ? ""
+              : ", " + String.join(", ", traffic.regions().keySet().stream()
+                  .map(r -> "region:" + r).toList())));
         }
         if (f.has("series") || f.has("value") || f.has("add")) {
           throw f.error(null, "a fault is either `down:` or a change of a `series:`");

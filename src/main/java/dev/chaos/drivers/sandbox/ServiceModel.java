@@ -1,0 +1,374 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.drivers.sandbox.Outcome.Point;
+import dev.chaos.drivers.sandbox.WorldSpec.DependencySpec;
+import dev.chaos.drivers.sandbox.WorldSpec.ServiceSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The causal model of the world's services (docs/sandbox.md, "Services"). What one request to
+ * a service meets is computed from the state of the world at an instant: its pods (through
+ * {@link Deployment#healthAt}), the load on them, and what its dependencies answer through
+ * the timeouts, retries and fallbacks of its calls. The entry services' requests, weighted by
+ * the traffic each region receives, are what users see: the SLO series and the health
+ * endpoints follow them.
+ */
+final class ServiceModel {
+  /** An answer that never comes is cut short here when no caller's timeout does. */
+  static final double CLIENT_TIMEOUT = 30;
+  /** A refused connection (no pod behind the service, a node down) fails this fast. */
+  private static final double REFUSED = 0.001;
+
+  /** What the entry services' requests meet at an instant. */
+  record Users(double errorShare, double p95, double median) {}
+
+  private final World world;
+  private final Map<String, ServiceSpec> services;
+  private Instant cachedAt;
+  private Evaluation cached;
+  private Evaluation healthy;
+
+  ServiceModel(World world) {
+    this.world = world;
+    this.services = world.spec().services();
+  }
+
+  boolean any() {
+    return !services.isEmpty();
+  }
+
+  /** What the users see at {@code t}. */
+  Users usersAt(Instant t) {
+    return at(t).users();
+  }
+
+  /** What the users see when nothing is wrong: the level the SLO series are written at. */
+  Users usersWhenHealthy() {
+    return healthy().users();
+  }
+
+  /** What a request to one service meets at {@code t}. */
+  Outcome outcomeAt(String service, Instant t) {
+    return at(t).outcome(service);
+  }
+
+  Outcome healthyOutcome(String service) {
+    return healthy().outcome(service);
+  }
+
+  /** The service of the causal model a deployment serves, if any. */
+  ServiceSpec servedBy(String cluster, String namespace, String deployment) {
+    for (ServiceSpec s : services.values()) {
+      if (s.kind().equals("deployment") && s.cluster().equals(cluster)
+          && s.namespace().equals(namespace) && s.deployment().equals(deployment)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private Evaluation at(Instant t) {
+    if (!t.equals(cachedAt)) {
+      Evaluation first = new Evaluation(t, false, Map.of());
+      first.users();
+      Map<String, Double> load = new LinkedHashMap<>();
+      for (String app : first.pgCalls.keySet()) {
+        load.put(app, demandFactor(first, app));
+      }
+      cached = new Evaluation(t, false, world.postgres().refusedSharesAt(load, t));
+      cachedAt = t;
+    }
+    return cached;
+  }
+
+  private Evaluation healthy() {
+    if (healthy == null) {
+      healthy = new Evaluation(world.start(), true, Map.of());
+      healthy.users();
+    }
+    return healthy;
+  }
+
+  /** How many times its calls to PostgreSQL an application makes now, per healthy call. */
+  private double demandFactor(Evaluation now, String application) {
+    double calls = now.pgCalls.getOrDefault(application, 0.0);
+    double usual = healthy().pgCalls.getOrDefault(application, 0.0);
+    return usual <= 0 ? (calls > 0 ? 1 : 0) : Math.min(100, calls / usual);
+  }
+
+  /** The model at one instant, each service computed once. */
+  private final class Evaluation {
+    final Instant t;
+    final boolean allHealthy;
+    final Map<String, Double> refused;
+    final Map<String, Outcome> outcomes = new HashMap<>();
+    /** Calls to PostgreSQL per second of traffic, by application. */
+    final Map<String, Double> pgCalls = new LinkedHashMap<>();
+    final Map<String, Double> traffic;
+
+    Evaluation(Instant t, boolean allHealthy, Map<String, Double> refused) {
+      this.t = t;
+      this.allHealthy = allHealthy;
+      this.refused = refused;
+      this.traffic = world.regions().any() ? world.regions().trafficAt(t) : Map.of();
+    }
+
+    Users users() {
+      List<Outcome> parts = new ArrayList<>();
+      List<Double> weights = new ArrayList<>();
+      for (ServiceSpec s : services.values()) {
+        if (s.entry()) {
+          double w = load(s) / entriesBeside(s);
+          if (w > 0) {
+            parts.add(outcome(s.name()));
+            weights.add(w);
+          }
+        }
+      }
+      // traffic the record sends to a region with no entry service reaches nothing
+      for (Map.Entry<String, Double> e : traffic.entrySet()) {
+        String cluster = world.spec().traffic().regions().get(e.getKey()).cluster();
+        if (e.getValue() > 0 && services.values().stream()
+            .noneMatch(s -> s.entry() && s.cluster().equals(cluster))) {
+          parts.add(refused());
+          weights.add(e.getValue());
+        }
+      }
+      if (parts.isEmpty()) {
+        parts.add(refused());
+        weights.add(1.0);
+      }
+      Outcome all = Outcome.mix(parts, weights);
+      return new Users(all.errorShare(), all.quantile(0.95, CLIENT_TIMEOUT),
+          all.quantile(0.5, CLIENT_TIMEOUT));
+    }
+
+    /** Entry services in the same region share its traffic. */
+    private double entriesBeside(ServiceSpec s) {
+      if (!world.regions().any()) {
+        return 1;
+      }
+      String region = world.regions().regionOf(s.cluster());
+      return services.values().stream().filter(o -> o.entry()
+          && java.util.Objects.equals(world.regions().regionOf(o.cluster()), region)).count();
+    }
+
+    /** The share of the users' traffic that reaches a service's region (1 without regions). */
+    double load(ServiceSpec s) {
+      if (!world.regions().any()) {
+        return 1;
+      }
+      String region = world.regions().regionOf(s.cluster());
+      return region == null ? 1 : traffic.getOrDefault(region, 0.0);
+    }
+
+    Outcome outcome(String name) {
+      Outcome known = outcomes.get(name);
+      if (known != null) {
+        return known;
+      }
+      ServiceSpec s = services.get(name);
+      Outcome out = own(s);
+      for (DependencySpec d : s.dependsOn()) {
+        out = then(s, out, d);
+      }
+      outcomes.put(name, out);
+      return out;
+    }
+
+    /** What a service does itself, before it calls anything. */
+    private Outcome own(ServiceSpec s) {
+      double latency = Quantities.toSeconds(s.latency());
+      if (!allHealthy && world.regions().any() && world.regions().clusterDownAt(s.cluster(), t)) {
+        return refused();
+      }
+      return switch (s.kind()) {
+        case "redis" -> redis(s, latency);
+        case "postgres" -> postgres(s, latency);
+        default -> pods(s, latency);
+      };
+    }
+
+    private Outcome pods(ServiceSpec s, double latency) {
+      Deployment d = world.k8s(s.cluster()).deployment(s.namespace(), s.deployment());
+      PodHealth health = allHealthy ? PodHealth.FULL : d.healthAt(t);
+      int replicas = allHealthy ? d.spec.replicas() : d.replicas();
+      double serving = allHealthy ? replicas
+          : Math.min(health.servingShare() * replicas, d.readyAt(t));
+      if (serving <= 0) {
+        return refused();
+      }
+      // the traffic spreads over the serving pods; past their capacity, requests are shed
+      double utilisation = s.utilisation() * load(s) * Math.max(1, d.spec.replicas()) / serving
+          * health.slowdown();
+      double work = latency * health.slowdown();
+      double shed = 0;
+      if (utilisation >= 1) {
+        shed = 1 - 1 / utilisation;
+        work *= 10; // a saturated pod answers what it can after a full queue
+      } else {
+        // waiting in the pod's queue grows as 1 / (1 - utilisation), as in an M/M/1 queue
+        double usual = Math.min(0.95, s.utilisation());
+        work *= (1 - usual) / (1 - utilisation);
+      }
+      double seconds = work + Quantities.toSeconds(health.addedLatency());
+      double lost = health.lossShare();
+      List<Point> points = new ArrayList<>();
+      points.add(new Point(lost, Double.POSITIVE_INFINITY, false, false));
+      points.add(new Point((1 - lost) * shed, REFUSED + latency, false, false));
+      double answered = (1 - lost) * (1 - shed);
+      points.add(new Point(answered * s.errorRate(), seconds, false, false));
+      points.add(new Point(answered * (1 - s.errorRate()), seconds, true, false));
+      return Outcome.of(points);
+    }
+
+    private Outcome redis(ServiceSpec s, double latency) {
+      RedisWorld.State state = allHealthy ? RedisWorld.State.UP : world.redis().stateAt(t);
+      if (state == RedisWorld.State.DOWN) {
+        return refused();
+      }
+      double failing = state == RedisWorld.State.FAILING_OVER
+          ? world.spec().redis().failoverErrorRate() : 0;
+      double answered = (1 - failing) * (1 - s.errorRate());
+      return Outcome.of(List.of(
+          new Point(failing + (1 - failing) * s.errorRate(), latency, false, false),
+          new Point(answered * s.hitRatio(), latency, true, false),
+          new Point(answered * (1 - s.hitRatio()), latency, true, true)));
+    }
+
+    /** PostgreSQL as one caller sees it is in {@link #callPostgres}; here: up or not. */
+    private Outcome postgres(ServiceSpec s, double latency) {
+      if (!allHealthy && !world.postgres().servesAt(regionOf(s), t)) {
+        return refused();
+      }
+      return Outcome.of(List.of(new Point(s.errorRate(), latency, false, false),
+          new Point(1 - s.errorRate(), latency, true, false)));
+    }
+
+    private String regionOf(ServiceSpec s) {
+      return world.regions().any() ? world.regions().regionOf(s.cluster()) : null;
+    }
+
+    private Outcome refused() {
+      return Outcome.of(List.of(new Point(1, REFUSED, false, false)));
+    }
+
+    /**
+     * The requests of {@code caller} that have succeeded so far ({@code before}) go on to call
+     * {@code d}; those that failed already stay as they are.
+     */
+    private Outcome then(ServiceSpec caller, Outcome before, DependencySpec d) {
+      double reaching = before.points().stream().filter(Point::ok)
+          .mapToDouble(Point::share).sum();
+      Outcome call = call(caller, d, reaching);
+      List<Point> out = new ArrayList<>();
+      for (Point p : before.points()) {
+        if (!p.ok()) {
+          out.add(p);
+          continue;
+        }
+        for (Point q : call.points()) {
+          out.add(new Point(p.share() * q.share(), p.seconds() + q.seconds(), q.ok(), false));
+        }
+      }
+      return Outcome.of(out);
+    }
+
+    /** One call to a dependency as the caller sees it: tries, timeouts, then the fallback. */
+    private Outcome call(ServiceSpec caller, DependencySpec d, double reaching) {
+      double timeout = Quantities.toSeconds(d.timeout());
+      Outcome target = target(caller, d.service(), reaching);
+      List<Point> success = new ArrayList<>();
+      double missShare = 0;
+      double missSeconds = 0;
+      double failShare = 0;
+      double failSeconds = 0;
+      for (Point p : target.points()) {
+        if (!p.ok() || p.seconds() > timeout) {
+          failShare += p.share();
+          failSeconds += p.share() * Math.min(timeout, p.seconds());
+        } else if (p.miss()) {
+          missShare += p.share();
+          missSeconds += p.share() * p.seconds();
+        } else {
+          success.add(p);
+        }
+      }
+      double failCost = failShare == 0 ? 0 : failSeconds / failShare;
+      double missCost = missShare == 0 ? 0 : missSeconds / missShare;
+      List<Point> out = new ArrayList<>();
+      double stillFailing = 1;
+      double fallbackShare = 0;
+      List<Double> fallbackAt = new ArrayList<>();
+      List<Double> fallbackWeights = new ArrayList<>();
+      for (int attempt = 0; attempt <= d.retries(); attempt++) {
+        double spent = attempt * failCost;
+        for (Point p : success) {
+          out.add(new Point(stillFailing * p.share(), spent + p.seconds(), true, false));
+        }
+        if (missShare > 0) {
+          fallbackAt.add(spent + missCost);
+          fallbackWeights.add(stillFailing * missShare);
+        }
+        stillFailing *= failShare;
+      }
+      if (stillFailing > 0) {
+        fallbackAt.add((d.retries() + 1) * failCost);
+        fallbackWeights.add(stillFailing);
+      }
+      for (int i = 0; i < fallbackAt.size(); i++) {
+        double share = fallbackWeights.get(i);
+        boolean failed = i == fallbackAt.size() - 1 && stillFailing > 0;
+        if (d.fallback().isEmpty()) {
+          // a cache miss without a fallback is just an empty answer; a failure is a failure
+          out.add(new Point(share, fallbackAt.get(i), !failed, false));
+        } else {
+          fallbackShare += share;
+          Outcome fb = target(caller, d.fallback(), reaching * share);
+          for (Point q : fb.points()) {
+            boolean ok = q.ok() && q.seconds() <= timeoutOf(caller, d.fallback());
+            out.add(new Point(share * q.share(), fallbackAt.get(i)
+                + Math.min(q.seconds(), timeoutOf(caller, d.fallback())), ok, false));
+          }
+        }
+      }
+      return Outcome.of(out);
+    }
+
+    /** The timeout of the caller's own dependency on a fallback, else the default 30s. */
+    private double timeoutOf(ServiceSpec caller, String service) {
+      for (DependencySpec d : caller.dependsOn()) {
+        if (d.service().equals(service)) {
+          return Quantities.toSeconds(d.timeout());
+        }
+      }
+      return CLIENT_TIMEOUT;
+    }
+
+    /**
+     * The outcome of a service as {@code caller} reaches it; a call to PostgreSQL counts
+     * towards the caller's connections and may be refused a connection.
+     */
+    private Outcome target(ServiceSpec caller, String name, double share) {
+      ServiceSpec s = services.get(name);
+      Outcome out = outcome(name);
+      if (!s.kind().equals("postgres")) {
+        return out;
+      }
+      pgCalls.merge(caller.application(), share * load(caller), Double::sum);
+      double refusedShare = refused.getOrDefault(caller.application(), 0.0);
+      if (refusedShare <= 0) {
+        return out;
+      }
+      // requests that get no connection wait the pool's timeout, then fail
+      List<Point> points = new ArrayList<>(out.scaled(1 - refusedShare));
+      points.add(new Point(refusedShare, Quantities.toSeconds(s.poolTimeout()), false, false));
+      return Outcome.of(points);
+    }
+  }
+}
