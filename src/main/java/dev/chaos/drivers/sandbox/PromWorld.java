@@ -103,6 +103,9 @@ public final class PromWorld {
       case AFTER -> series.after();
     };
     value += world.contributionTo(name, t);
+    if (series.unit() == SeriesUnit.RATIO && world.services().any()) {
+      value = Math.max(0, Math.min(1, value)); // a share of requests is never past 100%
+    }
     for (FaultSpec fault : world.spec().faults()) {
       if (name.equals(fault.series()) && world.faultActiveAt(fault, t)) {
         value = fault.value() != null ? fault.value() : value + fault.add();

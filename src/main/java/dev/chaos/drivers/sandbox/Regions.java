@@ -59,7 +59,8 @@ final class Regions {
       if (t.isBefore(s.at())) {
         break;
       }
-      double moved = spec.switchTime().isZero() ? 1 : Math.min(1,
+      // the record points at its first region from the start
+      double moved = s == switches.get(0) || spec.switchTime().isZero() ? 1 : Math.min(1,
           (double) Duration.between(s.at(), t).toNanos() / spec.switchTime().toNanos());
       weights.replaceAll((r, w) -> w * (1 - moved));
       weights.merge(s.to(), moved, Double::sum);
@@ -100,9 +101,21 @@ final class Regions {
     List<String> kinds = spec.regions().get(region).failsWith();
     for (RegionSpec r : spec.regions().values()) {
       for (ChaosObject c : world.k8s(r.cluster()).chaosObjects()) {
-        if (kinds.contains(c.kind) && c.activeAt(t)) {
+        if (fails(kinds, c) && c.activeAt(t)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a chaos object is one of `fails_with`: `KIND`, or `KIND/NAME-PREFIX`. */
+  private static boolean fails(List<String> kinds, ChaosObject c) {
+    for (String k : kinds) {
+      int slash = k.indexOf('/');
+      if (slash < 0 ? k.equals(c.kind)
+          : k.substring(0, slash).equals(c.kind) && c.name.startsWith(k.substring(slash + 1))) {
+        return true;
       }
     }
     return false;
@@ -134,7 +147,7 @@ final class Regions {
     List<String> kinds = spec.regions().get(first).failsWith();
     for (RegionSpec r : spec.regions().values()) {
       for (ChaosObject c : world.k8s(r.cluster()).chaosObjects()) {
-        if (kinds.contains(c.kind) && !c.appliedAt.isAfter(t)
+        if (fails(kinds, c) && !c.appliedAt.isAfter(t)
             && (failed == null || c.appliedAt.isBefore(failed))) {
           failed = c.appliedAt;
         }

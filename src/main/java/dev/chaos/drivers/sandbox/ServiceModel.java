@@ -42,6 +42,12 @@ final class ServiceModel {
     return !services.isEmpty();
   }
 
+  /** Forgets what it computed: the world changed at the instant it was computed for. */
+  void changed() {
+    cachedAt = null;
+    cached = null;
+  }
+
   /** What the users see at {@code t}. */
   Users usersAt(Instant t) {
     return at(t).users();

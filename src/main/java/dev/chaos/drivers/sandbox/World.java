@@ -157,7 +157,11 @@ public final class World {
 
   /** Makes a change at the current instant, after catching up the ticks. */
   synchronized <T> T write(Function<Instant, T> change) {
-    return change.apply(catchUp());
+    try {
+      return change.apply(catchUp());
+    } finally {
+      services.changed();
+    }
   }
 
   private Instant catchUp() {

@@ -146,7 +146,9 @@ final class WorldModelLoader {
         throw r.error("cluster", "no cluster `" + cluster + "` under `clusters`");
       }
       regions.put(name, new RegionSpec(name, cluster.equals(WorldSpec.DEFAULT_CLUSTER) ? ""
-          : cluster, r.stringList("fails_with").stream().map(Kinds::normalise).toList()));
+          : cluster, r.stringList("fails_with").stream().map(k -> k.contains("/")
+              ? Kinds.normalise(k.substring(0, k.indexOf('/'))) + k.substring(k.indexOf('/'))
+              : Kinds.normalise(k)).toList()));
     }
     WorldNode t = root.node("traffic").allowOnly("to", "switch_time");
     String to = t.string("to", regions.isEmpty() ? "" : regions.keySet().iterator().next());

@@ -26,7 +26,9 @@ class RedisWorldTest {
     assertThat(redis.master("mymaster")).isEqualTo(old);
     assertThat(redis.info("replication")).containsEntry("master_failover_state",
         "failover-in-progress");
-    assertThat(errorRate()).isCloseTo(0.0002 + 0.003, Offset.offset(1e-9));
+    // 0.3% of the cache's commands fail while it lasts, and the gateway falls back to
+    // PostgreSQL for them: users see no error
+    assertThat(errorRate()).isCloseTo(0.0002, Offset.offset(1e-9));
     assertThatThrownBy(() -> redis.failover("mymaster")).hasMessageStartingWith("INPROG");
 
     world.clock().sleep(Duration.ofSeconds(7));
