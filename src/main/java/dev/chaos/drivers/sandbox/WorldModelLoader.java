@@ -103,10 +103,12 @@ final class WorldModelLoader {
             + String.join(" -> ", cycle));
       }
     }
-    // without `entry: true` anywhere, the services nobody calls are the ones users call
+    // without `entry: true` anywhere, the services of pods that nobody calls are the ones
+    // users call (a cache or a database nobody calls is not a user's entry point)
     boolean anyEntry = out.values().stream().anyMatch(ServiceSpec::entry);
     if (!anyEntry) {
-      out.replaceAll((name, s) -> called.contains(name) ? s : new ServiceSpec(s.name(),
+      out.replaceAll((name, s) -> called.contains(name) || !s.kind().equals("deployment") ? s
+          : new ServiceSpec(s.name(),
           s.kind(), s.cluster(), s.namespace(), s.deployment(), s.latency(), s.errorRate(),
           s.utilisation(), s.hitRatio(), s.application(), s.poolTimeout(), true,
           s.dependsOn()));
