@@ -156,6 +156,22 @@ class CausalRehearsalTest {
   }
 
   @Test
+  void killingTheMastersPodIsACacheOutageTheGatewaySurvives() throws Exception {
+    CliRunner.Result r = rehearse("master-pod", GUARDED + """
+          let old = redis.master("mymaster")
+          step "kill the master's pod" {
+            k8s.kill_pods(k8s.selector("llm-marketplace", "app=redis,role=master"), count: 1)
+            wait until redis.master("mymaster") != old every 1s within 30s
+            expect redis.get("session:count") == "1842"
+          }
+          verify "no 5xx" throughout {
+            expect percent(prometheus.scalar("chaos:slo:error_rate:1m")) < 1%
+          }
+        """, null);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+  }
+
+  @Test
   void aLostMasterWithoutAFallbackIsAn5xxStorm() throws Exception {
     String noFallback = defaultWorld().replace(
         "{service: redis, timeout: 250ms, fallback: postgresql}",

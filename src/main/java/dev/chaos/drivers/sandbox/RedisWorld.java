@@ -30,14 +30,19 @@ public final class RedisWorld {
   private static final class Topology {
     HostPort master;
     final List<HostPort> replicas;
+    final Map<HostPort, String> pods;
     Instant failoverStarted;
     Instant failoverDone;
 
     Topology(MasterSpec spec) {
       this.master = spec.master();
       this.replicas = new ArrayList<>(spec.replicas());
+      this.pods = spec.pods();
     }
   }
+
+  /** How finely Sentinel's watch of a master's pods is replayed: its ping period. */
+  private static final java.time.Duration SENTINEL_PING = java.time.Duration.ofSeconds(1);
 
   private final World world;
   private final Map<String, Topology> masters = new LinkedHashMap<>();
@@ -244,10 +249,60 @@ public final class RedisWorld {
 
   /** Whether the cache answers at {@code t}, as its callers see it. */
   State stateAt(Instant t) {
-    if (world.down("redis", t) || masterDownFault(t) != null) {
+    if (world.down("redis", t) || masterDownFault(t) != null || masterPodsDown(t)) {
       return State.DOWN;
     }
     return gracefulAt(t) ? State.FAILING_OVER : State.UP;
+  }
+
+  /**
+   * Whether the first master set's master runs on pods that are all down at {@code t}, after
+   * Sentinel had its chance to promote a replica (see {@link #watchPods}).
+   */
+  private boolean masterPodsDown(Instant t) {
+    Topology first = masters.values().iterator().next();
+    watchPods(first, t);
+    return nodeDownAt(first, first.master, t);
+  }
+
+  /** A node whose pods the world knows is down while none of them serves. */
+  private boolean nodeDownAt(Topology topology, HostPort node, Instant t) {
+    String pods = topology.pods.get(node);
+    if (pods == null) {
+      return false;
+    }
+    int slash = pods.indexOf('/');
+    Deployment d = world.k8s("").deployment(pods.substring(0, slash), pods.substring(slash + 1));
+    return d.readyAt(t) == 0 || d.healthAt(t).servingShare() <= 0;
+  }
+
+  /**
+   * Sentinel: once the master's pods have been down for `failover_time` (replayed a ping at a
+   * time), the first replica that is up becomes the master; the old one rejoins as a replica
+   * when its pods are back.
+   */
+  private void watchPods(Topology t, Instant now) {
+    if (!nodeDownAt(t, t.master, now)) {
+      return;
+    }
+    java.time.Duration failover = world.spec().redis().failoverTime();
+    Instant since = now;
+    while (!since.isBefore(now.minus(failover))
+        && !since.minus(SENTINEL_PING).isBefore(world.start())
+        && nodeDownAt(t, t.master, since.minus(SENTINEL_PING))) {
+      since = since.minus(SENTINEL_PING);
+    }
+    if (java.time.Duration.between(since, now).compareTo(failover) < 0) {
+      return;
+    }
+    for (HostPort replica : t.replicas) {
+      if (!nodeDownAt(t, replica, now)) {
+        t.replicas.remove(replica);
+        t.replicas.add(t.master);
+        t.master = replica;
+        return;
+      }
+    }
   }
 
   /**
@@ -285,6 +340,7 @@ public final class RedisWorld {
       throw new SandboxException("ERR No such master with that name: " + name);
     }
     promoteForFaults(t, now);
+    watchPods(t, now);
     if (t.failoverDone != null && !now.isBefore(t.failoverDone)) {
       HostPort promoted = t.replicas.remove(0);
       t.replicas.add(t.master);
@@ -340,11 +396,12 @@ public final class RedisWorld {
     if (world.down("redis", now)) {
       throw new SandboxException("redis is not answering (a `down: redis` fault of the world)");
     }
-    if (masterDownFault(now) != null) {
+    if (masterDownFault(now) != null || masterPodsDown(now)) {
       topology(masters.keySet().iterator().next(), now);
       throw new SandboxException("redis master "
-          + masters.values().iterator().next().master + " is down (a `down: redis-master`"
-          + " fault of the world): connection refused until a replica is promoted");
+          + masters.values().iterator().next().master + " is down: connection refused until"
+          + " Sentinel promotes a replica (failover_time " + dev.chaos.types.ValueFormat.duration(
+              world.spec().redis().failoverTime()) + ") or REPLICAOF NO ONE does");
     }
   }
 }

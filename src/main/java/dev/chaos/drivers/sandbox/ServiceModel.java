@@ -80,13 +80,16 @@ final class ServiceModel {
 
   private Evaluation at(Instant t) {
     if (!t.equals(cachedAt)) {
-      Evaluation first = new Evaluation(t, false, Map.of());
+      Evaluation first = new Evaluation(t, false, Map.of(), 1);
       first.users();
       Map<String, Double> load = new LinkedHashMap<>();
       for (String app : first.pgCalls.keySet()) {
         load.put(app, demandFactor(first, app));
       }
-      cached = new Evaluation(t, false, world.postgres().refusedSharesAt(load, t));
+      double now = first.pgCalls.values().stream().mapToDouble(Double::doubleValue).sum();
+      double usual = healthy().pgCalls.values().stream().mapToDouble(Double::doubleValue).sum();
+      cached = new Evaluation(t, false, world.postgres().refusedSharesAt(load, t),
+          usual <= 0 ? 1 : now / usual);
       cachedAt = t;
     }
     return cached;
@@ -94,7 +97,7 @@ final class ServiceModel {
 
   private Evaluation healthy() {
     if (healthy == null) {
-      healthy = new Evaluation(world.start(), true, Map.of());
+      healthy = new Evaluation(world.start(), true, Map.of(), 1);
       healthy.users();
     }
     return healthy;
@@ -116,11 +119,14 @@ final class ServiceModel {
     /** Calls to PostgreSQL per second of traffic, by application. */
     final Map<String, Double> pgCalls = new LinkedHashMap<>();
     final Map<String, Double> traffic;
+    /** How many times its usual queries the database receives. */
+    final double dbLoad;
 
-    Evaluation(Instant t, boolean allHealthy, Map<String, Double> refused) {
+    Evaluation(Instant t, boolean allHealthy, Map<String, Double> refused, double dbLoad) {
       this.t = t;
       this.allHealthy = allHealthy;
       this.refused = refused;
+      this.dbLoad = dbLoad;
       this.traffic = world.regions().any() ? world.regions().trafficAt(t) : Map.of();
     }
 
@@ -212,16 +218,8 @@ final class ServiceModel {
       // the traffic spreads over the serving pods; past their capacity, requests are shed
       double utilisation = s.utilisation() * load(s) * Math.max(1, d.spec.replicas()) / serving
           * health.slowdown();
-      double work = latency * health.slowdown();
-      double shed = 0;
-      if (utilisation >= 1) {
-        shed = 1 - 1 / utilisation;
-        work *= 10; // a saturated pod answers what it can after a full queue
-      } else {
-        // waiting in the pod's queue grows as 1 / (1 - utilisation), as in an M/M/1 queue
-        double usual = Math.min(0.95, s.utilisation());
-        work *= (1 - usual) / (1 - utilisation);
-      }
+      double shed = shed(utilisation);
+      double work = queued(latency * health.slowdown(), s.utilisation(), utilisation);
       double seconds = work + Quantities.toSeconds(health.addedLatency());
       double lost = health.lossShare();
       List<Point> points = new ArrayList<>();
@@ -233,10 +231,29 @@ final class ServiceModel {
       return Outcome.of(points);
     }
 
+    /** The share of requests past a service's capacity, shed as fast errors. */
+    private double shed(double utilisation) {
+      return utilisation >= 1 ? 1 - 1 / utilisation : 0;
+    }
+
+    /**
+     * Work that takes {@code latency} at the usual utilisation, at another one: waiting in
+     * the queue grows as 1 / (1 - utilisation), as in an M/M/1 queue; a saturated server
+     * answers what it can after a full queue.
+     */
+    private double queued(double latency, double usual, double utilisation) {
+      if (utilisation >= 1) {
+        return latency * 10;
+      }
+      double base = Math.min(0.95, usual);
+      return latency * (1 - base) / (1 - utilisation);
+    }
+
     private Outcome redis(ServiceSpec s, double latency) {
       RedisWorld.State state = allHealthy ? RedisWorld.State.UP : world.redis().stateAt(t);
       if (state == RedisWorld.State.DOWN) {
-        return refused();
+        // the master's address no longer answers: each try waits for the caller's timeout
+        return Outcome.of(List.of(new Point(1, Double.POSITIVE_INFINITY, false, false)));
       }
       double failing = state == RedisWorld.State.FAILING_OVER
           ? world.spec().redis().failoverErrorRate() : 0;
@@ -252,8 +269,13 @@ final class ServiceModel {
       if (!allHealthy && !world.postgres().servesAt(regionOf(s), t)) {
         return refused();
       }
-      return Outcome.of(List.of(new Point(s.errorRate(), latency, false, false),
-          new Point(1 - s.errorRate(), latency, true, false)));
+      // more queries than usual (a cache outage sends every read here) queue for its CPU
+      double utilisation = s.utilisation() * dbLoad;
+      double shed = shed(utilisation);
+      double seconds = queued(latency, s.utilisation(), utilisation);
+      return Outcome.of(List.of(new Point(shed, REFUSED, false, false),
+          new Point((1 - shed) * s.errorRate(), seconds, false, false),
+          new Point((1 - shed) * (1 - s.errorRate()), seconds, true, false)));
     }
 
     private String regionOf(ServiceSpec s) {

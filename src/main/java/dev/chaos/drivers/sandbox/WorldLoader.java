@@ -139,7 +139,7 @@ public final class WorldLoader {
         series,
         alerts(root, series),
         root.node("prometheus").allowOnly("ready").string("ready", "true").equals("true"),
-        redis(root),
+        redis(root, clusters),
         postgres(root),
         http(root, clusters, traffic),
         root.node("argo").allowOnly("duration").duration("duration", Duration.ofMinutes(2)),
@@ -319,22 +319,43 @@ public final class WorldLoader {
     return out;
   }
 
-  private static RedisSpec redis(WorldNode root) {
+  private static RedisSpec redis(WorldNode root, Map<String, ClusterSpec> clusters) {
     WorldNode r = root.node("redis").allowOnly("masters", "failover_time", "failover_error_rate",
         "ping", "keys", "version");
     Map<String, MasterSpec> masters = new LinkedHashMap<>();
     WorldNode ms = r.node("masters");
     for (String name : ms.keys()) {
-      WorldNode m = ms.node(name).allowOnly("master", "replicas");
+      WorldNode m = ms.node(name).allowOnly("master", "replicas", "pods");
       List<HostPort> replicas = new ArrayList<>();
       for (String replica : m.stringList("replicas")) {
         replicas.add(hostPort(m, "replicas", replica));
       }
-      masters.put(name, new MasterSpec(hostPort(m, "master", m.string("master")), replicas));
+      HostPort master = hostPort(m, "master", m.string("master"));
+      Map<HostPort, String> pods = new LinkedHashMap<>();
+      WorldNode p = m.node("pods");
+      for (String node : p.keys()) {
+        HostPort at = hostPort(p, node, node);
+        if (!at.equals(master) && !replicas.contains(at)) {
+          throw p.error(node, "`" + node + "` is neither the master nor a replica of `" + name
+              + "`");
+        }
+        String deployment = p.string(node);
+        ClusterSpec cluster = clusters.get(WorldSpec.DEFAULT_CLUSTER);
+        String ns = deployment.contains("/") ? deployment.substring(0, deployment.indexOf('/'))
+            : cluster.namespace();
+        String dn = deployment.substring(deployment.indexOf('/') + 1);
+        if (cluster.deployments().stream().noneMatch(d -> d.name().equals(dn)
+            && d.namespace().equals(ns))) {
+          throw p.error(node, "no deployment `" + dn + "` in namespace `" + ns
+              + "` of the default cluster");
+        }
+        pods.put(at, ns + "/" + dn);
+      }
+      masters.put(name, new MasterSpec(master, replicas, pods));
     }
     if (masters.isEmpty()) {
       masters.put("mymaster", new MasterSpec(new HostPort("redis-master-0", 6379),
-          List.of(new HostPort("redis-replica-0", 6379))));
+          List.of(new HostPort("redis-replica-0", 6379)), Map.of()));
     }
     return new RedisSpec(masters, r.duration("failover_time", Duration.ofSeconds(5)),
         r.share("failover_error_rate", 0), r.duration("ping", Duration.ofMillis(1)),

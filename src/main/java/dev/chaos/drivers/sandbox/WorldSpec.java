@@ -70,7 +70,13 @@ public record WorldSpec(
   public record RedisSpec(Map<String, MasterSpec> masters, Duration failoverTime,
       double failoverErrorRate, Duration ping, Map<String, String> keys, String version) {}
 
-  public record MasterSpec(HostPort master, List<HostPort> replicas) {}
+  /**
+   * A master set: its master and replicas, and the deployments (namespace/name, in the
+   * default cluster) whose pods run each node, where the world says so: a node whose pods are
+   * all down is down.
+   */
+  public record MasterSpec(HostPort master, List<HostPort> replicas,
+      Map<HostPort, String> pods) {}
 
   public record HostPort(String host, int port) {
     static HostPort parse(String text) {
