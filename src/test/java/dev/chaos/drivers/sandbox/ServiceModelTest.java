@@ -93,10 +93,12 @@ class ServiceModelTest {
     World without = world(file.formatted(""));
     with.clock().sleep(Duration.ofSeconds(10));
     without.clock().sleep(Duration.ofSeconds(10));
-    // after its own 10ms, each read waits the cache's 100ms timeout (its address no longer answers), then the
-    // database, busier with ten times its usual queries (50% of its CPU instead of 5%)
+    // after its own 10ms, each read waits the cache's 100ms timeout (its address no longer
+    // answers), then the database, busier with ten times its usual queries (50% of its CPU
+    // instead of 5%)
     assertThat(users(with).errorShare()).isZero();
-    assertThat(users(with).median()).isCloseTo(0.01 + 0.1 + 0.05 * 0.95 / 0.5, Offset.offset(1e-9));
+    assertThat(users(with).median()).isCloseTo(0.01 + 0.1 + 0.05 * 0.95 / 0.5,
+        Offset.offset(1e-9));
     assertThat(users(without).errorShare()).isEqualTo(1.0);
     // Sentinel promotes the replica 5s (the default failover_time) after the master went down
     with.clock().sleep(Duration.ofSeconds(5));
