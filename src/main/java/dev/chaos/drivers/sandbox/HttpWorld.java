@@ -46,7 +46,10 @@ public final class HttpWorld {
   private Results.Response answer(String url, EndpointSpec e, Instant now, Duration timeout,
       int status, String body) {
     Duration latency = e.latency().plus(Quantities.ofSeconds(addedLatency(e, now)));
-    WorldSpec.ServiceSpec service = service(e);
+    WorldSpec.ServiceSpec service = e.traffic() ? entryServing(now) : service(e);
+    if (e.traffic()) {
+      body = body.replace("${region}", regionServing(now));
+    }
     if (service != null) {
       double grown = world.services().outcomeAt(service.name(), now)
           .quantile(0.5, ServiceModel.CLIENT_TIMEOUT)
@@ -72,6 +75,10 @@ public final class HttpWorld {
   }
 
   private boolean up(EndpointSpec e, Instant now) {
+    if (e.traffic()) {
+      WorldSpec.ServiceSpec entry = entryServing(now);
+      return entry != null && world.services().outcomeAt(entry.name(), now).errorShare() < 0.5;
+    }
     Deployment d = deployment(e);
     WorldSpec.ServiceSpec service = service(e);
     if (service != null) {
@@ -80,8 +87,30 @@ public final class HttpWorld {
     return d == null || d.readyAt(now) > 0;
   }
 
+  /** The region the DNS record sends most clients to at {@code now}. */
+  private String regionServing(Instant now) {
+    return world.regions().trafficAt(now).entrySet().stream()
+        .max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+        .orElse("");
+  }
+
+  /** The entry service of the region most clients reach; null when it has none. */
+  private WorldSpec.ServiceSpec entryServing(Instant now) {
+    String region = regionServing(now);
+    WorldSpec.RegionSpec spec = world.spec().traffic().regions().get(region);
+    for (WorldSpec.ServiceSpec s : world.spec().services().values()) {
+      if (s.entry() && spec != null && s.cluster().equals(spec.cluster())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
   /** The service of the causal model the endpoint's deployment runs; null when none. */
   private WorldSpec.ServiceSpec service(EndpointSpec e) {
+    if (e.traffic()) {
+      return null; // see entryServing
+    }
     Deployment d = deployment(e);
     if (d == null) {
       return null;

@@ -68,10 +68,12 @@ public final class K8sWorld {
     return world.read(now -> {
       List<String> names = new ArrayList<>();
       int ready = 0;
+      // a region that is down (drained, failed) has no ready pod: they have no node
+      boolean regionDown = world.regions().clusterDownAt(cluster, now);
       for (Deployment d : selected(selector)) {
         for (Deployment.Pod pod : d.podsAt(now)) {
           names.add(pod.name);
-          ready += pod.readyAt(now) ? 1 : 0;
+          ready += pod.readyAt(now) && !regionDown ? 1 : 0;
         }
       }
       return new Results.PodSet(names.size(), ready, names, 0);
@@ -91,7 +93,8 @@ public final class K8sWorld {
           for (Deployment.Pod pod : d.podsAt(now)) {
             // the world's workloads are Deployments
             out.add(new dev.chaos.drivers.kube.PodFacts(ns, pod.name, d.spec.labels(), Map.of(),
-                pod.readyAt(now) ? "Running" : "Pending", "", "deployment"));
+                pod.readyAt(now) && !world.regions().clusterDownAt(cluster, now) ? "Running"
+                    : "Pending", "", "deployment"));
           }
         }
       }

@@ -68,17 +68,6 @@ final class Regions {
     return weights;
   }
 
-  /** Where the record points now. */
-  String pointsAt(Instant t) {
-    String to = spec.to();
-    for (Switch s : switches) {
-      if (!t.isBefore(s.at())) {
-        to = s.to();
-      }
-    }
-    return to;
-  }
-
   /** The region of a cluster ("" is the default cluster); null when it is in none. */
   String regionOf(String cluster) {
     for (RegionSpec r : spec.regions().values()) {

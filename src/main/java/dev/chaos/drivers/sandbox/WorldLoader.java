@@ -400,16 +400,23 @@ public final class WorldLoader {
   }
 
   private static List<EndpointSpec> http(WorldNode root, Map<String, ClusterSpec> clusters,
-      TrafficSpec traffic) {
+      TrafficSpec regions) {
     List<EndpointSpec> out = new ArrayList<>();
     for (WorldNode e : root.nodes("http")) {
       e.allowOnly("url", "cluster", "namespace", "deployment", "status", "down_status", "body",
-          "latency", "post_status", "post_body", "post_traffic", "post_promote", "post_scale");
+          "latency", "post_status", "post_body", "post_traffic", "post_promote", "post_scale",
+          "traffic");
+      boolean traffic = e.string("traffic", "false").equals("true");
+      if (traffic && (e.has("deployment") || regions.regions().isEmpty())) {
+        throw e.error("traffic", "a `traffic: true` endpoint answers for the region the DNS"
+            + " record points at: it names no `deployment`, and the world needs `regions`");
+      }
       out.add(new EndpointSpec(e.string("url"), e.string("cluster", ""),
           e.string("namespace", ""), e.string("deployment", ""), status(e, "status", 200),
           status(e, "down_status", 503), e.string("body", ""),
           e.duration("latency", Duration.ofMillis(10)), status(e, "post_status", 200),
-          e.string("post_body", ""), WorldModelLoader.actions(e, "post_", clusters, traffic)));
+          e.string("post_body", ""), WorldModelLoader.actions(e, "post_", clusters, regions),
+          traffic));
     }
     return out;
   }

@@ -113,11 +113,13 @@ public record WorldSpec(
   /**
    * An HTTP endpoint served by a deployment: healthy while one of its pods is ready, or, when
    * a service of the causal model runs on that deployment, while the service's requests mostly
-   * succeed. A POST may act on the world ({@code postActions}).
+   * succeed. A POST may act on the world ({@code postActions}). A {@code traffic} endpoint is
+   * the DNS/load balancer record users reach: it answers as the entry service of the region
+   * the record sends most clients to, `${region}` in its body naming that region.
    */
   public record EndpointSpec(String url, String cluster, String namespace, String deployment,
       int status, int downStatus, String body, Duration latency, int postStatus,
-      String postBody, Actions postActions) {}
+      String postBody, Actions postActions, boolean traffic) {}
 
   /**
    * What running a program does besides answering: `traffic` points the world's DNS/load

@@ -51,7 +51,7 @@ class RedisWorldTest {
       throws InterruptedException {
     Results.Address old = redis.master("mymaster");
     K8sWorld k8s = world.k8s("");
-    k8s.killPods(k8s.selector("llm-marketplace", "app=redis,role=master"), 1, Duration.ZERO);
+    k8s.killPods(k8s.selector("llm-marketplace", "statefulset.kubernetes.io/pod-name=redis-master-0"), 1, Duration.ZERO);
     assertThatThrownBy(() -> redis.get("session:count"))
         .hasMessageStartingWith("redis master redis-master-0");
     // the gateway reads from PostgreSQL meanwhile: slower, no error
@@ -64,7 +64,7 @@ class RedisWorldTest {
     assertThat(redis.get("session:count")).isEqualTo("1842"); // replication kept the keys
     assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m")).isCloseTo(0.18,
         Offset.offset(1e-9));
-    // the old master's pod is back after its 20s: it rejoins as a replica
+    // the old master's pod is back after its 10s: it rejoins as a replica
     world.clock().sleep(Duration.ofSeconds(15));
     assertThat(redis.master("mymaster").host()).startsWith("redis-replica-0");
   }
@@ -78,8 +78,8 @@ class RedisWorldTest {
         java.nio.charset.StandardCharsets.UTF_8).replace("failover_time: 8s",
             "failover_time: 30s"), "w.yaml"));
     K8sWorld k8s = quick.k8s("");
-    k8s.killPods(k8s.selector("llm-marketplace", "app=redis,role=master"), 1, Duration.ZERO);
-    quick.clock().sleep(Duration.ofSeconds(20)); // the pod is back after 20s, before 30s
+    k8s.killPods(k8s.selector("llm-marketplace", "statefulset.kubernetes.io/pod-name=redis-master-0"), 1, Duration.ZERO);
+    quick.clock().sleep(Duration.ofSeconds(20)); // the pod is back after 10s, before 30s
     assertThat(quick.redis().master("mymaster")).isEqualTo(old);
     assertThat(quick.redis().get("session:count")).isEqualTo("1842");
     assertThat(spec.redis().failoverTime()).isEqualTo(Duration.ofSeconds(8));
