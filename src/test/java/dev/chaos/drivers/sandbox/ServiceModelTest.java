@@ -127,6 +127,47 @@ class ServiceModelTest {
   }
 
   @Test
+  void regionsTrafficAndActionsAreChecked() {
+    String clusters = """
+        clusters:
+          default: {deployments: [{name: web}]}
+          backup: {deployments: [{name: web}]}
+        """;
+    assertThatThrownBy(() -> WorldLoader.parse(clusters + """
+        regions:
+          primary: {cluster: default}
+          standby: {cluster: nowhere}
+        """, "w.yaml")).hasMessageEndingWith("`regions.standby.cluster`: no cluster `nowhere`"
+            + " under `clusters`");
+    assertThatThrownBy(() -> WorldLoader.parse(clusters + """
+        regions: {primary: {cluster: default}, backup: {}}
+        traffic: {to: elsewhere}
+        """, "w.yaml")).hasMessageEndingWith("`traffic.to`: no region `elsewhere` under"
+            + " `regions`");
+    assertThatThrownBy(() -> WorldLoader.parse(clusters + """
+        regions: {primary: {cluster: default}, backup: {}}
+        shell:
+          ./dr.sh: {traffic: standby}
+        """, "w.yaml")).hasMessageEndingWith("`shell../dr.sh.traffic`: no region `standby`"
+            + " under `regions`");
+    assertThatThrownBy(() -> WorldLoader.parse(clusters + """
+        regions: {primary: {cluster: default}, backup: {}}
+        shell:
+          ./dr.sh: {scale: [{cluster: backup, deployment: api, replicas: 3}]}
+        """, "w.yaml")).hasMessageEndingWith("no deployment `api` in namespace `default` of"
+            + " cluster `backup`");
+    assertThatThrownBy(() -> WorldLoader.parse(clusters + """
+        http:
+          - {url: "https://example/health", traffic: true}
+        """, "w.yaml")).hasMessageContaining("a `traffic: true` endpoint answers for the region");
+    assertThatThrownBy(() -> WorldLoader.parse(clusters + """
+        faults:
+          - {down: region:primary}
+        """, "w.yaml")).hasMessageEndingWith("`faults[0].down`: `region:primary` is not one of"
+            + " prometheus, redis, redis-master, postgres");
+  }
+
+  @Test
   void theServicesSectionIsChecked() {
     assertThatThrownBy(() -> world("""
           web:
