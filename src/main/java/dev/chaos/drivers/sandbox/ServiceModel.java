@@ -110,6 +110,110 @@ final class ServiceModel {
     return usual <= 0 ? (calls > 0 ? 1 : 0) : Math.min(100, calls / usual);
   }
 
+  /**
+   * What a service's pods answer one request: {@code pressure} is the share of one pod's
+   * capacity the traffic asks of each serving pod, relative to the service's usual
+   * `utilisation` (1 when its world-file replicas serve all of their region's traffic).
+   * Past their capacity, requests are shed; a lost request is never answered.
+   */
+  static Outcome served(ServiceSpec s, double pressure, PodHealth health) {
+    double latency = Quantities.toSeconds(s.latency());
+    double utilisation = s.utilisation() * pressure * health.slowdown();
+    double shed = shed(utilisation);
+    double work = queued(latency * health.slowdown(), s.utilisation(), utilisation);
+    double seconds = work + Quantities.toSeconds(health.addedLatency());
+    double lost = health.lossShare();
+    List<Point> points = new ArrayList<>();
+    points.add(new Point(lost, Double.POSITIVE_INFINITY, false, false));
+    points.add(new Point((1 - lost) * shed, REFUSED + latency, false, false));
+    double answered = (1 - lost) * (1 - shed);
+    points.add(new Point(answered * s.errorRate(), seconds, false, false));
+    points.add(new Point(answered * (1 - s.errorRate()), seconds, true, false));
+    return Outcome.of(points);
+  }
+
+  /** The share of requests past a service's capacity, shed as fast errors. */
+  static double shed(double utilisation) {
+    return utilisation >= 1 ? 1 - 1 / utilisation : 0;
+  }
+
+  /**
+   * Work that takes {@code latency} at the usual utilisation, at another one: waiting in
+   * the queue grows as 1 / (1 - utilisation), as in an M/M/1 queue; a saturated server
+   * answers what it can after a full queue.
+   */
+  static double queued(double latency, double usual, double utilisation) {
+    if (utilisation >= 1) {
+      return latency * 10;
+    }
+    double base = Math.min(0.95, usual);
+    return latency * (1 - base) / (1 - utilisation);
+  }
+
+  /**
+   * One call through a dependency {@code d} whose answers are {@code target}: a try that fails,
+   * is lost or is slower than the timeout is tried again (each failed try costing its time, a
+   * lost or slow one the whole timeout); when every try failed, or the target (a cache) missed,
+   * {@code fallback} (null: none) is asked for that share of the calls, cut at
+   * {@code fallbackTimeout}.
+   */
+  static Outcome through(Outcome target, DependencySpec d,
+      java.util.function.DoubleFunction<Outcome> fallback, double fallbackTimeout) {
+    double timeout = Quantities.toSeconds(d.timeout());
+    List<Point> success = new ArrayList<>();
+    double missShare = 0;
+    double missSeconds = 0;
+    double failShare = 0;
+    double failSeconds = 0;
+    for (Point p : target.points()) {
+      if (!p.ok() || p.seconds() > timeout) {
+        failShare += p.share();
+        failSeconds += p.share() * Math.min(timeout, p.seconds());
+      } else if (p.miss()) {
+        missShare += p.share();
+        missSeconds += p.share() * p.seconds();
+      } else {
+        success.add(p);
+      }
+    }
+    double failCost = failShare == 0 ? 0 : failSeconds / failShare;
+    double missCost = missShare == 0 ? 0 : missSeconds / missShare;
+    List<Point> out = new ArrayList<>();
+    double stillFailing = 1;
+    List<Double> fallbackAt = new ArrayList<>();
+    List<Double> fallbackWeights = new ArrayList<>();
+    for (int attempt = 0; attempt <= d.retries(); attempt++) {
+      double spent = attempt * failCost;
+      for (Point p : success) {
+        out.add(new Point(stillFailing * p.share(), spent + p.seconds(), true, false));
+      }
+      if (missShare > 0) {
+        fallbackAt.add(spent + missCost);
+        fallbackWeights.add(stillFailing * missShare);
+      }
+      stillFailing *= failShare;
+    }
+    if (stillFailing > 0) {
+      fallbackAt.add((d.retries() + 1) * failCost);
+      fallbackWeights.add(stillFailing);
+    }
+    for (int i = 0; i < fallbackAt.size(); i++) {
+      double share = fallbackWeights.get(i);
+      boolean failed = i == fallbackAt.size() - 1 && stillFailing > 0;
+      if (fallback == null) {
+        // a cache miss without a fallback is just an empty answer; a failure is a failure
+        out.add(new Point(share, fallbackAt.get(i), !failed, false));
+      } else {
+        for (Point q : fallback.apply(share).points()) {
+          boolean ok = q.ok() && q.seconds() <= fallbackTimeout;
+          out.add(new Point(share * q.share(), fallbackAt.get(i)
+              + Math.min(q.seconds(), fallbackTimeout), ok, false));
+        }
+      }
+    }
+    return Outcome.of(out);
+  }
+
   /** The model at one instant, each service computed once. */
   private final class Evaluation {
     final Instant t;
@@ -215,39 +319,9 @@ final class ServiceModel {
       if (serving <= 0) {
         return refused();
       }
-      // the traffic spreads over the serving pods; past their capacity, requests are shed
-      double utilisation = s.utilisation() * load(s) * Math.max(1, d.spec.replicas()) / serving
-          * health.slowdown();
-      double shed = shed(utilisation);
-      double work = queued(latency * health.slowdown(), s.utilisation(), utilisation);
-      double seconds = work + Quantities.toSeconds(health.addedLatency());
-      double lost = health.lossShare();
-      List<Point> points = new ArrayList<>();
-      points.add(new Point(lost, Double.POSITIVE_INFINITY, false, false));
-      points.add(new Point((1 - lost) * shed, REFUSED + latency, false, false));
-      double answered = (1 - lost) * (1 - shed);
-      points.add(new Point(answered * s.errorRate(), seconds, false, false));
-      points.add(new Point(answered * (1 - s.errorRate()), seconds, true, false));
-      return Outcome.of(points);
+      return served(s, load(s) * Math.max(1, d.spec.replicas()) / serving, health);
     }
 
-    /** The share of requests past a service's capacity, shed as fast errors. */
-    private double shed(double utilisation) {
-      return utilisation >= 1 ? 1 - 1 / utilisation : 0;
-    }
-
-    /**
-     * Work that takes {@code latency} at the usual utilisation, at another one: waiting in
-     * the queue grows as 1 / (1 - utilisation), as in an M/M/1 queue; a saturated server
-     * answers what it can after a full queue.
-     */
-    private double queued(double latency, double usual, double utilisation) {
-      if (utilisation >= 1) {
-        return latency * 10;
-      }
-      double base = Math.min(0.95, usual);
-      return latency * (1 - base) / (1 - utilisation);
-    }
 
     private Outcome redis(ServiceSpec s, double latency) {
       RedisWorld.State state = allHealthy ? RedisWorld.State.UP : world.redis().stateAt(t);
@@ -309,63 +383,9 @@ final class ServiceModel {
 
     /** One call to a dependency as the caller sees it: tries, timeouts, then the fallback. */
     private Outcome call(ServiceSpec caller, DependencySpec d, double reaching) {
-      double timeout = Quantities.toSeconds(d.timeout());
-      Outcome target = target(caller, d.service(), reaching);
-      List<Point> success = new ArrayList<>();
-      double missShare = 0;
-      double missSeconds = 0;
-      double failShare = 0;
-      double failSeconds = 0;
-      for (Point p : target.points()) {
-        if (!p.ok() || p.seconds() > timeout) {
-          failShare += p.share();
-          failSeconds += p.share() * Math.min(timeout, p.seconds());
-        } else if (p.miss()) {
-          missShare += p.share();
-          missSeconds += p.share() * p.seconds();
-        } else {
-          success.add(p);
-        }
-      }
-      double failCost = failShare == 0 ? 0 : failSeconds / failShare;
-      double missCost = missShare == 0 ? 0 : missSeconds / missShare;
-      List<Point> out = new ArrayList<>();
-      double stillFailing = 1;
-      double fallbackShare = 0;
-      List<Double> fallbackAt = new ArrayList<>();
-      List<Double> fallbackWeights = new ArrayList<>();
-      for (int attempt = 0; attempt <= d.retries(); attempt++) {
-        double spent = attempt * failCost;
-        for (Point p : success) {
-          out.add(new Point(stillFailing * p.share(), spent + p.seconds(), true, false));
-        }
-        if (missShare > 0) {
-          fallbackAt.add(spent + missCost);
-          fallbackWeights.add(stillFailing * missShare);
-        }
-        stillFailing *= failShare;
-      }
-      if (stillFailing > 0) {
-        fallbackAt.add((d.retries() + 1) * failCost);
-        fallbackWeights.add(stillFailing);
-      }
-      for (int i = 0; i < fallbackAt.size(); i++) {
-        double share = fallbackWeights.get(i);
-        boolean failed = i == fallbackAt.size() - 1 && stillFailing > 0;
-        if (d.fallback().isEmpty()) {
-          // a cache miss without a fallback is just an empty answer; a failure is a failure
-          out.add(new Point(share, fallbackAt.get(i), !failed, false));
-        } else {
-          fallbackShare += share;
-          Outcome fb = target(caller, d.fallback(), reaching * share);
-          for (Point q : fb.points()) {
-            boolean ok = q.ok() && q.seconds() <= timeoutOf(caller, d.fallback());
-            out.add(new Point(share * q.share(), fallbackAt.get(i)
-                + Math.min(q.seconds(), timeoutOf(caller, d.fallback())), ok, false));
-          }
-        }
-      }
-      return Outcome.of(out);
+      return through(target(caller, d.service(), reaching), d,
+          d.fallback().isEmpty() ? null : share -> target(caller, d.fallback(), reaching * share),
+          timeoutOf(caller, d.fallback()));
     }
 
     /** The timeout of the caller's own dependency on a fallback, else the default 30s. */
