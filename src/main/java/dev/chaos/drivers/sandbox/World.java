@@ -277,7 +277,7 @@ public final class World {
     return 0;
   }
 
-  /** What a program or a POST does to the world (the world file's `traffic`, `promote`, `scale`). */
+  /** What a program or a POST does to the world: the world file's `traffic`, `promote`, `scale`. */
   void act(WorldSpec.Actions actions, Instant now) {
     for (WorldSpec.ScaleAction s : actions.scale()) {
       k8s(s.cluster()).deployment(s.namespace(), s.deployment()).scale(s.replicas(), now);
