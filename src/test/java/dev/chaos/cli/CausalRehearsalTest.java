@@ -237,6 +237,26 @@ class CausalRehearsalTest {
   }
 
   @Test
+  void switchingTheRecordWithoutPromotingTheStandbyLeavesUsersFailing() throws Exception {
+    Path world = world(defaultWorld().replace("duration: 3m ", "duration: 20m ").replace(
+        "  ./scripts/failback-to-primary.sh:",
+        "  ./scripts/dns-only.sh: {traffic: backup, scale: [{cluster: backup-region,"
+            + " deployment: graphql-gateway, replicas: 3}, {cluster: backup-region,"
+            + " deployment: backend, replicas: 5}]}\n  ./scripts/failback-to-primary.sh:"));
+    CliRunner.Result r = rehearse("dns-only", DRAIN_PRIMARY + """
+          step "fail the primary region, move the record, forget the database" {
+            expect http.get("https://backup-region.llm-marketplace.example/health", timeout: 5s).status == 200
+            argo.submit(workflow)
+            shell.run("./scripts/dns-only.sh")
+            wait until percent(prometheus.scalar("chaos:slo:error_rate:1m")) < 1% every 10s within 15m
+          }
+        """, world);
+    // the standby answers reads but refuses its 10% of writes: users keep failing
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("did not hold within 15m");
+  }
+
+  @Test
   void failingOverMovesTheTrafficAndTheRtoAndRpoComeOutOfTheModel() throws Exception {
     CliRunner.Result r = rehearse("failover", DRAIN_PRIMARY + """
           step "fail the primary region and fail over" {

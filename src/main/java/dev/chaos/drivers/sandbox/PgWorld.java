@@ -204,13 +204,21 @@ public final class PgWorld {
    * `down: postgres` fault holds.
    */
   boolean servesAt(String region, Instant t) {
-    if (world.down("postgres", t)) {
+    return upAt(region, t) && (region == null || !world.regions().any()
+        || region.equals(world.regions().primaryAt(t)));
+  }
+
+  /**
+   * Whether the database of {@code region} answers at all at {@code t}: the primary while no
+   * `down: postgres` fault holds, a standby while its region is up.
+   */
+  boolean upAt(String region, Instant t) {
+    boolean primary = region == null || !world.regions().any()
+        || region.equals(world.regions().primaryAt(t));
+    if (primary && world.down("postgres", t)) {
       return false;
     }
-    if (region == null || !world.regions().any()) {
-      return true;
-    }
-    return region.equals(world.regions().primaryAt(t)) && !world.regions().downAt(region, t);
+    return region == null || !world.regions().any() || !world.regions().downAt(region, t);
   }
 
   /**

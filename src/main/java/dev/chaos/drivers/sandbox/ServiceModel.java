@@ -340,12 +340,16 @@ final class ServiceModel {
 
     /** PostgreSQL as one caller sees it is in {@link #callPostgres}; here: up or not. */
     private Outcome postgres(ServiceSpec s, double latency) {
-      if (!allHealthy && !world.postgres().servesAt(regionOf(s), t)) {
+      if (!allHealthy && !world.postgres().upAt(regionOf(s), t)) {
         return refused();
       }
       // more queries than usual (a cache outage sends every read here) queue for its CPU
       double utilisation = s.utilisation() * dbLoad;
       double shed = shed(utilisation);
+      if (!allHealthy && !world.postgres().servesAt(regionOf(s), t)) {
+        // a standby answers reads; its writes fail ("read-only transaction") until promoted
+        shed += (1 - shed) * s.writes();
+      }
       double seconds = queued(latency, s.utilisation(), utilisation);
       return Outcome.of(List.of(new Point(shed, REFUSED, false, false),
           new Point((1 - shed) * s.errorRate(), seconds, false, false),

@@ -32,7 +32,7 @@ final class WorldModelLoader {
     for (String name : services.keys()) {
       WorldNode s = services.node(name).allowOnly("kind", "cluster", "namespace", "deployment",
           "latency", "error_rate", "utilisation", "hit_ratio", "application", "pool_timeout",
-          "entry", "depends_on");
+          "entry", "depends_on", "writes");
       nodes.put(name, s);
       String kind = s.string("kind", s.has("deployment") ? "deployment" : "");
       if (!List.of("deployment", "redis", "postgres").contains(kind)) {
@@ -76,7 +76,7 @@ final class WorldModelLoader {
           : cluster, namespace, deployment, s.duration("latency", Duration.ofMillis(10)),
           s.share("error_rate", 0), utilisation, s.share("hit_ratio", 0.9),
           s.string("application", name), s.duration("pool_timeout", Duration.ofSeconds(1)),
-          s.string("entry", "").equals("true"), deps));
+          s.string("entry", "").equals("true"), deps, s.share("writes", 1)));
     }
     Set<String> called = new HashSet<>();
     for (Map.Entry<String, ServiceSpec> e : out.entrySet()) {
@@ -111,7 +111,7 @@ final class WorldModelLoader {
           : new ServiceSpec(s.name(),
           s.kind(), s.cluster(), s.namespace(), s.deployment(), s.latency(), s.errorRate(),
           s.utilisation(), s.hitRatio(), s.application(), s.poolTimeout(), true,
-          s.dependsOn()));
+          s.dependsOn(), s.writes()));
     }
     return out;
   }

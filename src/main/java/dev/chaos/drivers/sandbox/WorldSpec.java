@@ -144,12 +144,13 @@ public record WorldSpec(
    * world's Redis ({@code kind} `redis`) or by its PostgreSQL (`postgres`), with its own
    * latency and error rate, the share of its capacity the traffic uses, and the services it
    * calls for every request. {@code entry} services are the ones users call: their requests
-   * make the SLO series.
+   * make the SLO series. A `postgres` service that is a region's standby refuses the share
+   * {@code writes} of its queries until it is promoted.
    */
   public record ServiceSpec(String name, String kind, String cluster, String namespace,
       String deployment, Duration latency, double errorRate, double utilisation,
       double hitRatio, String application, Duration poolTimeout, boolean entry,
-      List<DependencySpec> dependsOn) {}
+      List<DependencySpec> dependsOn, double writes) {}
 
   /**
    * A call from one service to another for every request: a try that fails or takes longer

@@ -22,7 +22,7 @@ class ServiceModelPropertyTest {
       WorldSpec.ServiceSpec api = new WorldSpec.ServiceSpec("api", "deployment", "", "shop",
           "api", Duration.ofMillis(1 + random.nextInt(500)), random.nextDouble() * 0.2,
           0.05 + random.nextDouble() * 1.5, 0.9, "api", Duration.ofSeconds(1), false,
-          List.of());
+          List.of(), 1);
       PodHealth health = new PodHealth(random.nextDouble(),
           Duration.ofMillis(random.nextInt(3000)), random.nextDouble(),
           1 + random.nextDouble() * 3);

@@ -130,7 +130,7 @@ class ServiceModelTest {
 
   private static final WorldSpec.ServiceSpec API = new WorldSpec.ServiceSpec("api",
       "deployment", "", "shop", "api", Duration.ofMillis(20), 0, 0.5, 0.9, "api",
-      Duration.ofSeconds(1), false, java.util.List.of());
+      Duration.ofSeconds(1), false, java.util.List.of(), 1);
 
   private static WorldSpec.DependencySpec call(Duration timeout, int retries) {
     return new WorldSpec.DependencySpec("api", timeout, retries, "");
