@@ -24,6 +24,10 @@ final class ServiceModel {
   /** A refused connection (no pod behind the service, a node down) fails this fast. */
   private static final double REFUSED = 0.001;
 
+  /** The figures a series may `derive` from the model (docs/sandbox.md). */
+  static final List<String> DERIVED = List.of("cache_hit_ratio", "fallback_share",
+      "db_refused_share");
+
   /** What the entry services' requests meet at an instant. */
   record Users(double errorShare, double p95, double median) {}
 
@@ -56,6 +60,22 @@ final class ServiceModel {
   /** What the users see when nothing is wrong: the level the SLO series are written at. */
   Users usersWhenHealthy() {
     return healthy().users();
+  }
+
+  /**
+   * A figure of the model at {@code t}: the share of cache lookups that hit, the share of
+   * users' requests that needed a fallback, the share of database queries that found no
+   * connection; 0 where nothing was asked.
+   */
+  double derivedAt(String figure, Instant t) {
+    Evaluation e = at(t);
+    e.users();
+    return switch (figure) {
+      case "cache_hit_ratio" -> e.cacheCalls <= 0 ? 0 : e.cacheHits / e.cacheCalls;
+      case "fallback_share" -> e.fallbacks / Math.max(1e-12, e.entryWeight());
+      case "db_refused_share" -> e.dbQueries <= 0 ? 0 : e.dbRefused / e.dbQueries;
+      default -> throw new IllegalArgumentException(figure);
+    };
   }
 
   /** What a request to one service meets at {@code t}. */
@@ -225,6 +245,12 @@ final class ServiceModel {
     final Map<String, Double> traffic;
     /** How many times its usual queries the database receives. */
     final double dbLoad;
+    /** Cache lookups, fallbacks and database queries per user request, weighted by traffic. */
+    double cacheCalls;
+    double cacheHits;
+    double fallbacks;
+    double dbQueries;
+    double dbRefused;
 
     Evaluation(Instant t, boolean allHealthy, Map<String, Double> refused, double dbLoad) {
       this.t = t;
@@ -262,6 +288,17 @@ final class ServiceModel {
       Outcome all = Outcome.mix(parts, weights);
       return new Users(all.errorShare(), all.quantile(0.95, CLIENT_TIMEOUT),
           all.quantile(0.5, CLIENT_TIMEOUT));
+    }
+
+    /** The weight of the users' requests: 1, or the traffic that reaches an entry service. */
+    double entryWeight() {
+      double w = 0;
+      for (ServiceSpec s : services.values()) {
+        if (s.entry()) {
+          w += load(s) / entriesBeside(s);
+        }
+      }
+      return w;
     }
 
     /** Entry services in the same region share its traffic. */
@@ -388,8 +425,10 @@ final class ServiceModel {
     /** One call to a dependency as the caller sees it: tries, timeouts, then the fallback. */
     private Outcome call(ServiceSpec caller, DependencySpec d, double reaching) {
       return through(target(caller, d.service(), reaching), d,
-          d.fallback().isEmpty() ? null : share -> target(caller, d.fallback(), reaching * share),
-          timeoutOf(caller, d.fallback()));
+          d.fallback().isEmpty() ? null : share -> {
+            fallbacks += reaching * share * load(caller);
+            return target(caller, d.fallback(), reaching * share);
+          }, timeoutOf(caller, d.fallback()));
     }
 
     /** The timeout of the caller's own dependency on a fallback, else the default 30s. */
@@ -409,11 +448,19 @@ final class ServiceModel {
     private Outcome target(ServiceSpec caller, String name, double share) {
       ServiceSpec s = services.get(name);
       Outcome out = outcome(name);
+      double weight = share * load(caller);
+      if (s.kind().equals("redis")) {
+        cacheCalls += weight;
+        cacheHits += weight * out.points().stream().filter(p -> p.ok() && !p.miss())
+            .mapToDouble(Point::share).sum();
+      }
       if (!s.kind().equals("postgres")) {
         return out;
       }
-      pgCalls.merge(caller.application(), share * load(caller), Double::sum);
+      pgCalls.merge(caller.application(), weight, Double::sum);
       double refusedShare = refused.getOrDefault(caller.application(), 0.0);
+      dbQueries += weight;
+      dbRefused += weight * refusedShare;
       if (refusedShare <= 0) {
         return out;
       }

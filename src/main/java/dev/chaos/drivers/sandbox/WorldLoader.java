@@ -247,7 +247,13 @@ public final class WorldLoader {
     Map<String, SeriesSpec> out = new LinkedHashMap<>();
     WorldNode series = root.node("series");
     for (String name : series.keys()) {
-      WorldNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels");
+      WorldNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels",
+          "derive");
+      String derive = s.string("derive", null);
+      if (derive != null && !ServiceModel.DERIVED.contains(derive)) {
+        throw s.error("derive", "`" + derive + "` is not one of "
+            + String.join(", ", ServiceModel.DERIVED));
+      }
       SeriesUnit unit = unit(s, name.equals(errorRate) ? SeriesUnit.RATIO
           : name.equals(p95) || name.equals(World.PG_LAG_SERIES)
               || name.equals(World.PG_REPLAYED_SERIES) ? SeriesUnit.SECONDS
@@ -256,17 +262,17 @@ public final class WorldLoader {
       double during = s.has("during") ? s.inUnit("during", unit) : before;
       double after = s.has("after") ? s.inUnit("after", unit) : before;
       out.put(name, new SeriesSpec(name, unit, before, during, after,
-          s.has("labels") ? s.strings("labels") : Map.of()));
+          s.has("labels") ? s.strings("labels") : Map.of(), derive));
     }
     // the SLO series and the replication lag always exist, at 0 unless the file says more
-    out.putIfAbsent(errorRate, new SeriesSpec(errorRate, SeriesUnit.RATIO, 0, 0, 0, Map.of()));
-    out.putIfAbsent(p95, new SeriesSpec(p95, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+    out.putIfAbsent(errorRate, new SeriesSpec(errorRate, SeriesUnit.RATIO, 0, 0, 0, Map.of(), null));
+    out.putIfAbsent(p95, new SeriesSpec(p95, SeriesUnit.SECONDS, 0, 0, 0, Map.of(), null));
     out.putIfAbsent(World.PG_LAG_SERIES,
-        new SeriesSpec(World.PG_LAG_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+        new SeriesSpec(World.PG_LAG_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of(), null));
     if (regions) {
       // the instant of the last write the standby region's database replayed, as unix seconds
       out.putIfAbsent(World.PG_REPLAYED_SERIES,
-          new SeriesSpec(World.PG_REPLAYED_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+          new SeriesSpec(World.PG_REPLAYED_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of(), null));
     }
     return out;
   }

@@ -60,8 +60,13 @@ public record WorldSpec(
   public record ChaosSpec(String kind, Map<String, Double> metrics, double cpu, double kill,
       String target) {}
 
+  /**
+   * A series: its levels before, during and after chaos; or, with {@code derive} (null when
+   * not), a figure of the causal model (`cache_hit_ratio`, `fallback_share`,
+   * `db_refused_share`: see docs/sandbox.md) in place of the levels.
+   */
   public record SeriesSpec(String name, SeriesUnit unit, double before, double during,
-      double after, Map<String, String> labels) {}
+      double after, Map<String, String> labels, String derive) {}
 
   /** An alerting rule: pending while the series is above the threshold, firing after `for`. */
   public record AlertSpec(String name, String severity, String series, double above,

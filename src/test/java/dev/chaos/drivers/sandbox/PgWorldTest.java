@@ -57,6 +57,8 @@ class PgWorldTest {
     world.clock().sleep(Duration.ofSeconds(2));
     double ninety = errorRate();
     assertThat(ninety).isBetween(0.10, 0.15);
+    assertThat(world.prometheus().scalar("chaos:app:db_refused:ratio1m")).isCloseTo(1 - 10.0 / 18,
+        Offset.offset(1e-9));
     assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m")).isGreaterThan(1.0);
     pg.holdConnections(5, "chaos", null);
     world.clock().sleep(Duration.ofSeconds(1));

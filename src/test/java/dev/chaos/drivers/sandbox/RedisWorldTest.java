@@ -50,12 +50,20 @@ class RedisWorldTest {
   void aMasterWhosePodIsKilledIsDownUntilSentinelPromotesTheReplica()
       throws InterruptedException {
     Results.Address old = redis.master("mymaster");
+    assertThat(world.prometheus().scalar("chaos:app:cache_hit_ratio:1m")).isCloseTo(0.8,
+        Offset.offset(1e-9));
+    // the misses, of the requests that got past the gateway's own 0.01% of errors
+    assertThat(world.prometheus().scalar("chaos:app:cache_fallback:ratio1m")).isCloseTo(0.2,
+        Offset.offset(1e-4));
     K8sWorld k8s = world.k8s("");
     k8s.killPods(k8s.selector("llm-marketplace", "statefulset.kubernetes.io/pod-name=redis-master-0"), 1, Duration.ZERO);
     assertThatThrownBy(() -> redis.get("session:count"))
         .hasMessageStartingWith("redis master redis-master-0");
-    // the gateway reads from PostgreSQL meanwhile: slower, no error
+    // the gateway reads from PostgreSQL meanwhile: slower, no error; its signals say so
     assertThat(errorRate()).isCloseTo(0.0002, Offset.offset(1e-9));
+    assertThat(world.prometheus().scalar("chaos:app:cache_hit_ratio:1m")).isZero();
+    assertThat(world.prometheus().scalar("chaos:app:cache_fallback:ratio1m")).isCloseTo(1.0,
+        Offset.offset(1e-3));
     assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m")).isGreaterThan(0.18);
     world.clock().sleep(Duration.ofSeconds(7));
     assertThat(redis.master("mymaster")).isEqualTo(old);
