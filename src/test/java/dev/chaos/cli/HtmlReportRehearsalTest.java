@@ -20,10 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportRehearsalTest {
   static final Path POD_FAILURE = dev.chaos.ContractExamples.path("pod-failure.chaos");
 
-  /** pod-failure with a guard the kill breaks, and a title full of markup. */
+  /**
+   * pod-failure with a guard the kill breaks, and a title full of markup. The kill takes every
+   * backend pod (the gateway then fails every request until they are back): with the causal
+   * world, killing one of five no longer raises the error rate, which the guard alone used to
+   * catch when the world added a fixed share per pod down.
+   */
   static Path abortingVariant(Path dir) throws Exception {
     String text = Files.readString(POD_FAILURE)
         .replace("runbook \"pod-failure\"", "runbook \"pod-abort\"")
+        .replace("blast_radius 30%", "blast_radius 100%")
+        .replace("fraction: 30%", "fraction: 100%")
         .replace("expect slo.error_rate() < 5%", "expect slo.error_rate() < 0.1%")
         .replace("title \"Pod failure: random pod kill\"",
             "title \"Pod kill <script>alert(1)</script> & \\\"co\\\"\"");

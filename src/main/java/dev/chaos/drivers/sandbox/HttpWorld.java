@@ -6,10 +6,14 @@ import java.time.Instant;
 
 /**
  * The HTTP endpoints of the world, one method per function of the `http` signature table. An
- * endpoint served by a deployment answers with its status while one of the deployment's pods is
- * ready and with its down status (503) otherwise; chaos that adds latency to the deployment
- * (a NetworkChaos) adds it to the endpoint's answers, and an answer slower than the timeout is
- * a timeout. A URL the world does not know refuses the connection.
+ * endpoint served by a deployment that runs a service of the causal model answers as that
+ * service's requests fare: its down status while half or more of them fail, and later by as
+ * much as their median latency grew. An endpoint of a deployment without a service answers
+ * with its status while one of the deployment's pods is ready and with its down status (503)
+ * otherwise; chaos that adds latency to the deployment (a NetworkChaos's `metrics`) adds it.
+ * An answer slower than the timeout is a timeout. A POST may act on the world (switch the
+ * DNS record, promote a database, scale). A URL the world does not know refuses the
+ * connection.
  */
 public final class HttpWorld {
   private final World world;
@@ -29,14 +33,30 @@ public final class HttpWorld {
   public Results.Response post(String url, String body, String contentType, Duration timeout) {
     return world.write(now -> {
       EndpointSpec e = endpoint(url);
-      return answer(url, e, now, timeout, up(e, now) ? e.postStatus() : e.downStatus(),
-          up(e, now) ? e.postBody() : "");
+      boolean up = up(e, now);
+      Results.Response answer = answer(url, e, now, timeout, up ? e.postStatus()
+          : e.downStatus(), up ? e.postBody() : "");
+      if (up) {
+        world.act(e.postActions(), now);
+      }
+      return answer;
     });
   }
 
   private Results.Response answer(String url, EndpointSpec e, Instant now, Duration timeout,
       int status, String body) {
     Duration latency = e.latency().plus(Quantities.ofSeconds(addedLatency(e, now)));
+    WorldSpec.ServiceSpec service = e.traffic() ? entryServing(now) : service(e);
+    if (e.traffic()) {
+      body = body.replace("${region}", regionServing(now));
+    }
+    if (service != null) {
+      double grown = world.services().outcomeAt(service.name(), now)
+          .quantile(0.5, ServiceModel.CLIENT_TIMEOUT)
+          - world.services().healthyOutcome(service.name())
+          .quantile(0.5, ServiceModel.CLIENT_TIMEOUT);
+      latency = latency.plus(Quantities.ofSeconds(Math.max(0, grown)));
+    }
     if (timeout != null && latency.compareTo(timeout) > 0) {
       throw new SandboxException("GET " + url + " timed out after "
           + dev.chaos.types.ValueFormat.duration(timeout));
@@ -55,8 +75,48 @@ public final class HttpWorld {
   }
 
   private boolean up(EndpointSpec e, Instant now) {
+    if (e.traffic()) {
+      WorldSpec.ServiceSpec entry = entryServing(now);
+      return entry != null && world.services().outcomeAt(entry.name(), now).errorShare() < 0.5;
+    }
     Deployment d = deployment(e);
+    WorldSpec.ServiceSpec service = service(e);
+    if (service != null) {
+      return world.services().outcomeAt(service.name(), now).errorShare() < 0.5;
+    }
     return d == null || d.readyAt(now) > 0;
+  }
+
+  /** The region the DNS record sends most clients to at {@code now}. */
+  private String regionServing(Instant now) {
+    return world.regions().trafficAt(now).entrySet().stream()
+        .max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+        .orElse("");
+  }
+
+  /** The entry service of the region most clients reach; null when it has none. */
+  private WorldSpec.ServiceSpec entryServing(Instant now) {
+    String region = regionServing(now);
+    WorldSpec.RegionSpec spec = world.spec().traffic().regions().get(region);
+    for (WorldSpec.ServiceSpec s : world.spec().services().values()) {
+      if (s.entry() && spec != null && s.cluster().equals(spec.cluster())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** The service of the causal model the endpoint's deployment runs; null when none. */
+  private WorldSpec.ServiceSpec service(EndpointSpec e) {
+    if (e.traffic()) {
+      return null; // see entryServing
+    }
+    Deployment d = deployment(e);
+    if (d == null) {
+      return null;
+    }
+    K8sWorld cluster = world.k8s(e.cluster());
+    return world.services().servedBy(cluster.cluster(), d.namespace(), d.name());
   }
 
   /** Seconds that active chaos on the serving deployment adds to p95, added to each answer. */

@@ -88,10 +88,12 @@ public final class K8sWorld {
       List<String> names = new ArrayList<>();
       int ready = 0;
       int restarts = 0;
+      // a region that is down (drained, failed) has no ready pod: they have no node
+      boolean regionDown = world.regions().clusterDownAt(cluster, now);
       for (Deployment d : selected(selector)) {
         for (Deployment.Pod pod : d.podsAt(now)) {
           names.add(pod.name);
-          ready += pod.readyAt(now) ? 1 : 0;
+          ready += pod.readyAt(now) && !regionDown ? 1 : 0;
           restarts += d.restartsAt(pod, now);
         }
       }
@@ -450,6 +452,16 @@ public final class K8sWorld {
     return extra;
   }
 
+  /** A deployment of the world file by namespace and name; the loader checked it exists. */
+  Deployment deployment(String namespace, String name) {
+    Deployment d = deployments.get(new Key("deployment", namespace, name));
+    if (d == null) {
+      throw new SandboxException("deployment \"" + name + "\" not found in namespace "
+          + namespace + (cluster.isEmpty() ? "" : " of cluster " + cluster));
+    }
+    return d;
+  }
+
   Iterable<Deployment> deployments() {
     return deployments.values();
   }
@@ -509,7 +521,8 @@ public final class K8sWorld {
   private dev.chaos.drivers.kube.PodFacts facts(Deployment d, Deployment.Pod pod, Instant t) {
     // the world's workloads are Deployments
     return new dev.chaos.drivers.kube.PodFacts(d.namespace(), pod.name, d.spec.labels(),
-        Map.of(), pod.startedAt(t) ? "Running" : "Pending", pod.node, "deployment",
+        Map.of(), pod.startedAt(t) && !world.regions().clusterDownAt(cluster, t) ? "Running"
+            : "Pending", pod.node, "deployment",
         nodes.labels(pod.node));
   }
 

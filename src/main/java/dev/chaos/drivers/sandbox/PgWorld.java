@@ -13,10 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL of the world, one method per function of the `postgres` signature table. The
- * applications hold their connections (the world file's `connections`); held connections open
- * one every `connect_time`, count against `max_connections`, and close when released, when
- * their `hold` runs out or when terminated. Above the exhaustion threshold the error rate and
- * p95 rise in proportion to how close the pool is to full.
+ * applications' connections (the world file's `connections`) are what they use at rest; they
+ * connect per request or recycle their pools (as the lab's demo does), so their connections
+ * come and go. Held connections (`hold_connections`) open one every `connect_time`, take
+ * every slot of `max_connections` they find free, the applications' passing ones included,
+ * and close when released, when their `hold` runs out or when terminated. The applications
+ * then share what is left: a request that needs a connection when none is free waits the
+ * pool's timeout and fails ({@link #refusedSharesAt}). The world file's `exhaustion` may
+ * still add fixed extras above a threshold.
  */
 public final class PgWorld {
   /** Connections opened by `hold_connections`; {@link #release} is its automatic inverse. */
@@ -62,7 +66,10 @@ public final class PgWorld {
 
   /** Client connections by state and application (null: any). */
   public int connections(String state, String application) {
-    return world.read(now -> count(state, application, now));
+    return world.read(now -> {
+      requireUp(now);
+      return count(state, application, now);
+    });
   }
 
   public Duration replicationLag() {
@@ -81,7 +88,8 @@ public final class PgWorld {
    */
   public Hold holdConnections(int count, String application, Duration hold) {
     return world.write(now -> {
-      int free = Math.max(0, spec.maxConnections() - count(null, null, now));
+      requireUp(now);
+      int free = Math.max(0, spec.maxConnections() - heldAt(now));
       Hold h = new Hold(application, Math.min(count, free), now,
           hold == null ? null : now.plus(hold));
       holds.add(h);
@@ -123,6 +131,7 @@ public final class PgWorld {
    */
   public Object scalar(String sql) {
     return world.read(now -> {
+      requireUp(now);
       String q = normalise(sql);
       for (Map.Entry<String, Object> e : spec.queries().entrySet()) {
         if (normalise(e.getKey()).equalsIgnoreCase(q)) {
@@ -149,7 +158,10 @@ public final class PgWorld {
 
   /** Rows changed by a statement, as the world file's `postgres.statements` says. */
   public long execute(String sql) {
-    return world.write(now -> rowsChangedBy(sql));
+    return world.write(now -> {
+      requireUp(now);
+      return rowsChangedBy(sql);
+    });
   }
 
   /** What {@link #execute} would answer, without running the statement (for a dry run). */
@@ -186,13 +198,75 @@ public final class PgWorld {
     return holds.stream().anyMatch(h -> open(h, t) > 0);
   }
 
+  /**
+   * Whether the database of {@code region} (null: the only one) takes requests at {@code t}:
+   * it is the primary (a standby answers nothing until promoted), its region is up, and no
+   * `down: postgres` fault holds.
+   */
+  boolean servesAt(String region, Instant t) {
+    return upAt(region, t) && (region == null || !world.regions().any()
+        || region.equals(world.regions().primaryAt(t)));
+  }
+
+  /**
+   * Whether the database of {@code region} answers at all at {@code t}: the primary while no
+   * `down: postgres` fault holds, a standby while its region is up.
+   */
+  boolean upAt(String region, Instant t) {
+    boolean primary = region == null || !world.regions().any()
+        || region.equals(world.regions().primaryAt(t));
+    if (primary && world.down("postgres", t)) {
+      return false;
+    }
+    return region == null || !world.regions().any() || !world.regions().downAt(region, t);
+  }
+
+  /**
+   * The share of each application's requests that find no connection at {@code t}. Each
+   * application needs its active connections times {@code load} (how many times its usual
+   * number of queries it sends now) plus its idle ones; held connections come first, and the
+   * applications share the slots left in proportion to what they need.
+   */
+  Map<String, Double> refusedSharesAt(Map<String, Double> load, Instant t) {
+    Map<String, Double> need = new java.util.LinkedHashMap<>();
+    for (ConnectionGroup g : spec.connections()) {
+      double factor = g.state().equals("active") ? load.getOrDefault(g.application(), 1.0) : 1;
+      need.merge(g.application(), g.count() * factor, Double::sum);
+    }
+    double total = need.values().stream().mapToDouble(Double::doubleValue).sum();
+    double free = Math.max(0, spec.maxConnections() - heldAt(t));
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String app : load.keySet()) {
+      double wanted = need.getOrDefault(app, 0.0);
+      out.put(app, wanted <= 0 || total <= free ? 0 : 1 - free / total);
+    }
+    return out;
+  }
+
+  /** Connections held open by `hold_connections` at {@code t}. */
+  private int heldAt(Instant t) {
+    return holds.stream().mapToInt(h -> open(h, t)).sum();
+  }
+
+  private void requireUp(Instant now) {
+    if (!servesAt(null, now) || (world.regions().any()
+        && world.regions().downAt(world.regions().primaryAt(now), now))) {
+      throw new SandboxException("could not connect to PostgreSQL: the primary is down"
+          + (world.regions().any() ? " (region " + world.regions().primaryAt(now) + ")" : ""));
+    }
+  }
+
   private int count(String state, String application, Instant t) {
     int n = 0;
+    // the applications' connections come and go: they get what the held ones leave
+    double listed = spec.connections().stream().mapToInt(ConnectionGroup::count).sum();
+    double room = Math.max(0, spec.maxConnections() - heldAt(t));
+    double scale = listed <= room ? 1 : room / listed;
     for (ConnectionGroup g : spec.connections()) {
       Instant back = reconnecting.get(g.application());
       boolean away = back != null && t.isBefore(back);
       if (!away && matches(g.state(), state) && matches(g.application(), application)) {
-        n += g.count();
+        n += (int) Math.floor(g.count() * scale + 1e-9);
       }
     }
     for (Hold h : holds) {

@@ -97,12 +97,20 @@ public final class PromWorld {
     if (series == null) {
       throw new SandboxException("the sandbox world has no series `" + name + "`");
     }
-    double value = switch (world.phaseAt(t)) {
-      case BEFORE -> series.before();
-      case DURING -> series.during();
-      case AFTER -> series.after();
-    };
-    value += world.contributionTo(name, t);
+    double value;
+    if (series.derive() != null) {
+      value = world.services().any() ? world.services().derivedAt(series.derive(), t) : 0;
+    } else {
+      value = switch (world.phaseAt(t)) {
+        case BEFORE -> series.before();
+        case DURING -> series.during();
+        case AFTER -> series.after();
+      };
+      value += world.contributionTo(name, t);
+    }
+    if (series.unit() == SeriesUnit.RATIO && world.services().any()) {
+      value = Math.max(0, Math.min(1, value)); // a share of requests is never past 100%
+    }
     for (FaultSpec fault : world.spec().faults()) {
       if (name.equals(fault.series()) && world.faultActiveAt(fault, t)) {
         value = fault.value() != null ? fault.value() : value + fault.add();

@@ -13,29 +13,45 @@ import java.util.Optional;
 /**
  * Redis behind Sentinel, one method per function of the `redis` signature table. Each master
  * set has a master and replicas; a failover promotes the first replica once the failover time
- * has passed, and until then the error rate carries the world's failover penalty. The keys live
- * on the master of the first master set (data survives a failover, as replication keeps it).
+ * has passed. A graceful failover (`SENTINEL FAILOVER`) fails the share `failover_error_rate`
+ * of the commands while it lasts; a master that is down (a `down: redis-master` fault) fails
+ * every command until Sentinel promotes the first replica, `failover_time` after the master
+ * went down, or a `REPLICAOF NO ONE` promotes one at once. The keys live on the master of the
+ * first master set (data survives a failover, as replication keeps it). The services that use
+ * Redis as a cache see these states through {@link #stateAt}.
  */
 public final class RedisWorld {
+  /** What the cache can give its callers at an instant. */
+  enum State { UP, FAILING_OVER, DOWN }
+
   /** A key's value and expiry, for the automatic inverses of `set` and `del`. */
   public record Entry(String value, Instant expiresAt) {}
 
   private static final class Topology {
     HostPort master;
     final List<HostPort> replicas;
+    final Map<HostPort, String> pods;
     Instant failoverStarted;
     Instant failoverDone;
 
     Topology(MasterSpec spec) {
       this.master = spec.master();
       this.replicas = new ArrayList<>(spec.replicas());
+      this.pods = spec.pods();
     }
   }
+
+  /** How finely Sentinel's watch of a master's pods is replayed: its ping period. */
+  private static final java.time.Duration SENTINEL_PING = java.time.Duration.ofSeconds(1);
 
   private final World world;
   private final Map<String, Topology> masters = new LinkedHashMap<>();
   private final Map<String, Entry> keys = new LinkedHashMap<>();
   private final List<Instant[]> failovers = new ArrayList<>();
+  /** When `REPLICAOF NO ONE` promoted a replica by hand, in order. */
+  private final List<Instant> manualPromotions = new ArrayList<>();
+  /** The `down: redis-master` faults whose Sentinel promotion has been applied. */
+  private final java.util.Set<WorldSpec.FaultSpec> promotedFor = new java.util.HashSet<>();
   private long hits;
   private long misses;
 
@@ -193,6 +209,7 @@ public final class RedisWorld {
         if (t.replicas.remove(wanted)) {
           t.replicas.add(0, t.master);
           t.master = wanted;
+          manualPromotions.add(now);
           return null;
         }
         if (t.master.equals(wanted)) {
@@ -213,13 +230,108 @@ public final class RedisWorld {
 
   // ---- inside the world ------------------------------------------------------------------
 
-  /** The error rate a failover in progress adds at {@code t}. */
+  /**
+   * The error rate a failover in progress adds at {@code t}, for a world without services;
+   * with services, the callers' fallbacks decide what a failover costs.
+   */
   double errorRateAt(Instant t) {
-    return disruptedAt(t) ? world.spec().redis().failoverErrorRate() : 0;
+    return !world.services().any() && gracefulAt(t) ? world.spec().redis().failoverErrorRate()
+        : 0;
   }
 
   boolean disruptedAt(Instant t) {
+    return gracefulAt(t) || stateAt(t) == State.DOWN;
+  }
+
+  private boolean gracefulAt(Instant t) {
     return failovers.stream().anyMatch(f -> !t.isBefore(f[0]) && t.isBefore(f[1]));
+  }
+
+  /** Whether the cache answers at {@code t}, as its callers see it. */
+  State stateAt(Instant t) {
+    if (world.down("redis", t) || masterDownFault(t) != null || masterPodsDown(t)) {
+      return State.DOWN;
+    }
+    return gracefulAt(t) ? State.FAILING_OVER : State.UP;
+  }
+
+  /**
+   * Whether the first master set's master runs on pods that are all down at {@code t}, after
+   * Sentinel had its chance to promote a replica (see {@link #watchPods}).
+   */
+  private boolean masterPodsDown(Instant t) {
+    Topology first = masters.values().iterator().next();
+    watchPods(first, t);
+    return nodeDownAt(first, first.master, t);
+  }
+
+  /** A node whose pods the world knows is down while none of them serves. */
+  private boolean nodeDownAt(Topology topology, HostPort node, Instant t) {
+    String pods = topology.pods.get(node);
+    if (pods == null) {
+      return false;
+    }
+    int slash = pods.indexOf('/');
+    Deployment d = world.k8s("").deployment(pods.substring(0, slash), pods.substring(slash + 1));
+    return d.readyAt(t) == 0 || d.healthAt(t).servingShare() <= 0;
+  }
+
+  /**
+   * Sentinel: once the master's pods have been down for `failover_time` (replayed a ping at a
+   * time), the first replica that is up becomes the master; the old one rejoins as a replica
+   * when its pods are back.
+   */
+  private void watchPods(Topology t, Instant now) {
+    if (!nodeDownAt(t, t.master, now)) {
+      return;
+    }
+    java.time.Duration failover = world.spec().redis().failoverTime();
+    Instant since = now;
+    while (!since.isBefore(now.minus(failover))
+        && !since.minus(SENTINEL_PING).isBefore(world.start())
+        && nodeDownAt(t, t.master, since.minus(SENTINEL_PING))) {
+      since = since.minus(SENTINEL_PING);
+    }
+    if (java.time.Duration.between(since, now).compareTo(failover) < 0) {
+      return;
+    }
+    for (HostPort replica : t.replicas) {
+      if (!nodeDownAt(t, replica, now)) {
+        t.replicas.remove(replica);
+        t.replicas.add(t.master);
+        t.master = replica;
+        return;
+      }
+    }
+  }
+
+  /**
+   * The `down: redis-master` fault that holds at {@code t} and has not been cured by a
+   * promotion yet (Sentinel's, or one by hand since the fault began); null when none.
+   */
+  private WorldSpec.FaultSpec masterDownFault(Instant t) {
+    for (WorldSpec.FaultSpec f : world.spec().faults()) {
+      if (!"redis-master".equals(f.down()) || !world.faultActiveAt(f, t)) {
+        continue;
+      }
+      Instant from = world.faultStart(f);
+      if (promotedAt(f, from).isAfter(t)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** When the master that a fault took down is replaced: by Sentinel or by hand. */
+  private Instant promotedAt(WorldSpec.FaultSpec f, Instant from) {
+    Instant sentinel = masters.values().iterator().next().replicas.isEmpty() ? Instant.MAX
+        : from.plus(world.spec().redis().failoverTime());
+    for (Instant manual : manualPromotions) {
+      if (!manual.isBefore(from) && manual.isBefore(sentinel)) {
+        return manual;
+      }
+    }
+    return sentinel;
   }
 
   private Topology topology(String name, Instant now) {
@@ -227,6 +339,8 @@ public final class RedisWorld {
     if (t == null) {
       throw new SandboxException("ERR No such master with that name: " + name);
     }
+    promoteForFaults(t, now);
+    watchPods(t, now);
     if (t.failoverDone != null && !now.isBefore(t.failoverDone)) {
       HostPort promoted = t.replicas.remove(0);
       t.replicas.add(t.master);
@@ -235,6 +349,37 @@ public final class RedisWorld {
       t.failoverDone = null;
     }
     return t;
+  }
+
+  /**
+   * Sentinel's promotion after a master went down: applied once, to the first master set,
+   * when its time has come and no promotion by hand got there first.
+   */
+  private void promoteForFaults(Topology t, Instant now) {
+    if (t != masters.values().iterator().next()) {
+      return;
+    }
+    for (WorldSpec.FaultSpec f : world.spec().faults()) {
+      if (!"redis-master".equals(f.down()) || promotedFor.contains(f)) {
+        continue;
+      }
+      Instant from = world.faultStart(f);
+      if (from == null || t.replicas.isEmpty()) {
+        continue;
+      }
+      Instant sentinel = from.plus(world.spec().redis().failoverTime());
+      boolean stillDown = world.faultActiveAt(f, sentinel);
+      boolean byHand = manualPromotions.stream()
+          .anyMatch(m -> !m.isBefore(from) && m.isBefore(sentinel));
+      if (!now.isBefore(sentinel) || byHand) {
+        promotedFor.add(f);
+        if (stillDown && !byHand) {
+          HostPort promoted = t.replicas.remove(0);
+          t.replicas.add(t.master);
+          t.master = promoted;
+        }
+      }
+    }
   }
 
   private boolean failingOver(Topology t, Instant now) {
@@ -250,6 +395,13 @@ public final class RedisWorld {
   private void requireUp(Instant now) {
     if (world.down("redis", now)) {
       throw new SandboxException("redis is not answering (a `down: redis` fault of the world)");
+    }
+    if (masterDownFault(now) != null || masterPodsDown(now)) {
+      topology(masters.keySet().iterator().next(), now);
+      throw new SandboxException("redis master "
+          + masters.values().iterator().next().master + " is down: connection refused until"
+          + " Sentinel promotes a replica (failover_time " + dev.chaos.types.ValueFormat.duration(
+              world.spec().redis().failoverTime()) + ") or REPLICAOF NO ONE does");
     }
   }
 }

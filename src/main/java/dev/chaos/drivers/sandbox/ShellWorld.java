@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The programs of the world: the sandbox runs nothing on the machine; `shell.run` answers as
  * the world file's `shell` section says, and a program it does not list is not found (exit
- * status 127, as a shell reports it).
+ * status 127, as a shell reports it). A program may act on the world as it answers (a DR
+ * script switching the DNS record, promoting a standby database, scaling a region up).
  */
 public final class ShellWorld {
   private final World world;
@@ -29,6 +30,7 @@ public final class ShellWorld {
         return new Results.ProcessResult(127, "", "sandbox: " + cmd + ": not found (add it under"
             + " `shell` in the world file)\n");
       }
+      world.act(program.actions(), now);
       return new Results.ProcessResult(program.exit(), program.stdout(), program.stderr());
     });
   }

@@ -35,6 +35,11 @@ import java.util.function.Function;
 public final class World {
   /** The series that `postgres.replication_lag()` reads, as postgres_exporter names it. */
   static final String PG_LAG_SERIES = "pg_replication_lag_seconds";
+  /**
+   * The instant (unix seconds) of the last write the standby region's database has replayed,
+   * in a world with regions: the failure instant minus it is the data lost (RPO).
+   */
+  static final String PG_REPLAYED_SERIES = "pg_last_replayed_write_timestamp_seconds";
 
   enum Phase { BEFORE, DURING, AFTER }
 
@@ -50,6 +55,8 @@ public final class World {
   private final HttpWorld http;
   private final NotifyWorld notify;
   private final ShellWorld shell;
+  private final Regions regions;
+  private final ServiceModel services;
   private Instant firstChaos;
   private Instant nextTick;
 
@@ -72,6 +79,8 @@ public final class World {
     this.http = new HttpWorld(this);
     this.notify = new NotifyWorld(this);
     this.shell = new ShellWorld(this);
+    this.regions = new Regions(this);
+    this.services = new ServiceModel(this);
   }
 
   public WorldSpec spec() {
@@ -121,6 +130,14 @@ public final class World {
     return shell;
   }
 
+  Regions regions() {
+    return regions;
+  }
+
+  ServiceModel services() {
+    return services;
+  }
+
   /** When the first disruption happened, if one has. */
   public synchronized Optional<Instant> chaosStartedAt() {
     return Optional.ofNullable(firstChaos);
@@ -140,7 +157,11 @@ public final class World {
 
   /** Makes a change at the current instant, after catching up the ticks. */
   synchronized <T> T write(Function<Instant, T> change) {
-    return change.apply(catchUp());
+    try {
+      return change.apply(catchUp());
+    } finally {
+      services.changed();
+    }
   }
 
   private Instant catchUp() {
@@ -188,9 +209,24 @@ public final class World {
         || postgres.disruptedAt(t);
   }
 
-  /** What the world's state adds to a series at {@code t}. */
+  /**
+   * What the world's state adds to a series at {@code t}: with services, what the users'
+   * requests meet now beyond what they meet when all is well (the series' own level); then
+   * the explicit extras a world file may still declare (`error_rate_when_down`, a chaos
+   * kind's `metrics`, the exhaustion's `error_rate` and `p95`).
+   */
   double contributionTo(String series, Instant t) {
     double sum = 0;
+    if (services.any() && (series.equals(spec.errorRateSeries())
+        || series.equals(spec.p95Series()))) {
+      ServiceModel.Users now = services.usersAt(t);
+      ServiceModel.Users usual = services.usersWhenHealthy();
+      sum += series.equals(spec.errorRateSeries()) ? now.errorShare() - usual.errorShare()
+          : now.p95() - usual.p95();
+    }
+    if (regions.any()) {
+      sum += replicationContribution(series, t);
+    }
     WorldSpec.Exhaustion exhaustion = spec.postgres().exhaustion();
     if (series.equals(spec.errorRateSeries())) {
       for (K8sWorld cluster : clusters.values()) {
@@ -221,6 +257,53 @@ public final class World {
       }
     }
     return sum;
+  }
+
+  /**
+   * The standby's replication as the series show it: the lag grows from the instant the
+   * primary region failed (nothing more arrives), and the last replayed write stays where it
+   * was; once a standby is promoted it replicates from nothing and its lag is 0.
+   */
+  private double replicationContribution(String series, Instant t) {
+    Instant failed = regions.primaryFailedAt(t);
+    WorldSpec.SeriesSpec lagSeries = spec.series().get(PG_LAG_SERIES);
+    double lag = switch (phaseAt(t)) {
+      case BEFORE -> lagSeries.before();
+      case DURING -> lagSeries.during();
+      case AFTER -> lagSeries.after();
+    };
+    if (series.equals(PG_LAG_SERIES)) {
+      if (failed == null) {
+        return 0;
+      }
+      boolean promoted = !regions.primaryAt(t).equals(
+          spec.traffic().regions().keySet().iterator().next());
+      // the series' level is the lag while the primary replicates; then no write arrives
+      return promoted ? -lag : Quantities.toSeconds(java.time.Duration.between(failed, t));
+    }
+    if (series.equals(PG_REPLAYED_SERIES)) {
+      Instant last = (failed == null ? t : failed).minus(Quantities.ofSeconds(lag));
+      return last.getEpochSecond() + last.getNano() / 1e9;
+    }
+    return 0;
+  }
+
+  /** What a program or a POST does to the world: the world file's `traffic`, `promote`, `scale`. */
+  void act(WorldSpec.Actions actions, Instant now) {
+    for (WorldSpec.ScaleAction s : actions.scale()) {
+      k8s(s.cluster()).deployment(s.namespace(), s.deployment()).scale(s.replicas(), now);
+    }
+    if (actions.promote() != null) {
+      regions.promote(actions.promote(), now);
+    }
+    if (actions.traffic() != null) {
+      regions.switchTo(actions.traffic(), now);
+    }
+  }
+
+  /** The instant a fault begins; null while it waits for a chaos that has not happened. */
+  Instant faultStart(FaultSpec fault) {
+    return resolve(fault.from());
   }
 
   /** Whether a `down:` fault holds for a service at {@code t}. */

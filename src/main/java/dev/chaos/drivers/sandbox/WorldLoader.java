@@ -19,6 +19,7 @@ import dev.chaos.drivers.sandbox.WorldSpec.PostgresSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.ProgramSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.RedisSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.SeriesSpec;
+import dev.chaos.drivers.sandbox.WorldSpec.TrafficSpec;
 import dev.chaos.drivers.sandbox.WorldSpec.When;
 import dev.chaos.source.InputFile;
 import dev.chaos.spi.Clock;
@@ -120,32 +121,36 @@ public final class WorldLoader {
     WorldNode root = WorldNode.of(new Origin(file, 1, 1, ""), document);
     List<String> keys = new ArrayList<>(List.of("start", "seed", "tick", "clusters", "chaos",
         "metrics", "series", "alerts", "prometheus", "redis", "postgres", "http", "argo", "shell",
-        "faults", "env", "secrets"));
+        "faults", "env", "secrets", "services", "regions", "traffic"));
     keys.addAll(driverSections);
     root.allowOnly(keys.toArray(String[]::new));
     WorldNode metrics = root.node("metrics").allowOnly("error_rate", "p95");
     String errorRate = metrics.string("error_rate", ERROR_RATE);
     String p95 = metrics.string("p95", P95);
-    Map<String, SeriesSpec> series = series(root, errorRate, p95);
+    Map<String, ClusterSpec> clusters = clusters(root);
+    TrafficSpec traffic = WorldModelLoader.traffic(root, clusters);
+    Map<String, SeriesSpec> series = series(root, errorRate, p95, !traffic.regions().isEmpty());
     return new WorldSpec(
         instant(root),
         root.longValue("seed", 1),
         positive(root, "tick", Duration.ofSeconds(15)),
-        clusters(root),
+        clusters,
         chaos(root, series, errorRate, p95),
         errorRate,
         p95,
         series,
         alerts(root, series),
         root.node("prometheus").allowOnly("ready").string("ready", "true").equals("true"),
-        redis(root),
+        redis(root, clusters),
         postgres(root),
-        http(root),
+        http(root, clusters, traffic),
         root.node("argo").allowOnly("duration").duration("duration", Duration.ofMinutes(2)),
-        shell(root),
-        faults(root, series),
+        shell(root, clusters, traffic),
+        faults(root, series, traffic),
         root.has("env") ? root.strings("env") : Map.of(),
-        root.has("secrets") ? root.strings("secrets") : Map.of());
+        root.has("secrets") ? root.strings("secrets") : Map.of(),
+        WorldModelLoader.services(root, clusters),
+        traffic);
   }
 
   private static Instant instant(WorldNode root) {
@@ -255,8 +260,9 @@ public final class WorldLoader {
         throw d.error("hpa", "needs min <= max and a target_cpu above 0%");
       }
     }
-    int replicas = d.integer("replicas", 1, 1, MAX_REPLICAS,
-        "a sandbox deployment runs 1 to " + MAX_REPLICAS + " replicas");
+    // 0 is a region's standby: nothing runs until a runbook scales it up
+    int replicas = d.integer("replicas", 1, 0, MAX_REPLICAS,
+        "a sandbox deployment runs 0 to " + MAX_REPLICAS + " replicas");
     double cpuRequest = cores(d, "cpu_request", 0.5);
     if (cpuRequest <= 0) {
       throw d.error("cpu_request", "must be above 0: the HPA divides by it");
@@ -280,25 +286,38 @@ public final class WorldLoader {
         memory, d.share("error_rate_when_down", 0), hpa, container);
   }
 
-  private static Map<String, SeriesSpec> series(WorldNode root, String errorRate, String p95) {
+  private static Map<String, SeriesSpec> series(WorldNode root, String errorRate, String p95,
+      boolean regions) {
     Map<String, SeriesSpec> out = new LinkedHashMap<>();
     WorldNode series = root.node("series");
     for (String name : series.keys()) {
-      WorldNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels");
+      WorldNode s = series.node(name).allowOnly("unit", "before", "during", "after", "labels",
+          "derive");
+      String derive = s.string("derive", null);
+      if (derive != null && !ServiceModel.DERIVED.contains(derive)) {
+        throw s.error("derive", "`" + derive + "` is not one of "
+            + String.join(", ", ServiceModel.DERIVED));
+      }
       SeriesUnit unit = unit(s, name.equals(errorRate) ? SeriesUnit.RATIO
-          : name.equals(p95) || name.equals(World.PG_LAG_SERIES) ? SeriesUnit.SECONDS
+          : name.equals(p95) || name.equals(World.PG_LAG_SERIES)
+              || name.equals(World.PG_REPLAYED_SERIES) ? SeriesUnit.SECONDS
           : SeriesUnit.NUMBER);
       double before = s.has("before") ? s.inUnit("before", unit) : 0;
       double during = s.has("during") ? s.inUnit("during", unit) : before;
       double after = s.has("after") ? s.inUnit("after", unit) : before;
       out.put(name, new SeriesSpec(name, unit, before, during, after,
-          s.has("labels") ? s.strings("labels") : Map.of()));
+          s.has("labels") ? s.strings("labels") : Map.of(), derive));
     }
     // the SLO series and the replication lag always exist, at 0 unless the file says more
-    out.putIfAbsent(errorRate, new SeriesSpec(errorRate, SeriesUnit.RATIO, 0, 0, 0, Map.of()));
-    out.putIfAbsent(p95, new SeriesSpec(p95, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+    out.putIfAbsent(errorRate, new SeriesSpec(errorRate, SeriesUnit.RATIO, 0, 0, 0, Map.of(), null));
+    out.putIfAbsent(p95, new SeriesSpec(p95, SeriesUnit.SECONDS, 0, 0, 0, Map.of(), null));
     out.putIfAbsent(World.PG_LAG_SERIES,
-        new SeriesSpec(World.PG_LAG_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of()));
+        new SeriesSpec(World.PG_LAG_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of(), null));
+    if (regions) {
+      // the instant of the last write the standby region's database replayed, as unix seconds
+      out.putIfAbsent(World.PG_REPLAYED_SERIES,
+          new SeriesSpec(World.PG_REPLAYED_SERIES, SeriesUnit.SECONDS, 0, 0, 0, Map.of(), null));
+    }
     return out;
   }
 
@@ -350,22 +369,43 @@ public final class WorldLoader {
     return out;
   }
 
-  private static RedisSpec redis(WorldNode root) {
+  private static RedisSpec redis(WorldNode root, Map<String, ClusterSpec> clusters) {
     WorldNode r = root.node("redis").allowOnly("masters", "failover_time", "failover_error_rate",
         "ping", "keys", "version");
     Map<String, MasterSpec> masters = new LinkedHashMap<>();
     WorldNode ms = r.node("masters");
     for (String name : ms.keys()) {
-      WorldNode m = ms.node(name).allowOnly("master", "replicas");
+      WorldNode m = ms.node(name).allowOnly("master", "replicas", "pods");
       List<HostPort> replicas = new ArrayList<>();
       for (String replica : m.stringList("replicas")) {
         replicas.add(hostPort(m, "replicas", replica));
       }
-      masters.put(name, new MasterSpec(hostPort(m, "master", m.string("master")), replicas));
+      HostPort master = hostPort(m, "master", m.string("master"));
+      Map<HostPort, String> pods = new LinkedHashMap<>();
+      WorldNode p = m.node("pods");
+      for (String node : p.keys()) {
+        HostPort at = hostPort(p, node, node);
+        if (!at.equals(master) && !replicas.contains(at)) {
+          throw p.error(node, "`" + node + "` is neither the master nor a replica of `" + name
+              + "`");
+        }
+        String deployment = p.string(node);
+        ClusterSpec cluster = clusters.get(WorldSpec.DEFAULT_CLUSTER);
+        String ns = deployment.contains("/") ? deployment.substring(0, deployment.indexOf('/'))
+            : cluster.namespace();
+        String dn = deployment.substring(deployment.indexOf('/') + 1);
+        if (cluster.deployments().stream().noneMatch(d -> d.name().equals(dn)
+            && d.namespace().equals(ns))) {
+          throw p.error(node, "no deployment `" + dn + "` in namespace `" + ns
+              + "` of the default cluster");
+        }
+        pods.put(at, ns + "/" + dn);
+      }
+      masters.put(name, new MasterSpec(master, replicas, pods));
     }
     if (masters.isEmpty()) {
       masters.put("mymaster", new MasterSpec(new HostPort("redis-master-0", 6379),
-          List.of(new HostPort("redis-replica-0", 6379))));
+          List.of(new HostPort("redis-replica-0", 6379)), Map.of()));
     }
     return new RedisSpec(masters, r.duration("failover_time", Duration.ofSeconds(5)),
         r.share("failover_error_rate", 0), r.duration("ping", Duration.ofMillis(1)),
@@ -409,16 +449,24 @@ public final class WorldLoader {
         p.duration("reconnect", Duration.ofSeconds(2)), groups, exhaustion, queries, statements);
   }
 
-  private static List<EndpointSpec> http(WorldNode root) {
+  private static List<EndpointSpec> http(WorldNode root, Map<String, ClusterSpec> clusters,
+      TrafficSpec regions) {
     List<EndpointSpec> out = new ArrayList<>();
     for (WorldNode e : root.nodes("http")) {
       e.allowOnly("url", "cluster", "namespace", "deployment", "status", "down_status", "body",
-          "latency", "post_status", "post_body");
+          "latency", "post_status", "post_body", "post_traffic", "post_promote", "post_scale",
+          "traffic");
+      boolean traffic = e.string("traffic", "false").equals("true");
+      if (traffic && (e.has("deployment") || regions.regions().isEmpty())) {
+        throw e.error("traffic", "a `traffic: true` endpoint answers for the region the DNS"
+            + " record points at: it names no `deployment`, and the world needs `regions`");
+      }
       out.add(new EndpointSpec(e.string("url"), e.string("cluster", ""),
           e.string("namespace", ""), e.string("deployment", ""), status(e, "status", 200),
           status(e, "down_status", 503), e.string("body", ""),
           e.duration("latency", Duration.ofMillis(10)), status(e, "post_status", 200),
-          e.string("post_body", "")));
+          e.string("post_body", ""), WorldModelLoader.actions(e, "post_", clusters, regions),
+          traffic));
     }
     return out;
   }
@@ -427,19 +475,23 @@ public final class WorldLoader {
     return e.integer(key, fallback, 100, 599, "an HTTP status");
   }
 
-  private static Map<String, ProgramSpec> shell(WorldNode root) {
+  private static Map<String, ProgramSpec> shell(WorldNode root,
+      Map<String, ClusterSpec> clusters, TrafficSpec traffic) {
     Map<String, ProgramSpec> out = new LinkedHashMap<>();
     WorldNode shell = root.node("shell");
     for (String cmd : shell.keys()) {
-      WorldNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr");
+      WorldNode p = shell.node(cmd).allowOnly("exit", "stdout", "stderr", "traffic", "promote",
+          "scale");
+      WorldSpec.Actions actions = WorldModelLoader.actions(p, "", clusters, traffic);
       out.put(cmd, new ProgramSpec(p.integer("exit", 0, 0, 255, "an exit status"),
           p.string("stdout", ""),
-          p.string("stderr", "")));
+          p.string("stderr", ""), actions));
     }
     return out;
   }
 
-  private static List<FaultSpec> faults(WorldNode root, Map<String, SeriesSpec> series) {
+  private static List<FaultSpec> faults(WorldNode root, Map<String, SeriesSpec> series,
+      TrafficSpec traffic) {
     List<FaultSpec> out = new ArrayList<>();
     for (WorldNode f : root.nodes("faults")) {
       f.allowOnly("series", "value", "add", "down", "from", "until");
@@ -447,8 +499,14 @@ public final class WorldLoader {
       When until = f.has("until") ? when(f, "until", null) : null;
       if (f.has("down")) {
         String service = f.string("down");
-        if (!service.equals("prometheus") && !service.equals("redis")) {
-          throw f.error("down", "`" + service + "` is not one of prometheus, redis");
+        boolean region = service.startsWith("region:")
+            && traffic.regions().containsKey(service.substring("region:".length()));
+        if (!region && !List.of("prometheus", "redis", "redis-master", "postgres")
+            .contains(service)) {
+          throw f.error("down", "`" + service + "` is not one of prometheus, redis,"
+              + " redis-master, postgres" + (traffic.regions().isEmpty() ? ""
+              : ", " + String.join(", ", traffic.regions().keySet().stream()
+                  .map(r -> "region:" + r).toList())));
         }
         if (f.has("series") || f.has("value") || f.has("add")) {
           throw f.error(null, "a fault is either `down:` or a change of a `series:`");

@@ -28,7 +28,9 @@ public record WorldSpec(
     Map<String, ProgramSpec> shell,
     List<FaultSpec> faults,
     Map<String, String> env,
-    Map<String, String> secrets) {
+    Map<String, String> secrets,
+    Map<String, ServiceSpec> services,
+    TrafficSpec traffic) {
 
   /** The name of the default cluster in world files; runbooks call it "" (no `cluster:`). */
   public static final String DEFAULT_CLUSTER = "default";
@@ -75,8 +77,13 @@ public record WorldSpec(
   public record ChaosSpec(String kind, Map<String, Double> metrics, double cpu, double kill,
       String target) {}
 
+  /**
+   * A series: its levels before, during and after chaos; or, with {@code derive} (null when
+   * not), a figure of the causal model (`cache_hit_ratio`, `fallback_share`,
+   * `db_refused_share`: see docs/sandbox.md) in place of the levels.
+   */
   public record SeriesSpec(String name, SeriesUnit unit, double before, double during,
-      double after, Map<String, String> labels) {}
+      double after, Map<String, String> labels, String derive) {}
 
   /** An alerting rule: pending while the series is above the threshold, firing after `for`. */
   public record AlertSpec(String name, String severity, String series, double above,
@@ -85,7 +92,13 @@ public record WorldSpec(
   public record RedisSpec(Map<String, MasterSpec> masters, Duration failoverTime,
       double failoverErrorRate, Duration ping, Map<String, String> keys, String version) {}
 
-  public record MasterSpec(HostPort master, List<HostPort> replicas) {}
+  /**
+   * A master set: its master and replicas, and the deployments (namespace/name, in the
+   * default cluster) whose pods run each node, where the world says so: a node whose pods are
+   * all down is down.
+   */
+  public record MasterSpec(HostPort master, List<HostPort> replicas,
+      Map<HostPort, String> pods) {}
 
   public record HostPort(String host, int port) {
     static HostPort parse(String text) {
@@ -119,17 +132,71 @@ public record WorldSpec(
   /** Above {@code above} of the limit in use, the error rate and p95 rise, in proportion. */
   public record Exhaustion(double above, double errorRate, double p95) {}
 
-  /** An HTTP endpoint served by a deployment: healthy while one of its pods is ready. */
+  /**
+   * An HTTP endpoint served by a deployment: healthy while one of its pods is ready, or, when
+   * a service of the causal model runs on that deployment, while the service's requests mostly
+   * succeed. A POST may act on the world ({@code postActions}). A {@code traffic} endpoint is
+   * the DNS/load balancer record users reach: it answers as the entry service of the region
+   * the record sends most clients to, `${region}` in its body naming that region.
+   */
   public record EndpointSpec(String url, String cluster, String namespace, String deployment,
       int status, int downStatus, String body, Duration latency, int postStatus,
-      String postBody) {}
+      String postBody, Actions postActions, boolean traffic) {}
 
-  public record ProgramSpec(int exit, String stdout, String stderr) {}
+  /**
+   * What running a program does besides answering: `traffic` points the world's DNS/load
+   * balancer record at a region, `promote` makes a region's database the writable one,
+   * `scale` sets a deployment's replicas; empty and null where the program does none of it.
+   */
+  public record ProgramSpec(int exit, String stdout, String stderr, Actions actions) {}
+
+  /** Changes a program or a POST makes to the world (see {@link ProgramSpec}). */
+  public record Actions(String traffic, String promote, List<ScaleAction> scale) {
+    static final Actions NONE = new Actions(null, null, List.of());
+
+    boolean any() {
+      return traffic != null || promote != null || !scale.isEmpty();
+    }
+  }
+
+  public record ScaleAction(String cluster, String namespace, String deployment, int replicas) {}
+
+  /**
+   * A service of the causal model (docs/sandbox.md): served by a deployment's pods, by the
+   * world's Redis ({@code kind} `redis`) or by its PostgreSQL (`postgres`), with its own
+   * latency and error rate, the share of its capacity the traffic uses, and the services it
+   * calls for every request. {@code entry} services are the ones users call: their requests
+   * make the SLO series. A `postgres` service that is a region's standby refuses the share
+   * {@code writes} of its queries until it is promoted.
+   */
+  public record ServiceSpec(String name, String kind, String cluster, String namespace,
+      String deployment, Duration latency, double errorRate, double utilisation,
+      double hitRatio, String application, Duration poolTimeout, boolean entry,
+      List<DependencySpec> dependsOn, double writes) {}
+
+  /**
+   * A call from one service to another for every request: a try that fails or takes longer
+   * than {@code timeout} is tried again up to {@code retries} times; when every try failed
+   * (or a cache missed) the {@code fallback} service is asked instead, if there is one.
+   */
+  public record DependencySpec(String service, Duration timeout, int retries, String fallback) {}
+
+  /**
+   * Regions and the DNS/load balancer record users reach the entry services through: it
+   * points at one region until a runbook's program or POST switches it, and clients follow a
+   * switch after {@code switchTime} (the record's TTL). A region is a cluster; the first
+   * region's database is the primary, and the others replicate from it as far behind as the
+   * `pg_replication_lag_seconds` series says.
+   */
+  public record TrafficSpec(String to, Duration switchTime, Map<String, RegionSpec> regions) {}
+
+  /** A region: its cluster, and the chaos kinds whose objects take it down while active. */
+  public record RegionSpec(String name, String cluster, List<String> failsWith) {}
 
   /**
    * A change over time: a series set to {@code value} or raised by {@code add}, or a service
-   * ({@code down}: `prometheus` or `redis`) not answering, from {@code from} until
-   * {@code until}.
+   * ({@code down}: `prometheus`, `redis`, `redis-master`, `postgres` or `region:NAME`) not
+   * answering, from {@code from} until {@code until}.
    */
   public record FaultSpec(String series, Double value, Double add, String down, When from,
       When until) {}

@@ -57,7 +57,9 @@ class K8sWorldTest {
   }
 
   @Test
-  void theErrorRateRisesWhilePodChaosHasPodsDown() throws InterruptedException {
+  void podChaosKillingOneOfFiveBackendPodsSlowsTheRestWithoutErrors()
+      throws InterruptedException {
+    double p95 = world.prometheus().scalar("chaos:slo:latency:p95:1m");
     assertThat(errorRate()).isCloseTo(0.0002, within());
     List<K8sWorld.Applied> applied = k8s.apply("""
         apiVersion: chaos-mesh.org/v1alpha1
@@ -75,8 +77,10 @@ class K8sWorldTest {
     assertThat(applied).extracting(K8sWorld.Applied::ref).containsExactly("podchaos/random-pod-kill");
     assertThat(k8s.count("podchaos", "chaos-testing", "")).isEqualTo(1);
     assertThat(k8s.pods(backend).ready()).isEqualTo(4);
-    // one of five backend pods down: 0.02% + 1/5 x 0.5%
-    assertThat(errorRate()).isCloseTo(0.0012, within());
+    // one of five backend pods down: the Service sends the traffic to the four ready ones,
+    // busier (62.5% of their capacity instead of 50%), so requests wait longer but none fails
+    assertThat(errorRate()).isCloseTo(0.0002, within());
+    assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m")).isGreaterThan(p95);
     advance(Duration.ofSeconds(12));
     assertThat(k8s.pods(backend).ready()).isEqualTo(5);
     assertThat(k8s.delete("podchaos", "random-pod-kill", "chaos-testing")).isTrue();
@@ -186,7 +190,8 @@ class K8sWorldTest {
   @Test
   void theBackupRegionIsAnotherCluster() {
     Selector backup = world.k8s("backup-region").selector("llm-marketplace", "");
-    assertThat(world.k8s("backup-region").pods(backup).total()).isEqualTo(6);
+    // a pilot light: one pod of each until a DR script scales it up
+    assertThat(world.k8s("backup-region").pods(backup).total()).isEqualTo(2);
     assertThatThrownBy(() -> world.k8s("nowhere"))
         .hasMessage("no cluster `nowhere` in the sandbox world; it has default, backup-region");
   }

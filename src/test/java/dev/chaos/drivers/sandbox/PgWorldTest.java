@@ -18,7 +18,8 @@ class PgWorldTest {
   }
 
   @Test
-  void heldConnectionsCountAgainstTheLimitAndRaiseTheErrorRate() throws InterruptedException {
+  void heldConnectionsTakeSlotsAndTheApplicationsFailOnlyWhenTheyLackConnections()
+      throws InterruptedException {
     assertThat(pg.connections(null, null)).isEqualTo(18);
     assertThat(pg.connections("active", null)).isEqualTo(10);
     PgWorld.Hold hold = pg.holdConnections(80, "chaos", null);
@@ -28,18 +29,40 @@ class PgWorldTest {
     assertThat(pg.connections(null, "chaos")).isEqualTo(80);
     assertThat(pg.connections("idle", "chaos")).isEqualTo(80);
     assertThat(pg.connections(null, null)).isEqualTo(98);
-    // 98% of the limit, past the 90% threshold: 0.02% + 3% x (0.98 - 0.9) / 0.1
-    assertThat(errorRate()).isCloseTo(0.0002 + 0.024, Offset.offset(1e-9));
+    // 20 slots left for the applications' 18: nobody waits, the error rate stays
+    assertThat(errorRate()).isCloseTo(0.0002, Offset.offset(1e-9));
 
-    PgWorld.Hold refused = pg.holdConnections(10, "more", null);
-    assertThat(refused.count()).isEqualTo(2); // only two slots were left
+    PgWorld.Hold more = pg.holdConnections(30, "more", null);
+    assertThat(more.count()).isEqualTo(20); // every slot the first hold left
     world.clock().sleep(Duration.ofSeconds(1));
+    // no slot left: every request that needs PostgreSQL waits the pool's 1s and fails, and
+    // every gateway request needs the backend, which needs PostgreSQL
+    assertThat(pg.connections(null, "backend")).isZero();
+    assertThat(errorRate()).isGreaterThan(0.99);
 
     pg.release(hold);
     assertThat(pg.connections(null, "chaos")).isZero();
-    assertThat(pg.terminate("more")).isEqualTo(2);
+    assertThat(pg.terminate("more")).isEqualTo(20);
     assertThat(pg.connections(null, null)).isEqualTo(18);
     assertThat(errorRate()).isCloseTo(0.0003, Offset.offset(1e-9));
+  }
+
+  @Test
+  void theErrorRateIsSizedByHowFarTheDemandIsOverTheLimit() throws InterruptedException {
+    // 90 held leave 10 slots for the 18 the applications need: 44% of their queries find
+    // none; the backend retries once (0.44^2 = 19% of its requests fail) and the gateway
+    // retries the backend (3.8%); the gateway's own queries on cache misses (20% of its
+    // requests) are not retried (8.9%): about 12.5%
+    pg.holdConnections(90, "chaos", null);
+    world.clock().sleep(Duration.ofSeconds(2));
+    double ninety = errorRate();
+    assertThat(ninety).isBetween(0.10, 0.15);
+    assertThat(world.prometheus().scalar("chaos:app:db_refused:ratio1m")).isCloseTo(1 - 10.0 / 18,
+        Offset.offset(1e-9));
+    assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m")).isGreaterThan(1.0);
+    pg.holdConnections(5, "chaos", null);
+    world.clock().sleep(Duration.ofSeconds(1));
+    assertThat(errorRate()).isGreaterThan(ninety);
   }
 
   @Test

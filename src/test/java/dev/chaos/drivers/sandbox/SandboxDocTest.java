@@ -42,12 +42,17 @@ class SandboxDocTest {
         spec: {action: pod-kill}
         """, "");
     assertThat(k8s.pods(api).ready()).isEqualTo(3); // kill: 25% of 4
-    double p95 = world.prometheus().scalar("chaos:slo:latency:p95:1m");
-    assertThat(p95).isCloseTo(0.22, Offset.offset(1e-9));
+    // three pods take the traffic of four: busier, slower, no error
+    assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m")).isGreaterThan(0.22);
+    assertThat(world.prometheus().scalar("chaos:slo:error_rate:1m")).isCloseTo(0.0008,
+        Offset.offset(1e-9));
     world.clock().sleep(Duration.ofSeconds(20));
     assertThat(world.prometheus().scalar("chaos:slo:latency:p95:1m"))
         .isCloseTo(1.72, Offset.offset(1e-9)); // the fault from chaos+20s
     assertThat(world.shell().run("./scripts/check.sh", List.of(), null).exit()).isEqualTo(1);
+    k8s.killPods(api, 4, Duration.ZERO);
+    assertThat(world.http().get("http://api.shop:8080/healthz", null).status()).isEqualTo(503);
+    assertThat(world.prometheus().scalar("chaos:slo:error_rate:1m")).isEqualTo(1.0);
     assertThat(world.spec().env()).containsEntry("SHOP_NAMESPACE", "shop");
     assertThat(world.spec().secrets()).containsOnlyKeys("webhook-token");
   }

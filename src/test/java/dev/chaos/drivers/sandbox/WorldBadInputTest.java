@@ -23,11 +23,12 @@ class WorldBadInputTest {
   @Test
   void replicasAreBounded() {
     refused(deployment(", replicas: 1000000"), "w.yaml:4:31: `clusters.default.deployments[0]"
-        + ".replicas`: `1000000` is out of range: a sandbox deployment runs 1 to 10000 replicas"
-        + " (1 to 10000)");
-    refused(deployment(", replicas: 0"), "w.yaml:4:31: `clusters.default.deployments[0]"
-        + ".replicas`: `0` is out of range: a sandbox deployment runs 1 to 10000 replicas"
-        + " (1 to 10000)");
+        + ".replicas`: `1000000` is out of range: a sandbox deployment runs 0 to 10000 replicas"
+        + " (0 to 10000)");
+    // 0 is allowed: a standby region's deployment that runs nothing until scaled up
+    refused(deployment(", replicas: -1"), "w.yaml:4:31: `clusters.default.deployments[0]"
+        + ".replicas`: `-1` is out of range: a sandbox deployment runs 0 to 10000 replicas"
+        + " (0 to 10000)");
   }
 
   @Test

@@ -1,0 +1,473 @@
+package dev.chaos.drivers.sandbox;
+
+import dev.chaos.drivers.sandbox.Outcome.Point;
+import dev.chaos.drivers.sandbox.WorldSpec.DependencySpec;
+import dev.chaos.drivers.sandbox.WorldSpec.ServiceSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The causal model of the world's services (docs/sandbox.md, "Services"). What one request to
+ * a service meets is computed from the state of the world at an instant: its pods (through
+ * {@link Deployment#healthAt}), the load on them, and what its dependencies answer through
+ * the timeouts, retries and fallbacks of its calls. The entry services' requests, weighted by
+ * the traffic each region receives, are what users see: the SLO series and the health
+ * endpoints follow them.
+ */
+final class ServiceModel {
+  /** An answer that never comes is cut short here when no caller's timeout does. */
+  static final double CLIENT_TIMEOUT = 30;
+  /** A refused connection (no pod behind the service, a node down) fails this fast. */
+  private static final double REFUSED = 0.001;
+
+  /** The figures a series may `derive` from the model (docs/sandbox.md). */
+  static final List<String> DERIVED = List.of("cache_hit_ratio", "fallback_share",
+      "db_refused_share");
+
+  /** What the entry services' requests meet at an instant. */
+  record Users(double errorShare, double p95, double median) {}
+
+  private final World world;
+  private final Map<String, ServiceSpec> services;
+  private Instant cachedAt;
+  private Evaluation cached;
+  private Evaluation healthy;
+
+  ServiceModel(World world) {
+    this.world = world;
+    this.services = world.spec().services();
+  }
+
+  boolean any() {
+    return !services.isEmpty();
+  }
+
+  /** Forgets what it computed: the world changed at the instant it was computed for. */
+  void changed() {
+    cachedAt = null;
+    cached = null;
+  }
+
+  /** What the users see at {@code t}. */
+  Users usersAt(Instant t) {
+    return at(t).users();
+  }
+
+  /** What the users see when nothing is wrong: the level the SLO series are written at. */
+  Users usersWhenHealthy() {
+    return healthy().users();
+  }
+
+  /**
+   * A figure of the model at {@code t}: the share of cache lookups that hit, the share of
+   * users' requests that needed a fallback, the share of database queries that found no
+   * connection; 0 where nothing was asked.
+   */
+  double derivedAt(String figure, Instant t) {
+    Evaluation e = at(t);
+    e.users();
+    return switch (figure) {
+      case "cache_hit_ratio" -> e.cacheCalls <= 0 ? 0 : e.cacheHits / e.cacheCalls;
+      case "fallback_share" -> e.fallbacks / Math.max(1e-12, e.entryWeight());
+      case "db_refused_share" -> e.dbQueries <= 0 ? 0 : e.dbRefused / e.dbQueries;
+      default -> throw new IllegalArgumentException(figure);
+    };
+  }
+
+  /** What a request to one service meets at {@code t}. */
+  Outcome outcomeAt(String service, Instant t) {
+    return at(t).outcome(service);
+  }
+
+  Outcome healthyOutcome(String service) {
+    return healthy().outcome(service);
+  }
+
+  /** The service of the causal model a deployment serves, if any. */
+  ServiceSpec servedBy(String cluster, String namespace, String deployment) {
+    for (ServiceSpec s : services.values()) {
+      if (s.kind().equals("deployment") && s.cluster().equals(cluster)
+          && s.namespace().equals(namespace) && s.deployment().equals(deployment)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private Evaluation at(Instant t) {
+    if (!t.equals(cachedAt)) {
+      Evaluation first = new Evaluation(t, false, Map.of(), 1);
+      first.users();
+      Map<String, Double> load = new LinkedHashMap<>();
+      for (String app : first.pgCalls.keySet()) {
+        load.put(app, demandFactor(first, app));
+      }
+      double now = first.pgCalls.values().stream().mapToDouble(Double::doubleValue).sum();
+      double usual = healthy().pgCalls.values().stream().mapToDouble(Double::doubleValue).sum();
+      cached = new Evaluation(t, false, world.postgres().refusedSharesAt(load, t),
+          usual <= 0 ? 1 : now / usual);
+      cachedAt = t;
+    }
+    return cached;
+  }
+
+  private Evaluation healthy() {
+    if (healthy == null) {
+      healthy = new Evaluation(world.start(), true, Map.of(), 1);
+      healthy.users();
+    }
+    return healthy;
+  }
+
+  /** How many times its calls to PostgreSQL an application makes now, per healthy call. */
+  private double demandFactor(Evaluation now, String application) {
+    double calls = now.pgCalls.getOrDefault(application, 0.0);
+    double usual = healthy().pgCalls.getOrDefault(application, 0.0);
+    return usual <= 0 ? (calls > 0 ? 1 : 0) : Math.min(100, calls / usual);
+  }
+
+  /**
+   * What a service's pods answer one request: {@code pressure} is the share of one pod's
+   * capacity the traffic asks of each serving pod, relative to the service's usual
+   * `utilisation` (1 when its world-file replicas serve all of their region's traffic).
+   * Past their capacity, requests are shed; a lost request is never answered.
+   */
+  static Outcome served(ServiceSpec s, double pressure, PodHealth health) {
+    double latency = Quantities.toSeconds(s.latency());
+    double utilisation = s.utilisation() * pressure * health.slowdown();
+    double shed = shed(utilisation);
+    double work = queued(latency * health.slowdown(), s.utilisation(), utilisation);
+    double seconds = work + Quantities.toSeconds(health.addedLatency());
+    double lost = health.lossShare();
+    List<Point> points = new ArrayList<>();
+    points.add(new Point(lost, Double.POSITIVE_INFINITY, false, false));
+    points.add(new Point((1 - lost) * shed, REFUSED + latency, false, false));
+    double answered = (1 - lost) * (1 - shed);
+    points.add(new Point(answered * s.errorRate(), seconds, false, false));
+    points.add(new Point(answered * (1 - s.errorRate()), seconds, true, false));
+    return Outcome.of(points);
+  }
+
+  /** The share of requests past a service's capacity, shed as fast errors. */
+  static double shed(double utilisation) {
+    return utilisation >= 1 ? 1 - 1 / utilisation : 0;
+  }
+
+  /**
+   * Work that takes {@code latency} at the usual utilisation, at another one: waiting in
+   * the queue grows as 1 / (1 - utilisation), as in an M/M/1 queue; a saturated server
+   * answers what it can after a full queue.
+   */
+  static double queued(double latency, double usual, double utilisation) {
+    if (utilisation >= 1) {
+      return latency * 10;
+    }
+    double base = Math.min(0.95, usual);
+    return latency * (1 - base) / (1 - utilisation);
+  }
+
+  /**
+   * One call through a dependency {@code d} whose answers are {@code target}: a try that fails,
+   * is lost or is slower than the timeout is tried again (each failed try costing its time, a
+   * lost or slow one the whole timeout); when every try failed, or the target (a cache) missed,
+   * {@code fallback} (null: none) is asked for that share of the calls, cut at
+   * {@code fallbackTimeout}.
+   */
+  static Outcome through(Outcome target, DependencySpec d,
+      java.util.function.DoubleFunction<Outcome> fallback, double fallbackTimeout) {
+    double timeout = Quantities.toSeconds(d.timeout());
+    List<Point> success = new ArrayList<>();
+    double missShare = 0;
+    double missSeconds = 0;
+    double failShare = 0;
+    double failSeconds = 0;
+    for (Point p : target.points()) {
+      if (!p.ok() || p.seconds() > timeout) {
+        failShare += p.share();
+        failSeconds += p.share() * Math.min(timeout, p.seconds());
+      } else if (p.miss()) {
+        missShare += p.share();
+        missSeconds += p.share() * p.seconds();
+      } else {
+        success.add(p);
+      }
+    }
+    double failCost = failShare == 0 ? 0 : failSeconds / failShare;
+    double missCost = missShare == 0 ? 0 : missSeconds / missShare;
+    List<Point> out = new ArrayList<>();
+    double stillFailing = 1;
+    List<Double> fallbackAt = new ArrayList<>();
+    List<Double> fallbackWeights = new ArrayList<>();
+    for (int attempt = 0; attempt <= d.retries(); attempt++) {
+      double spent = attempt * failCost;
+      for (Point p : success) {
+        out.add(new Point(stillFailing * p.share(), spent + p.seconds(), true, false));
+      }
+      if (missShare > 0) {
+        fallbackAt.add(spent + missCost);
+        fallbackWeights.add(stillFailing * missShare);
+      }
+      stillFailing *= failShare;
+    }
+    if (stillFailing > 0) {
+      fallbackAt.add((d.retries() + 1) * failCost);
+      fallbackWeights.add(stillFailing);
+    }
+    for (int i = 0; i < fallbackAt.size(); i++) {
+      double share = fallbackWeights.get(i);
+      boolean failed = i == fallbackAt.size() - 1 && stillFailing > 0;
+      if (fallback == null) {
+        // a cache miss without a fallback is just an empty answer; a failure is a failure
+        out.add(new Point(share, fallbackAt.get(i), !failed, false));
+      } else {
+        for (Point q : fallback.apply(share).points()) {
+          boolean ok = q.ok() && q.seconds() <= fallbackTimeout;
+          out.add(new Point(share * q.share(), fallbackAt.get(i)
+              + Math.min(q.seconds(), fallbackTimeout), ok, false));
+        }
+      }
+    }
+    return Outcome.of(out);
+  }
+
+  /** The model at one instant, each service computed once. */
+  private final class Evaluation {
+    final Instant t;
+    final boolean allHealthy;
+    final Map<String, Double> refused;
+    final Map<String, Outcome> outcomes = new HashMap<>();
+    /** Calls to PostgreSQL per second of traffic, by application. */
+    final Map<String, Double> pgCalls = new LinkedHashMap<>();
+    final Map<String, Double> traffic;
+    /** How many times its usual queries the database receives. */
+    final double dbLoad;
+    /** Cache lookups, fallbacks and database queries per user request, weighted by traffic. */
+    double cacheCalls;
+    double cacheHits;
+    double fallbacks;
+    double dbQueries;
+    double dbRefused;
+
+    Evaluation(Instant t, boolean allHealthy, Map<String, Double> refused, double dbLoad) {
+      this.t = t;
+      this.allHealthy = allHealthy;
+      this.refused = refused;
+      this.dbLoad = dbLoad;
+      this.traffic = world.regions().any() ? world.regions().trafficAt(t) : Map.of();
+    }
+
+    Users users() {
+      List<Outcome> parts = new ArrayList<>();
+      List<Double> weights = new ArrayList<>();
+      for (ServiceSpec s : services.values()) {
+        if (s.entry()) {
+          double w = load(s) / entriesBeside(s);
+          if (w > 0) {
+            parts.add(outcome(s.name()));
+            weights.add(w);
+          }
+        }
+      }
+      // traffic the record sends to a region with no entry service reaches nothing
+      for (Map.Entry<String, Double> e : traffic.entrySet()) {
+        String cluster = world.spec().traffic().regions().get(e.getKey()).cluster();
+        if (e.getValue() > 0 && services.values().stream()
+            .noneMatch(s -> s.entry() && s.cluster().equals(cluster))) {
+          parts.add(refused());
+          weights.add(e.getValue());
+        }
+      }
+      if (parts.isEmpty()) {
+        parts.add(refused());
+        weights.add(1.0);
+      }
+      Outcome all = Outcome.mix(parts, weights);
+      return new Users(all.errorShare(), all.quantile(0.95, CLIENT_TIMEOUT),
+          all.quantile(0.5, CLIENT_TIMEOUT));
+    }
+
+    /** The weight of the users' requests: 1, or the traffic that reaches an entry service. */
+    double entryWeight() {
+      double w = 0;
+      for (ServiceSpec s : services.values()) {
+        if (s.entry()) {
+          w += load(s) / entriesBeside(s);
+        }
+      }
+      return w;
+    }
+
+    /** Entry services in the same region share its traffic. */
+    private double entriesBeside(ServiceSpec s) {
+      if (!world.regions().any()) {
+        return 1;
+      }
+      String region = world.regions().regionOf(s.cluster());
+      return services.values().stream().filter(o -> o.entry()
+          && java.util.Objects.equals(world.regions().regionOf(o.cluster()), region)).count();
+    }
+
+    /** The share of the users' traffic that reaches a service's region (1 without regions). */
+    double load(ServiceSpec s) {
+      if (!world.regions().any()) {
+        return 1;
+      }
+      String region = world.regions().regionOf(s.cluster());
+      return region == null ? 1 : traffic.getOrDefault(region, 0.0);
+    }
+
+    Outcome outcome(String name) {
+      Outcome known = outcomes.get(name);
+      if (known != null) {
+        return known;
+      }
+      ServiceSpec s = services.get(name);
+      Outcome out = own(s);
+      for (DependencySpec d : s.dependsOn()) {
+        out = then(s, out, d);
+      }
+      outcomes.put(name, out);
+      return out;
+    }
+
+    /** What a service does itself, before it calls anything. */
+    private Outcome own(ServiceSpec s) {
+      double latency = Quantities.toSeconds(s.latency());
+      if (!allHealthy && world.regions().any() && world.regions().clusterDownAt(s.cluster(), t)) {
+        return refused();
+      }
+      return switch (s.kind()) {
+        case "redis" -> redis(s, latency);
+        case "postgres" -> postgres(s, latency);
+        default -> pods(s, latency);
+      };
+    }
+
+    private Outcome pods(ServiceSpec s, double latency) {
+      Deployment d = world.k8s(s.cluster()).deployment(s.namespace(), s.deployment());
+      PodHealth health = allHealthy ? PodHealth.FULL : d.healthAt(t);
+      int replicas = allHealthy ? d.spec.replicas() : d.replicas();
+      double serving = allHealthy ? replicas
+          : Math.min(health.servingShare() * replicas, d.readyAt(t));
+      if (serving <= 0) {
+        return refused();
+      }
+      return served(s, load(s) * Math.max(1, d.spec.replicas()) / serving, health);
+    }
+
+
+    private Outcome redis(ServiceSpec s, double latency) {
+      RedisWorld.State state = allHealthy ? RedisWorld.State.UP : world.redis().stateAt(t);
+      if (state == RedisWorld.State.DOWN) {
+        // the master's address no longer answers: each try waits for the caller's timeout
+        return Outcome.of(List.of(new Point(1, Double.POSITIVE_INFINITY, false, false)));
+      }
+      double failing = state == RedisWorld.State.FAILING_OVER
+          ? world.spec().redis().failoverErrorRate() : 0;
+      double answered = (1 - failing) * (1 - s.errorRate());
+      return Outcome.of(List.of(
+          new Point(failing + (1 - failing) * s.errorRate(), latency, false, false),
+          new Point(answered * s.hitRatio(), latency, true, false),
+          new Point(answered * (1 - s.hitRatio()), latency, true, true)));
+    }
+
+    /** PostgreSQL as one caller sees it is in {@link #callPostgres}; here: up or not. */
+    private Outcome postgres(ServiceSpec s, double latency) {
+      if (!allHealthy && !world.postgres().upAt(regionOf(s), t)) {
+        return refused();
+      }
+      // more queries than usual (a cache outage sends every read here) queue for its CPU
+      double utilisation = s.utilisation() * dbLoad;
+      double shed = shed(utilisation);
+      if (!allHealthy && !world.postgres().servesAt(regionOf(s), t)) {
+        // a standby answers reads; its writes fail ("read-only transaction") until promoted
+        shed += (1 - shed) * s.writes();
+      }
+      double seconds = queued(latency, s.utilisation(), utilisation);
+      return Outcome.of(List.of(new Point(shed, REFUSED, false, false),
+          new Point((1 - shed) * s.errorRate(), seconds, false, false),
+          new Point((1 - shed) * (1 - s.errorRate()), seconds, true, false)));
+    }
+
+    private String regionOf(ServiceSpec s) {
+      return world.regions().any() ? world.regions().regionOf(s.cluster()) : null;
+    }
+
+    private Outcome refused() {
+      return Outcome.of(List.of(new Point(1, REFUSED, false, false)));
+    }
+
+    /**
+     * The requests of {@code caller} that have succeeded so far ({@code before}) go on to call
+     * {@code d}; those that failed already stay as they are.
+     */
+    private Outcome then(ServiceSpec caller, Outcome before, DependencySpec d) {
+      double reaching = before.points().stream().filter(Point::ok)
+          .mapToDouble(Point::share).sum();
+      Outcome call = call(caller, d, reaching);
+      List<Point> out = new ArrayList<>();
+      for (Point p : before.points()) {
+        if (!p.ok()) {
+          out.add(p);
+          continue;
+        }
+        for (Point q : call.points()) {
+          out.add(new Point(p.share() * q.share(), p.seconds() + q.seconds(), q.ok(), false));
+        }
+      }
+      return Outcome.of(out);
+    }
+
+    /** One call to a dependency as the caller sees it: tries, timeouts, then the fallback. */
+    private Outcome call(ServiceSpec caller, DependencySpec d, double reaching) {
+      return through(target(caller, d.service(), reaching), d,
+          d.fallback().isEmpty() ? null : share -> {
+            fallbacks += reaching * share * load(caller);
+            return target(caller, d.fallback(), reaching * share);
+          }, timeoutOf(caller, d.fallback()));
+    }
+
+    /** The timeout of the caller's own dependency on a fallback, else the default 30s. */
+    private double timeoutOf(ServiceSpec caller, String service) {
+      for (DependencySpec d : caller.dependsOn()) {
+        if (d.service().equals(service)) {
+          return Quantities.toSeconds(d.timeout());
+        }
+      }
+      return CLIENT_TIMEOUT;
+    }
+
+    /**
+     * The outcome of a service as {@code caller} reaches it; a call to PostgreSQL counts
+     * towards the caller's connections and may be refused a connection.
+     */
+    private Outcome target(ServiceSpec caller, String name, double share) {
+      ServiceSpec s = services.get(name);
+      Outcome out = outcome(name);
+      double weight = share * load(caller);
+      if (s.kind().equals("redis")) {
+        cacheCalls += weight;
+        cacheHits += weight * out.points().stream().filter(p -> p.ok() && !p.miss())
+            .mapToDouble(Point::share).sum();
+      }
+      if (!s.kind().equals("postgres")) {
+        return out;
+      }
+      pgCalls.merge(caller.application(), weight, Double::sum);
+      double refusedShare = refused.getOrDefault(caller.application(), 0.0);
+      dbQueries += weight;
+      dbRefused += weight * refusedShare;
+      if (refusedShare <= 0) {
+        return out;
+      }
+      // requests that get no connection wait the pool's timeout, then fail
+      List<Point> points = new ArrayList<>(out.scaled(1 - refusedShare));
+      points.add(new Point(refusedShare, Quantities.toSeconds(s.poolTimeout()), false, false));
+      return Outcome.of(points);
+    }
+  }
+}
