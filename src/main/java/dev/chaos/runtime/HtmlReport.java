@@ -175,6 +175,11 @@ public final class HtmlReport {
     if (rec.lastProblem() != null) {
       facts.add(new String[] {"Last problem", rec.lastProblem()});
     }
+    for (ImpactFigures.Figure f : ImpactFigures.of(r.records())) {
+      if (f.measured() || !f.record().equals("rto")) {
+        facts.add(new String[] {f.label(), f.shown()});
+      }
+    }
     page.open("card").facts(facts).close();
     if (!r.records().isEmpty()) {
       page.heading(3, "Recorded");

@@ -85,6 +85,8 @@ public final class JsonReport {
     recovery.put("last_problem", r.recovery().lastProblem());
     ObjectNode records = root.putObject("records");
     r.records().forEach(records::put);
+    ObjectNode impact = root.putObject("impact");
+    ImpactFigures.of(r.records()).forEach(f -> impact.put(f.record(), f.value()));
     ArrayNode disruptions = root.putArray("mutations");
     for (RunResult.Disruption d : r.disruptions()) {
       ObjectNode n = disruptions.addObject();

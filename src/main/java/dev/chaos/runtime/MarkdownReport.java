@@ -204,11 +204,12 @@ public final class MarkdownReport {
         : rec.recovered() ? ValueFormat.duration(rec.time()) : "not recovered";
     item(md, "RTO (Recovery Time Objective)", measured
         + (rec.within() == null ? "" : " (Target: " + rec.within() + ")"));
-    // A runbook that measures its RPO records it as `rpo` (region-failure: the replication lag
-    // when the region failed); the run itself has no way to know it.
-    String rpo = r.records().get("rpo");
-    item(md, "RPO (Recovery Point Objective)", rpo == null ? "not measured by this runbook"
-        : rpo + " (recorded as `rpo` by the runbook)");
+    for (ImpactFigures.Figure f : ImpactFigures.of(r.records())) {
+      // the runbook's own RTO only where it measured one: the run's is the line above
+      if (f.measured() || !f.record().equals("rto")) {
+        item(md, f.label(), f.shown());
+      }
+    }
     item(md, "MTTR (Mean Time To Recovery)", rec.recovered()
         ? ValueFormat.duration(rec.time()) + " (one recovery in this run)" : measured);
     if (r.disruptions().isEmpty()) {
