@@ -118,6 +118,46 @@ final class LabLeftovers implements AutoCloseable {
     return left;
   }
 
+  /**
+   * Removes what an earlier failed run left (chaos objects, Leases of `chaos-testing`,
+   * connections of the application `chaos`, `chaos*` keys), saying each on stderr, so that one
+   * scenario's failure is reported by its own test and does not fail the next ones.
+   */
+  void sweep() throws Exception {
+    for (String[] k : CHAOS_KINDS) {
+      var context = new ResourceDefinitionContext.Builder().withGroup(k[0]).withVersion(k[1])
+          .withPlural(k[2]).withKind(k[3]).withNamespaced(true).build();
+      for (GenericKubernetesResource o : kube.genericKubernetesResources(context).inAnyNamespace()
+          .list().getItems()) {
+        System.err.println("lab sweep: deleting " + k[3] + " " + o.getMetadata().getNamespace()
+            + "/" + o.getMetadata().getName());
+        kube.genericKubernetesResources(context).inNamespace(o.getMetadata().getNamespace())
+            .withName(o.getMetadata().getName()).delete();
+      }
+    }
+    for (var lease : kube.leases().inNamespace("chaos-testing").list().getItems()) {
+      System.err.println("lab sweep: deleting Lease " + lease.getMetadata().getName());
+      kube.leases().inNamespace("chaos-testing").withName(lease.getMetadata().getName()).delete();
+    }
+    try (Connection c = DriverManager.getConnection(env("LAB_PG_JDBC_URL"), "chaos", "");
+        ResultSet rs = c.createStatement().executeQuery("select count(pg_terminate_backend(pid))"
+            + " from pg_stat_activity where application_name = 'chaos'")) {
+      rs.next();
+      if (rs.getInt(1) > 0) {
+        System.err.println("lab sweep: terminated " + rs.getInt(1) + " connections of `chaos`");
+      }
+    }
+    try (Jedis redis = master()) {
+      for (int db = 0; db < 16; db++) {
+        redis.select(db);
+        for (String key : redis.scan("0", new ScanParams().match("chaos*").count(1000)).getResult()) {
+          System.err.println("lab sweep: deleting Redis key " + key + " of db " + db);
+          redis.del(key);
+        }
+      }
+    }
+  }
+
   /** The Redis master Sentinel names now. */
   static Jedis master() {
     HostAndPort sentinel = HostAndPort.from(env("LAB_REDIS_SENTINELS").split(",")[0].strip());

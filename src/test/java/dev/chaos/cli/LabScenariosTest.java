@@ -2,14 +2,16 @@ package dev.chaos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The six scenario runbooks of `runbooks/`, unchanged, run end to end against the lab
@@ -20,14 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledIfEnvironmentVariable(named = "LAB_CHAOS_CONFIG", matches = ".+")
 class LabScenariosTest {
-  @TempDir
-  Path dir;
+  /** Each run's journal, report and output stay in target/lab-scenarios/ for reading. */
+  private final Path dir = Path.of("target", "lab-scenarios").toAbsolutePath();
 
   private LabLeftovers lab;
 
   @BeforeEach
-  void baseline() {
+  void baseline() throws Exception {
     lab = new LabLeftovers();
+    lab.sweep();
     lab.awaitBaseline();
   }
 
@@ -42,8 +45,60 @@ class LabScenariosTest {
         "--journal", dir.resolve(name + "/journal.jsonl").toString(), runbook.toString());
   }
 
-  private static Path runbook(String name) {
-    return Path.of("runbooks", name + ".chaos").toAbsolutePath();
+  /**
+   * A fresh copy of runbooks/NAME.chaos, unchanged, in a folder beside `scripts` (the lab's DR
+   * scripts, scripts/lab-dr) and `stdlib`, as `scripts/lab up` stages target/lab/runbooks/: a
+   * runbook's `shell.run("./scripts/...")` is relative to its own folder.
+   */
+  private Path runbook(String name) throws IOException {
+    Path staged = dir.resolve("runbooks");
+    Files.createDirectories(staged);
+    for (String link : new String[] {"scripts", "stdlib"}) {
+      Files.deleteIfExists(staged.resolve(link));
+    }
+    Files.createSymbolicLink(staged.resolve("scripts"), Path.of("scripts/lab-dr").toAbsolutePath());
+    Files.createSymbolicLink(staged.resolve("stdlib"), Path.of("stdlib").toAbsolutePath());
+    // a journal of an earlier run of the same runbook would be read as one to resume
+    deleteTree(dir.resolve(name));
+    return Files.copy(Path.of("runbooks", name + ".chaos"), staged.resolve(name + ".chaos"),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /**
+   * `chaos exec` in a JVM of its own that trusts the lab's CA (the backup region's demo serves
+   * HTTPS with a certificate of it), as a user runs it with
+   * `JAVA_TOOL_OPTIONS=-Djavax.net.ssl.trustStore=target/lab/tls/truststore.p12`.
+   */
+  private CliRunner.Result execTrustingTheLab(Path runbook) throws Exception {
+    String name = runbook.getFileName().toString().replace(".chaos", "");
+    String classPath = System.getProperty("surefire.test.class.path",
+        System.getProperty("java.class.path"));
+    Path out = dir.resolve(name + ".out");
+    Path err = dir.resolve(name + ".err");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+        "-Djavax.net.ssl.trustStore=" + LabLeftovers.env("LAB_TRUSTSTORE"),
+        "-Djavax.net.ssl.trustStorePassword=changeit",
+        "-cp", classPath, "dev.chaos.cli.Main", "exec", "--config",
+        LabLeftovers.env("LAB_CHAOS_CONFIG"), "--journal",
+        dir.resolve(name + "/journal.jsonl").toString(), runbook.toString())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(50, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("chaos exec " + runbook + " did not end within 50 minutes");
+    }
+    return new CliRunner.Result(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   private String report(String name) throws Exception {
@@ -52,7 +107,13 @@ class LabScenariosTest {
 
   /** Passed, and nothing left behind once the run is over. */
   private CliRunner.Result passesAndLeavesNothing(Path runbook) throws Exception {
-    CliRunner.Result r = exec(runbook);
+    return leavesNothing(runbook, exec(runbook));
+  }
+
+  private CliRunner.Result leavesNothing(Path runbook, CliRunner.Result r) throws Exception {
+    String name = runbook.getFileName().toString().replace(".chaos", "");
+    Files.createDirectories(dir.resolve(name));
+    Files.writeString(dir.resolve(name + "/output.txt"), r.out() + "\n--- stderr ---\n" + r.err());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("\npassed\n");
     assertThat(lab.problems()).as("left behind by " + runbook).isEmpty();
@@ -95,5 +156,21 @@ class LabScenariosTest {
     assertThat(r.out()).contains("record chaos_objects = 1");
     // the lab's Chaos Mesh really delayed the demo: the p95 observed rose past the 200 ms
     assertThat(report("network-latency")).contains("p95");
+  }
+
+  @Test
+  @Timeout(1500)
+  void resourceStressBurnsTheDemosCpuAndTheHpaScalesUpThenDown() throws Exception {
+    CliRunner.Result r = passesAndLeavesNothing(runbook("resource-stress"));
+    assertThat(r.out()).contains("record stress_objects = 2", "record scale_up_time = ",
+        "record scaled_to = ");
+  }
+
+  @Test
+  @Timeout(3000)
+  void regionFailureFailsOverToTheBackupRegionAndChecksTheData() throws Exception {
+    Path runbook = runbook("region-failure");
+    CliRunner.Result r = leavesNothing(runbook, execTrustingTheLab(runbook));
+    assertThat(r.out()).contains("record rpo = ", "record rto = ", "record smoke_exit = 0");
   }
 }
