@@ -69,6 +69,15 @@ final class LabLeftovers implements AutoCloseable {
     return kube;
   }
 
+  /**
+   * An Argo Workflow told to stop (`spec.shutdown`, what `argo terminate` and the driver's
+   * `argo.terminate_all` set) runs nothing more; Argo keeps it as a record, so may the lab.
+   */
+  private static boolean terminatedArgoWorkflow(String group, GenericKubernetesResource o) {
+    Object spec = o.getAdditionalProperties().get("spec");
+    return group.equals("argoproj.io") && spec instanceof Map<?, ?> m && m.get("shutdown") != null;
+  }
+
   /** Everything a run left behind, one line each; empty when the lab is as before. */
   List<String> problems() throws Exception {
     List<String> left = new ArrayList<>();
@@ -77,6 +86,9 @@ final class LabLeftovers implements AutoCloseable {
           .withPlural(k[2]).withKind(k[3]).withNamespaced(true).build();
       for (GenericKubernetesResource o : kube.genericKubernetesResources(context).inAnyNamespace()
           .list().getItems()) {
+        if (terminatedArgoWorkflow(k[0], o)) {
+          continue;
+        }
         left.add(k[3] + " " + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName());
       }
     }

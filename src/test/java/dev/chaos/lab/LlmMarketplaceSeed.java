@@ -131,7 +131,7 @@ final class LlmMarketplaceSeed {
             .addNewPort().withContainerPort(workload.port()).endPort()
             // requests and limits: the HPA's utilization is relative to the CPU request
             .withNewResources()
-            .withRequests(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi")))
+            .withRequests(Map.of("cpu", new Quantity("150m"), "memory", new Quantity("256Mi")))
             .withLimits(Map.of("cpu", new Quantity("1"), "memory", new Quantity("512Mi")))
             .endResources().build())
         .endSpec().endTemplate()

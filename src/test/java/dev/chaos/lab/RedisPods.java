@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The seed's Redis pods, `redis-master-0` and `redis-replica-0` in `llm-marketplace` (one
- * StatefulSet each, labels `app=redis`, `role` the initial one), backed by the lab's two real
- * Redis processes: a pod is Ready while its process answers PING. Deleting a pod (`k8s.kill_pods`,
+ * StatefulSet each, labels `app=redis` and `role`), backed by the lab's two real Redis
+ * processes: a pod is Ready while its process answers, and its `role` label follows the
+ * process's role (`master` or `replica`), so that `role=master` selects the master now. Deleting a pod (`k8s.kill_pods`,
  * a PodChaos `pod-kill`, `kubectl delete pod`) kills its process (`scripts/lab stop`), as the
  * kubelet kills a deleted pod's containers; after {@link #RESTART_AFTER}, as the StatefulSet
  * recreates the pod and Redis starts again, the process is started (`scripts/lab start`, which
@@ -95,9 +96,18 @@ final class RedisPods implements AutoCloseable {
           restarts.submit(() -> restart(node));
           continue;
         }
-        boolean alive = ping(node);
+        String role = role(node);
+        boolean alive = role != null;
         if (alive != ready(pod)) {
           setReady(pod, alive);
+        }
+        if (alive && !role.equals(pod.getMetadata().getLabels().get("role"))) {
+          // the label follows the process's role, so `role=master` selects the master now
+          client.pods().inNamespace(LlmMarketplaceSeed.APP_NAMESPACE).withName(node.pod())
+              .edit(p -> {
+                p.getMetadata().getLabels().put("role", role);
+                return p;
+              });
         }
         syncStatefulSet(node, alive);
       } catch (KubernetesClientException e) {
@@ -141,18 +151,31 @@ final class RedisPods implements AutoCloseable {
   }
 
   private boolean ping(Node node) {
+    return role(node) != null;
+  }
+
+  /** `master` or `replica` as the process says (INFO replication); null when it does not answer. */
+  private static String role(Node node) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", node.port()), 500);
       socket.setSoTimeout(500);
       OutputStream out = socket.getOutputStream();
-      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write("INFO replication\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
-      byte[] answer = new byte[7];
-      int n = in.readNBytes(answer, 0, 7);
-      return new String(answer, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+      java.io.BufferedReader reader = new java.io.BufferedReader(
+          new java.io.InputStreamReader(in, StandardCharsets.US_ASCII));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.startsWith("role:")) {
+          return line.substring(5).strip().equals("master") ? "master" : "replica";
+        }
+        if (line.startsWith("-")) {
+          return null; // an error: loading, or not ready to answer
+        }
+      }
+      return null;
     } catch (IOException e) {
-      return false;
+      return null;
     }
   }
 
@@ -190,8 +213,9 @@ final class RedisPods implements AutoCloseable {
         .updateStatus();
   }
 
+  /** The StatefulSet's selector and template labels: `role` is the pods' alone (it changes). */
   private static Map<String, String> labels(Node node) {
-    return Map.of("app", "redis", "role", node.role(), "statefulset", node.statefulSet());
+    return Map.of("app", "redis", "statefulset", node.statefulSet());
   }
 
   private StatefulSet statefulSet(Node node) {
@@ -214,6 +238,8 @@ final class RedisPods implements AutoCloseable {
     String flag = ready ? "True" : "False";
     Map<String, String> labels = new java.util.LinkedHashMap<>(labels(node));
     labels.put("statefulset.kubernetes.io/pod-name", node.pod());
+    String current = role(node);
+    labels.put("role", current == null ? node.role() : current);
     return new PodBuilder()
         .withNewMetadata().withName(node.pod()).withNamespace(LlmMarketplaceSeed.APP_NAMESPACE)
         .withLabels(labels)
