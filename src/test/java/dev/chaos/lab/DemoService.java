@@ -72,6 +72,11 @@ public final class DemoService {
         reply(exchange, 503, "warming up\n", "text/plain");
         return;
       }
+      if (faults.unreachable()) {
+        // 100% loss (a NetworkChaos, or the region drained): health checks are lost too
+        reply(exchange, 503, "unreachable: every answer is dropped\n", "text/plain");
+        return;
+      }
       boolean healthy = reads.canServe();
       reply(exchange, healthy ? 200 : 503, healthy ? "ok\n" : "cannot serve reads\n", "text/plain");
     });

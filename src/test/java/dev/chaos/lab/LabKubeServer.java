@@ -38,7 +38,11 @@ import java.util.logging.Logger;
  * {@code --lab scripts/lab --offset N}, backs the Redis pods with the lab's Redis processes
  * ({@link RedisPods}).
  *
- * <p>Arguments: {@code --port 16443 --demo http://127.0.0.1:18080 [--lab PATH --offset N]}.
+ * In the primary region ({@code --region primary}, the default) it runs the seed's DR workflow:
+ * Argo workflows and the Litmus node drain of the primary region ({@link RegionDrain}).
+ *
+ * <p>Arguments: {@code --port 16443 --demo http://127.0.0.1:18080 [--lab PATH --offset N]
+ * [--region primary|backup]}.
  * Stops on TERM.
  */
 public final class LabKubeServer {
@@ -52,7 +56,7 @@ public final class LabKubeServer {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = LabArgs.parse(args, Map.of("port", "16443", "demo", "http://127.0.0.1:18080",
-        "lab", "", "offset", "0"));
+        "lab", "", "offset", "0", "region", "primary"));
     int port = Integer.parseInt(options.get("port"));
     KubeDiscovery discovery = new KubeDiscovery("127.0.0.1:" + port);
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -93,9 +97,18 @@ public final class LabKubeServer {
     if (redisPods != null) {
       redisPods.start();
     }
+    // the primary region's API runs the seed's DR workflow (Argo) and its node drain (Litmus)
+    RegionDrain region = options.get("region").equals("primary")
+        ? new RegionDrain(client, java.net.URI.create(options.get("demo"))) : null;
+    if (region != null) {
+      region.start();
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (region != null) {
+        region.close();
+      }
       hpa.close();
       if (redisPods != null) {
         redisPods.close();
