@@ -115,6 +115,48 @@ class LabRedisOutageTest {
   }
 
   @Test
+  @Timeout(300)
+  void aPodFailureOnTheMastersPodStopsItForItsDurationAndSentinelPromotes() throws Exception {
+    int offset = Integer.parseInt(System.getenv().getOrDefault("LAB_PORT_OFFSET", "0"));
+    await("both Redis pods ready, the role labels current").atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        .until(() -> ready("redis-master-0") && ready("redis-replica-0")
+            && client.pods().inNamespace(NS).withLabels(java.util.Map.of("app", "redis", "role", "master"))
+                .list().getItems().size() == 1
+            && portOf(client.pods().inNamespace(NS).withLabels(java.util.Map.of("app", "redis",
+                "role", "master")).list().getItems().get(0).getMetadata().getName(), offset)
+                .equals(masterPort()));
+    String before = masterPort();
+    client.resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: lab-redis-failure, namespace: %s}
+        spec: {action: pod-failure, mode: all, selector: {labelSelectors: {app: redis, role: master}},
+               duration: 15s}
+        """.formatted(NS), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+    try {
+      await("Sentinel promotes the replica").atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+          .until(() -> !masterPort().equals(before));
+      // after its 15 s the old master runs again, as a replica of the new one
+      await("the failed process back as a replica").atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+          .until(() -> replicaOnline(before));
+    } finally {
+      client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base
+          .ResourceDefinitionContext.Builder().withGroup("chaos-mesh.org").withVersion("v1alpha1")
+          .withKind("PodChaos").withPlural("podchaos").withNamespaced(true).build())
+          .inNamespace(NS).withName("lab-redis-failure").delete();
+    }
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> ready("redis-master-0") && ready("redis-replica-0"));
+  }
+
+  private static String portOf(String pod, int offset) {
+    return Integer.toString(pod.equals("redis-master-0") ? 16379 + offset : 16380 + offset);
+  }
+
+  @Test
   void theCacheIsRebuiltFromTheDatabaseThroughTheAdminEndpoint() throws Exception {
     HttpResponse<String> rebuilt = HTTP.send(HttpRequest.newBuilder(URI.create(demo
         + "/admin/cache/rebuild")).POST(HttpRequest.BodyPublishers.noBody())

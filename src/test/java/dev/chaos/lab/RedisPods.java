@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * kubelet kills a deleted pod's containers; after {@link #RESTART_AFTER}, as the StatefulSet
  * recreates the pod and Redis starts again, the process is started (`scripts/lab start`, which
  * follows Sentinel's current roles: a killed master comes back as the new master's replica)
- * and the new pod is Ready once it answers. So a runbook can take the real master away.
+ * and the new pod is Ready once it answers. A PodChaos `pod-failure` on one (the annotation
+ * {@link ChaosController#POD_FAILURE}) stops its process until the failure ends, then starts
+ * it again. So a runbook can take the real master away.
  */
 final class RedisPods implements AutoCloseable {
   /** Longer than Sentinel's `down-after-milliseconds` (1 s) and a failover: a real restart. */
@@ -50,6 +52,8 @@ final class RedisPods implements AutoCloseable {
   private final int offset;
   private final List<Node> nodes;
   private final Set<String> restarting = ConcurrentHashMap.newKeySet();
+  /** Pods whose process a pod-failure has stopped. */
+  private final Set<String> failed = ConcurrentHashMap.newKeySet();
   private final ExecutorService restarts = Executors.newCachedThreadPool(r -> {
     Thread thread = new Thread(r, "lab-redis-pod-restart");
     thread.setDaemon(true);
@@ -96,6 +100,17 @@ final class RedisPods implements AutoCloseable {
           restarts.submit(() -> restart(node));
           continue;
         }
+        boolean failed = pod.getMetadata().getAnnotations() != null
+            && pod.getMetadata().getAnnotations().containsKey(ChaosController.POD_FAILURE);
+        if (failed != this.failed.contains(node.pod())) {
+          // a pod-failure: the container stops for its duration, then starts again
+          restarting.add(node.pod());
+          restarts.submit(() -> podFailure(node, failed));
+          continue;
+        }
+        if (failed) {
+          continue;
+        }
         String role = role(node);
         boolean alive = role != null;
         if (alive != ready(pod)) {
@@ -113,6 +128,26 @@ final class RedisPods implements AutoCloseable {
       } catch (KubernetesClientException e) {
         System.err.println("kube: redis pods: " + e.getMessage());
       }
+    }
+  }
+
+  /** A pod-failure began (the process stops, the pod stays) or ended (it starts again). */
+  private void podFailure(Node node, boolean begins) {
+    try {
+      System.out.println("kube: redis pods: " + node.pod() + " pod-failure "
+          + (begins ? "began: stopping " : "ended: starting ") + node.service());
+      lab(begins ? "stop" : "start", node.service());
+      if (begins) {
+        failed.add(node.pod());
+      } else {
+        failed.remove(node.pod());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | IOException e) {
+      System.err.println("kube: redis pods: pod-failure of " + node.pod() + ": " + e);
+    } finally {
+      restarting.remove(node.pod());
     }
   }
 
