@@ -69,7 +69,8 @@ final class HpaController implements AutoCloseable {
     try {
       OptionalDouble cores = demoCores();
       if (cores.isEmpty()) {
-        return; // the first sample, or the demo is down: nothing to decide on
+        System.err.println("kube: hpa controller: no CPU rate of the demo this round");
+        return; // the first sample, or the demo did not answer: nothing to decide on
       }
       for (HorizontalPodAutoscaler hpa : client.autoscaling().v2().horizontalPodAutoscalers()
           .inNamespace(LlmMarketplaceSeed.APP_NAMESPACE).list().getItems()) {
@@ -178,7 +179,7 @@ final class HpaController implements AutoCloseable {
     double seconds;
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(demoMetrics)
-          .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+          .timeout(Duration.ofSeconds(4)).build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         return OptionalDouble.empty();
       }
@@ -186,7 +187,8 @@ final class HpaController implements AutoCloseable {
           .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()))
           .findFirst().orElse(Double.NaN);
     } catch (IOException e) {
-      last = null;
+      // a busy demo (its CPU burnt) may answer late: the last sample stays, and the next rate
+      // is taken over the longer interval, which is as true
       return OptionalDouble.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
