@@ -44,6 +44,7 @@ class LabAutoscaleTest {
 
   @AfterAll
   static void close() {
+    LabBaseline.awaitQuietSlos();
     client.close();
   }
 

@@ -58,6 +58,7 @@ class LabChaosTest {
 
   @AfterAll
   static void close() {
+    LabBaseline.awaitQuietSlos();
     client.close();
   }
 

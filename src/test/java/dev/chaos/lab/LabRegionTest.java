@@ -72,6 +72,7 @@ class LabRegionTest {
 
   @AfterAll
   static void close() {
+    LabBaseline.awaitQuietSlos();
     primary.close();
     backup.close();
   }
