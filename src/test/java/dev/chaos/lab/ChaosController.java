@@ -48,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 final class ChaosController implements AutoCloseable {
   static final String GATEWAY_NAMESPACE = LlmMarketplaceSeed.APP_NAMESPACE;
   static final String GATEWAY_APP = "graphql-gateway";
+  /** Set on a pod while a `pod-failure` holds it: its containers do not run. */
+  static final String POD_FAILURE = "chaos.lab/pod-failure";
   private static final List<ResourceDefinitionContext> KINDS = List.of(
       context("PodChaos", "podchaos"), context("NetworkChaos", "networkchaos"),
       context("StressChaos", "stresschaos"));
@@ -213,6 +215,18 @@ final class ChaosController implements AutoCloseable {
       c.setReady(ready);
     }
     client.pods().inNamespace(target.namespace()).resource(pod).updateStatus();
+    // pods backed by a real process (RedisPods) stop it while the annotation is there
+    client.pods().inNamespace(target.namespace()).withName(target.name()).edit(p -> {
+      if (p.getMetadata().getAnnotations() == null) {
+        p.getMetadata().setAnnotations(new HashMap<>());
+      }
+      if (ready) {
+        p.getMetadata().getAnnotations().remove(POD_FAILURE);
+      } else {
+        p.getMetadata().getAnnotations().put(POD_FAILURE, "true");
+      }
+      return p;
+    });
   }
 
   /** Raises the pod's CPU usage in the metrics API; what was there before, or null. */

@@ -57,6 +57,12 @@ final class DemoFaults {
     return loss > 0 && ThreadLocalRandom.current().nextInt(100) < loss;
   }
 
+  /** True while a live fault drops every answer (100% loss): the service is unreachable. */
+  boolean unreachable() {
+    long now = System.nanoTime();
+    return faults.values().stream().anyMatch(f -> f.live(now) && f.lossPercent() >= 100);
+  }
+
   /** The delay to add to this request: the largest live delay, with its jitter. */
   long delayMillis() {
     long now = System.nanoTime();

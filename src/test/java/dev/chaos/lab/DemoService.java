@@ -25,23 +25,29 @@ import redis.clients.jedis.HostAndPort;
  *   <li>{@code GET /metrics}: Prometheus text format ({@link DemoMetrics});
  *   <li>{@code /hooks/chaos}: a webhook that records posts ({@link WebhookSink});
  *   <li>{@code /admin/faults/ID}: the faults the lab's chaos controller puts on it
- *       ({@link DemoFaults}): delay, loss, CPU burnt.
+ *       ({@link DemoFaults}): delay, loss, CPU burnt;
+ *   <li>{@code POST /admin/cache/rebuild}, {@code GET /admin/cache}: the seed's cache rebuild
+ *       from the database, and the cache's size.
  * </ul>
  * A built-in {@link LoadLoop} reads at a steady rate. The first {@link #WARM_UP} is not
  * counted and {@code /health} answers 503 meanwhile. Stops cleanly on TERM.
  *
  * <p>Arguments: {@code --port 18080 --sentinels H:P,H:P --master mymaster
- * --jdbc jdbc:postgresql://H:P/db --user chaos --rate 20}.
+ * --jdbc jdbc:postgresql://H:P/db --user chaos --rate 20 [--tls server.p12]}: with {@code --tls}
+ * it serves HTTPS with that PKCS12 key store (password {@code changeit}), as the backup region's
+ * demo does.
  */
 public final class DemoService {
   static final Duration WARM_UP = Duration.ofSeconds(5);
+  static final String CACHE_PATH = "/admin/cache";
 
   private DemoService() {}
 
   public static void main(String[] args) throws IOException {
     Map<String, String> options = LabArgs.parse(args, Map.of(
         "port", "18080", "sentinels", "127.0.0.1:26379", "master", "mymaster",
-        "jdbc", "jdbc:postgresql://127.0.0.1:15432/chaos", "user", "chaos", "rate", "20"));
+        "jdbc", "jdbc:postgresql://127.0.0.1:15432/chaos", "user", "chaos", "rate", "20",
+        "tls", ""));
     // every argument is read before anything starts: a bad one ends the process at once
     int port = Integer.parseInt(options.get("port"));
     int rate = Integer.parseInt(options.get("rate"));
@@ -51,7 +57,9 @@ public final class DemoService {
     WebhookSink webhook = new WebhookSink();
     DemoFaults faults = new DemoFaults();
 
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    HttpServer server = options.get("tls").isEmpty()
+        ? HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64)
+        : DemoTls.server(new InetSocketAddress("127.0.0.1", port), java.nio.file.Path.of(options.get("tls")));
     ExecutorService workers = Executors.newFixedThreadPool(32, r -> {
       Thread thread = new Thread(r, "demo-http");
       thread.setDaemon(true);
@@ -64,6 +72,11 @@ public final class DemoService {
         reply(exchange, 503, "warming up\n", "text/plain");
         return;
       }
+      if (faults.unreachable()) {
+        // 100% loss (a NetworkChaos, or the region drained): health checks are lost too
+        reply(exchange, 503, "unreachable: every answer is dropped\n", "text/plain");
+        return;
+      }
       boolean healthy = reads.canServe();
       reply(exchange, healthy ? 200 : 503, healthy ? "ok\n" : "cannot serve reads\n", "text/plain");
     });
@@ -71,9 +84,11 @@ public final class DemoService {
         "text/plain; version=0.0.4; charset=utf-8"));
     server.createContext(WebhookSink.PATH, webhook::handle);
     server.createContext(DemoFaults.PATH, faults::handle);
+    server.createContext(CACHE_PATH, exchange -> cache(exchange, reads));
     server.start();
 
-    LoadLoop load = new LoadLoop(URI.create("http://127.0.0.1:" + port), rate, metrics);
+    LoadLoop load = new LoadLoop(URI.create((options.get("tls").isEmpty() ? "http" : "https")
+        + "://127.0.0.1:" + port), rate, metrics);
     load.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       load.close();
@@ -88,6 +103,31 @@ public final class DemoService {
     // nothing is counted until they are over, so they do not land in the SLO series.
     warmUp(metrics);
     System.out.println("demo: counting requests");
+  }
+
+  /**
+   * The seed's cache recovery endpoint: {@code POST /admin/cache/rebuild} fills the cache from
+   * PostgreSQL and answers {@code {"rebuilt":100,"keys":N}} (N: DBSIZE of the cache's
+   * database); {@code GET /admin/cache} answers {@code {"keys":N}}. 503 when a store is down.
+   */
+  private static void cache(HttpExchange exchange, ItemReads reads) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    try {
+      if (path.equals(CACHE_PATH + "/rebuild") && method.equals("POST")) {
+        int rebuilt = reads.rebuildCache();
+        reply(exchange, 200, "{\"rebuilt\":" + rebuilt + ",\"keys\":" + reads.cacheSize()
+            + ",\"database\":" + ItemReads.CACHE_DATABASE + "}\n", "application/json");
+      } else if (path.equals(CACHE_PATH) && method.equals("GET")) {
+        reply(exchange, 200, "{\"keys\":" + reads.cacheSize() + ",\"database\":"
+            + ItemReads.CACHE_DATABASE + "}\n", "application/json");
+      } else {
+        reply(exchange, 404, "POST " + CACHE_PATH + "/rebuild or GET " + CACHE_PATH + "\n",
+            "text/plain");
+      }
+    } catch (java.sql.SQLException | RuntimeException e) {
+      reply(exchange, 503, "cache rebuild failed: " + e.getMessage() + "\n", "text/plain");
+    }
   }
 
   private static void warmUp(DemoMetrics metrics) {

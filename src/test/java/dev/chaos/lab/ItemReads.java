@@ -28,7 +28,8 @@ final class ItemReads implements AutoCloseable {
   static final int ITEMS = 100;
   private static final int REDIS_TIMEOUT_MILLIS = 250;
   private static final int CACHE_SECONDS = 5;
-  private static final int CACHE_DATABASE = 1;
+  static final int CACHE_DATABASE = 1;
+  static final int REBUILT_SECONDS = 60;
 
   /** Where a read was served from, and the value. */
   record Read(String source, String value) {}
@@ -73,6 +74,38 @@ final class ItemReads implements AutoCloseable {
     } catch (RuntimeException e) {
       metrics.backendError("redis");
       return fromPostgres(id).map(this::postgres).or(this::none);
+    }
+  }
+
+  /**
+   * The seed's "rebuild cache from database": every item of PostgreSQL written to the cache,
+   * living {@link #REBUILT_SECONDS} (a warmed cache outlives the reads' short entries, so its
+   * size can be checked afterwards). Returns how many were written; fails when either store
+   * cannot be reached (the caller answers 503).
+   */
+  int rebuildCache() throws SQLException {
+    java.util.Map<String, String> items = new java.util.LinkedHashMap<>();
+    try (Connection connection = connect()) {
+      ensureTable(connection);
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT id, name FROM demo_items ORDER BY id")) {
+        while (rows.next()) {
+          items.put("demo:item:" + rows.getInt(1), rows.getString(2));
+        }
+      }
+    }
+    try (Jedis jedis = redis().getResource()) {
+      var pipeline = jedis.pipelined();
+      items.forEach((key, value) -> pipeline.setex(key, REBUILT_SECONDS, value));
+      pipeline.sync();
+    }
+    return items.size();
+  }
+
+  /** The number of keys of the cache's database (DBSIZE of database {@value #CACHE_DATABASE}). */
+  long cacheSize() {
+    try (Jedis jedis = redis().getResource()) {
+      return jedis.dbSize();
     }
   }
 
@@ -135,11 +168,22 @@ final class ItemReads implements AutoCloseable {
       return;
     }
     try (Statement statement = connection.createStatement()) {
+      // a replica (the backup region's database) is read-only: the table comes by streaming
+      if (inRecovery(statement)) {
+        tableReady = true;
+        return;
+      }
       statement.execute("CREATE TABLE IF NOT EXISTS demo_items (id int PRIMARY KEY, name text NOT NULL)");
       statement.execute("INSERT INTO demo_items SELECT i, 'item-' || i FROM generate_series(0, "
           + (ITEMS - 1) + ") AS i ON CONFLICT (id) DO NOTHING");
     }
     tableReady = true;
+  }
+
+  private static boolean inRecovery(Statement statement) throws SQLException {
+    try (ResultSet row = statement.executeQuery("SELECT pg_is_in_recovery()")) {
+      return row.next() && row.getBoolean(1);
+    }
   }
 
   /**

@@ -58,6 +58,7 @@ class LabChaosTest {
 
   @AfterAll
   static void close() {
+    LabBaseline.awaitQuietSlos();
     client.close();
   }
 
@@ -209,6 +210,11 @@ class LabChaosTest {
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
         .until(() -> gateways.stream().allMatch(p -> cpuUsage(p) == null));
     await().atMost(Duration.ofSeconds(10)).until(() -> faults().equals("{}"));
+    // the burnt CPU may have made the gateway's HPA scale up (HpaController): the lab is left
+    // whole for the next test once it is back to its 3 replicas, after its 60 s window
+    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> client.apps().deployments().inNamespace(NS).withName("graphql-gateway").get()
+            .getSpec().getReplicas() == 3 && podsOf("graphql-gateway").size() == 3);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -34,7 +34,16 @@ import java.util.logging.Logger;
  * <p>It runs the lab's Chaos Mesh too ({@link ChaosController}), which acts on the demo service
  * through its admin endpoint.
  *
- * <p>Arguments: {@code --port 16443 --demo http://127.0.0.1:18080}. Stops on TERM.
+ * <p>It drives the gateway's HPA from the demo's real CPU ({@link HpaController}) and, given
+ * {@code --lab scripts/lab --offset N}, backs the Redis pods with the lab's Redis processes
+ * ({@link RedisPods}).
+ *
+ * In the primary region ({@code --region primary}, the default) it runs the seed's DR workflow:
+ * Argo workflows and the Litmus node drain of the primary region ({@link RegionDrain}).
+ *
+ * <p>Arguments: {@code --port 16443 --demo http://127.0.0.1:18080 [--lab PATH --offset N]
+ * [--region primary|backup]}.
+ * Stops on TERM.
  */
 public final class LabKubeServer {
   /** Held so the level set on it is not lost with a collected logger. */
@@ -46,7 +55,8 @@ public final class LabKubeServer {
   private LabKubeServer() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = LabArgs.parse(args, Map.of("port", "16443", "demo", "http://127.0.0.1:18080"));
+    Map<String, String> options = LabArgs.parse(args, Map.of("port", "16443", "demo", "http://127.0.0.1:18080",
+        "lab", "", "offset", "0", "region", "primary"));
     int port = Integer.parseInt(options.get("port"));
     KubeDiscovery discovery = new KubeDiscovery("127.0.0.1:" + port);
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -66,8 +76,11 @@ public final class LabKubeServer {
         .build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     LlmMarketplaceSeed seed = new LlmMarketplaceSeed(client);
+    // the Redis pods stand for the lab's real Redis processes, which `scripts/lab` manages
+    RedisPods redisPods = options.get("lab").isEmpty() ? null : new RedisPods(client,
+        java.nio.file.Path.of(options.get("lab")), Integer.parseInt(options.get("offset")));
     try {
-      seed.seed();
+      seed.seed(redisPods == null ? () -> { } : redisPods::seed);
     } catch (RuntimeException e) {
       // the server's threads would keep a half-seeded API alive: end the process instead
       System.err.println("kube: seeding failed: " + e);
@@ -79,9 +92,27 @@ public final class LabKubeServer {
     controller.start();
     ChaosController chaos = new ChaosController(client, java.net.URI.create(options.get("demo")));
     chaos.start();
+    HpaController hpa = new HpaController(client, java.net.URI.create(options.get("demo")));
+    hpa.start();
+    if (redisPods != null) {
+      redisPods.start();
+    }
+    // the primary region's API runs the seed's DR workflow (Argo) and its node drain (Litmus)
+    RegionDrain region = options.get("region").equals("primary")
+        ? new RegionDrain(client, java.net.URI.create(options.get("demo"))) : null;
+    if (region != null) {
+      region.start();
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (region != null) {
+        region.close();
+      }
+      hpa.close();
+      if (redisPods != null) {
+        redisPods.close();
+      }
       chaos.close();
       controller.close();
       client.close();

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -39,6 +40,8 @@ import java.util.Random;
 final class LlmMarketplaceSeed {
   static final String APP_NAMESPACE = "llm-marketplace";
   static final String CHAOS_NAMESPACE = "chaos-testing";
+  /** The HPAs' scale-down stabilization window (spec.behavior): the lab's, short. */
+  static final int SCALE_DOWN_WINDOW_SECONDS = 60;
 
   /** A deployment of the seed: name, replicas, labels of its pods, container port. */
   record Workload(String name, int replicas, Map<String, String> labels, int port, int hpaMin,
@@ -63,6 +66,11 @@ final class LlmMarketplaceSeed {
   static final String SEEDED_MARKER = "lab-seeded";
 
   void seed() {
+    seed(() -> { });
+  }
+
+  /** As {@link #seed()}, running {@code more} before the marker that says the seed is complete. */
+  void seed(Runnable more) {
     for (String namespace : List.of("default", "kube-system", APP_NAMESPACE, CHAOS_NAMESPACE)) {
       client.namespaces().resource(new NamespaceBuilder()
           .withNewMetadata().withName(namespace).endMetadata()
@@ -101,6 +109,7 @@ final class LlmMarketplaceSeed {
             .build()).create();
       }
     }
+    more.run();
     client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder()
         .withNewMetadata().withName(SEEDED_MARKER).withNamespace("kube-system").endMetadata()
         .withData(Map.of("seed", "llm-marketplace")).build()).create();
@@ -119,7 +128,12 @@ final class LlmMarketplaceSeed {
         .withNewTemplate().withNewMetadata().withLabels(workload.labels()).endMetadata()
         .withNewSpec().withContainers(new ContainerBuilder().withName(workload.name())
             .withImage("registry.example/llm-marketplace/" + workload.name() + ":1.0.0")
-            .addNewPort().withContainerPort(workload.port()).endPort().build())
+            .addNewPort().withContainerPort(workload.port()).endPort()
+            // requests and limits: the HPA's utilization is relative to the CPU request
+            .withNewResources()
+            .withRequests(Map.of("cpu", new Quantity("150m"), "memory", new Quantity("256Mi")))
+            .withLimits(Map.of("cpu", new Quantity("1"), "memory", new Quantity("512Mi")))
+            .endResources().build())
         .endSpec().endTemplate()
         .endSpec()
         .withNewStatus().withObservedGeneration(1L).withReplicas(replicas)
@@ -182,6 +196,9 @@ final class LlmMarketplaceSeed {
         .addNewMetric().withType("Resource").withNewResource().withName("cpu")
         .withNewTarget().withType("Utilization").withAverageUtilization(70).endTarget()
         .endResource().endMetric()
+        // a minute rather than the default five, so that a lab run waits less for scale-down
+        .withNewBehavior().withNewScaleDown().withStabilizationWindowSeconds(SCALE_DOWN_WINDOW_SECONDS)
+        .endScaleDown().endBehavior()
         .endSpec()
         .withNewStatus().withCurrentReplicas(workload.replicas())
         .withDesiredReplicas(workload.replicas()).withLastScaleTime(created)
