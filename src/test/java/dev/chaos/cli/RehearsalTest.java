@@ -42,13 +42,9 @@ class RehearsalTest {
         });
   }
 
-  /**
-   * Those that pass in the default world: all but the ones whose hypothesis today's sandbox
-   * cannot model (ScenarioRehearsalTest rehearses those to their current verdict).
-   */
+  /** Every runbook of runbooks/ and of the contract passes in the default world. */
   static Stream<Path> passingRunbooks() throws IOException {
-    return runbooks().filter(p -> p.startsWith(dev.chaos.ContractExamples.dir())
-        || !ScenarioRehearsalTest.AWAITING_CAUSAL_SANDBOX.contains(p.getFileName().toString()));
+    return runbooks();
   }
 
   @ParameterizedTest

@@ -45,8 +45,9 @@ public final class HttpWorld {
 
   private Results.Response answer(String url, EndpointSpec e, Instant now, Duration timeout,
       int status, String body) {
-    Duration latency = e.latency().plus(Quantities.ofSeconds(addedLatency(e, now)));
     WorldSpec.ServiceSpec service = e.traffic() ? entryServing(now) : service(e);
+    // with a service, the model below carries what chaos does to its pods (not added twice)
+    Duration latency = e.latency().plus(Quantities.ofSeconds(addedLatency(e, now, service == null)));
     if (e.traffic()) {
       body = body.replace("${region}", regionServing(now));
     }
@@ -120,13 +121,13 @@ public final class HttpWorld {
   }
 
   /** Seconds that active chaos on the serving deployment adds to p95, added to each answer. */
-  private double addedLatency(EndpointSpec e, Instant now) {
+  private double addedLatency(EndpointSpec e, Instant now, boolean podHealth) {
     Deployment d = deployment(e);
     if (d == null) {
       return 0;
     }
     // what chaos does to the serving pods (a NetworkChaos's delay, a CPU limit's throttling)
-    double extra = Quantities.toSeconds(d.healthAt(now).addedLatency());
+    double extra = podHealth ? Quantities.toSeconds(d.healthAt(now).addedLatency()) : 0;
     for (ChaosObject c : world.k8s(e.cluster()).chaosObjects()) {
       if (c.activeAt(now) && c.targets.contains(d)) {
         extra += c.effect.metrics().getOrDefault(world.spec().p95Series(), 0.0);

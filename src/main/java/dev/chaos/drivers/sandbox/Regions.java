@@ -21,11 +21,12 @@ import java.util.Map;
 final class Regions {
   private record Switch(Instant at, String to) {}
 
+  private record Promotion(Instant at, String region) {}
+
   private final World world;
   private final TrafficSpec spec;
   private final List<Switch> switches = new ArrayList<>();
-  private String promoted;
-  private Instant promotedAt;
+  private final List<Promotion> promotions = new ArrayList<>();
 
   Regions(World world) {
     this.world = world;
@@ -47,8 +48,7 @@ final class Regions {
   /** Makes {@code region}'s database the writable primary from {@code now}. */
   void promote(String region, Instant now) {
     if (!region.equals(primaryAt(now))) {
-      promoted = region;
-      promotedAt = now;
+      promotions.add(new Promotion(now, region));
     }
   }
 
@@ -112,23 +112,35 @@ final class Regions {
 
   /** The region whose database takes writes at {@code t}. */
   String primaryAt(Instant t) {
-    if (promoted != null && !t.isBefore(promotedAt)) {
-      return promoted;
+    String primary = spec.regions().keySet().iterator().next();
+    for (Promotion p : promotions) {
+      if (!t.isBefore(p.at())) {
+        primary = p.region();
+      }
     }
-    return spec.regions().keySet().iterator().next();
+    return primary;
   }
 
   /**
    * When the first region's database stopped replicating at or before {@code t}: the first
-   * instant its region was down; null while it never was.
+   * instant its region was down; null while it never was. A failback (the first region
+   * promoted again after another was) re-seeds the standby from it, as a DR tool's failback
+   * does before it switches: replication resumes then, and only later failures count.
    */
   Instant primaryFailedAt(Instant t) {
     String first = spec.regions().keySet().iterator().next();
+    Instant since = null;
+    for (Promotion p : promotions) {
+      if (!t.isBefore(p.at()) && p.region().equals(first)) {
+        since = p.at();
+      }
+    }
     Instant failed = null;
     for (FaultSpec f : world.spec().faults()) {
       if (("region:" + first).equals(f.down())) {
         Instant from = world.faultStart(f);
-        if (from != null && !from.isAfter(t) && (failed == null || from.isBefore(failed))) {
+        if (from != null && !from.isAfter(t) && (since == null || !from.isBefore(since))
+            && (failed == null || from.isBefore(failed))) {
           failed = from;
         }
       }
@@ -137,14 +149,19 @@ final class Regions {
     for (RegionSpec r : spec.regions().values()) {
       for (ChaosObject c : world.k8s(r.cluster()).chaosObjects()) {
         if (fails(kinds, c) && !c.appliedAt.isAfter(t)
+            && (since == null || !c.appliedAt.isBefore(since))
             && (failed == null || c.appliedAt.isBefore(failed))) {
           failed = c.appliedAt;
         }
       }
     }
-    if (promotedAt != null && !promotedAt.isAfter(t)
-        && (failed == null || promotedAt.isBefore(failed))) {
-      failed = promotedAt; // a promotion ends replication from the old primary too
+    for (Promotion p : promotions) {
+      // a promotion ends replication from the old primary too
+      if (!p.region().equals(first) && !p.at().isAfter(t)
+          && (since == null || !p.at().isBefore(since))
+          && (failed == null || p.at().isBefore(failed))) {
+        failed = p.at();
+      }
     }
     return failed;
   }

@@ -239,7 +239,10 @@ public final class World {
     }
     if (series.equals(spec.p95Series())) {
       sum += postgres.exhaustionAt(t) * exhaustion.p95();
-      // what chaos does to pods (PodHealth): the largest tail a deployment adds
+    }
+    if (series.equals(spec.p95Series()) && !services.any()) {
+      // without services, what chaos does to pods (PodHealth): the largest tail a deployment
+      // adds (with services, the model above already carries it to the users)
       double baseline = spec.series().get(series).before();
       double tail = 0;
       for (K8sWorld cluster : clusters.values()) {
