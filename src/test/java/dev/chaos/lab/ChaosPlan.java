@@ -2,6 +2,7 @@ package dev.chaos.lab;
 
 import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.drivers.kube.ChaosSelection;
+import dev.chaos.drivers.kube.GoDuration;
 import dev.chaos.drivers.kube.PodFacts;
 import dev.chaos.drivers.kube.PodSelector;
 import dev.chaos.drivers.kube.SelectionMode;
