@@ -186,7 +186,7 @@ class LabScenariosTest {
       before = m.getConnection().getHostAndPort().toString();
     }
     CliRunner.Result r = passesAndLeavesNothing(runbook("redis-failover"));
-    assertThat(r.out()).contains("record failover_time = ");
+    assertThat(r.out()).contains("record promotion_time = ");
     try (var m = LabLeftovers.master()) {
       assertThat(m.getConnection().getHostAndPort().toString()).isNotEqualTo(before);
     }
