@@ -181,6 +181,11 @@ class LabScenariosTest {
     knownRunbookProblem("redis-failover", "redis.set(\"chaos:probe\", \"\")",
         "its rollback sets `chaos:probe` to \"\" after the automatic inverse of redis.set has"
             + " deleted it, so the run leaves a stray key");
+    knownRunbookProblem("redis-failover", "    wait 3s\n    let fallback = signals.cache_fallback_share()",
+        "it reads the database fallback share 3 s into the outage, but the share is a rate over"
+            + " 1m (chaos:app:cache_fallback:ratio1m), which has barely moved by then (measured:"
+            + " 50.77% against 51.14% before); and its rollback's REPLICAOF NO ONE needs"
+            + " CHAOS_REDIS_REPLICA, which the lab does not set");
     String before;
     try (var m = LabLeftovers.master()) {
       before = m.getConnection().getHostAndPort().toString();
