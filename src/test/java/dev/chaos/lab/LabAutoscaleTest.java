@@ -5,13 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,10 +32,7 @@ class LabAutoscaleTest {
 
   @BeforeAll
   static void connect() throws Exception {
-    Config config = Config.fromKubeconfig("lab",
-        Files.readString(Path.of(System.getenv("LAB_KUBECONFIG"))), null);
-    config.setRequestTimeout(5_000);
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client = LabKube.connect();
   }
 
   @AfterAll

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.net.URI;
@@ -17,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +45,7 @@ class LabChaosTest {
 
   @BeforeAll
   static void connect() throws IOException {
-    Config config = Config.fromKubeconfig("lab",
-        Files.readString(Path.of(System.getenv("LAB_KUBECONFIG"))), null);
-    config.setRequestTimeout(5_000);
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client = LabKube.connect();
     demo = System.getenv("LAB_DEMO_URL");
   }
 

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -44,10 +40,7 @@ class LabRedisOutageTest {
 
   @BeforeAll
   static void connect() throws Exception {
-    Config config = Config.fromKubeconfig("lab",
-        Files.readString(Path.of(System.getenv("LAB_KUBECONFIG"))), null);
-    config.setRequestTimeout(5_000);
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client = LabKube.connect();
     demo = System.getenv("LAB_DEMO_URL");
   }
 
