@@ -1,34 +1,27 @@
 package dev.chaos.drivers.sandbox;
 
-import dev.chaos.drivers.ManifestDocuments;
-import dev.chaos.drivers.kube.ChaosInjection;
-import dev.chaos.drivers.kube.ChaosInjections;
 import dev.chaos.drivers.kube.ChaosSelection;
 import dev.chaos.drivers.kube.Kinds;
 import dev.chaos.drivers.kube.LabelSelector;
+import dev.chaos.drivers.kube.PodFacts;
 import dev.chaos.drivers.sandbox.Results.Selector;
-import dev.chaos.drivers.sandbox.WorldSpec.ChaosSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One Kubernetes cluster of the world, with one method per function of the `k8s` signature
  * table. Deployments and their pods are modelled ({@link Deployment}); any other object
- * (chaos objects, workflows, config maps) is kept as the tree that was applied. An applied
- * object of a kind the world file lists under `chaos` acts on the world ({@link ChaosObject}).
+ * (chaos objects, workflows, config maps) is kept as the tree that was applied
+ * ({@link ClusterObjects}). An applied chaos object acts on the world ({@link ClusterChaos}).
  *
  * <p>A namespace argument of "" means the context's namespace of the cluster.
  */
 public final class K8sWorld {
-  /** An object kept as a tree, with its kind normalised. */
-  private record Key(String kind, String namespace, String name) {}
-
   /**
    * One object that `apply` created ({@code previous} null) or changed; {@link #revert}
    * undoes it, which is the automatic inverse of `k8s.apply`.
@@ -39,38 +32,22 @@ public final class K8sWorld {
   private final World world;
   private final String cluster;
   private final String contextNamespace;
-  private final Set<String> namespaces = new LinkedHashSet<>();
-  private final Map<Key, Deployment> deployments = new LinkedHashMap<>();
-  private final Map<Key, Map<String, Object>> objects = new LinkedHashMap<>();
-  private final List<ChaosObject> chaos = new ArrayList<>();
+  private final Map<ObjectKey, Deployment> deployments = new LinkedHashMap<>();
+  private final ClusterChaos chaos = new ClusterChaos(this);
+  private final ClusterObjects objects = new ClusterObjects(this, chaos);
   private final Nodes nodes;
-  /** Chaos that starts later (a Workflow's later steps, a Schedule's runs), by instant. */
-  private final java.util.PriorityQueue<Due> due = new java.util.PriorityQueue<>();
-  /** Objects created so far: the last uid given. */
-  private long uids;
-  private long dueOrder;
-
-  /** Something to do at an instant; {@code order} keeps the order it was asked in. */
-  private record Due(Instant at, long order, java.util.function.Consumer<Instant> action)
-      implements Comparable<Due> {
-    @Override
-    public int compareTo(Due o) {
-      int c = at.compareTo(o.at);
-      return c != 0 ? c : Long.compare(order, o.order);
-    }
-  }
+  /** Chaos that starts later (a Workflow's later steps, a Schedule's runs). */
+  private final DueActions due = new DueActions();
 
   K8sWorld(World world, String cluster, WorldSpec.ClusterSpec spec) {
     this.world = world;
     this.cluster = cluster;
     this.contextNamespace = spec.namespace();
-    namespaces.addAll(spec.namespaces());
     this.nodes = new Nodes(spec.nodes());
     for (WorldSpec.DeploymentSpec d : spec.deployments()) {
-      namespaces.add(d.namespace());
       Deployment deployment = new Deployment(d, world.start(), world.random(), nodes);
       deployment.kindCpu = t -> chaosCpu(deployment, t);
-      deployments.put(new Key("deployment", d.namespace(), d.name()), deployment);
+      deployments.put(new ObjectKey("deployment", d.namespace(), d.name()), deployment);
     }
   }
 
@@ -105,10 +82,10 @@ public final class K8sWorld {
    * The pods of a namespace as a chaos selector reads them: a pod carries its deployment's
    * labels, and is Running once ready, Pending before.
    */
-  public List<dev.chaos.drivers.kube.PodFacts> podFacts(String namespace) {
+  public List<PodFacts> podFacts(String namespace) {
     return world.read(now -> {
       String ns = resolve(namespace);
-      List<dev.chaos.drivers.kube.PodFacts> out = new ArrayList<>();
+      List<PodFacts> out = new ArrayList<>();
       for (Deployment d : deployments.values()) {
         if (d.namespace().equals(ns)) {
           for (Deployment.Pod pod : d.podsAt(now)) {
@@ -152,84 +129,39 @@ public final class K8sWorld {
 
   /** Creates or updates the objects of a manifest, as `kubectl apply`; see {@link Applied}. */
   public List<Applied> apply(String manifest, String namespace) {
-    List<ManifestDocuments.Doc> docs = Manifest.parse(manifest);
-    // refused before anything is stored, so that an apply is all or nothing
-    for (ManifestDocuments.Doc doc : docs) {
-      refuseDeployment(Kinds.normalise(doc.kind()), doc.name());
-      ChaosRun.check(world, injections(doc, doc.namespace().isEmpty() ? resolve(namespace)
-          : doc.namespace()));
-    }
-    return world.write(now -> {
-      List<Applied> applied = new ArrayList<>();
-      for (ManifestDocuments.Doc doc : docs) {
-        String ns = !doc.namespace().isEmpty() ? doc.namespace() : resolve(namespace);
-        String name = doc.name().isEmpty() ? doc.generateName() + world.randomSuffix()
-            : doc.name();
-        // the manifest's group too: a Chaos Mesh Workflow is not an Argo one
-        applied.add(put(Kinds.normalise(doc.kind(), doc.apiVersion()), ns, name, doc.tree(),
-            now, null));
-      }
-      return applied;
-    });
+    return objects.apply(manifest, namespace);
   }
 
   /** Undoes one object of an `apply`: deletes it if it was created, else restores it. */
   public void revert(Applied applied) {
-    world.write(now -> {
-      Key key = new Key(applied.kind(), applied.namespace(), applied.name());
-      if (applied.previous() == null) {
-        // exactly the object created: one recreated under its name (another uid) is not ours
-        Map<String, Object> current = objects.get(key);
-        if (current != null && applied.uid().equals(ManifestDocuments.text(
-            ManifestDocuments.at(current, "metadata", "uid")))) {
-          deleteObject(key, now);
-        }
-      } else {
-        objects.put(key, applied.previous());
-      }
-      return null;
-    });
+    objects.revert(applied);
   }
 
   /** Deletes one object; false when there was none (no error, as the signature table says). */
   public boolean delete(String kind, String name, String namespace) {
-    return world.write(now -> deleteObject(new Key(Kinds.normalise(kind), resolve(namespace),
-        name), now));
+    return objects.delete(kind, name, namespace);
   }
 
   public int deleteAll(String kind, String namespace, String labels) {
-    return world.write(now -> {
-      List<Key> keys = keys(Kinds.normalise(kind), resolve(namespace), labels, now);
-      keys.forEach(k -> deleteObject(k, now));
-      return keys.size();
-    });
+    return objects.deleteAll(kind, namespace, labels);
   }
 
   /** The object as a Json tree; a missing object is an error, as with kubectl. */
   public Map<String, Object> get(String kind, String name, String namespace) {
-    return world.read(now -> {
-      Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
-      Map<String, Object> tree = tree(key, now);
-      if (tree == null) {
-        throw notFound(key);
-      }
-      return tree;
-    });
+    return objects.get(kind, name, namespace);
   }
 
   public boolean exists(String kind, String name, String namespace) {
-    return world.read(now -> tree(new Key(Kinds.normalise(kind), resolve(namespace), name), now)
-        != null);
+    return objects.exists(kind, name, namespace);
   }
 
   /** The names of the objects {@link #deleteAll} would delete, in the order it finds them. */
   public List<String> names(String kind, String namespace, String labels) {
-    return world.read(now -> keys(Kinds.normalise(kind), resolve(namespace), labels, now)
-        .stream().map(Key::name).toList());
+    return objects.names(kind, namespace, labels);
   }
 
   public int count(String kind, String namespace, String labels) {
-    return world.read(now -> keys(Kinds.normalise(kind), resolve(namespace), labels, now).size());
+    return objects.count(kind, namespace, labels);
   }
 
   /**
@@ -238,40 +170,12 @@ public final class K8sWorld {
    */
   public Map<String, Object> patch(String kind, String name, Map<String, Object> patch,
       String namespace) {
-    return world.write(now -> {
-      Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
-      Map<String, Object> previous = tree(key, now);
-      if (previous == null) {
-        throw notFound(key);
-      }
-      Deployment deployment = deployments.get(key);
-      if (deployment != null) {
-        Object replicas = ManifestDocuments.at(patch, "spec", "replicas");
-        if (!(replicas instanceof Number n) || patch.size() != 1
-            || ManifestDocuments.map(patch.get("spec")).size() != 1) {
-          throw new SandboxException("the sandbox patches only `spec.replicas` of a deployment");
-        }
-        deployment.scale(n.intValue(), now);
-      } else {
-        objects.put(key, MergePatch.apply(previous, patch));
-      }
-      return previous;
-    });
+    return objects.patch(kind, name, patch, namespace);
   }
 
   /** Puts back an object as {@link #patch} returned it. */
   public void restore(String kind, String name, Map<String, Object> previous, String namespace) {
-    world.write(now -> {
-      Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
-      Deployment deployment = deployments.get(key);
-      if (deployment != null) {
-        Object replicas = ManifestDocuments.at(previous, "spec", "replicas");
-        deployment.scale(((Number) replicas).intValue(), now);
-      } else {
-        objects.put(key, previous);
-      }
-      return null;
-    });
+    objects.restore(kind, name, previous, namespace);
   }
 
   /** Sets the replicas of a deployment and returns the previous number. */
@@ -340,121 +244,25 @@ public final class K8sWorld {
   /** Adds or replaces an object; kinds listed under `chaos` start acting. */
   Applied put(String kind, String namespace, String name, Map<String, Object> tree, Instant now,
       Duration runFor) {
-    Key key = new Key(Kinds.normalise(kind), namespace, name);
-    refuseDeployment(key.kind(), name);
-    namespaces.add(namespace);
-    Map<String, Object> previous = objects.get(key);
-    String created = previous == null ? now.toString()
-        : ManifestDocuments.text(ManifestDocuments.at(previous, "metadata", "creationTimestamp"));
-    // a counter, not the world's random numbers: a uid must not change what the seed picks
-    String uid = previous == null ? "sandbox" + cluster + "-uid-" + (++uids)
-        : ManifestDocuments.text(ManifestDocuments.at(previous, "metadata", "uid"));
-    Map<String, Object> stored = Manifest.withMetadata(tree, name, namespace, created);
-    ManifestDocuments.map(stored.get("metadata")).put("uid", uid);
-    objects.put(key, stored);
-    ChaosSpec effect = world.spec().chaos().get(key.kind());
-    List<ChaosInjection> injections = previous != null ? List.of()
-        : injections(new ManifestDocuments.Doc(ManifestDocuments.text(tree.get("kind")),
-            ManifestDocuments.text(tree.get("apiVersion")), name, "", namespace, tree), namespace);
-    if (!injections.isEmpty()) {
-      runInjections(key, tree, injections, now);
-    } else if (effect != null && previous == null) {
-      startChaos(key, tree, effect, now, runFor);
-    }
-    return new Applied(key.kind() + "/" + name, key.kind(), namespace, name, previous, uid);
-  }
-
-  private static void refuseDeployment(String kind, String name) {
-    if (kind.equals("deployment")) {
-      throw new SandboxException("the sandbox does not apply deployments: describe `" + name
-          + "` in the world file instead");
-    }
-  }
-
-  /**
-   * What a Chaos Mesh object does ({@link ChaosInjections}); nothing for other objects (Litmus
-   * and Argo objects act through the world file's `chaos` section).
-   */
-  private static List<ChaosInjection> injections(ManifestDocuments.Doc doc, String namespace) {
-    if (!Kinds.groupOf(doc.apiVersion()).equals(Kinds.CHAOS_MESH)) {
-      return List.of();
-    }
-    try {
-      return ChaosInjections.of(doc, namespace);
-    } catch (IllegalArgumentException e) {
-      throw new SandboxException(e.getMessage());
-    }
-  }
-
-  /** A Chaos Mesh object: its injections act on the pods they choose ({@link ChaosRun}). */
-  private void runInjections(Key key, Map<String, Object> tree, List<ChaosInjection> injections,
-      Instant now) {
-    Object specDuration = ManifestDocuments.at(tree, "spec", "duration");
-    boolean plain = injections.size() == 1 && injections.get(0).timing().startAfter().isZero()
-        && injections.get(0).timing().schedule().isEmpty()
-        && !Kinds.normalise(key.kind()).startsWith("workflow");
-    Instant endsAt = plain ? (specDuration == null ? null
-        : now.plus(injections.get(0).duration())) : ChaosRun.endOf(injections, now);
-    ChaosObject object = new ChaosObject(key.kind(), key.namespace(), key.name(), now, endsAt,
-        ChaosObject.NO_EFFECT, List.of(), injections);
-    chaos.add(object);
-    world.chaosStarted(now);
-    ChaosRun.plan(this, object, now);
-    runDue(now);
-  }
-
-  private void startChaos(Key key, Map<String, Object> tree, ChaosSpec effect, Instant now,
-      Duration runFor) {
-    Object specDuration = ManifestDocuments.at(tree, "spec", "duration");
-    Duration duration = runFor != null ? runFor
-        : specDuration == null ? null : goDuration(key, specDuration.toString());
-    List<Deployment> targets = ChaosTargets.of(tree, effect, deployments.values(),
-        key.namespace());
-    ChaosObject object = new ChaosObject(key.kind(), key.namespace(), key.name(), now,
-        duration == null ? null : now.plus(duration), effect, targets);
-    chaos.add(object);
-    world.chaosStarted(now);
-    for (Deployment target : targets) {
-      int pods = target.podsAt(now).size();
-      int kills = ChaosTargets.kills(tree, effect, pods);
-      if (kills > 0) {
-        target.kill(kills, Duration.ZERO, now);
-      }
-    }
-  }
-
-  /** A `spec.duration` as the chaos tools write it: a Go duration (`30s`, `1500000us`). */
-  private static Duration goDuration(Key key, String text) {
-    try {
-      return dev.chaos.drivers.kube.GoDuration.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new SandboxException(key.kind() + " `" + key.name() + "` `spec.duration` "
-          + e.getMessage());
-    }
+    return objects.put(kind, namespace, name, tree, now, runFor);
   }
 
   List<ChaosObject> chaosObjects() {
-    return chaos;
+    return chaos.objects();
   }
 
   Map<String, Object> object(String kind, String namespace, String name) {
-    return objects.get(new Key(Kinds.normalise(kind), namespace, name));
+    return objects.object(kind, namespace, name);
   }
 
   /** Extra cores per pod that active chaos puts on a deployment. */
   double chaosCpu(Deployment d, Instant t) {
-    double extra = 0;
-    for (ChaosObject c : chaos) {
-      if (c.activeAt(t) && c.targets.contains(d)) {
-        extra += c.effect.cpu();
-      }
-    }
-    return extra;
+    return chaos.cpuOn(d, t);
   }
 
   /** A deployment of the world file by namespace and name; the loader checked it exists. */
   Deployment deployment(String namespace, String name) {
-    Deployment d = deployments.get(new Key("deployment", namespace, name));
+    Deployment d = deployments.get(new ObjectKey("deployment", namespace, name));
     if (d == null) {
       throw new SandboxException("deployment \"" + name + "\" not found in namespace "
           + namespace + (cluster.isEmpty() ? "" : " of cluster " + cluster));
@@ -466,8 +274,13 @@ public final class K8sWorld {
     return deployments.values();
   }
 
+  /** The deployment under {@code key}; null when the key is of another kind or names none. */
+  Deployment deploymentAt(ObjectKey key) {
+    return deployments.get(key);
+  }
+
   boolean disruptedAt(Instant t) {
-    return chaos.stream().anyMatch(c -> c.activeAt(t))
+    return chaos.activeAt(t)
         || deployments.values().stream().anyMatch(d -> d.disruptedAt(t));
   }
 
@@ -488,16 +301,13 @@ public final class K8sWorld {
   }
 
   /** Does {@code action} at {@code at} (now at the latest), in the order asked. */
-  void at(Instant at, java.util.function.Consumer<Instant> action) {
-    due.add(new Due(at, dueOrder++, action));
+  void at(Instant at, Consumer<Instant> action) {
+    due.at(at, action);
   }
 
   /** Does what is due up to {@code upTo}, each at its own instant. */
   void runDue(Instant upTo) {
-    while (!due.isEmpty() && !due.peek().at().isAfter(upTo)) {
-      Due next = due.poll();
-      next.action().accept(next.at());
-    }
+    due.runUpTo(upTo);
   }
 
   /**
@@ -518,9 +328,9 @@ public final class K8sWorld {
   }
 
   /** A pod as a chaos selector reads it: its deployment's labels, its node and phase. */
-  private dev.chaos.drivers.kube.PodFacts facts(Deployment d, Deployment.Pod pod, Instant t) {
+  private PodFacts facts(Deployment d, Deployment.Pod pod, Instant t) {
     // the world's workloads are Deployments
-    return new dev.chaos.drivers.kube.PodFacts(d.namespace(), pod.name, d.spec.labels(),
+    return new PodFacts(d.namespace(), pod.name, d.spec.labels(),
         Map.of(), pod.startedAt(t) && !world.regions().clusterDownAt(cluster, t) ? "Running"
             : "Pending", pod.node, "deployment",
         nodes.labels(pod.node));
@@ -538,7 +348,7 @@ public final class K8sWorld {
   }
 
   private Deployment deployment(String kind, String name, String namespace) {
-    Key key = new Key(Kinds.normalise(kind), resolve(namespace), name);
+    ObjectKey key = new ObjectKey(Kinds.normalise(kind), resolve(namespace), name);
     Deployment d = deployments.get(key);
     if (d == null) {
       throw notFound(key);
@@ -546,76 +356,7 @@ public final class K8sWorld {
     return d;
   }
 
-  private boolean deleteObject(Key key, Instant now) {
-    if (key.kind().equals("pod")) {
-      for (Deployment d : deployments.values()) {
-        if (d.namespace().equals(key.namespace())
-            && d.podsAt(now).stream().anyMatch(p -> p.name.equals(key.name()))) {
-          d.killNamed(key.name(), now);
-          world.chaosStarted(now);
-          return true;
-        }
-      }
-      return false;
-    }
-    if (key.kind().equals("deployment")) {
-      throw new SandboxException("the sandbox does not delete deployments; scale `" + key.name()
-          + "` to 0 instead");
-    }
-    if (objects.remove(key) == null) {
-      return false;
-    }
-    for (ChaosObject c : chaos) {
-      if (c.kind.equals(key.kind()) && c.namespace.equals(key.namespace())
-          && c.name.equals(key.name()) && c.deletedAt == null) {
-        c.deletedAt = now;
-      }
-    }
-    return true;
-  }
-
-  /** The objects of a kind in a namespace whose labels match; pods and deployments included. */
-  private List<Key> keys(String kind, String namespace, String labels, Instant now) {
-    LabelSelector selector = LabelSelector.parse(labels == null ? "" : labels);
-    List<Key> out = new ArrayList<>();
-    for (Deployment d : deployments.values()) {
-      if (!d.namespace().equals(namespace) || !selector.matches(d.spec.labels())) {
-        continue;
-      }
-      if (kind.equals("deployment")) {
-        out.add(new Key(kind, namespace, d.name()));
-      } else if (kind.equals("pod")) {
-        d.podsAt(now).forEach(p -> out.add(new Key(kind, namespace, p.name)));
-      }
-    }
-    objects.forEach((key, tree) -> {
-      if (key.kind().equals(kind) && key.namespace().equals(namespace)
-          && selector.matches(ObjectTrees.labels(tree))) {
-        out.add(key);
-      }
-    });
-    return out;
-  }
-
-  private Map<String, Object> tree(Key key, Instant now) {
-    if (key.kind().equals("deployment")) {
-      Deployment d = deployments.get(key);
-      return d == null ? null : ObjectTrees.deployment(d, now);
-    }
-    if (key.kind().equals("pod")) {
-      for (Deployment d : deployments.values()) {
-        for (Deployment.Pod p : d.podsAt(now)) {
-          if (d.namespace().equals(key.namespace()) && p.name.equals(key.name())) {
-            return ObjectTrees.pod(d, p, now);
-          }
-        }
-      }
-      return null;
-    }
-    return objects.get(key);
-  }
-
-  private SandboxException notFound(Key key) {
+  SandboxException notFound(ObjectKey key) {
     return new SandboxException(key.kind() + " \"" + key.name() + "\" not found in namespace "
         + key.namespace() + (cluster.isEmpty() ? "" : " of cluster " + cluster));
   }
