@@ -66,6 +66,24 @@ class RehearsalTest {
     assertThat(dir.resolve("junit.xml")).exists();
   }
 
+  /**
+   * recover-cache with its flush (`CHAOS_FLUSH_CACHE=true`): the emptied cache is refilled by the
+   * gateway's reads through it, so the warm-up it waits for happens.
+   */
+  @Test
+  void recoverCacheFlushesAndTheCacheWarmsUpAgain(@TempDir Path dir) throws IOException {
+    Path world = dir.resolve("flush-world.yaml");
+    Files.writeString(world, new String(RehearsalTest.class
+        .getResourceAsStream("/sandbox/default-world.yaml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8) + "\nenv:\n  CHAOS_FLUSH_CACHE: \"true\"\n");
+    Path journal = dir.resolve("journal.jsonl");
+    CliRunner.Result r = new CliRunner().run("exec", "--sandbox",
+        Path.of(System.getProperty("user.dir"), "runbooks", "recover-cache.chaos").toString(),
+        "--world", world.toString(), "--journal", journal.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("call redis.flushall()", "log: cache warmed: 2 keys");
+  }
+
   @Test
   void theReportSaysHowMuchOfTheTargetsWasHit(@TempDir Path dir) throws IOException {
     Path runbook = dev.chaos.ContractExamples.path("pod-failure.chaos");

@@ -18,7 +18,8 @@ import java.util.Optional;
  * every command until Sentinel promotes the first replica, `failover_time` after the master
  * went down, or a `REPLICAOF NO ONE` promotes one at once. The keys live on the master of the
  * first master set (data survives a failover, as replication keeps it). The services that use
- * Redis as a cache see these states through {@link #stateAt}.
+ * Redis as a cache see these states through {@link #stateAt}. A cache that FLUSHALL emptied is
+ * filled again by the services that read through it ({@link #tick}).
  */
 public final class RedisWorld {
   /** What the cache can give its callers at an instant. */
@@ -54,6 +55,8 @@ public final class RedisWorld {
   private final java.util.Set<WorldSpec.FaultSpec> promotedFor = new java.util.HashSet<>();
   private long hits;
   private long misses;
+  /** When FLUSHALL emptied the cache; null once the services reading through it refilled it. */
+  private Instant flushedAt;
 
   RedisWorld(World world) {
     this.world = world;
@@ -224,11 +227,43 @@ public final class RedisWorld {
     world.write(now -> {
       requireUp(now);
       keys.clear();
+      flushedAt = now;
       return null;
     });
   }
 
   // ---- inside the world ------------------------------------------------------------------
+
+  /**
+   * Cache-aside, as the lab's demo reads: a service that reads through the cache (a dependency
+   * on a Redis service with a `fallback`) writes what it read from the database back on a miss.
+   * At the first tick after a FLUSHALL at which such a service has a ready pod and the cache
+   * answers, the world file's keys (what the cache held from the database) are back; a world
+   * without such a service leaves the cache empty.
+   */
+  void tick(Instant t) {
+    if (flushedAt == null || !t.isAfter(flushedAt) || stateAt(t) == State.DOWN
+        || !readThroughServing(t)) {
+      return;
+    }
+    world.spec().redis().keys().forEach((k, v) -> keys.putIfAbsent(k, new Entry(v, null)));
+    flushedAt = null;
+  }
+
+  /** Whether a service that reads through a Redis cache has a ready pod at {@code t}. */
+  private boolean readThroughServing(Instant t) {
+    Map<String, WorldSpec.ServiceSpec> services = world.spec().services();
+    for (WorldSpec.ServiceSpec s : services.values()) {
+      boolean readsThrough = s.dependsOn().stream().anyMatch(d -> !d.fallback().isEmpty()
+          && services.containsKey(d.service())
+          && services.get(d.service()).kind().equals("redis"));
+      if (readsThrough && s.kind().equals("deployment") && world.k8s(s.cluster())
+          .deployment(s.namespace(), s.deployment()).readyAt(t) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The error rate a failover in progress adds at {@code t}, for a world without services;

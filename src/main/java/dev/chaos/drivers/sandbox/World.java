@@ -169,6 +169,7 @@ public final class World {
     while (!nextTick.isAfter(now)) {
       Instant t = nextTick;
       clusters.values().forEach(c -> c.tick(t));
+      redis.tick(t);
       prometheus.tick(t);
       nextTick = t.plus(spec.tick());
     }
