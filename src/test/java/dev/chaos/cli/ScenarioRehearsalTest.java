@@ -77,7 +77,8 @@ class ScenarioRehearsalTest {
         new Case("resource-stress", "resource-stress-error-spike", ExitCodes.ABORTED,
             "guard \"error rate under 5%\" tripped"),
         new Case("resource-stress", "resource-stress-oom-crash-loop", ExitCodes.ABORTED,
-            "guard \"error rate under 5%\" tripped: `slo.error_rate() < 5%` is false (100%"),
+            "guard \"error rate under 5%\" tripped: abort level `slo.error_rate() >= 5%` reached"
+            + " (100%"),
         new Case("resource-stress", "resource-stress-small-nodes", ExitCodes.FAILED,
             "verify \"no pod evictions anywhere in the namespace\" was false"),
         new Case("resource-stress", "resource-stress-no-scale-down", ExitCodes.FAILED,
