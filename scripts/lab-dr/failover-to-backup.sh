@@ -18,10 +18,10 @@ if [[ $(sql "$LAB_PG_REPLICA_URL" "SELECT pg_is_in_recovery()" 2>/dev/null) == t
   # still answers), and how old the last transaction it replayed is
   replayed="$(sql "$LAB_PG_REPLICA_URL" "SELECT pg_last_wal_replay_lsn()")"
   behind="$(sql "$LAB_PG_URL" "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$replayed')" 2>/dev/null)" || behind="unknown (the primary does not answer)"
-  last="$(sql "$LAB_PG_REPLICA_URL" "SELECT coalesce(round(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::numeric, 1)::text, 'none')")"
+  last="$(sql "$LAB_PG_REPLICA_URL" "SELECT coalesce(round(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::numeric, 1) || 's old', 'none since it started')")"
   LAB_PORT_OFFSET="$LAB_PORT_OFFSET" "$LAB_ROOT/scripts/lab" promote postgres-replica ||
     fail "step 1: could not promote the backup region's database (scripts/lab promote postgres-replica; log: $LAB_STATE/logs/pg-replica.log)"
-  echo "database: promoted the backup region's replica at WAL $replayed, $behind bytes behind the primary (last replayed transaction ${last}s old)"
+  echo "database: promoted the backup region's replica at WAL $replayed, $behind bytes behind the primary (last replayed transaction: ${last})"
 elif [[ $(sql "$LAB_PG_REPLICA_URL" "SELECT pg_is_in_recovery()" 2>/dev/null) == f ]]; then
   echo "database: the backup region's database is already a primary"
 else
