@@ -66,9 +66,9 @@ wait_backup_at() {
 }
 
 # the users' DNS record at the global load balancer: where it points, and pointing it
-record_region() { curl -fsS -m 5 --cacert "$LAB_CA_PEM" "$LAB_LB_URL/admin/record" | jq -r .region; }
+record_region() { curl -fsS -m 15 --cacert "$LAB_CA_PEM" "$LAB_LB_URL/admin/record" | jq -r .region; }
 point_record() {
-  curl -fsS -m 5 --cacert "$LAB_CA_PEM" -o /dev/null -X PUT -H 'Content-Type: application/json' \
+  curl -fsS -m 15 --cacert "$LAB_CA_PEM" -o /dev/null -X PUT -H 'Content-Type: application/json' \
     -d "{\"region\":\"$1\"}" "$LAB_LB_URL/admin/record" || { echo "lab-dr: the global load balancer at $LAB_LB_URL did not take the record -> $1" >&2; return 1; }
 }
 

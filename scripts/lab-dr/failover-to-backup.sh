@@ -41,7 +41,7 @@ wait_backup_at full 30 ||
   echo "backup region: scaled up from its pilot light ($(for d in "${!FULL_SIZE[@]}"; do printf '%s %s, ' "$d" "${FULL_SIZE[$d]}"; done)every pod ready)"
 
 # 3. users to the backup region, once its gateway answers
-code="$(curl -s -m 5 --cacert "$LAB_CA_PEM" -o /dev/null -w '%{http_code}' "$LAB_DEMO_BACKUP_URL/health")" || true
+code="$(curl -s -m 15 --cacert "$LAB_CA_PEM" -o /dev/null -w '%{http_code}' "$LAB_DEMO_BACKUP_URL/health")" || true
 [[ $code == 200 ]] || fail "step 3: the backup region's gateway answered /health ${code:-nothing}; the record stays at $(record_region 2>/dev/null || echo '?')"
 point_record backup || fail "step 3: the DNS record was not switched"
 [[ $(record_region) == backup ]] || fail "step 3: the record does not point at the backup region after the switch"

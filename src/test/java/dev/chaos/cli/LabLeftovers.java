@@ -187,7 +187,7 @@ final class LabLeftovers implements AutoCloseable {
   private List<String> regionProblems() throws Exception {
     List<String> left = new ArrayList<>();
     String region = JSON.readTree(trustingTheLab().send(HttpRequest.newBuilder(
-        URI.create(env("LAB_LB_URL") + "/admin/record")).timeout(Duration.ofSeconds(5)).build(),
+        URI.create(env("LAB_LB_URL") + "/admin/record")).timeout(Duration.ofSeconds(15)).build(),
         HttpResponse.BodyHandlers.ofString()).body()).path("region").asString();
     if (!"primary".equals(region)) {
       left.add("the users' DNS record points at the " + region + " region, not the primary");
@@ -229,7 +229,8 @@ final class LabLeftovers implements AutoCloseable {
     trust.init(store);
     var tls = javax.net.ssl.SSLContext.getInstance("TLS");
     tls.init(null, trust.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    // generous: on a loaded machine a TLS handshake alone can take seconds
+    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(15)).build();
   }
 
   /** The Redis master Sentinel names now. */
