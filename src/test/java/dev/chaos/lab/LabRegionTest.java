@@ -208,7 +208,9 @@ class LabRegionTest {
   void theBalancerFollowsItsRecordAndTheDrScriptsFailOverAndBack() throws Exception {
     String lb = System.getenv("LAB_LB_URL");
     long ttlMillis = Long.parseLong(System.getenv("LAB_LB_TTL")) * 1000;
-    assertThat(servedBy(lb)).isEqualTo("primary");
+    // users reach the primary region (awaited: a loaded machine can make its health flap)
+    await("users served by the primary region").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1)).until(() -> "primary".equals(servedBy(lb)));
     // the record takes only the lab's two regions
     assertThat(trusting.send(HttpRequest.newBuilder(URI.create(lb + "/admin/record"))
         .PUT(HttpRequest.BodyPublishers.ofString("{\"region\":\"mars\"}")).build(),
