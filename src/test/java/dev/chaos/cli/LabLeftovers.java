@@ -32,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What a scenario run must leave behind in the lab: nothing. No chaos object (Chaos Mesh,
  * Litmus, Argo) in any namespace, the seed's deployments at their replicas with every pod
  * ready, no PostgreSQL connection of the application `chaos`, no `chaos:*` key in Redis, no
- * Lease in `chaos-testing`. {@link #problems()} lists what is left; empty when clean.
+ * Lease in `chaos-testing`; and of a region failover: the users' DNS record at the global load
+ * balancer pointing at the primary region, the replica PostgreSQL (the backup region's database)
+ * streaming from the primary, the backup region at its pilot light (one pod per deployment, HPAs
+ * at a minimum of one). {@link #problems()} lists what is left; empty when clean.
  * {@link #awaitBaseline()} waits until the lab is whole and quiet again, as an SRE waits
  * before the next experiment.
  */
@@ -53,8 +56,14 @@ final class LabLeftovers implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The backup region's size at rest (LlmMarketplaceSeed.PILOT_LIGHT). */
+  static final int PILOT_LIGHT = 1;
+
   private final KubernetesClient kube = new KubernetesClientBuilder().withConfig(
       new ConfigBuilder().withMasterUrl(env("LAB_K8S_URL")).withRequestTimeout(10_000).build())
+      .build();
+  private final KubernetesClient backup = new KubernetesClientBuilder().withConfig(
+      new ConfigBuilder().withMasterUrl(env("LAB_K8S_BACKUP_URL")).withRequestTimeout(10_000).build())
       .build();
 
   static String env(String name) {
@@ -117,6 +126,7 @@ final class LabLeftovers implements AutoCloseable {
         left.add(rs.getInt(1) + " PostgreSQL connections of application `chaos`");
       }
     }
+    left.addAll(regionProblems());
     try (Jedis redis = master()) {
       for (int db = 0; db < 16; db++) {
         redis.select(db);
@@ -170,6 +180,59 @@ final class LabLeftovers implements AutoCloseable {
     }
   }
 
+  /**
+   * What a region failover left: the record not at the primary, the replica not streaming, the
+   * backup region not at its pilot light.
+   */
+  private List<String> regionProblems() throws Exception {
+    List<String> left = new ArrayList<>();
+    String region = JSON.readTree(trustingTheLab().send(HttpRequest.newBuilder(
+        URI.create(env("LAB_LB_URL") + "/admin/record")).timeout(Duration.ofSeconds(15)).build(),
+        HttpResponse.BodyHandlers.ofString()).body()).path("region").asString();
+    if (!"primary".equals(region)) {
+      left.add("the users' DNS record points at the " + region + " region, not the primary");
+    }
+    try (Connection c = DriverManager.getConnection(env("LAB_PG_JDBC_URL"), "chaos", "");
+        ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_stat_replication"
+            + " where application_name = 'lab_replica' and state = 'streaming'")) {
+      rs.next();
+      if (rs.getInt(1) != 1) {
+        left.add("the replica PostgreSQL does not stream from the primary (promoted and not rebuilt?)");
+      }
+    }
+    REPLICAS.keySet().forEach(name -> {
+      Deployment d = backup.apps().deployments().inNamespace(APP).withName(name).get();
+      var hpa = backup.autoscaling().v2().horizontalPodAutoscalers().inNamespace(APP).withName(name).get();
+      long ready = backup.pods().inNamespace(APP).withLabel("app", name).list().getItems().stream()
+          .filter(p -> p.getStatus() != null && p.getStatus().getConditions().stream()
+              .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+          .count();
+      if (d == null || d.getSpec().getReplicas() != PILOT_LIGHT || ready != PILOT_LIGHT
+          || hpa == null || hpa.getSpec().getMinReplicas() != PILOT_LIGHT) {
+        left.add("backup region: deployment " + name + " has " + (d == null ? "no object"
+            : d.getSpec().getReplicas() + " replicas, " + ready + " ready") + ", HPA minimum "
+            + (hpa == null ? "none" : hpa.getSpec().getMinReplicas()) + ", not its pilot light of "
+            + PILOT_LIGHT);
+      }
+    });
+    return left;
+  }
+
+  /** An HTTP client trusting the lab's CA (the global load balancer serves HTTPS with it). */
+  static HttpClient trustingTheLab() throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(env("LAB_TRUSTSTORE")))) {
+      store.load(in, "changeit".toCharArray());
+    }
+    var trust = javax.net.ssl.TrustManagerFactory.getInstance(
+        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    var tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    // generous: on a loaded machine a TLS handshake alone can take seconds
+    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(15)).build();
+  }
+
   /** The Redis master Sentinel names now. */
   static Jedis master() {
     HostAndPort sentinel = HostAndPort.from(env("LAB_REDIS_SENTINELS").split(",")[0].strip());
@@ -214,5 +277,6 @@ final class LabLeftovers implements AutoCloseable {
   @Override
   public void close() {
     kube.close();
+    backup.close();
   }
 }

@@ -21,7 +21,8 @@ import redis.clients.jedis.HostAndPort;
  * <ul>
  *   <li>{@code GET /items/N}: item N (0..99) from Redis through Sentinel, else PostgreSQL;
  *       503 when neither can serve it;
- *   <li>{@code GET /health}: 200 when a read can be served now, 503 otherwise;
+ *   <li>{@code GET /health}: 200 when a read can be served now, 503 otherwise; JSON naming
+ *       its region;
  *   <li>{@code GET /metrics}: Prometheus text format ({@link DemoMetrics});
  *   <li>{@code /hooks/chaos}: a webhook that records posts ({@link WebhookSink});
  *   <li>{@code /admin/faults/ID}: the faults the lab's chaos controller puts on it
@@ -33,9 +34,11 @@ import redis.clients.jedis.HostAndPort;
  * counted and {@code /health} answers 503 meanwhile. Stops cleanly on TERM.
  *
  * <p>Arguments: {@code --port 18080 --sentinels H:P,H:P --master mymaster
- * --jdbc jdbc:postgresql://H:P/db --user chaos --rate 20 [--tls server.p12]}: with {@code --tls}
- * it serves HTTPS with that PKCS12 key store (password {@code changeit}), as the backup region's
- * demo does.
+ * --jdbc jdbc:postgresql://H:P/db --user chaos --rate 20 [--tls server.p12] [--region primary]}:
+ * with {@code --tls} it serves HTTPS with that PKCS12 key store (password {@code changeit}), as
+ * the backup region's demo does; {@code /health} answers JSON naming {@code --region}
+ * ({@code {"status":"ok","region":"primary"}}), so an answer through the lab's global load
+ * balancer says which region served it.
  */
 public final class DemoService {
   static final Duration WARM_UP = Duration.ofSeconds(5);
@@ -47,10 +50,11 @@ public final class DemoService {
     Map<String, String> options = LabArgs.parse(args, Map.of(
         "port", "18080", "sentinels", "127.0.0.1:26379", "master", "mymaster",
         "jdbc", "jdbc:postgresql://127.0.0.1:15432/chaos", "user", "chaos", "rate", "20",
-        "tls", ""));
+        "tls", "", "region", "primary"));
     // every argument is read before anything starts: a bad one ends the process at once
     int port = Integer.parseInt(options.get("port"));
     int rate = Integer.parseInt(options.get("rate"));
+    String region = options.get("region");
     DemoMetrics metrics = new DemoMetrics();
     ItemReads reads = new ItemReads(options.get("master"), sentinels(options.get("sentinels")),
         options.get("jdbc"), options.get("user"), metrics);
@@ -77,8 +81,10 @@ public final class DemoService {
         reply(exchange, 503, "unreachable: every answer is dropped\n", "text/plain");
         return;
       }
+      // the region in the answer: behind the global load balancer, it says who served it
       boolean healthy = reads.canServe();
-      reply(exchange, healthy ? 200 : 503, healthy ? "ok\n" : "cannot serve reads\n", "text/plain");
+      reply(exchange, healthy ? 200 : 503, "{\"status\":\"" + (healthy ? "ok" : "cannot serve reads")
+          + "\",\"region\":\"" + region + "\"}\n", "application/json");
     });
     server.createContext("/metrics", exchange -> reply(exchange, 200, metrics.exposition(),
         "text/plain; version=0.0.4; charset=utf-8"));

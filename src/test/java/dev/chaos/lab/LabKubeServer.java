@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  * ({@link RedisPods}).
  *
  * In the primary region ({@code --region primary}, the default) it runs the seed's DR workflow:
- * Argo workflows and the Litmus node drain of the primary region ({@link RegionDrain}).
+ * Argo workflows and the Litmus node drain of the primary region ({@link RegionDrain}). The
+ * backup region ({@code --region backup}) is seeded as a pilot light: one pod per deployment.
  *
  * <p>Arguments: {@code --port 16443 --demo http://127.0.0.1:18080 [--lab PATH --offset N]
  * [--region primary|backup]}.
@@ -75,7 +76,8 @@ public final class LabKubeServer {
         .withConnectionTimeout(5_000)
         .build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    LlmMarketplaceSeed seed = new LlmMarketplaceSeed(client);
+    // the backup region waits as a pilot light until a failover scales it up
+    LlmMarketplaceSeed seed = new LlmMarketplaceSeed(client, options.get("region").equals("backup"));
     // the Redis pods stand for the lab's real Redis processes, which `scripts/lab` manages
     RedisPods redisPods = options.get("lab").isEmpty() ? null : new RedisPods(client,
         java.nio.file.Path.of(options.get("lab")), Integer.parseInt(options.get("offset")));

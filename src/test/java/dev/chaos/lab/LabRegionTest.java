@@ -36,7 +36,10 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * own API and HTTPS demo (reading the replica); the seed's Argo workflow, submitted to the
  * primary's API, creates its Litmus node drain, which takes the primary region down (gateway
  * answers nothing, app pods not ready) while the backup region serves, until the engine is
- * deleted; the DR scripts of scripts/lab-dr snapshot, check, promote and rebuild for real.
+ * deleted; the DR scripts of scripts/lab-dr snapshot, check, promote and rebuild for real; the
+ * global load balancer forwards users to the region its DNS record points at, and
+ * failover-to-backup.sh and failback-to-primary.sh move the record, the database and the backup
+ * region's size there and back.
  */
 @EnabledIfEnvironmentVariable(named = "LAB_K8S_BACKUP_URL", matches = ".+")
 class LabRegionTest {
@@ -67,7 +70,8 @@ class LabRegionTest {
     trust.init(store);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, trust.getTrustManagers(), null);
-    trusting = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(2)).build();
+    // generous: on a loaded shared machine a TLS handshake alone can take seconds
+    trusting = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(15)).build();
   }
 
   @AfterAll
@@ -79,7 +83,7 @@ class LabRegionTest {
 
   private static int status(HttpClient client, String url) {
     try {
-      return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+      return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception e) {
       return -1;
@@ -96,7 +100,9 @@ class LabRegionTest {
   @Test
   void theBackupRegionIsAnApiOfItsOwnWithAnHttpsDemoOnTheReplica() {
     assertThat(backup.getMasterUrl().toString()).contains(System.getenv("LAB_K8S_BACKUP_URL"));
-    assertThat(readyPods(backup, "graphql-gateway")).isEqualTo(3);
+    // a pilot light: one pod of each deployment until a failover scales it up
+    assertThat(readyPods(backup, "graphql-gateway")).isEqualTo(LlmMarketplaceSeed.PILOT_LIGHT);
+    assertThat(readyPods(backup, "backend")).isEqualTo(LlmMarketplaceSeed.PILOT_LIGHT);
     // the backup region has no Redis pods: they are the primary's
     assertThat(backup.pods().inNamespace(NS).withLabel("app", "redis").list().getItems()).isEmpty();
     String demo = System.getenv("LAB_DEMO_BACKUP_URL");
@@ -149,7 +155,7 @@ class LabRegionTest {
               && readyPods(primary, "graphql-gateway") == 0 && readyPods(primary, "backend") == 0);
       // the backup region is not drained
       assertThat(status(trusting, System.getenv("LAB_DEMO_BACKUP_URL") + "/health")).isEqualTo(200);
-      assertThat(readyPods(backup, "graphql-gateway")).isEqualTo(3);
+      assertThat(readyPods(backup, "graphql-gateway")).isEqualTo(LlmMarketplaceSeed.PILOT_LIGHT);
     } finally {
       primary.genericKubernetesResources(ENGINE).inNamespace("chaos-testing")
           .withName("lab-region-failure").delete();
@@ -197,7 +203,105 @@ class LabRegionTest {
     assertThat(smoke.exit()).as(smoke.output()).isZero();
   }
 
+  @Test
+  @Timeout(300)
+  void theBalancerFollowsItsRecordAndTheDrScriptsFailOverAndBack() throws Exception {
+    String lb = System.getenv("LAB_LB_URL");
+    long ttlMillis = Long.parseLong(System.getenv("LAB_LB_TTL")) * 1000;
+    // users reach the primary region (awaited: a loaded machine can make its health flap)
+    await("users served by the primary region").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1)).until(() -> "primary".equals(servedBy(lb)));
+    // the record takes only the lab's two regions
+    assertThat(trusting.send(HttpRequest.newBuilder(URI.create(lb + "/admin/record"))
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"region\":\"mars\"}")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+    // users are not moved to a backup region whose gateway does not answer
+    lab("stop", "demo-backup");
+    try {
+      Script refused = script("failover-to-backup.sh");
+      assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+      assertThat(refused.output()).contains("step 3", "the record stays at primary");
+      assertThat(servedBy(lb)).isEqualTo("primary");
+    } finally {
+      lab("start", "demo-backup");
+    }
+    try {
+      Script failover = script("failover-to-backup.sh");
+      assertThat(failover.exit()).as(failover.output()).isZero();
+      assertThat(failover.output()).contains("backup region: already at full size",
+          "DNS: llm-marketplace.example -> backup region");
+      assertThat(sql(System.getenv("LAB_PG_REPLICA_JDBC_URL"), "SELECT pg_is_in_recovery()")).isEqualTo("f");
+      assertThat(readyPods(backup, "graphql-gateway")).isEqualTo(3);
+      assertThat(readyPods(backup, "backend")).isEqualTo(5);
+      assertThat(backup.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS)
+          .withName("graphql-gateway").get().getSpec().getMinReplicas()).isEqualTo(3);
+      // clients follow within the TTL: once it has passed (by the balancer's clock, so a slow
+      // machine does not make this flaky), every answer comes from the backup region
+      awaitSettled(lb, ttlMillis);
+      for (int i = 0; i < 10; i++) {
+        assertThat(servedBy(lb)).isEqualTo("backup");
+      }
+      assertThat(status(trusting, lb + "/items/4")).isEqualTo(200);
+      // a second failover changes nothing
+      Script again = script("failover-to-backup.sh");
+      assertThat(again.exit()).as(again.output()).isZero();
+      assertThat(again.output()).contains("already a primary", "already at full size");
+    } finally {
+      Script failback = script("failback-to-primary.sh");
+      assertThat(failback.exit()).as(failback.output()).isZero();
+    }
+    assertThat(sql(System.getenv("LAB_PG_REPLICA_JDBC_URL"), "SELECT pg_is_in_recovery()")).isEqualTo("t");
+    assertThat(readyPods(backup, "graphql-gateway")).isEqualTo(LlmMarketplaceSeed.PILOT_LIGHT);
+    assertThat(readyPods(backup, "backend")).isEqualTo(LlmMarketplaceSeed.PILOT_LIGHT);
+    assertThat(backup.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS)
+        .withName("graphql-gateway").get().getSpec().getMinReplicas()).isEqualTo(LlmMarketplaceSeed.PILOT_LIGHT);
+    awaitSettled(lb, ttlMillis);
+    for (int i = 0; i < 10; i++) {
+      assertThat(servedBy(lb)).isEqualTo("primary");
+    }
+    Script nothingToDo = script("failback-to-primary.sh");
+    assertThat(nothingToDo.exit()).as(nothingToDo.output()).isZero();
+    assertThat(nothingToDo.output()).contains("already points at the primary", "replica streams",
+        "already at its pilot light");
+    Script consistent = script("verify-data-consistency.sh");
+    assertThat(consistent.exit()).as(consistent.output()).isZero();
+  }
+
+  /** Until the balancer says every client follows its record (the TTL has passed since the switch). */
+  private static void awaitSettled(String lb, long ttlMillis) {
+    await("the record settled").atMost(Duration.ofMillis(ttlMillis + 30_000)).pollInterval(Duration.ofMillis(500))
+        .until(() -> trusting.send(HttpRequest.newBuilder(URI.create(lb + "/admin/record"))
+            .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString()).body()
+            .contains("\"settled\":true"));
+  }
+
+  /** The region the balancer's {@code /health} answer names (its demo's), or what it answered. */
+  private static String servedBy(String lb) {
+    try {
+      HttpResponse<String> r = trusting.send(HttpRequest.newBuilder(URI.create(lb + "/health"))
+          .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"region\":\"(\\w+)\"").matcher(r.body());
+      assertThat(r.headers().firstValue("X-Lab-Region")).isPresent();
+      return m.find() && m.group(1).equals(r.headers().firstValue("X-Lab-Region").get())
+          ? m.group(1) : r.statusCode() + " " + r.body();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e.toString();
+    }
+  }
+
   private record Script(int exit, String output) {}
+
+  /** `scripts/lab VERB SERVICE` on this lab (LAB_PORT_OFFSET is exported from lab.env). */
+  private static void lab(String verb, String service) throws Exception {
+    Process p = new ProcessBuilder(Path.of("scripts/lab").toAbsolutePath().toString(), verb, service)
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("scripts/lab " + verb + " " + service).isTrue();
+    assertThat(p.exitValue()).as("scripts/lab " + verb + " " + service + ": " + output).isZero();
+  }
 
   private static Script script(String name, String... args) throws Exception {
     java.util.List<String> command = new java.util.ArrayList<>();

@@ -58,8 +58,26 @@ final class LlmMarketplaceSeed {
   private final String created = Instant.now().minus(1, ChronoUnit.HOURS)
       .truncatedTo(ChronoUnit.SECONDS).toString();
 
+  /**
+   * The backup region's size before a failover (a pilot light): one pod of each deployment and
+   * HPAs with a minimum of one; the DR script `failover-to-backup.sh` scales it to the seed's.
+   */
+  static final int PILOT_LIGHT = 1;
+
+  private final boolean pilotLight;
+
   LlmMarketplaceSeed(KubernetesClient client) {
+    this(client, false);
+  }
+
+  /** With {@code pilotLight}, the backup region's seed: every deployment at {@link #PILOT_LIGHT}. */
+  LlmMarketplaceSeed(KubernetesClient client, boolean pilotLight) {
     this.client = client;
+    this.pilotLight = pilotLight;
+  }
+
+  private int replicas(Workload workload) {
+    return pilotLight ? PILOT_LIGHT : workload.replicas();
   }
 
   /** Created last: its presence tells `scripts/lab up` that the seed is complete. */
@@ -95,7 +113,7 @@ final class LlmMarketplaceSeed {
           .endSpec().build()).create();
       client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(APP_NAMESPACE)
           .resource(hpa(workload)).create();
-      for (int i = 0; i < workload.replicas(); i++) {
+      for (int i = 0; i < replicas(workload); i++) {
         Pod pod = readyPod(deployment, hash, suffix(workload, i), i);
         client.pods().inNamespace(APP_NAMESPACE).resource(pod).create();
         client.v1().events().inNamespace(APP_NAMESPACE).resource(new EventBuilder()
@@ -116,7 +134,7 @@ final class LlmMarketplaceSeed {
   }
 
   private Deployment deployment(Workload workload) {
-    int replicas = workload.replicas();
+    int replicas = replicas(workload);
     return new DeploymentBuilder()
         .withNewMetadata().withName(workload.name()).withNamespace(APP_NAMESPACE)
         .withLabels(workload.labels()).withGeneration(1L).withCreationTimestamp(created).endMetadata()
@@ -192,7 +210,7 @@ final class LlmMarketplaceSeed {
         .withNewSpec()
         .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
         .withName(workload.name()).endScaleTargetRef()
-        .withMinReplicas(workload.hpaMin()).withMaxReplicas(workload.hpaMax())
+        .withMinReplicas(pilotLight ? PILOT_LIGHT : workload.hpaMin()).withMaxReplicas(workload.hpaMax())
         .addNewMetric().withType("Resource").withNewResource().withName("cpu")
         .withNewTarget().withType("Utilization").withAverageUtilization(70).endTarget()
         .endResource().endMetric()
@@ -200,8 +218,8 @@ final class LlmMarketplaceSeed {
         .withNewBehavior().withNewScaleDown().withStabilizationWindowSeconds(SCALE_DOWN_WINDOW_SECONDS)
         .endScaleDown().endBehavior()
         .endSpec()
-        .withNewStatus().withCurrentReplicas(workload.replicas())
-        .withDesiredReplicas(workload.replicas()).withLastScaleTime(created)
+        .withNewStatus().withCurrentReplicas(replicas(workload))
+        .withDesiredReplicas(replicas(workload)).withLastScaleTime(created)
         .addNewCondition().withType("AbleToScale").withStatus("True").withReason("ReadyForNewScale")
         .endCondition()
         .endStatus()
