@@ -86,7 +86,13 @@ public final class PgClient implements AutoCloseable {
     List<Statement> running = new CopyOnWriteArrayList<>();
     CompletableFuture<T> result = new CompletableFuture<>();
     executor.execute(() -> {
-      try (Connection connection = connect(OWN_APPLICATION, budget)) {
+      try (Connection connection = ServerFullRetry.open(
+          () -> connect(OWN_APPLICATION, budget), budget, pause -> {
+            if (result.isDone()) {
+              throw new InterruptedException("abandoned"); // the caller gave up: stop retrying
+            }
+            Thread.sleep(pause.toMillis());
+          })) {
         open.set(connection);
         result.complete(runIn(connection, readOnly, work, running, budget));
       } catch (Throwable failure) {
