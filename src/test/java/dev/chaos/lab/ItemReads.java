@@ -21,8 +21,11 @@ import redis.clients.jedis.JedisSentinelPool;
  * The demo's read path, as the seed's gateway does it: the cache (Redis, master found through
  * Sentinel) first, PostgreSQL when the cache misses or fails. Cache entries live a few
  * seconds, so PostgreSQL serves a steady share of reads and exhausted connections show.
- * Every call is bounded: Redis 250 ms, PostgreSQL 2 s to connect and 3 s per query (generous:
- * the lab shares a small, busy machine, and a slow connect must not count as an outage).
+ * PostgreSQL is called through {@link DemoDatabase}: a connection per call, as a role that is
+ * not a superuser (the server's reserved slots are not its own), refused connections retried,
+ * and a circuit breaker. Every call is bounded: Redis 250 ms, PostgreSQL 2 s to connect and
+ * 3 s per query (generous: the lab shares a small, busy machine, and a slow connect must not
+ * count as an outage).
  */
 final class ItemReads implements AutoCloseable {
   static final int ITEMS = 100;
@@ -39,7 +42,9 @@ final class ItemReads implements AutoCloseable {
   private final String jdbcUrl;
   private final String user;
   private final DemoMetrics metrics;
+  private final DemoDatabase database;
   private final Object poolLock = new Object();
+  private final Object tableLock = new Object();
   private JedisSentinelPool pool;
   private volatile boolean tableReady;
 
@@ -50,10 +55,16 @@ final class ItemReads implements AutoCloseable {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.metrics = metrics;
+    DbBreaker breaker = new DbBreaker(java.time.InstantSource.system(), metrics::circuitBreakerOpen);
+    this.database = new DemoDatabase(this::connect, breaker,
+        duration -> Thread.sleep(duration.toMillis()), metrics::dbRetry);
   }
 
-  /** Reads item {@code id}; empty when neither store could serve it. */
-  Optional<Read> read(int id) {
+  /**
+   * Reads item {@code id}; empty when the item does not exist. Throws when the cache could not
+   * serve it and the database cannot either (the message says why, for the user's 503).
+   */
+  Optional<Read> read(int id) throws DemoDatabase.Unavailable {
     String key = "demo:item:" + id;
     try (Jedis jedis = redis().getResource()) {
       String cached = jedis.get(key);
@@ -73,8 +84,14 @@ final class ItemReads implements AutoCloseable {
       return Optional.of(postgres(stored.get()));
     } catch (RuntimeException e) {
       metrics.backendError("redis");
-      return fromPostgres(id).map(this::postgres).or(this::none);
+      Optional<String> stored = fromPostgres(id);
+      return stored.isEmpty() ? none() : Optional.of(postgres(stored.get()));
     }
+  }
+
+  /** True while the circuit breaker towards the database is open (or half-open). */
+  boolean databaseCircuitOpen() {
+    return database.circuitOpen();
   }
 
   /**
@@ -83,17 +100,18 @@ final class ItemReads implements AutoCloseable {
    * size can be checked afterwards). Returns how many were written; fails when either store
    * cannot be reached (the caller answers 503).
    */
-  int rebuildCache() throws SQLException {
-    java.util.Map<String, String> items = new java.util.LinkedHashMap<>();
-    try (Connection connection = connect()) {
+  int rebuildCache() throws DemoDatabase.Unavailable {
+    java.util.Map<String, String> items = database.call(connection -> {
       ensureTable(connection);
+      java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
       try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT id, name FROM demo_items ORDER BY id")) {
-        while (rows.next()) {
-          items.put("demo:item:" + rows.getInt(1), rows.getString(2));
+          ResultSet row = statement.executeQuery("SELECT id, name FROM demo_items ORDER BY id")) {
+        while (row.next()) {
+          rows.put("demo:item:" + row.getInt(1), row.getString(2));
         }
       }
-    }
+      return rows;
+    });
     try (Jedis jedis = redis().getResource()) {
       var pipeline = jedis.pipelined();
       items.forEach((key, value) -> pipeline.setex(key, REBUILT_SECONDS, value));
@@ -118,10 +136,13 @@ final class ItemReads implements AutoCloseable {
     } catch (RuntimeException e) {
       // fall through to the database, as a read would
     }
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-      statement.execute("SELECT 1");
-      return true;
-    } catch (SQLException e) {
+    try {
+      return database.call(connection -> {
+        try (Statement statement = connection.createStatement()) {
+          return statement.execute("SELECT 1");
+        }
+      });
+    } catch (DemoDatabase.Unavailable e) {
       return false;
     }
   }
@@ -136,23 +157,26 @@ final class ItemReads implements AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<String> fromPostgres(int id) {
-    try (Connection connection = connect()) {
-      ensureTable(connection);
-      try (PreparedStatement query =
-          connection.prepareStatement("SELECT name FROM demo_items WHERE id = ?")) {
-        query.setInt(1, id);
-        try (ResultSet row = query.executeQuery()) {
-          return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+  private Optional<String> fromPostgres(int id) throws DemoDatabase.Unavailable {
+    try {
+      return database.call(connection -> {
+        ensureTable(connection);
+        try (PreparedStatement query =
+            connection.prepareStatement("SELECT name FROM demo_items WHERE id = ?")) {
+          query.setInt(1, id);
+          try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+          }
         }
-      }
-    } catch (SQLException e) {
+      });
+    } catch (DemoDatabase.Unavailable e) {
       metrics.backendError("postgres");
-      return Optional.empty();
+      metrics.servedFrom("none");
+      throw e;
     }
   }
 
-  /** One connection per read: when the server has no slot left, the read fails at once. */
+  /** One connection per call: when the server has no slot left, the call is refused at once. */
   private Connection connect() throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
@@ -167,6 +191,15 @@ final class ItemReads implements AutoCloseable {
     if (tableReady) {
       return;
     }
+    // one thread creates it: concurrent CREATE TABLE IF NOT EXISTS collide in the catalog
+    synchronized (tableLock) {
+      if (!tableReady) {
+        createTable(connection);
+      }
+    }
+  }
+
+  private void createTable(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       // a replica (the backup region's database) is read-only: the table comes by streaming
       if (inRecovery(statement)) {
