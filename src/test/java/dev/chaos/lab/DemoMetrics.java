@@ -26,6 +26,7 @@ final class DemoMetrics {
   private final Map<String, AtomicLong> backendErrors = new ConcurrentHashMap<>();
   private final AtomicLong loadSkipped = new AtomicLong();
   private final AtomicLong dbRetries = new AtomicLong();
+  private final AtomicLong staleReads = new AtomicLong();
   private volatile boolean circuitBreakerOpen;
   private volatile boolean counting;
 
@@ -82,6 +83,11 @@ final class DemoMetrics {
     dbRetries.incrementAndGet();
   }
 
+  /** A stale cache entry served because the database could not answer (ItemReads). */
+  void staleRead() {
+    staleReads.incrementAndGet();
+  }
+
   /** The circuit breaker towards the database opened (true) or closed again (false). */
   void circuitBreakerOpen(boolean open) {
     circuitBreakerOpen = open;
@@ -133,6 +139,10 @@ final class DemoMetrics {
     out.append("# HELP demo_db_retries_total Database connections tried again after a refusal.\n")
         .append("# TYPE demo_db_retries_total counter\n")
         .append("demo_db_retries_total ").append(dbRetries.get()).append('\n');
+    out.append("# HELP demo_stale_reads_total Stale cache entries served while the database"
+            + " could not answer (also counted as demo_reads_total{source=\"redis\"}).\n")
+        .append("# TYPE demo_stale_reads_total counter\n")
+        .append("demo_stale_reads_total ").append(staleReads.get()).append('\n');
     out.append("# HELP demo_circuit_breaker_open 1 while the circuit breaker towards the database"
             + " is open (or half-open).\n")
         .append("# TYPE demo_circuit_breaker_open gauge\n")

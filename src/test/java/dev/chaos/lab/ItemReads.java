@@ -19,8 +19,9 @@ import redis.clients.jedis.JedisSentinelPool;
 
 /**
  * The demo's read path, as the seed's gateway does it: the cache (Redis, master found through
- * Sentinel) first, PostgreSQL when the cache misses or fails. Cache entries live a few
- * seconds, so PostgreSQL serves a steady share of reads and exhausted connections show.
+ * Sentinel) first, PostgreSQL when the cache misses or fails. Cache entries are fresh for a
+ * few seconds, so PostgreSQL serves a steady share of reads and exhausted connections show;
+ * a stale entry is served only when PostgreSQL cannot answer.
  * PostgreSQL is called through {@link DemoDatabase}: a connection per call, as a role that is
  * not a superuser (the server's reserved slots are not its own), refused connections retried,
  * and a circuit breaker. Every call is bounded: Redis 250 ms, PostgreSQL 2 s to connect and
@@ -31,6 +32,12 @@ final class ItemReads implements AutoCloseable {
   static final int ITEMS = 100;
   private static final int REDIS_TIMEOUT_MILLIS = 250;
   private static final int CACHE_SECONDS = 5;
+  /**
+   * How long an entry is kept: past its CACHE_SECONDS it is stale, read again from PostgreSQL,
+   * but served while PostgreSQL cannot answer (stale-if-error), so reads the cache holds need
+   * no database during an outage.
+   */
+  static final int KEPT_SECONDS = 600;
   static final int CACHE_DATABASE = 1;
   static final int REBUILT_SECONDS = 60;
 
@@ -66,27 +73,60 @@ final class ItemReads implements AutoCloseable {
    */
   Optional<Read> read(int id) throws DemoDatabase.Unavailable {
     String key = "demo:item:" + id;
+    String cached;
+    long ttlMillis;
     try (Jedis jedis = redis().getResource()) {
-      String cached = jedis.get(key);
-      if (cached != null) {
-        metrics.servedFrom("redis");
-        return Optional.of(new Read("redis", cached));
-      }
-      Optional<String> stored = fromPostgres(id);
-      if (stored.isEmpty()) {
-        return none();
-      }
-      try {
-        jedis.setex(key, CACHE_SECONDS, stored.get());
-      } catch (RuntimeException e) {
-        metrics.backendError("redis"); // a failed cache fill still serves the read
-      }
-      return Optional.of(postgres(stored.get()));
+      var pipeline = jedis.pipelined();
+      var value = pipeline.get(key);
+      var ttl = pipeline.pttl(key);
+      pipeline.sync();
+      cached = value.get();
+      ttlMillis = ttl.get();
     } catch (RuntimeException e) {
       metrics.backendError("redis");
+      return fromPostgresOrNone(id);
+    }
+    if (cached != null && fresh(ttlMillis)) {
+      metrics.servedFrom("redis");
+      return Optional.of(new Read("redis", cached));
+    }
+    Optional<String> stored;
+    try {
+      stored = fromPostgres(id);
+    } catch (DemoDatabase.Unavailable e) {
+      if (cached == null) {
+        metrics.servedFrom("none");
+        throw e;
+      }
+      // stale-if-error: what the cache still holds needs no database
+      metrics.servedFrom("redis");
+      metrics.staleRead();
+      return Optional.of(new Read("redis-stale", cached));
+    }
+    if (stored.isEmpty()) {
+      return none();
+    }
+    try (Jedis jedis = redis().getResource()) {
+      jedis.setex(key, KEPT_SECONDS, stored.get());
+    } catch (RuntimeException e) {
+      metrics.backendError("redis"); // a failed cache fill still serves the read
+    }
+    return Optional.of(postgres(stored.get()));
+  }
+
+  private Optional<Read> fromPostgresOrNone(int id) throws DemoDatabase.Unavailable {
+    try {
       Optional<String> stored = fromPostgres(id);
       return stored.isEmpty() ? none() : Optional.of(postgres(stored.get()));
+    } catch (DemoDatabase.Unavailable e) {
+      metrics.servedFrom("none");
+      throw e;
     }
+  }
+
+  /** An entry is fresh for its first CACHE_SECONDS: it is written to live KEPT_SECONDS. */
+  static boolean fresh(long ttlMillis) {
+    return ttlMillis > (KEPT_SECONDS - CACHE_SECONDS) * 1000L;
   }
 
   /** True while the circuit breaker towards the database is open (or half-open). */
@@ -96,7 +136,7 @@ final class ItemReads implements AutoCloseable {
 
   /**
    * The seed's "rebuild cache from database": every item of PostgreSQL written to the cache,
-   * living {@link #REBUILT_SECONDS} (a warmed cache outlives the reads' short entries, so its
+   * fresh for {@link #REBUILT_SECONDS} (a warmed cache outlives the reads' short entries, so its
    * size can be checked afterwards). Returns how many were written; fails when either store
    * cannot be reached (the caller answers 503).
    */
@@ -114,7 +154,8 @@ final class ItemReads implements AutoCloseable {
     });
     try (Jedis jedis = redis().getResource()) {
       var pipeline = jedis.pipelined();
-      items.forEach((key, value) -> pipeline.setex(key, REBUILT_SECONDS, value));
+      // fresh for REBUILT_SECONDS, then kept like any entry
+      items.forEach((key, value) -> pipeline.setex(key, KEPT_SECONDS - CACHE_SECONDS + REBUILT_SECONDS, value));
       pipeline.sync();
     }
     return items.size();
@@ -171,7 +212,6 @@ final class ItemReads implements AutoCloseable {
       });
     } catch (DemoDatabase.Unavailable e) {
       metrics.backendError("postgres");
-      metrics.servedFrom("none");
       throw e;
     }
   }
