@@ -10,11 +10,15 @@ import java.util.List;
  * (so a server with no slot left refuses the demo at once), a refused connection retried
  * {@link #BACKOFF}.size() more times after those pauses, each retry counted, and every call
  * through the {@link DbBreaker}: while it is open a call fails at once, with no connection
- * attempt and no retry. The half-open trial is a single attempt: a probe, not a burst.
+ * attempt and no retry. The half-open trial is a single attempt: a probe, not a burst. At most
+ * {@link #MAX_CONCURRENT} calls at a time (a bulkhead): a slow server cannot take every worker
+ * thread, so cache reads and /health keep answering; a call beyond them fails at once.
  */
 final class DemoDatabase {
   static final List<Duration> BACKOFF = List.of(Duration.ofMillis(100), Duration.ofMillis(200));
   static final String CIRCUIT_OPEN = "database unavailable (circuit open), retry later";
+  static final String BUSY = "database busy (too many calls waiting), retry later";
+  static final int MAX_CONCURRENT = 12;
 
   /** Opens one connection to the server. */
   interface Connector {
@@ -42,6 +46,8 @@ final class DemoDatabase {
   private final DbBreaker breaker;
   private final Pause pause;
   private final Runnable onRetry;
+  private final java.util.concurrent.Semaphore inFlight =
+      new java.util.concurrent.Semaphore(MAX_CONCURRENT);
 
   DemoDatabase(Connector connector, DbBreaker breaker, Pause pause, Runnable onRetry) {
     this.connector = connector;
@@ -55,6 +61,17 @@ final class DemoDatabase {
   }
 
   <T> T call(Work<T> work) throws Unavailable {
+    if (!inFlight.tryAcquire()) {
+      throw new Unavailable(BUSY, null);
+    }
+    try {
+      return admitted(work);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private <T> T admitted(Work<T> work) throws Unavailable {
     DbBreaker.Admission admission = breaker.admit();
     if (admission == DbBreaker.Admission.REJECTED) {
       throw new Unavailable(CIRCUIT_OPEN, null);

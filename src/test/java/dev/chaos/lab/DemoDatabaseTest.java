@@ -121,4 +121,44 @@ class DemoDatabaseTest {
     assertThat(DemoDatabase.retriable(new SQLException("password authentication failed", "28P01"))).isFalse();
     assertThat(DemoDatabase.retriable(new SQLException("no state"))).isFalse();
   }
+
+  @Test
+  void beyondTheBulkheadACallFailsAtOnceWithoutConnecting() throws Exception {
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(
+        DemoDatabase.MAX_CONCURRENT);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> callers = new ArrayList<>();
+    for (int i = 0; i < DemoDatabase.MAX_CONCURRENT; i++) {
+      Thread caller = new Thread(() -> {
+        try {
+          database.call(c -> {
+            inside.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              throw new SQLException(e);
+            }
+            return "row";
+          });
+        } catch (DemoDatabase.Unavailable e) {
+          throw new AssertionError(e);
+        }
+      });
+      caller.start();
+      callers.add(caller);
+    }
+    inside.await();
+    int connectsBefore = connects.get();
+
+    assertThatThrownBy(() -> database.call(c -> "row")).hasMessage(DemoDatabase.BUSY);
+    assertThat(connects).hasValue(connectsBefore);
+    assertThat(breaker.open()).isFalse();
+
+    release.countDown();
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    String row = database.call(c -> "row");
+    assertThat(row).isEqualTo("row");
+  }
 }
