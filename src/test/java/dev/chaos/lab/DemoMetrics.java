@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * The demo service's metrics in the Prometheus text format (0.0.4): requests of the read
- * endpoint by status, their latency histogram, and where each read was served from. Only the
+ * endpoint by status, their latency histogram, where each read was served from, the database
+ * connection retries and whether the circuit breaker towards the database is open. Only the
  * read endpoint is counted, so Prometheus' own scrapes do not dilute the error rate.
  */
 final class DemoMetrics {
@@ -24,6 +25,9 @@ final class DemoMetrics {
   private final Map<String, AtomicLong> readsBySource = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> backendErrors = new ConcurrentHashMap<>();
   private final AtomicLong loadSkipped = new AtomicLong();
+  private final AtomicLong dbRetries = new AtomicLong();
+  private final AtomicLong staleReads = new AtomicLong();
+  private volatile boolean circuitBreakerOpen;
   private volatile boolean counting;
 
   DemoMetrics() {
@@ -74,6 +78,21 @@ final class DemoMetrics {
     backendErrors.computeIfAbsent(backend, b -> new AtomicLong()).incrementAndGet();
   }
 
+  /** A refused database connection is tried again (DemoDatabase). */
+  void dbRetry() {
+    dbRetries.incrementAndGet();
+  }
+
+  /** A stale cache entry served because the database could not answer (ItemReads). */
+  void staleRead() {
+    staleReads.incrementAndGet();
+  }
+
+  /** The circuit breaker towards the database opened (true) or closed again (false). */
+  void circuitBreakerOpen(boolean open) {
+    circuitBreakerOpen = open;
+  }
+
   void loadSkipped() {
     loadSkipped.incrementAndGet();
   }
@@ -116,6 +135,18 @@ final class DemoMetrics {
     new TreeMap<>(backendErrors).forEach((backend, count) ->
         out.append("demo_backend_errors_total{backend=\"").append(backend).append("\"} ")
             .append(count.get()).append('\n'));
+
+    out.append("# HELP demo_db_retries_total Database connections tried again after a refusal.\n")
+        .append("# TYPE demo_db_retries_total counter\n")
+        .append("demo_db_retries_total ").append(dbRetries.get()).append('\n');
+    out.append("# HELP demo_stale_reads_total Stale cache entries served while the database"
+            + " could not answer (also counted as demo_reads_total{source=\"redis\"}).\n")
+        .append("# TYPE demo_stale_reads_total counter\n")
+        .append("demo_stale_reads_total ").append(staleReads.get()).append('\n');
+    out.append("# HELP demo_circuit_breaker_open 1 while the circuit breaker towards the database"
+            + " is open (or half-open).\n")
+        .append("# TYPE demo_circuit_breaker_open gauge\n")
+        .append("demo_circuit_breaker_open ").append(circuitBreakerOpen ? 1 : 0).append('\n');
 
     out.append("# HELP demo_load_skipped_total Load requests not sent: too many in flight.\n")
         .append("# TYPE demo_load_skipped_total counter\n")

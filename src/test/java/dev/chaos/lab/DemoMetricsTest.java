@@ -44,4 +44,21 @@ class DemoMetricsTest {
         "# TYPE http_request_duration_seconds histogram\n", "# TYPE demo_reads_total counter\n",
         "# TYPE demo_backend_errors_total counter\n", "# TYPE demo_load_skipped_total counter\n");
   }
+
+  @Test
+  void retriesAndTheBreakerAreExportedFromTheFirstScrape() {
+    DemoMetrics metrics = new DemoMetrics();
+    assertThat(metrics.exposition()).contains("# TYPE demo_db_retries_total counter\n",
+        "demo_db_retries_total 0\n", "# TYPE demo_circuit_breaker_open gauge\n",
+        "demo_circuit_breaker_open 0\n");
+
+    metrics.dbRetry();
+    metrics.dbRetry();
+    metrics.circuitBreakerOpen(true);
+
+    assertThat(metrics.exposition()).contains("demo_db_retries_total 2\n",
+        "demo_circuit_breaker_open 1\n");
+    metrics.circuitBreakerOpen(false);
+    assertThat(metrics.exposition()).contains("demo_circuit_breaker_open 0\n");
+  }
 }

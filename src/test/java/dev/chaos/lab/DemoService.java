@@ -19,10 +19,11 @@ import redis.clients.jedis.HostAndPort;
 /**
  * The lab's stand-in for the seed's `graphql-gateway` (see docs/lab.md), on 127.0.0.1:
  * <ul>
- *   <li>{@code GET /items/N}: item N (0..99) from Redis through Sentinel, else PostgreSQL;
- *       503 when neither can serve it;
- *   <li>{@code GET /health}: 200 when a read can be served now, 503 otherwise; JSON naming
- *       its region;
+ *   <li>{@code GET /items/N}: item N (0..99) from Redis through Sentinel, else PostgreSQL
+ *       ({@link DemoDatabase}: retries, circuit breaker); 503 with a JSON body saying why when
+ *       neither can serve it, at once while the circuit breaker is open;
+ *   <li>{@code GET /health}: 200 when a read can be served now (saying so when the database is
+ *       degraded: reads from the cache still work), 503 otherwise; JSON naming its region;
  *   <li>{@code GET /metrics}: Prometheus text format ({@link DemoMetrics});
  *   <li>{@code /hooks/chaos}: a webhook that records posts ({@link WebhookSink});
  *   <li>{@code /admin/faults/ID}: the faults the lab's chaos controller puts on it
@@ -34,7 +35,7 @@ import redis.clients.jedis.HostAndPort;
  * counted and {@code /health} answers 503 meanwhile. Stops cleanly on TERM.
  *
  * <p>Arguments: {@code --port 18080 --sentinels H:P,H:P --master mymaster
- * --jdbc jdbc:postgresql://H:P/db --user chaos --rate 20 [--tls server.p12] [--region primary]}:
+ * --jdbc jdbc:postgresql://H:P/db --user demo --rate 20 [--tls server.p12] [--region primary]}:
  * with {@code --tls} it serves HTTPS with that PKCS12 key store (password {@code changeit}), as
  * the backup region's demo does; {@code /health} answers JSON naming {@code --region}
  * ({@code {"status":"ok","region":"primary"}}), so an answer through the lab's global load
@@ -49,7 +50,7 @@ public final class DemoService {
   public static void main(String[] args) throws IOException {
     Map<String, String> options = LabArgs.parse(args, Map.of(
         "port", "18080", "sentinels", "127.0.0.1:26379", "master", "mymaster",
-        "jdbc", "jdbc:postgresql://127.0.0.1:15432/chaos", "user", "chaos", "rate", "20",
+        "jdbc", "jdbc:postgresql://127.0.0.1:15432/chaos", "user", "demo", "rate", "20",
         "tls", "", "region", "primary"));
     // every argument is read before anything starts: a bad one ends the process at once
     int port = Integer.parseInt(options.get("port"));
@@ -83,8 +84,10 @@ public final class DemoService {
       }
       // the region in the answer: behind the global load balancer, it says who served it
       boolean healthy = reads.canServe();
-      reply(exchange, healthy ? 200 : 503, "{\"status\":\"" + (healthy ? "ok" : "cannot serve reads")
-          + "\",\"region\":\"" + region + "\"}\n", "application/json");
+      String status = (healthy ? "ok" : "cannot serve reads")
+          + (reads.databaseCircuitOpen() ? " (database degraded: circuit open)" : "");
+      reply(exchange, healthy ? 200 : 503, "{\"status\":\"" + status + "\",\"region\":\"" + region
+          + "\"}\n", "application/json");
     });
     server.createContext("/metrics", exchange -> reply(exchange, 200, metrics.exposition(),
         "text/plain; version=0.0.4; charset=utf-8"));
@@ -131,7 +134,7 @@ public final class DemoService {
         reply(exchange, 404, "POST " + CACHE_PATH + "/rebuild or GET " + CACHE_PATH + "\n",
             "text/plain");
       }
-    } catch (java.sql.SQLException | RuntimeException e) {
+    } catch (DemoDatabase.Unavailable | RuntimeException e) {
       reply(exchange, 503, "cache rebuild failed: " + e.getMessage() + "\n", "text/plain");
     }
   }
@@ -166,17 +169,26 @@ public final class DemoService {
       reply(exchange, 503, "dropped by a NetworkChaos loss\n", "text/plain");
       return;
     }
+    String type = "application/json";
     if (id.isEmpty()) {
       status = 404;
       body = "no such item\n";
+      type = "text/plain";
     } else {
-      Optional<ItemReads.Read> read = reads.read(id.get());
-      status = read.isPresent() ? 200 : 503;
-      body = read.map(r -> "{\"id\":" + id.get() + ",\"name\":\"" + r.value()
-          + "\",\"source\":\"" + r.source() + "\"}\n").orElse("no store could serve the read\n");
+      try {
+        Optional<ItemReads.Read> read = reads.read(id.get());
+        status = read.isPresent() ? 200 : 503;
+        body = read.map(r -> "{\"id\":" + id.get() + ",\"name\":\"" + r.value()
+            + "\",\"source\":\"" + r.source() + "\"}\n")
+            .orElse("{\"error\":\"item " + id.get() + " is not in the database\"}\n");
+      } catch (DemoDatabase.Unavailable e) {
+        // the gateway's graceful answer: a 503 that says why, never a hang or a 500
+        status = 503;
+        body = "{\"error\":\"" + e.getMessage() + "\"}\n";
+      }
     }
     metrics.request(status, (System.nanoTime() - started) / 1e9);
-    reply(exchange, status, body, status == 200 ? "application/json" : "text/plain");
+    reply(exchange, status, body, type);
   }
 
   private static Optional<Integer> itemId(String path) {

@@ -19,15 +19,25 @@ import redis.clients.jedis.JedisSentinelPool;
 
 /**
  * The demo's read path, as the seed's gateway does it: the cache (Redis, master found through
- * Sentinel) first, PostgreSQL when the cache misses or fails. Cache entries live a few
- * seconds, so PostgreSQL serves a steady share of reads and exhausted connections show.
- * Every call is bounded: Redis 250 ms, PostgreSQL 2 s to connect and 3 s per query (generous:
- * the lab shares a small, busy machine, and a slow connect must not count as an outage).
+ * Sentinel) first, PostgreSQL when the cache misses or fails. Cache entries are fresh for a
+ * few seconds, so PostgreSQL serves a steady share of reads and exhausted connections show;
+ * a stale entry is served only when PostgreSQL cannot answer.
+ * PostgreSQL is called through {@link DemoDatabase}: a connection per call, as a role that is
+ * not a superuser (the server's reserved slots are not its own), refused connections retried,
+ * and a circuit breaker. Every call is bounded: Redis 250 ms, PostgreSQL 2 s to connect and
+ * 3 s per query (generous: the lab shares a small, busy machine, and a slow connect must not
+ * count as an outage).
  */
 final class ItemReads implements AutoCloseable {
   static final int ITEMS = 100;
   private static final int REDIS_TIMEOUT_MILLIS = 250;
   private static final int CACHE_SECONDS = 5;
+  /**
+   * How long an entry is kept: past its CACHE_SECONDS it is stale, read again from PostgreSQL,
+   * but served while PostgreSQL cannot answer (stale-if-error), so reads the cache holds need
+   * no database during an outage.
+   */
+  static final int KEPT_SECONDS = 600;
   static final int CACHE_DATABASE = 1;
   static final int REBUILT_SECONDS = 60;
 
@@ -39,7 +49,9 @@ final class ItemReads implements AutoCloseable {
   private final String jdbcUrl;
   private final String user;
   private final DemoMetrics metrics;
+  private final DemoDatabase database;
   private final Object poolLock = new Object();
+  private final Object tableLock = new Object();
   private JedisSentinelPool pool;
   private volatile boolean tableReady;
 
@@ -50,53 +62,100 @@ final class ItemReads implements AutoCloseable {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.metrics = metrics;
+    DbBreaker breaker = new DbBreaker(java.time.InstantSource.system(), metrics::circuitBreakerOpen);
+    this.database = new DemoDatabase(this::connect, breaker,
+        duration -> Thread.sleep(duration.toMillis()), metrics::dbRetry);
   }
 
-  /** Reads item {@code id}; empty when neither store could serve it. */
-  Optional<Read> read(int id) {
+  /**
+   * Reads item {@code id}; empty when the item does not exist. Throws when the cache could not
+   * serve it and the database cannot either (the message says why, for the user's 503).
+   */
+  Optional<Read> read(int id) throws DemoDatabase.Unavailable {
     String key = "demo:item:" + id;
+    String cached;
+    long ttlMillis;
     try (Jedis jedis = redis().getResource()) {
-      String cached = jedis.get(key);
-      if (cached != null) {
-        metrics.servedFrom("redis");
-        return Optional.of(new Read("redis", cached));
-      }
-      Optional<String> stored = fromPostgres(id);
-      if (stored.isEmpty()) {
-        return none();
-      }
-      try {
-        jedis.setex(key, CACHE_SECONDS, stored.get());
-      } catch (RuntimeException e) {
-        metrics.backendError("redis"); // a failed cache fill still serves the read
-      }
-      return Optional.of(postgres(stored.get()));
+      var pipeline = jedis.pipelined();
+      var value = pipeline.get(key);
+      var ttl = pipeline.pttl(key);
+      pipeline.sync();
+      cached = value.get();
+      ttlMillis = ttl.get();
     } catch (RuntimeException e) {
       metrics.backendError("redis");
-      return fromPostgres(id).map(this::postgres).or(this::none);
+      return fromPostgresOrNone(id);
     }
+    if (cached != null && fresh(ttlMillis)) {
+      metrics.servedFrom("redis");
+      return Optional.of(new Read("redis", cached));
+    }
+    Optional<String> stored;
+    try {
+      stored = fromPostgres(id);
+    } catch (DemoDatabase.Unavailable e) {
+      if (cached == null) {
+        metrics.servedFrom("none");
+        throw e;
+      }
+      // stale-if-error: what the cache still holds needs no database
+      metrics.servedFrom("redis");
+      metrics.staleRead();
+      return Optional.of(new Read("redis-stale", cached));
+    }
+    if (stored.isEmpty()) {
+      return none();
+    }
+    try (Jedis jedis = redis().getResource()) {
+      jedis.setex(key, KEPT_SECONDS, stored.get());
+    } catch (RuntimeException e) {
+      metrics.backendError("redis"); // a failed cache fill still serves the read
+    }
+    return Optional.of(postgres(stored.get()));
+  }
+
+  private Optional<Read> fromPostgresOrNone(int id) throws DemoDatabase.Unavailable {
+    try {
+      Optional<String> stored = fromPostgres(id);
+      return stored.isEmpty() ? none() : Optional.of(postgres(stored.get()));
+    } catch (DemoDatabase.Unavailable e) {
+      metrics.servedFrom("none");
+      throw e;
+    }
+  }
+
+  /** An entry is fresh for its first CACHE_SECONDS: it is written to live KEPT_SECONDS. */
+  static boolean fresh(long ttlMillis) {
+    return ttlMillis > (KEPT_SECONDS - CACHE_SECONDS) * 1000L;
+  }
+
+  /** True while the circuit breaker towards the database is open (or half-open). */
+  boolean databaseCircuitOpen() {
+    return database.circuitOpen();
   }
 
   /**
    * The seed's "rebuild cache from database": every item of PostgreSQL written to the cache,
-   * living {@link #REBUILT_SECONDS} (a warmed cache outlives the reads' short entries, so its
+   * fresh for {@link #REBUILT_SECONDS} (a warmed cache outlives the reads' short entries, so its
    * size can be checked afterwards). Returns how many were written; fails when either store
    * cannot be reached (the caller answers 503).
    */
-  int rebuildCache() throws SQLException {
-    java.util.Map<String, String> items = new java.util.LinkedHashMap<>();
-    try (Connection connection = connect()) {
+  int rebuildCache() throws DemoDatabase.Unavailable {
+    java.util.Map<String, String> items = database.call(connection -> {
       ensureTable(connection);
+      java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
       try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT id, name FROM demo_items ORDER BY id")) {
-        while (rows.next()) {
-          items.put("demo:item:" + rows.getInt(1), rows.getString(2));
+          ResultSet row = statement.executeQuery("SELECT id, name FROM demo_items ORDER BY id")) {
+        while (row.next()) {
+          rows.put("demo:item:" + row.getInt(1), row.getString(2));
         }
       }
-    }
+      return rows;
+    });
     try (Jedis jedis = redis().getResource()) {
       var pipeline = jedis.pipelined();
-      items.forEach((key, value) -> pipeline.setex(key, REBUILT_SECONDS, value));
+      // fresh for REBUILT_SECONDS, then kept like any entry
+      items.forEach((key, value) -> pipeline.setex(key, KEPT_SECONDS - CACHE_SECONDS + REBUILT_SECONDS, value));
       pipeline.sync();
     }
     return items.size();
@@ -118,10 +177,13 @@ final class ItemReads implements AutoCloseable {
     } catch (RuntimeException e) {
       // fall through to the database, as a read would
     }
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-      statement.execute("SELECT 1");
-      return true;
-    } catch (SQLException e) {
+    try {
+      return database.call(connection -> {
+        try (Statement statement = connection.createStatement()) {
+          return statement.execute("SELECT 1");
+        }
+      });
+    } catch (DemoDatabase.Unavailable e) {
       return false;
     }
   }
@@ -136,23 +198,25 @@ final class ItemReads implements AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<String> fromPostgres(int id) {
-    try (Connection connection = connect()) {
-      ensureTable(connection);
-      try (PreparedStatement query =
-          connection.prepareStatement("SELECT name FROM demo_items WHERE id = ?")) {
-        query.setInt(1, id);
-        try (ResultSet row = query.executeQuery()) {
-          return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+  private Optional<String> fromPostgres(int id) throws DemoDatabase.Unavailable {
+    try {
+      return database.call(connection -> {
+        ensureTable(connection);
+        try (PreparedStatement query =
+            connection.prepareStatement("SELECT name FROM demo_items WHERE id = ?")) {
+          query.setInt(1, id);
+          try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+          }
         }
-      }
-    } catch (SQLException e) {
+      });
+    } catch (DemoDatabase.Unavailable e) {
       metrics.backendError("postgres");
-      return Optional.empty();
+      throw e;
     }
   }
 
-  /** One connection per read: when the server has no slot left, the read fails at once. */
+  /** One connection per call: when the server has no slot left, the call is refused at once. */
   private Connection connect() throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
@@ -167,6 +231,15 @@ final class ItemReads implements AutoCloseable {
     if (tableReady) {
       return;
     }
+    // one thread creates it: concurrent CREATE TABLE IF NOT EXISTS collide in the catalog
+    synchronized (tableLock) {
+      if (!tableReady) {
+        createTable(connection);
+      }
+    }
+  }
+
+  private void createTable(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       // a replica (the backup region's database) is read-only: the table comes by streaming
       if (inRecovery(statement)) {
