@@ -38,9 +38,11 @@ final class ServiceModel {
   private Evaluation healthy;
   /**
    * Until when each circuit breaker (by caller and dependency) stays open: its half-open trial
-   * succeeds only {@code open_for} after the last instant the model saw the dependency fail.
+   * succeeds {@code open_for} after the first instant the model sees the dependency answer.
    */
   private final Map<String, Instant> openUntil = new HashMap<>();
+  /** The breakers whose dependency failed when the model was last read. */
+  private final java.util.Set<String> failingSeen = new java.util.HashSet<>();
 
   ServiceModel(World world) {
     this.world = world;
@@ -524,8 +526,8 @@ final class ServiceModel {
 
     /**
      * Whether the breaker on {@code caller}'s calls through {@code d} is open now: the failing
-     * share reaches its threshold, or did less than `open_for` ago (a steady state per instant,
-     * with that one memory).
+     * share reaches its threshold, or the model first saw it below less than `open_for` ago (a
+     * steady state per instant, with that one memory).
      */
     private boolean breakerOpen(ServiceSpec caller, DependencySpec d, double failing) {
       if (allHealthy) {
@@ -534,9 +536,13 @@ final class ServiceModel {
       String key = caller.name() + " -> " + d.service();
       if (failing >= d.circuitBreaker().opensAt() - 1e-12) {
         if (remember) {
-          openUntil.put(key, t.plus(d.circuitBreaker().openFor()));
+          failingSeen.add(key);
         }
         return true;
+      }
+      if (remember && failingSeen.remove(key)) {
+        // the first instant the model sees the dependency answer again: the trial follows
+        openUntil.put(key, t.plus(d.circuitBreaker().openFor()));
       }
       Instant until = openUntil.get(key);
       return until != null && t.isBefore(until);
