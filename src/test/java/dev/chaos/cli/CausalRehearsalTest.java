@@ -120,8 +120,8 @@ class CausalRehearsalTest {
   @Test
   void holdingWhatTheApplicationsDoNotNeedIsHarmless() throws Exception {
     CliRunner.Result r = rehearse("hold-80", GUARDED + """
-          step "hold 80 of the 82 free connections" {
-            postgres.hold_connections(80, application: "chaos", hold: 1m)
+          step "hold 79 of the 82 free: the superusers' 3 are left, and the applications' 18" {
+            postgres.hold_connections(79, application: "chaos", hold: 1m)
             wait 1m
           }
           verify "graceful" throughout {
@@ -129,6 +129,68 @@ class CausalRehearsalTest {
           }
         """, null);
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+  }
+
+  // ---- the gateway's retries and circuit breaker on its reads from PostgreSQL -------------
+
+  /** Every slot open to applications held for a minute, then the breaker's verdicts. */
+  private static final String EXHAUSTED = """
+          step "hold every slot open to applications" {
+            postgres.hold_connections(97, application: "chaos", hold: 1m)
+            wait 10s
+            record breaker = prometheus.scalar("chaos:app:circuit_breaker_open")
+            record retries = prometheus.scalar("chaos:app:db_retries:rate1m")
+            let answer = http.get("http://graphql-gateway.llm-marketplace:4000/items/1", timeout: 5s)
+            log "answer ${answer.status} in ${answer.latency}: ${answer.body}"
+          }
+        """;
+
+  private static final String FAILS_FAST = """
+          guard "a cascade: more than the reads that miss the cache fail" every 5s {
+            expect percent(prometheus.scalar("chaos:slo:error_rate:1m")) < 25%
+          }
+          guard "requests queue" every 5s {
+            expect seconds(prometheus.scalar("chaos:slo:latency:p95:1m")) < 2s
+          }
+        """;
+
+  @Test
+  void anExhaustedDatabaseOpensTheBreakerWhichFailsTheMissesFastAndClosesOnceReleased()
+      throws Exception {
+    CliRunner.Result r = rehearse("breaker", FAILS_FAST + EXHAUSTED + """
+          step "the hold runs out" {
+            wait 50s
+          }
+          recovery within 30s every 1s {
+            expect prometheus.scalar("chaos:app:circuit_breaker_open") == 0.0
+            expect prometheus.scalar("chaos:app:db_retries:rate1m") == 0.0
+            expect percent(prometheus.scalar("chaos:slo:error_rate:1m")) < 0.1%
+          }
+        """, null);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("record breaker = 1.0", "log: answer 200 in ");
+    assertThat(r.out()).containsPattern("record retries = (0\\.[1-9]|[1-9])");
+    // the breaker closes by its trial 5s (open_for) after the database answers again
+    assertThat(r.out()).containsPattern("recovered in (4\\.9[0-9]*|5)s");
+  }
+
+  @Test
+  void aReadThatNeedsAnExhaustedDatabaseGetsAFast503ThatSaysWhy() throws Exception {
+    // a cold cache: most reads need the database, so the gateway's answer is the breaker's
+    Path cold = world(defaultWorld().replace("hit_ratio: 80%", "hit_ratio: 30%"));
+    CliRunner.Result r = rehearse("breaker-503", EXHAUSTED, cold);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).containsPattern("log: answer 503 in [0-9]+ms: "
+        + "\\{\"error\":\"database unavailable \\(circuit open\\), retry later\"}");
+  }
+
+  @Test
+  void anExhaustedDatabaseWithoutABreakerQueuesTheRequests() throws Exception {
+    Path noBreaker = world(defaultWorld().replaceAll(", circuit_breaker: \\{[^}]*}", ""));
+    CliRunner.Result r = rehearse("no-breaker", FAILS_FAST + EXHAUSTED, noBreaker);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(4);
+    // each read that misses the cache waits the pool's 1s three times
+    assertThat(r.out()).contains("guard \"requests queue\" tripped", "(3.172s < 2s)");
   }
 
   // ---- Redis: a master that is down, Sentinel, REPLICAOF NO ONE ------------------------------
@@ -173,9 +235,10 @@ class CausalRehearsalTest {
 
   @Test
   void aLostMasterWithoutAFallbackIsAn5xxStorm() throws Exception {
-    String noFallback = defaultWorld().replace(
-        "{service: redis, timeout: 250ms, fallback: postgresql}",
+    String noFallback = defaultWorld().replaceAll(
+        "\\{service: redis, timeout: 250ms, fallback: .*}",
         "{service: redis, timeout: 250ms}");
+    assertThat(noFallback).doesNotContain("fallback: {");
     CliRunner.Result r = rehearse("no-fallback", GUARDED + MASTER_LOST, masterDown(noFallback));
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(4);
   }

@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The worlds of runbooks/worlds/ are written by scripts/variant-worlds; where the causal
  * model can say why a hypothesis fails (a slow replacement, no headroom, no fallback, a slow
- * Sentinel, a backup region that cannot scale, a tight limit, small nodes), the variant changes
- * the model, and only where it cannot (the gateway's retries and breaker, requests in flight)
- * a level or a fault.
+ * Sentinel, a backup region that cannot scale, a tight limit, small nodes, the gateway's
+ * retries and circuit breaker), the variant changes the model, and only where it cannot
+ * (requests in flight, a cache that does not rebuild) a level or a fault.
  */
 @Timeout(120)
 class ScenarioRehearsalTest {
@@ -58,7 +58,11 @@ class ScenarioRehearsalTest {
 
         new Case("db-connection-exhaustion", null, ExitCodes.OK, "passed"),
         new Case("db-connection-exhaustion", "db-connection-exhaustion-error-spike",
-            ExitCodes.ABORTED, "guard \"error rate under 10%\" tripped"),
+            ExitCodes.ABORTED,
+            "guard \"errors bounded by the reads that need the database\" tripped"),
+        new Case("db-connection-exhaustion", "db-connection-exhaustion-no-breaker",
+            ExitCodes.FAILED,
+            "the gateway's circuit breaker did not open while the database refused"),
         new Case("db-connection-exhaustion", "db-connection-exhaustion-no-retries",
             ExitCodes.FAILED, "the gateway made no connection retries"),
         new Case("db-connection-exhaustion", "db-connection-exhaustion-breaker-stuck",

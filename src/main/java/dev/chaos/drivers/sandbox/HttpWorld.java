@@ -10,7 +10,7 @@ import java.time.Instant;
  * service's requests fare: its down status while half or more of them fail, and later by as
  * much as their median latency grew. An endpoint of a deployment without a service answers
  * with its status while one of the deployment's pods is ready and with its down status (503)
- * otherwise; chaos that adds latency to the deployment (a NetworkChaos's `metrics`) adds it.
+ * otherwise (saying why when an open circuit breaker fails the service's calls); chaos that adds latency to the deployment (a NetworkChaos's `metrics`) adds it.
  * An answer slower than the timeout is a timeout. A POST may act on the world (switch the
  * DNS record, promote a database, scale). A URL the world does not know refuses the
  * connection.
@@ -26,7 +26,7 @@ public final class HttpWorld {
     return world.read(now -> {
       EndpointSpec e = endpoint(url);
       return answer(url, e, now, timeout, up(e, now) ? e.status() : e.downStatus(),
-          up(e, now) ? e.body() : "");
+          up(e, now) ? e.body() : downBody(e, now));
     });
   }
 
@@ -63,6 +63,18 @@ public final class HttpWorld {
           + dev.chaos.types.ValueFormat.duration(timeout));
     }
     return new Results.Response(status, latency, body);
+  }
+
+  /**
+   * What a failing endpoint says: why, when an open circuit breaker on its service's calls
+   * fails them fast (`{"error":"..."}`, as the lab's demo answers), else nothing.
+   */
+  private String downBody(EndpointSpec e, Instant now) {
+    WorldSpec.ServiceSpec service = e.traffic() ? entryServing(now) : service(e);
+    String message = service == null ? null
+        : world.services().openBreakerMessage(service.name(), now);
+    return message == null ? "" : "{\"error\":\"" + message.replace("\\", "\\\\")
+        .replace("\"", "\\\"") + "\"}";
   }
 
   private EndpointSpec endpoint(String url) {

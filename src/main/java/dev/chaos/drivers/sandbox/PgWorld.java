@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * every slot of `max_connections` they find free, the applications' passing ones included,
  * and close when released, when their `hold` runs out or when terminated. The applications
  * then share what is left: a request that needs a connection when none is free waits the
- * pool's timeout and fails ({@link #refusedSharesAt}). The world file's `exhaustion` may
- * still add fixed extras above a threshold.
+ * pool's timeout and fails ({@link #refusedSharesAt}); the applications connect as ordinary
+ * roles and never get the `superuser_reserved_connections`. The world file's `exhaustion`
+ * may still add fixed extras above a threshold.
  */
 public final class PgWorld {
   /** Connections opened by `hold_connections`; {@link #release} is its automatic inverse. */
@@ -126,7 +127,8 @@ public final class PgWorld {
 
   /**
    * The first column of the first row of a query: counts of `pg_stat_activity` (by `state`
-   * and `application_name`) and `pg_stat_replication`, `SELECT 1`, `SHOW max_connections`, and
+   * and `application_name`) and `pg_stat_replication`, `SELECT 1`, `SHOW max_connections`,
+   * `SHOW superuser_reserved_connections`, and
    * whatever the world file answers under `postgres.queries`.
    */
   public Object scalar(String sql) {
@@ -143,6 +145,9 @@ public final class PgWorld {
       }
       if (q.equalsIgnoreCase("show max_connections")) {
         return String.valueOf(spec.maxConnections());
+      }
+      if (q.equalsIgnoreCase("show superuser_reserved_connections")) {
+        return String.valueOf(spec.superuserReserved());
       }
       if (q.equalsIgnoreCase("select count(*) from pg_stat_replication")) {
         return (long) spec.replicas();
@@ -234,13 +239,23 @@ public final class PgWorld {
       need.merge(g.application(), g.count() * factor, Double::sum);
     }
     double total = need.values().stream().mapToDouble(Double::doubleValue).sum();
-    double free = Math.max(0, spec.maxConnections() - heldAt(t));
+    double free = roomForApplications(t);
     Map<String, Double> out = new java.util.LinkedHashMap<>();
     for (String app : load.keySet()) {
       double wanted = need.getOrDefault(app, 0.0);
       out.put(app, wanted <= 0 || total <= free ? 0 : 1 - free / total);
     }
     return out;
+  }
+
+  /**
+   * Slots the applications can have at {@code t}: they connect as ordinary roles, so
+   * PostgreSQL refuses them the last `superuser_reserved_connections` of `max_connections`;
+   * held connections come first (the holder takes the slots the applications' recycled or
+   * per-request connections give back).
+   */
+  private double roomForApplications(Instant t) {
+    return Math.max(0, spec.maxConnections() - spec.superuserReserved() - heldAt(t));
   }
 
   /** Connections held open by `hold_connections` at {@code t}. */
@@ -260,7 +275,7 @@ public final class PgWorld {
     int n = 0;
     // the applications' connections come and go: they get what the held ones leave
     double listed = spec.connections().stream().mapToInt(ConnectionGroup::count).sum();
-    double room = Math.max(0, spec.maxConnections() - heldAt(t));
+    double room = roomForApplications(t);
     double scale = listed <= room ? 1 : room / listed;
     for (ConnectionGroup g : spec.connections()) {
       Instant back = reconnecting.get(g.application());

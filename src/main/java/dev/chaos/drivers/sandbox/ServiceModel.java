@@ -26,7 +26,7 @@ final class ServiceModel {
 
   /** The figures a series may `derive` from the model (docs/sandbox.md). */
   static final List<String> DERIVED = List.of("cache_hit_ratio", "fallback_share",
-      "db_refused_share");
+      "db_refused_share", "db_retries", "circuit_breaker_open");
 
   /** What the entry services' requests meet at an instant. */
   record Users(double errorShare, double p95, double median) {}
@@ -36,6 +36,13 @@ final class ServiceModel {
   private Instant cachedAt;
   private Evaluation cached;
   private Evaluation healthy;
+  /**
+   * Until when each circuit breaker (by caller and dependency) stays open: its half-open trial
+   * succeeds {@code open_for} after the first instant the model sees the dependency answer.
+   */
+  private final Map<String, Instant> openUntil = new HashMap<>();
+  /** The breakers whose dependency failed when the model was last read. */
+  private final java.util.Set<String> failingSeen = new java.util.HashSet<>();
 
   ServiceModel(World world) {
     this.world = world;
@@ -65,7 +72,8 @@ final class ServiceModel {
   /**
    * A figure of the model at {@code t}: the share of cache lookups that hit, the share of
    * users' requests that needed a fallback, the share of database queries that found no
-   * connection; 0 where nothing was asked.
+   * connection (0 where nothing was asked), the retries of database calls per second, and
+   * 1 while a circuit breaker on a dependency is open (else 0).
    */
   double derivedAt(String figure, Instant t) {
     Evaluation e = at(t);
@@ -74,8 +82,46 @@ final class ServiceModel {
       case "cache_hit_ratio" -> e.cacheCalls <= 0 ? 0 : e.cacheHits / e.cacheCalls;
       case "fallback_share" -> e.fallbacks / Math.max(1e-12, e.entryWeight());
       case "db_refused_share" -> e.dbQueries <= 0 ? 0 : e.dbRefused / e.dbQueries;
+      case "db_retries" -> e.dbRetries * usersPerSecond() + e.trialRetries;
+      case "circuit_breaker_open" -> e.openBreakers.isEmpty() ? 0 : 1;
       default -> throw new IllegalArgumentException(figure);
     };
+  }
+
+  /**
+   * The message of an open circuit breaker on the calls a request to {@code service} makes,
+   * directly or through its dependencies, at {@code t}; null when none is open.
+   */
+  String openBreakerMessage(String service, Instant t) {
+    Evaluation e = at(t);
+    e.users();
+    e.outcome(service);
+    List<String> seen = new ArrayList<>();
+    List<String> next = new ArrayList<>(List.of(service));
+    while (!next.isEmpty()) {
+      String name = next.remove(0);
+      if (seen.contains(name)) {
+        continue;
+      }
+      seen.add(name);
+      String message = e.openBreakers.get(name);
+      if (message != null) {
+        return message;
+      }
+      for (DependencySpec d : services.get(name).dependsOn()) {
+        next.add(d.service());
+        if (!d.fallback().isEmpty()) {
+          next.add(d.fallback());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Users' requests per second: the entry services share them (the largest one's figure). */
+  private double usersPerSecond() {
+    return services.values().stream().filter(ServiceSpec::entry)
+        .mapToDouble(ServiceSpec::requestsPerSecond).max().orElse(WorldSpec.DEFAULT_RATE);
   }
 
   /** What a request to one service meets at {@code t}. */
@@ -100,7 +146,7 @@ final class ServiceModel {
 
   private Evaluation at(Instant t) {
     if (!t.equals(cachedAt)) {
-      Evaluation first = new Evaluation(t, false, Map.of(), 1);
+      Evaluation first = new Evaluation(t, false, Map.of(), 1, false);
       first.users();
       Map<String, Double> load = new LinkedHashMap<>();
       for (String app : first.pgCalls.keySet()) {
@@ -109,7 +155,7 @@ final class ServiceModel {
       double now = first.pgCalls.values().stream().mapToDouble(Double::doubleValue).sum();
       double usual = healthy().pgCalls.values().stream().mapToDouble(Double::doubleValue).sum();
       cached = new Evaluation(t, false, world.postgres().refusedSharesAt(load, t),
-          usual <= 0 ? 1 : now / usual);
+          usual <= 0 ? 1 : now / usual, true);
       cachedAt = t;
     }
     return cached;
@@ -117,7 +163,7 @@ final class ServiceModel {
 
   private Evaluation healthy() {
     if (healthy == null) {
-      healthy = new Evaluation(world.start(), true, Map.of(), 1);
+      healthy = new Evaluation(world.start(), true, Map.of(), 1, false);
       healthy.users();
     }
     return healthy;
@@ -150,6 +196,17 @@ final class ServiceModel {
     points.add(new Point(answered * s.errorRate(), seconds, false, false));
     points.add(new Point(answered * (1 - s.errorRate()), seconds, true, false));
     return Outcome.of(points);
+  }
+
+  /** Expected retries of one call whose tries each fail with {@code failing}: f + f^2 + ... */
+  static double retriesPerCall(double failing, int retries) {
+    double sum = 0;
+    double power = 1;
+    for (int k = 1; k <= retries; k++) {
+      power *= failing;
+      sum += power;
+    }
+    return sum;
   }
 
   /** The share of requests past a service's capacity, shed as fast errors. */
@@ -251,12 +308,22 @@ final class ServiceModel {
     double fallbacks;
     double dbQueries;
     double dbRefused;
+    /** Retries of database calls per user request while their breakers are closed. */
+    double dbRetries;
+    /** Retries per second of the half-open trials of open breakers. */
+    double trialRetries;
+    /** The message of each open breaker, by the service whose calls it guards. */
+    final Map<String, String> openBreakers = new LinkedHashMap<>();
+    /** Whether breakers opening or closing here is remembered (the final evaluation of t). */
+    final boolean remember;
 
-    Evaluation(Instant t, boolean allHealthy, Map<String, Double> refused, double dbLoad) {
+    Evaluation(Instant t, boolean allHealthy, Map<String, Double> refused, double dbLoad,
+        boolean remember) {
       this.t = t;
       this.allHealthy = allHealthy;
       this.refused = refused;
       this.dbLoad = dbLoad;
+      this.remember = remember;
       this.traffic = world.regions().any() ? world.regions().trafficAt(t) : Map.of();
     }
 
@@ -422,13 +489,73 @@ final class ServiceModel {
       return Outcome.of(out);
     }
 
-    /** One call to a dependency as the caller sees it: tries, timeouts, then the fallback. */
+    /**
+     * One call to a dependency as the caller sees it: its breaker (open: the call fails at
+     * once), tries and timeouts, then the fallback (called as its own `fallback` mapping says).
+     */
     private Outcome call(ServiceSpec caller, DependencySpec d, double reaching) {
-      return through(target(caller, d.service(), reaching), d,
-          d.fallback().isEmpty() ? null : share -> {
-            fallbacks += reaching * share * load(caller);
-            return target(caller, d.fallback(), reaching * share);
-          }, timeoutOf(caller, d.fallback()));
+      Outcome target = target(caller, d.service(), reaching);
+      double failing = failingShare(target, d);
+      boolean database = services.get(d.service()).kind().equals("postgres");
+      if (d.circuitBreaker() != null && breakerOpen(caller, d, failing)) {
+        openBreakers.putIfAbsent(caller.name(), d.circuitBreaker().message());
+        if (database) {
+          // each pod of the caller tries one call every open_for, with its retries
+          trialRetries += podsOf(caller) / Quantities.toSeconds(d.circuitBreaker().openFor())
+              * retriesPerCall(failing, d.retries()) * load(caller);
+        }
+        return refused();
+      }
+      if (database) {
+        dbRetries += reaching * load(caller) * retriesPerCall(failing, d.retries());
+      }
+      DependencySpec fallbackCall = d.fallbackCall();
+      return through(target, d, d.fallback().isEmpty() ? null : share -> {
+        fallbacks += reaching * share * load(caller);
+        return fallbackCall == null ? target(caller, d.fallback(), reaching * share)
+            : call(caller, fallbackCall, reaching * share);
+      }, fallbackCall == null ? timeoutOf(caller, d.fallback()) : CLIENT_TIMEOUT);
+    }
+
+    /** The share of one try that fails: an error, no answer, or an answer past the timeout. */
+    private double failingShare(Outcome target, DependencySpec d) {
+      double timeout = Quantities.toSeconds(d.timeout());
+      return target.points().stream().filter(p -> !p.ok() || p.seconds() > timeout)
+          .mapToDouble(Point::share).sum();
+    }
+
+    /**
+     * Whether the breaker on {@code caller}'s calls through {@code d} is open now: the failing
+     * share reaches its threshold, or the model first saw it below less than `open_for` ago (a
+     * steady state per instant, with that one memory).
+     */
+    private boolean breakerOpen(ServiceSpec caller, DependencySpec d, double failing) {
+      if (allHealthy) {
+        return false;
+      }
+      String key = caller.name() + " -> " + d.service();
+      if (failing >= d.circuitBreaker().opensAt() - 1e-12) {
+        if (remember) {
+          failingSeen.add(key);
+        }
+        return true;
+      }
+      if (remember && failingSeen.remove(key)) {
+        // the first instant the model sees the dependency answer again: the trial follows
+        openUntil.put(key, t.plus(d.circuitBreaker().openFor()));
+      }
+      Instant until = openUntil.get(key);
+      return until != null && t.isBefore(until);
+    }
+
+    /** The pods of the caller's deployment that make calls (1 for a service without pods). */
+    private double podsOf(ServiceSpec caller) {
+      if (!caller.kind().equals("deployment")) {
+        return 1;
+      }
+      Deployment d = world.k8s(caller.cluster()).deployment(caller.namespace(),
+          caller.deployment());
+      return Math.max(0, d.readyAt(t));
     }
 
     /** The timeout of the caller's own dependency on a fallback, else the default 30s. */

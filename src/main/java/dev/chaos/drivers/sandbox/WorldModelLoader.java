@@ -32,7 +32,7 @@ final class WorldModelLoader {
     for (String name : services.keys()) {
       WorldNode s = services.node(name).allowOnly("kind", "cluster", "namespace", "deployment",
           "latency", "error_rate", "utilisation", "hit_ratio", "application", "pool_timeout",
-          "entry", "depends_on", "writes");
+          "entry", "depends_on", "writes", "requests_per_second");
       nodes.put(name, s);
       String kind = s.string("kind", s.has("deployment") ? "deployment" : "");
       if (!List.of("deployment", "redis", "postgres").contains(kind)) {
@@ -65,18 +65,17 @@ final class WorldModelLoader {
       }
       List<DependencySpec> deps = new ArrayList<>();
       for (WorldNode d : s.nodes("depends_on")) {
-        d.allowOnly("service", "timeout", "retries", "fallback");
-        deps.add(new DependencySpec(d.string("service"),
-            d.has("timeout") ? d.parse("timeout", Quantities::positiveDuration, "a duration")
-                : Duration.ofSeconds(30),
-            d.integer("retries", 0, 0, 10, "tries after the first"),
-            d.string("fallback", "")));
+        deps.add(WorldCallLoader.call(d));
+      }
+      double rate = s.number("requests_per_second", WorldSpec.DEFAULT_RATE);
+      if (!(rate > 0)) {
+        throw s.error("requests_per_second", "users' requests per second are above 0");
       }
       out.put(name, new ServiceSpec(name, kind, cluster.equals(WorldSpec.DEFAULT_CLUSTER) ? ""
           : cluster, namespace, deployment, s.duration("latency", Duration.ofMillis(10)),
           s.share("error_rate", 0), utilisation, s.share("hit_ratio", 0.9),
           s.string("application", name), s.duration("pool_timeout", Duration.ofSeconds(1)),
-          s.string("entry", "").equals("true"), deps, s.share("writes", 1)));
+          s.string("entry", "").equals("true"), deps, s.share("writes", 1), rate));
     }
     Set<String> called = new HashSet<>();
     for (Map.Entry<String, ServiceSpec> e : out.entrySet()) {
@@ -111,7 +110,7 @@ final class WorldModelLoader {
           : new ServiceSpec(s.name(),
           s.kind(), s.cluster(), s.namespace(), s.deployment(), s.latency(), s.errorRate(),
           s.utilisation(), s.hitRatio(), s.application(), s.poolTimeout(), true,
-          s.dependsOn(), s.writes()));
+          s.dependsOn(), s.writes(), s.requestsPerSecond()));
     }
     return out;
   }

@@ -121,11 +121,13 @@ public record WorldSpec(
 
   /**
    * PostgreSQL: its connection limit, the connections of the applications, what exhaustion does
-   * to the SLO series, and answers to the queries and statements runbooks send.
+   * to the SLO series, and answers to the queries and statements runbooks send. The last
+   * {@code superuserReserved} slots of the limit are for superusers: the applications, which
+   * connect as ordinary roles, are refused once only those are left.
    */
   public record PostgresSpec(int maxConnections, int replicas, Duration connectTime,
       Duration reconnect, List<ConnectionGroup> connections, Exhaustion exhaustion,
-      Map<String, Object> queries, Map<String, Long> statements) {}
+      Map<String, Object> queries, Map<String, Long> statements, int superuserReserved) {}
 
   public record ConnectionGroup(String application, String state, int count) {}
 
@@ -167,19 +169,49 @@ public record WorldSpec(
    * latency and error rate, the share of its capacity the traffic uses, and the services it
    * calls for every request. {@code entry} services are the ones users call: their requests
    * make the SLO series. A `postgres` service that is a region's standby refuses the share
-   * {@code writes} of its queries until it is promoted.
+   * {@code writes} of its queries until it is promoted. An entry service receives
+   * {@code requestsPerSecond} (what turns shares of calls into retries per second).
    */
   public record ServiceSpec(String name, String kind, String cluster, String namespace,
       String deployment, Duration latency, double errorRate, double utilisation,
       double hitRatio, String application, Duration poolTimeout, boolean entry,
-      List<DependencySpec> dependsOn, double writes) {}
+      List<DependencySpec> dependsOn, double writes, double requestsPerSecond) {
+    public ServiceSpec(String name, String kind, String cluster, String namespace,
+        String deployment, Duration latency, double errorRate, double utilisation,
+        double hitRatio, String application, Duration poolTimeout, boolean entry,
+        List<DependencySpec> dependsOn, double writes) {
+      this(name, kind, cluster, namespace, deployment, latency, errorRate, utilisation,
+          hitRatio, application, poolTimeout, entry, dependsOn, writes, DEFAULT_RATE);
+    }
+  }
+
+  /** Users' requests per second of an entry service that does not say. */
+  public static final double DEFAULT_RATE = 20;
 
   /**
    * A call from one service to another for every request: a try that fails or takes longer
    * than {@code timeout} is tried again up to {@code retries} times; when every try failed
-   * (or a cache missed) the {@code fallback} service is asked instead, if there is one.
+   * (or a cache missed) the {@code fallback} service is asked instead, if there is one, as
+   * {@code fallbackCall} says (its own timeout, retries and breaker; null: once, with the
+   * caller's own dependency's timeout). A {@code circuitBreaker} (null: none) fails the calls
+   * fast while the dependency fails.
    */
-  public record DependencySpec(String service, Duration timeout, int retries, String fallback) {}
+  public record DependencySpec(String service, Duration timeout, int retries, String fallback,
+      DependencySpec fallbackCall, CircuitBreakerSpec circuitBreaker) {
+    public DependencySpec(String service, Duration timeout, int retries, String fallback) {
+      this(service, timeout, retries, fallback, null, null);
+    }
+  }
+
+  /**
+   * A circuit breaker on a dependency: it opens when the share of calls that fail reaches
+   * {@code opensAt} (PostgreSQL refusing connections, errors, timeouts), and while open the
+   * calls fail at once with {@code message} (no connection attempt, no retry); it closes by
+   * a half-open trial {@code openFor} after the dependency answers again. {@code window} is
+   * the span its share is counted over (the model counts the share at the instant).
+   */
+  public record CircuitBreakerSpec(double opensAt, Duration window, Duration openFor,
+      String message) {}
 
   /**
    * Regions and the DNS/load balancer record users reach the entry services through: it
