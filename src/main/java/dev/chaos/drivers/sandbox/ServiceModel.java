@@ -22,7 +22,7 @@ final class ServiceModel {
   /** An answer that never comes is cut short here when no caller's timeout does. */
   static final double CLIENT_TIMEOUT = 30;
   /** A refused connection (no pod behind the service, a node down) fails this fast. */
-  private static final double REFUSED = 0.001;
+  static final double REFUSED = 0.001;
 
   /** The figures a series may `derive` from the model (docs/sandbox.md). */
   static final List<String> DERIVED = List.of("cache_hit_ratio", "fallback_share",
@@ -176,121 +176,6 @@ final class ServiceModel {
     return usual <= 0 ? (calls > 0 ? 1 : 0) : Math.min(100, calls / usual);
   }
 
-  /**
-   * What a service's pods answer one request: {@code pressure} is the share of one pod's
-   * capacity the traffic asks of each serving pod, relative to the service's usual
-   * `utilisation` (1 when its world-file replicas serve all of their region's traffic).
-   * Past their capacity, requests are shed; a lost request is never answered.
-   */
-  static Outcome served(ServiceSpec s, double pressure, PodHealth health) {
-    double latency = Quantities.toSeconds(s.latency());
-    double utilisation = s.utilisation() * pressure * health.slowdown();
-    double shed = shed(utilisation);
-    double work = queued(latency * health.slowdown(), s.utilisation(), utilisation);
-    double seconds = work + Quantities.toSeconds(health.addedLatency());
-    double lost = health.lossShare();
-    List<Point> points = new ArrayList<>();
-    points.add(new Point(lost, Double.POSITIVE_INFINITY, false, false));
-    points.add(new Point((1 - lost) * shed, REFUSED + latency, false, false));
-    double answered = (1 - lost) * (1 - shed);
-    points.add(new Point(answered * s.errorRate(), seconds, false, false));
-    points.add(new Point(answered * (1 - s.errorRate()), seconds, true, false));
-    return Outcome.of(points);
-  }
-
-  /** Expected retries of one call whose tries each fail with {@code failing}: f + f^2 + ... */
-  static double retriesPerCall(double failing, int retries) {
-    double sum = 0;
-    double power = 1;
-    for (int k = 1; k <= retries; k++) {
-      power *= failing;
-      sum += power;
-    }
-    return sum;
-  }
-
-  /** The share of requests past a service's capacity, shed as fast errors. */
-  static double shed(double utilisation) {
-    return utilisation >= 1 ? 1 - 1 / utilisation : 0;
-  }
-
-  /**
-   * Work that takes {@code latency} at the usual utilisation, at another one: waiting in
-   * the queue grows as 1 / (1 - utilisation), as in an M/M/1 queue; a saturated server
-   * answers what it can after a full queue.
-   */
-  static double queued(double latency, double usual, double utilisation) {
-    if (utilisation >= 1) {
-      return latency * 10;
-    }
-    double base = Math.min(0.95, usual);
-    return latency * (1 - base) / (1 - utilisation);
-  }
-
-  /**
-   * One call through a dependency {@code d} whose answers are {@code target}: a try that fails,
-   * is lost or is slower than the timeout is tried again (each failed try costing its time, a
-   * lost or slow one the whole timeout); when every try failed, or the target (a cache) missed,
-   * {@code fallback} (null: none) is asked for that share of the calls, cut at
-   * {@code fallbackTimeout}.
-   */
-  static Outcome through(Outcome target, DependencySpec d,
-      java.util.function.DoubleFunction<Outcome> fallback, double fallbackTimeout) {
-    double timeout = Quantities.toSeconds(d.timeout());
-    List<Point> success = new ArrayList<>();
-    double missShare = 0;
-    double missSeconds = 0;
-    double failShare = 0;
-    double failSeconds = 0;
-    for (Point p : target.points()) {
-      if (!p.ok() || p.seconds() > timeout) {
-        failShare += p.share();
-        failSeconds += p.share() * Math.min(timeout, p.seconds());
-      } else if (p.miss()) {
-        missShare += p.share();
-        missSeconds += p.share() * p.seconds();
-      } else {
-        success.add(p);
-      }
-    }
-    double failCost = failShare == 0 ? 0 : failSeconds / failShare;
-    double missCost = missShare == 0 ? 0 : missSeconds / missShare;
-    List<Point> out = new ArrayList<>();
-    double stillFailing = 1;
-    List<Double> fallbackAt = new ArrayList<>();
-    List<Double> fallbackWeights = new ArrayList<>();
-    for (int attempt = 0; attempt <= d.retries(); attempt++) {
-      double spent = attempt * failCost;
-      for (Point p : success) {
-        out.add(new Point(stillFailing * p.share(), spent + p.seconds(), true, false));
-      }
-      if (missShare > 0) {
-        fallbackAt.add(spent + missCost);
-        fallbackWeights.add(stillFailing * missShare);
-      }
-      stillFailing *= failShare;
-    }
-    if (stillFailing > 0) {
-      fallbackAt.add((d.retries() + 1) * failCost);
-      fallbackWeights.add(stillFailing);
-    }
-    for (int i = 0; i < fallbackAt.size(); i++) {
-      double share = fallbackWeights.get(i);
-      boolean failed = i == fallbackAt.size() - 1 && stillFailing > 0;
-      if (fallback == null) {
-        // a cache miss without a fallback is just an empty answer; a failure is a failure
-        out.add(new Point(share, fallbackAt.get(i), !failed, false));
-      } else {
-        for (Point q : fallback.apply(share).points()) {
-          boolean ok = q.ok() && q.seconds() <= fallbackTimeout;
-          out.add(new Point(share * q.share(), fallbackAt.get(i)
-              + Math.min(q.seconds(), fallbackTimeout), ok, false));
-        }
-      }
-    }
-    return Outcome.of(out);
-  }
-
   /** The model at one instant, each service computed once. */
   private final class Evaluation {
     final Instant t;
@@ -423,7 +308,7 @@ final class ServiceModel {
       if (serving <= 0) {
         return refused();
       }
-      return served(s, load(s) * Math.max(1, d.spec.replicas()) / serving, health);
+      return RequestMath.served(s, load(s) * Math.max(1, d.spec.replicas()) / serving, health);
     }
 
 
@@ -449,12 +334,12 @@ final class ServiceModel {
       }
       // more queries than usual (a cache outage sends every read here) queue for its CPU
       double utilisation = s.utilisation() * dbLoad;
-      double shed = shed(utilisation);
+      double shed = RequestMath.shed(utilisation);
       if (!allHealthy && !world.postgres().servesAt(regionOf(s), t)) {
         // a standby answers reads; its writes fail ("read-only transaction") until promoted
         shed += (1 - shed) * s.writes();
       }
-      double seconds = queued(latency, s.utilisation(), utilisation);
+      double seconds = RequestMath.queued(latency, s.utilisation(), utilisation);
       return Outcome.of(List.of(new Point(shed, REFUSED, false, false),
           new Point((1 - shed) * s.errorRate(), seconds, false, false),
           new Point((1 - shed) * (1 - s.errorRate()), seconds, true, false)));
@@ -502,15 +387,15 @@ final class ServiceModel {
         if (database) {
           // each pod of the caller tries one call every open_for, with its retries
           trialRetries += podsOf(caller) / Quantities.toSeconds(d.circuitBreaker().openFor())
-              * retriesPerCall(failing, d.retries()) * load(caller);
+              * RequestMath.retriesPerCall(failing, d.retries()) * load(caller);
         }
         return refused();
       }
       if (database) {
-        dbRetries += reaching * load(caller) * retriesPerCall(failing, d.retries());
+        dbRetries += reaching * load(caller) * RequestMath.retriesPerCall(failing, d.retries());
       }
       DependencySpec fallbackCall = d.fallbackCall();
-      return through(target, d, d.fallback().isEmpty() ? null : share -> {
+      return RequestMath.through(target, d, d.fallback().isEmpty() ? null : share -> {
         fallbacks += reaching * share * load(caller);
         return fallbackCall == null ? target(caller, d.fallback(), reaching * share)
             : call(caller, fallbackCall, reaching * share);

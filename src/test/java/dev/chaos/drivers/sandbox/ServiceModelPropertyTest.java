@@ -26,13 +26,13 @@ class ServiceModelPropertyTest {
       PodHealth health = new PodHealth(random.nextDouble(),
           Duration.ofMillis(random.nextInt(3000)), random.nextDouble(),
           1 + random.nextDouble() * 3);
-      Outcome pods = ServiceModel.served(api, random.nextDouble() * 3, health);
+      Outcome pods = RequestMath.served(api, random.nextDouble() * 3, health);
       assertThat(total(pods)).as("seed %d, case %d", seed, i).isCloseTo(1.0, within());
       Duration timeout = Duration.ofMillis(100 + random.nextInt(3000));
       int retries = random.nextInt(4);
-      Outcome fewer = ServiceModel.through(pods, dep(timeout, retries), null, 30);
-      Outcome more = ServiceModel.through(pods, dep(timeout, retries + 1), null, 30);
-      Outcome fallback = ServiceModel.through(pods, dep(timeout, retries),
+      Outcome fewer = RequestMath.through(pods, dep(timeout, retries), null, 30);
+      Outcome more = RequestMath.through(pods, dep(timeout, retries + 1), null, 30);
+      Outcome fallback = RequestMath.through(pods, dep(timeout, retries),
           share -> Outcome.ok(0.01), 30);
       for (Outcome o : List.of(fewer, more, fallback)) {
         assertThat(total(o)).as("seed %d, case %d", seed, i).isCloseTo(1.0, within());

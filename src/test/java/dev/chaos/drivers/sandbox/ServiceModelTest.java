@@ -138,8 +138,8 @@ class ServiceModelTest {
 
   @Test
   void lostRequestsFailAsTheLossToThePowerOfTheTriesEachCostingTheTimeout() {
-    Outcome pods = ServiceModel.served(API, 1, new PodHealth(1, Duration.ZERO, 0.3, 1));
-    Outcome seen = ServiceModel.through(pods, call(Duration.ofSeconds(1), 2), null, 30);
+    Outcome pods = RequestMath.served(API, 1, new PodHealth(1, Duration.ZERO, 0.3, 1));
+    Outcome seen = RequestMath.through(pods, call(Duration.ofSeconds(1), 2), null, 30);
     assertThat(seen.errorShare()).isCloseTo(0.3 * 0.3 * 0.3, Offset.offset(1e-12));
     // 9% of the calls lost their first two tries: 2s of timeouts, then the answer
     assertThat(seen.quantile(0.95, 30)).isCloseTo(2.02, Offset.offset(1e-9));
@@ -148,11 +148,11 @@ class ServiceModelTest {
 
   @Test
   void addedLatencyPastTheTimeoutFailsEveryTry() {
-    Outcome pods = ServiceModel.served(API, 1, new PodHealth(1, Duration.ofSeconds(3), 0, 1));
-    Outcome seen = ServiceModel.through(pods, call(Duration.ofSeconds(2), 2), null, 30);
+    Outcome pods = RequestMath.served(API, 1, new PodHealth(1, Duration.ofSeconds(3), 0, 1));
+    Outcome seen = RequestMath.through(pods, call(Duration.ofSeconds(2), 2), null, 30);
     assertThat(seen.errorShare()).isCloseTo(1.0, Offset.offset(1e-12));
     assertThat(seen.quantile(0.5, 30)).isCloseTo(6.0, Offset.offset(1e-9));
-    Outcome patient = ServiceModel.through(pods, call(Duration.ofSeconds(5), 0), null, 30);
+    Outcome patient = RequestMath.through(pods, call(Duration.ofSeconds(5), 0), null, 30);
     assertThat(patient.errorShare()).isZero();
     assertThat(patient.quantile(0.5, 30)).isCloseTo(3.02, Offset.offset(1e-9));
   }
@@ -160,11 +160,11 @@ class ServiceModelTest {
   @Test
   void aSlowdownPastTheCapacityShedsTheExcessAndQueuesTheRest() {
     // throttled three times: 150% of the pods' capacity, a third of the requests shed
-    Outcome pods = ServiceModel.served(API, 1, new PodHealth(1, Duration.ZERO, 0, 3));
+    Outcome pods = RequestMath.served(API, 1, new PodHealth(1, Duration.ZERO, 0, 3));
     assertThat(pods.errorShare()).isCloseTo(1.0 / 3, Offset.offset(1e-12));
     // twice slower with 80% of the usual pressure: 80% busy, no shedding, each answer its
     // doubled 40ms times the queue's (1 - 0.5) / (1 - 0.8)
-    Outcome busy = ServiceModel.served(API, 0.8, new PodHealth(1, Duration.ZERO, 0, 2));
+    Outcome busy = RequestMath.served(API, 0.8, new PodHealth(1, Duration.ZERO, 0, 2));
     assertThat(busy.errorShare()).isZero();
     assertThat(busy.quantile(0.5, 30)).isCloseTo(0.04 * 0.5 / 0.2, Offset.offset(1e-9));
   }
