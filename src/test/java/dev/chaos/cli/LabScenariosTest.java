@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -111,27 +110,6 @@ class LabScenariosTest {
       throw new AssertionError("chaos exec " + runbook + " did not end within 50 minutes");
     }
     return new CliRunner.Result(p.exitValue(), Files.readString(out), Files.readString(err));
-  }
-
-  /**
-   * Skips the test, naming the runbook's problem, while runbooks/NAME.chaos still has
-   * {@code snippet}: a scenario that cannot pass against the lab because of the runbook, not
-   * the lab. Once the runbook is fixed the test runs in full.
-   */
-  private static void knownRunbookProblem(String name, String snippet, String problem)
-      throws IOException {
-    Assumptions.assumeFalse(Files.readString(Path.of("runbooks", name + ".chaos")).contains(snippet),
-        "runbooks/" + name + ".chaos cannot pass against the lab: " + problem);
-  }
-
-  /**
-   * Skips the test, naming what the lab lacks, while runbooks/NAME.chaos still has
-   * {@code snippet}: a scenario whose runbook checks something the lab cannot show yet
-   * (docs/lab.md says what and why). Once the runbook stops asking, the test runs in full.
-   */
-  private static void knownLabGap(String name, String snippet, String gap) throws IOException {
-    Assumptions.assumeFalse(Files.readString(Path.of("runbooks", name + ".chaos")).contains(snippet),
-        "runbooks/" + name + ".chaos cannot pass against the lab yet: " + gap);
   }
 
   /** The largest value (seconds, or a plain number) the run observed for {@code observe}. */
