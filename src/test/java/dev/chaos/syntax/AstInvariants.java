@@ -216,6 +216,9 @@ final class AstInvariants {
       case FAIL:
         push(((Stmt.Fail) s).message());
         break;
+      case LEVEL:
+        push(((Stmt.Level) s).condition());
+        break;
       default:
         throw new AssertionError(s);
     }
