@@ -92,8 +92,11 @@ class RunnerFaultsTest {
         Lab.start(node);
       }
       Journals.completeAndUndone(run.events(), Outcome.PASSED, run.output());
+      // the step saw the master move (its `wait until` passed); a loaded machine may see the
+      // Sentinels fail over once more to the restarted node, so either node may be master now
       HostAndPort now = Lab.redisMaster();
-      assertThat(now).isEqualTo(Lab.redisOtherNode(master));
+      assertThat(now).isIn(master, Lab.redisOtherNode(master));
+      assertThat(Lab.redisKeyExists(Lab.redisOtherNode(master), "chaos:faults:redis")).isFalse();
       assertThat(Lab.redisKeyExists(now, "chaos:faults:redis")).isFalse();
       await("the restarted node has the master's data").atMost(Duration.ofMinutes(2))
           .until(() -> !Lab.redisKeyExists(master, "chaos:faults:redis"));
