@@ -125,7 +125,8 @@ final class RegionDrain implements AutoCloseable {
       }
       return;
     }
-    if (!workflowsRun.add(uid)) {
+    // a workflow with a phase already ran (or finished) elsewhere: Argo never runs it again
+    if (!workflowsRun.add(uid) || at(workflow, "status", "phase") != null) {
       return;
     }
     Map<String, Object> spec = (Map<String, Object>) workflow.getAdditionalProperties().get("spec");
