@@ -217,9 +217,12 @@ final class Deployment {
    * recovery time.
    */
   List<String> kill(int count, Duration grace, Instant now) {
-    List<Pod> candidates = pods.stream().filter(p -> p.existsAt(now) && p.deletedAt == null)
-        .toList();
-    return killPods(RandomPicks.pick(candidates, count, random), grace, now);
+    return killPods(RandomPicks.pick(killableAt(now), count, random), grace, now);
+  }
+
+  /** The pods a kill may pick at {@code now}: existing and not already terminating. */
+  List<Pod> killableAt(Instant now) {
+    return pods.stream().filter(p -> p.existsAt(now) && p.deletedAt == null).toList();
   }
 
   /** Deletes these pods after {@code grace}; each is replaced at once. */

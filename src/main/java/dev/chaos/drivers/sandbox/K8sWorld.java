@@ -109,19 +109,26 @@ public final class K8sWorld {
     return world.write(now -> {
       List<Deployment> targets = selected(selector);
       List<String> killed = new ArrayList<>();
-      // spread the kills over the deployments in proportion, in a stable order
       int total = targets.stream().mapToInt(d -> d.podsAt(now).size()).sum();
       if (count > total) {
         throw new SandboxException("cannot kill " + count + " pods: the selector `"
             + selector.labels() + "` in namespace " + selector.namespace() + " picks " + total);
       }
-      int left = count;
+      // one uniform pick among every selected pod, as the live driver picks: a deployment's
+      // share of the kills follows from chance, not from its order or size
+      Map<Deployment.Pod, Deployment> owners = new java.util.IdentityHashMap<>();
+      List<Deployment.Pod> candidates = new ArrayList<>();
       for (Deployment d : targets) {
-        int share = targets.size() == 1 ? left
-            : Math.min(left, (int) Math.ceil((double) count * d.podsAt(now).size() / total));
-        killed.addAll(d.kill(share, grace, now));
-        left -= share;
+        for (Deployment.Pod pod : d.killableAt(now)) {
+          owners.put(pod, d);
+          candidates.add(pod);
+        }
       }
+      Map<Deployment, List<Deployment.Pod>> victims = new LinkedHashMap<>();
+      for (Deployment.Pod pod : RandomPicks.pick(candidates, count, world.random())) {
+        victims.computeIfAbsent(owners.get(pod), d -> new ArrayList<>()).add(pod);
+      }
+      victims.forEach((d, pods) -> killed.addAll(d.killPods(pods, grace, now)));
       world.chaosStarted(now);
       return killed;
     });
