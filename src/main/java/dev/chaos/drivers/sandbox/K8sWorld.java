@@ -8,6 +8,7 @@ import dev.chaos.drivers.sandbox.Results.Selector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ public final class K8sWorld {
       }
       // one uniform pick among every selected pod, as the live driver picks: a deployment's
       // share of the kills follows from chance, not from its order or size
-      Map<Deployment.Pod, Deployment> owners = new java.util.IdentityHashMap<>();
+      Map<Deployment.Pod, Deployment> owners = new IdentityHashMap<>();
       List<Deployment.Pod> candidates = new ArrayList<>();
       for (Deployment d : targets) {
         for (Deployment.Pod pod : d.killableAt(now)) {
