@@ -2,7 +2,6 @@ package dev.chaos.cli;
 
 import dev.chaos.check.CheckOptions;
 import dev.chaos.diag.Diagnostic;
-import dev.chaos.diag.Diagnostics;
 import dev.chaos.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,41 +43,47 @@ final class CheckCommand implements Callable<Integer> {
     return spec;
   }
 
+  /** What `chaos check` was asked to do: the options picocli (or {@link CheckFastPath}) parsed. */
+  record Request(List<String> paths, OutputFormat format, Path output, boolean strict, String as,
+      ColorMode color, boolean quiet, boolean verbose) {}
+
   @Override
   public Integer call() {
     ParseResult parsed = spec.commandLine().getParseResult();
-    String as = parsed.matchedOptionValue("--as", null);
+    return run(context, new Request(parsed.matchedPositionalValue(0, List.of()),
+        parsed.matchedOptionValue("--format", OutputFormat.TEXT),
+        parsed.matchedOptionValue("--output", null), parsed.hasMatchedOption("--strict"),
+        parsed.matchedOptionValue("--as", null),
+        parsed.matchedOptionValue("--color", ColorMode.AUTO), parsed.hasMatchedOption("--quiet"),
+        parsed.hasMatchedOption("--verbose")));
+  }
+
+  static int run(CliContext context, Request request) {
+    String as = request.as();
     if (as != null && !as.equals("prod")) {
       throw new CommandFailure("`--as` takes only `prod`, not `" + as + "`");
     }
-    boolean verbose = parsed.hasMatchedOption("--verbose");
-    OutputFormat format = parsed.matchedOptionValue("--format", OutputFormat.TEXT);
-    Path output = parsed.matchedOptionValue("--output", null);
+    boolean verbose = request.verbose();
+    OutputFormat format = request.format();
+    Path output = request.output();
 
-    List<SourceFile> files = readInputs(parsed.matchedPositionalValue(0, List.of()), output);
-    SourceChecker checker = context.checkers().apply(new CheckOptions(as != null,
-        parsed.hasMatchedOption("--strict")));
-    Diagnostics sink = new Diagnostics();
-    for (SourceFile file : files) {
-      if (verbose) {
-        context.err().println("checking " + file.path());
-      }
-      checker.check(file, sink, failure -> {
-        if (verbose) {
-          failure.printStackTrace(context.err());
-        }
-      });
+    List<SourceFile> files = readInputs(request.paths(), output);
+    CheckOptions options = new CheckOptions(as != null, request.strict());
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    boolean errors = false;
+    for (Diagnostic d : CheckRun.check(context, options, files, verbose)) {
+      diagnostics.add(d);
+      errors |= d.isError();
     }
-    List<Diagnostic> diagnostics = sink.sorted();
 
-    boolean quiet = parsed.hasMatchedOption("--quiet");
-    boolean color = parsed.matchedOptionValue("--color", ColorMode.AUTO)
+    boolean quiet = request.quiet();
+    boolean color = request.color()
         .enabled(output == null && context.stdoutIsTerminal(), context.env());
     String report = format == OutputFormat.TEXT && quiet && diagnostics.isEmpty() ? ""
         : format.renderer(color).render(diagnostics, files);
     context.write(output, report);
-    boolean strict = parsed.hasMatchedOption("--strict");
-    return sink.hasErrors() || (strict && !diagnostics.isEmpty()) ? ExitCodes.FAILED : ExitCodes.OK;
+    boolean strict = request.strict();
+    return errors || (strict && !diagnostics.isEmpty()) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   /**

@@ -53,12 +53,16 @@ public final class Cli {
 
   /** A {@link CommandFailure} as its lines; anything else as one line, or a trace with --verbose. */
   private static int failure(Exception e, CommandLine cmd, ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+    return failure(e, cmd.getErr(), cmd.getParseResult().hasMatchedOption("--verbose"));
+  }
+
+  /** As above, for {@link CheckFastPath}, which has no picocli objects. */
+  static int failure(Exception e, PrintWriter err, boolean verbose) {
     if (e instanceof CommandFailure failure) {
       failure.problems().forEach(p -> err.println("error: " + p));
       return ExitCodes.INVALID_INPUT;
     }
-    if (cmd.getParseResult().hasMatchedOption("--verbose")) {
+    if (verbose) {
       err.println("error: internal error");
       e.printStackTrace(err);
     } else {

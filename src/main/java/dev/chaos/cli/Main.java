@@ -14,7 +14,9 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = writer(FileDescriptor.out, false);
     PrintWriter err = writer(FileDescriptor.err, true);
-    int exitCode = Cli.create(out, err, System.console() != null).execute(args);
+    boolean terminal = System.console() != null;
+    Integer fast = CheckFastPath.run(args, out, err, terminal);
+    int exitCode = fast != null ? fast : Cli.create(out, err, terminal).execute(args);
     out.flush();
     err.flush();
     System.exit(exitCode);
