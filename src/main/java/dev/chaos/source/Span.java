@@ -8,6 +8,19 @@ public record Span(SourceFile source, int start, int end) {
     }
   }
 
+  // Written out: a record's generated equals/hashCode are bootstrapped through method handles
+  // on first use, tens of ms of a `chaos check` start (docs/performance.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Span other && start == other.start && end == other.end
+        && source.equals(other.source);
+  }
+
+  @Override
+  public int hashCode() {
+    return (source.hashCode() * 31 + start) * 31 + end;
+  }
+
   public Span to(Span other) {
     return new Span(source, Math.min(start, other.start), Math.max(end, other.end));
   }

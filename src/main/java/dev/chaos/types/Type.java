@@ -63,6 +63,17 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
   Prim ERROR = Prim.ERROR;
 
   record ListOf(Type element) implements Type {
+    // equals/hashCode written out, as Rec's: no method-handle bootstrap at start-up
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ListOf other && element.equals(other.element);
+    }
+
+    @Override
+    public int hashCode() {
+      return 7 + element.hashCode();
+    }
+
     public String display() {
       return "List[" + element.display() + "]";
     }
@@ -77,6 +88,17 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
   }
 
   record MapOf(Type key, Type value) implements Type {
+    // equals/hashCode written out, as Rec's: no method-handle bootstrap at start-up
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MapOf other && key.equals(other.key) && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * key.hashCode() + value.hashCode();
+    }
+
     public String display() {
       return "Map[" + key.display() + ", " + value.display() + "]";
     }
@@ -97,6 +119,18 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
   record Rec(String name, Map<String, Type> fields) implements Type {
     public Rec {
       fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    // Written out: a record's generated equals/hashCode are bootstrapped through method handles
+    // on first use, tens of ms of every `chaos check` start (docs/performance.md).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Rec other && name.equals(other.name) && fields.equals(other.fields);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * name.hashCode() + fields.hashCode();
     }
 
     /**
@@ -145,6 +179,17 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
 
   /** A type variable in a generic builtin signature (`min(a: T, b: T) -> T`). */
   record Var(String name) implements Type {
+    // equals/hashCode written out, as Rec's: no method-handle bootstrap at start-up
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Var other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return 11 + name.hashCode();
+    }
+
     public String display() {
       return name;
     }
@@ -160,6 +205,17 @@ public sealed interface Type permits Type.Prim, Type.ListOf, Type.MapOf, Type.Re
 
   /** A parameter that accepts any of several types (`len(List[T] | String | Map[K, V])`). */
   record Union(List<Type> options) implements Type {
+    // equals/hashCode written out, as Rec's: no method-handle bootstrap at start-up
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Union other && options.equals(other.options);
+    }
+
+    @Override
+    public int hashCode() {
+      return 13 + options.hashCode();
+    }
+
     public Union {
       options = List.copyOf(options);
     }
