@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures `chaos check` as a user meets it: one file from a cold JVM through bin/chaos
-# (median of RUNS), and one call over a generated corpus of 1,000 runbooks, with peak RSS.
+# (median of RUNS, with its peak RSS), and one call over generated corpora of 1,000 and 10,000
+# runbooks (checked on one thread per processor), with peak RSS. For the paired run against the
+# Python peer, see bench/check-vs-peer.sh.
 # Usage: bench/check-perf.sh [RUNS]   (build first: mvn -B -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,18 +33,23 @@ max=$(printf '%s\n' "${times[@]}" | sort -n | tail -1)
 cpu=$(printf '%s\n' "${cpus[@]}" | median_ms)
 echo "single file ($file), $runs cold runs through bin/chaos: median ${single} ms wall (min ${min}, max ${max}), median ${cpu} ms CPU; load average $(cut -d' ' -f1 /proc/loadavg)"
 
-corpus=target/bench-corpus
-bench/gen-corpus.sh "$corpus" 1000 >/dev/null
-bin/chaos check "$corpus" >/dev/null 2>&1 || true
-ctimes=()
-rss=0
-for ((i = 0; i < 5; i++)); do
-  start=$(date +%s%N)
-  /usr/bin/time -f '%M' -o target/bench-rss.txt bin/chaos check "$corpus" >/dev/null
-  end=$(date +%s%N)
-  ctimes+=($(((end - start) / 1000000)))
-  r=$(cat target/bench-rss.txt)
-  ((r > rss)) && rss=$r
+one_rss=$( { /usr/bin/time -f '%M' bin/chaos check "$file" >/dev/null; } 2>&1 | tail -1)
+echo "single file peak RSS: $((one_rss / 1024)) MB"
+
+for n in 1000 10000; do
+  corpus=target/bench-corpus-$n
+  bench/gen-corpus.sh "$corpus" "$n" >/dev/null
+  bin/chaos check -q "$corpus" >/dev/null 2>&1 || true
+  ctimes=()
+  rss=0
+  for ((i = 0; i < 5; i++)); do
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o target/bench-rss.txt bin/chaos check -q "$corpus" >/dev/null
+    end=$(date +%s%N)
+    ctimes+=($(((end - start) / 1000000)))
+    r=$(cat target/bench-rss.txt)
+    ((r > rss)) && rss=$r
+  done
+  corpus_ms=$(printf '%s\n' "${ctimes[@]}" | median_ms)
+  echo "corpus of $n runbooks, one call, 5 runs: median ${corpus_ms} ms (all: ${ctimes[*]}), peak RSS $((rss / 1024)) MB; $(nproc) processors; load average $(cut -d' ' -f1 /proc/loadavg)"
 done
-corpus_ms=$(printf '%s\n' "${ctimes[@]}" | median_ms)
-echo "corpus of 1000 runbooks, one call, 5 runs: median ${corpus_ms} ms, peak RSS $((rss / 1024)) MB"
