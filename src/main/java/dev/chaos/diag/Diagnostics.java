@@ -1,7 +1,6 @@
 package dev.chaos.diag;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Collects diagnostics from every stage; one sink per `chaos check` run. */
@@ -32,16 +31,28 @@ public final class Diagnostics {
   public List<Diagnostic> sorted() {
     List<Diagnostic> out = new ArrayList<>();
     all.stream()
-        .sorted(Comparator.comparing((Diagnostic d) -> d.span().source().path())
-            .thenComparingInt(d -> d.span().start())
-            .thenComparingInt(d -> d.span().end())
-            .thenComparing(d -> d.code().name()))
+        .sorted(Diagnostics::compare)
         .forEach(d -> {
           if (out.isEmpty() || !sameProblem(out.get(out.size() - 1), d)) {
             out.add(d);
           }
         });
     return out;
+  }
+
+  /**
+   * By path, start, end, code name. Written out rather than with Comparator's combinators, whose
+   * lambdas are spun as classes at every start of `chaos check` (docs/performance.md).
+   */
+  private static int compare(Diagnostic a, Diagnostic b) {
+    int c = a.span().source().path().compareTo(b.span().source().path());
+    if (c == 0) {
+      c = Integer.compare(a.span().start(), b.span().start());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.span().end(), b.span().end());
+    }
+    return c != 0 ? c : a.code().name().compareTo(b.code().name());
   }
 
   private static boolean sameProblem(Diagnostic a, Diagnostic b) {

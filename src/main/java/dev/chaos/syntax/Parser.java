@@ -7,7 +7,6 @@ import dev.chaos.syntax.ast.Program;
 import dev.chaos.syntax.grammar.ChaosLexer;
 import dev.chaos.syntax.grammar.ChaosParser;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -48,8 +47,10 @@ public final class Parser {
           .withHelp("this is a bug in chaos: please report it with the file"));
       program = empty(spans);
     }
-    diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start())
-        .thenComparingInt(d -> d.span().end()));
+    // one lambda of ours, not Comparator's combinators: those spin classes at every start
+    diagnostics.sort((a, b) -> a.span().start() != b.span().start()
+        ? Integer.compare(a.span().start(), b.span().start())
+        : Integer.compare(a.span().end(), b.span().end()));
     return new ParseResult(program, diagnostics);
   }
 
