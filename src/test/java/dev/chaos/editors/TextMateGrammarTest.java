@@ -117,6 +117,22 @@ class TextMateGrammarTest {
   }
 
   @Test
+  void theVimSyntaxHighlightsEveryKeywordAndTheFileTypeIsDetected() throws IOException {
+    List<String> rules = Files.readAllLines(ROOT.resolve("editors/vim/syntax/chaos.vim")).stream()
+        .filter(line -> line.startsWith("syn ")).toList();
+    List<String> missing = new ArrayList<>();
+    for (String keyword : KEYWORDS.keySet()) {
+      Pattern word = Pattern.compile("(?<![A-Za-z_0-9])" + keyword + "(?![A-Za-z_0-9])");
+      if (rules.stream().noneMatch(rule -> word.matcher(rule).find())) {
+        missing.add(keyword);
+      }
+    }
+    assertThat(missing).as("keywords that editors/vim/syntax/chaos.vim does not name").isEmpty();
+    assertThat(Files.readString(ROOT.resolve("editors/vim/ftdetect/chaos.vim")))
+        .contains("*.chaos setfiletype chaos");
+  }
+
+  @Test
   void theSampleUsesEveryKeywordWhereItIsOne() throws IOException {
     Set<String> used = new TreeSet<>();
     for (Use use : uses(SAMPLE)) {
