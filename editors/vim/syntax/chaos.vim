@@ -20,7 +20,7 @@ syn match   chaosHashComment "#.*$"
 " Reserved words: never names.
 syn keyword chaosDeclaration import fn action let
 syn keyword chaosRunbook runbook
-syn match   chaosDeclaration "^\s*import\s\+\"[^"]*\"\s\+\zsas\>"
+syn match   chaosDeclaration "\%(^\s*import\s\+\"[^\"]*\"\s\+\)\@<=as\>"
 syn keyword chaosConditional if else
 syn keyword chaosRepeat for in
 syn keyword chaosStatement expect wait until every within record log fail
