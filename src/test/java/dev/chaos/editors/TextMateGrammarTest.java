@@ -162,6 +162,40 @@ class TextMateGrammarTest {
   }
 
   @Test
+  void aStringNeverRunsIntoTheNextLineInAnyChaosFileOfTheRepositoryBrokenOnesIncluded() throws IOException {
+    List<Path> files;
+    try (Stream<Path> found = Stream.of("runbooks", "stdlib", "editors", "src/test/resources")
+        .flatMap(dir -> walk(ROOT.resolve(dir)))) {
+      files = found.filter(p -> p.toString().endsWith(".chaos") && !p.toString().contains("node_modules"))
+          .sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(100);
+    List<String> wrong = new ArrayList<>();
+    for (Path file : files) {
+      List<String> lines = lines(file);
+      List<List<List<String>>> scopes = tokenizer.tokenize(lines);
+      for (int l = 1; l < lines.size(); l++) {
+        if (!lines.get(l).isEmpty()) {
+          List<String> first = scopes.get(l).get(0);
+          // Only a text block, a block comment or an interpolation may go on past a line break.
+          if (lastIndex(first, "string.quoted.double.") > lastIndex(first, "meta.interpolation.")) {
+            wrong.add(ROOT.relativize(file) + ":" + (l + 1) + " starts inside the string of the line before");
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  private static Stream<Path> walk(Path dir) {
+    try {
+      return Files.walk(dir);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void agreesWithVscodeTextmateOnTheSnapshots() throws IOException {
     // Written by editors/test/tokenize.mjs --write with the engine VS Code uses.
     for (String file : List.of("runbooks/pod-failure.chaos", "editors/test/sample.chaos")) {
@@ -319,6 +353,7 @@ class TextMateGrammarTest {
       Kind kind = usesByIndex.get(token.getStartIndex());
       int line = token.getLine() - 1;
       int col = token.getCharPositionInLine();
+      boolean reported = false;
       for (char c : token.getText().toCharArray()) {
         if (c == '\n') {
           line++;
@@ -330,12 +365,12 @@ class TextMateGrammarTest {
         }
         covered[line][col] = true;
         List<String> at = scopes.get(line).get(col);
-        String problem = problem(type, symbol, kind, at, inInterpolation, interpolationEdge);
+        String problem = reported ? null : problem(type, symbol, kind, at, inInterpolation, interpolationEdge);
         if (problem != null) {
+          reported = true; // one message a token
           wrong.add(ROOT.relativize(file) + ":" + (line + 1) + ":" + (col + 1) + " `" + token.getText()
               .lines().findFirst().orElse("") + "` (" + symbol + (kind == null ? "" : " used as " + kind)
               + "): " + problem + ", scopes " + at);
-          break;
         }
         col++;
       }
