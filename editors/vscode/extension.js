@@ -3,15 +3,25 @@
 // definitions, references, symbols, formatting and code actions.
 'use strict';
 
+const path = require('path');
 const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 const CLIENT_ID = 'chaos'; // vscode-languageclient reads `chaos.trace.server` from this id
 let client;
 
+// `chaos` is looked up on PATH; a relative path with a slash (`bin/chaos`, the launcher of a
+// checkout) is taken from the first workspace folder.
 function executable() {
-  const configured = vscode.workspace.getConfiguration('chaos').get('path');
-  return configured && configured.trim() ? configured.trim() : 'chaos';
+  const configured = (vscode.workspace.getConfiguration('chaos').get('path') || '').trim();
+  if (!configured) {
+    return 'chaos';
+  }
+  const folders = vscode.workspace.workspaceFolders;
+  if (/[\\/]/.test(configured) && !path.isAbsolute(configured) && folders && folders.length > 0) {
+    return path.join(folders[0].uri.fsPath, configured);
+  }
+  return configured;
 }
 
 async function start() {
