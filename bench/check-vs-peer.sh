@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # `chaos check` of one runbook against the Python peer, Chaos Toolkit's `chaos validate` of the
-# equivalent experiment (bench/peer/pod-failure-experiment.json), in ONE paired hyperfine run.
+# equivalent experiment (bench/peer/pod-failure-experiment.json), in ONE hyperfine run. hyperfine
+# runs the commands one after the other, so a change of the machine's load during the run
+# favours one of them: the load is printed before and after, and the mean CPU time (user +
+# system) of each command, steadier than wall time on a busy machine, is printed beside it.
 # The peer runs from source checkouts with the system python3 and its Debian packages
 # (python3-click python3-click-plugins python3-requests python3-yaml python3-logzero
 # python3-pythonjsonlogger python3-charset-normalizer python3-importlib-metadata):
@@ -8,6 +11,7 @@
 #   git clone https://github.com/chaostoolkit/chaostoolkit-lib PEER_DIR/chaostoolkit-lib
 # Usage: bench/check-vs-peer.sh PEER_DIR [RUNS]   (build first: mvn -B -DskipTests package)
 # Environment: CHAOS_JAVA25 (a JDK 24+ java: also times bin/chaos on it, with its AOT cache),
+# CHAOS_BEFORE (the bin/chaos of another build, timed too),
 # PEER_PYTHON (default /usr/bin/python3), CHAOS_BENCH_FILE (default runbooks/pod-failure.chaos).
 set -euo pipefail
 peer=$(cd "${1:?usage: bench/check-vs-peer.sh PEER_DIR [RUNS]}" && pwd -P)
@@ -36,6 +40,11 @@ peer_cmd="$python -m chaostoolkit --no-version-check --log-file $out/peer-chaost
 # Each launcher run writes its archive or AOT cache on its first run: let that happen first.
 ours=("$root/bin/chaos check $root/$file")
 names=("chaos check (JDK $(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p;q'))")
+if [[ -n ${CHAOS_BEFORE:-} ]]; then
+  # another build's launcher (e.g. of the previous release), to show what a change gained
+  ours+=("$CHAOS_BEFORE check $root/$file")
+  names+=("chaos check, before (JDK 17)")
+fi
 if [[ -n ${CHAOS_JAVA25:-} ]]; then
   ours+=("env CHAOS_JAVA=$CHAOS_JAVA25 $root/bin/chaos check $root/$file")
   names+=("chaos check ($("$CHAOS_JAVA25" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/JDK \1/p;q'), AOT cache)")
@@ -56,8 +65,9 @@ echo "load after: $(uptime)"
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 peer = results[-1]
-print(f"{'command':<44} {'mean ms':>9} {'median ms':>10} {'min ms':>8} {'peer/this (median)':>19}")
+print(f"{'command':<44} {'mean ms':>8} {'median ms':>9} {'min ms':>7} {'CPU ms':>7} {'peer/this median':>16} {'peer/this CPU':>13}")
 for r in results:
-    ratio = peer["median"] / r["median"]
-    print(f"{r['command']:<44} {r['mean']*1000:9.1f} {r['median']*1000:10.1f} {r['min']*1000:8.1f} {ratio:19.2f}")
+    cpu, peer_cpu = r["user"] + r["system"], peer["user"] + peer["system"]
+    print(f"{r['command']:<44} {r['mean']*1000:8.1f} {r['median']*1000:9.1f} {r['min']*1000:7.1f}"
+          f" {cpu*1000:7.1f} {peer['median'] / r['median']:16.2f} {peer_cpu / cpu:13.2f}")
 PY
