@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -52,12 +53,23 @@ final class ModuleLoader {
   }
 
   private final BiFunction<SourceFile, Location, CheckedProgram> checkModule;
+  private final Function<String, String> openTexts;
   private final Map<String, CheckedProgram> cache = new HashMap<>();
   private final List<Location> loading = new ArrayList<>();
 
   /** {@code checkModule} parses and checks a module's text, reporting to the current sink. */
   ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule) {
+    this(checkModule, key -> null);
+  }
+
+  /**
+   * As above; {@code openTexts} gives the text of a file an editor holds open, by absolute
+   * path (null when it is not open), read instead of the file on disk (`chaos lsp`).
+   */
+  ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule,
+      Function<String, String> openTexts) {
     this.checkModule = checkModule;
+    this.openTexts = openTexts;
   }
 
   /** Marks a file as being checked, so imports of it are seen as cycles; pair with {@link #leave}. */
@@ -113,9 +125,9 @@ final class ModuleLoader {
     }
     CheckedProgram module = cache.get(target.key());
     if (module == null) {
-      String text;
+      String text = target.bundled() ? null : openTexts.apply(target.key());
       try {
-        text = read(target);
+        text = text != null ? text : read(target);
       } catch (IOException | UncheckedIOException e) {
         reporter.report(Code.CH0101, imp.path().span(), "cannot read module `" + spec + "`",
             e.getMessage() == null ? "unreadable" : e.getMessage());
