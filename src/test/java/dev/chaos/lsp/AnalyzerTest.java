@@ -59,6 +59,13 @@ class AnalyzerTest {
   }
 
   @Test
+  void theFeatureFixturesAreClean() throws IOException {
+    FeaturesFixture fixture = new FeaturesFixture(dir);
+    assertThat(fixture.analysis().diagnostics()).isEmpty();
+    assertThat(LspFixtures.analyze(fixture.module, FeaturesFixture.MODULE).diagnostics()).isEmpty();
+  }
+
+  @Test
   void aModuleChangedOnDiskIsReadAgain() throws IOException {
     Path module = dir.resolve("lib.chaos");
     Files.writeString(module, "fn answer() -> Int = 42\n");

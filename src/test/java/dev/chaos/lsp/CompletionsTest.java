@@ -29,7 +29,7 @@ class CompletionsTest {
   @Test
   void driverFunctionsAfterTheNamespace() throws IOException {
     List<CompletionItem> items = complete("log \"killed", "k8s.|\n      log \"killed");
-    assertThat(labels(items)).contains("kill_pods", "pods", "restart").doesNotContain("backend");
+    assertThat(labels(items)).contains("kill_pods", "pods", "rollout_restart").doesNotContain("backend");
     CompletionItem kill = items.stream().filter(i -> i.getLabel().equals("kill_pods")).findFirst()
         .orElseThrow();
     assertThat(kill.getDetail()).startsWith("k8s.kill_pods(selector, fraction: | count:");
@@ -51,7 +51,7 @@ class CompletionsTest {
   void namedArgumentsInsideACallWithTheirTypes() throws IOException {
     List<CompletionItem> items = complete("k8s.kill_pods(backend, fraction: 30%)",
         "k8s.kill_pods(backend, |)");
-    assertThat(labels(items)).contains("fraction:", "count:", "namespace:").contains("backend");
+    assertThat(labels(items)).contains("fraction:", "count:", "cluster:").contains("backend");
     assertThat(items.stream().filter(i -> i.getLabel().equals("fraction:")).findFirst().orElseThrow()
         .getDetail()).isEqualTo("Percent");
     // an argument already given is not offered again
@@ -70,7 +70,7 @@ class CompletionsTest {
 
   @Test
   void statementKeywordsAndNamesInABlock() throws IOException {
-    List<String> labels = labels(complete("      log \"killed", "      |\n      log \"killed"));
+    List<String> labels = labels(complete("    log \"killed", "    |\n    log \"killed"));
     assertThat(labels).contains("expect", "wait until", "let", "for", "killed", "backend", "double",
         "lib", "k8s", "len", "runbook").doesNotContain("step", "warn when");
     assertThat(labels(complete("expect lib.failure_rate", "|\n    expect lib.failure_rate")))

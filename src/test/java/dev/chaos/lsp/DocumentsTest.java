@@ -60,7 +60,7 @@ class DocumentsTest {
     docs.open("u", 0, text.toString());
     for (int i = 1; i < 300; i++) {
       int start = safe(text, random.nextInt(text.length() + 1));
-      int end = safe(text, Math.min(text.length(), start + random.nextInt(4)));
+      int end = Math.max(start, safe(text, Math.min(text.length(), start + random.nextInt(4))));
       StringBuilder insert = new StringBuilder();
       for (int k = random.nextInt(4); k > 0; k--) {
         insert.append(alphabet.charAt(random.nextInt(alphabet.length())));

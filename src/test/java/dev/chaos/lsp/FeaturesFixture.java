@@ -12,7 +12,7 @@ final class FeaturesFixture {
       fn failure_rate(window: Duration = 1m) -> Percent = percent(prometheus.scalar("errors"))
 
       action restart(name: String) {
-        k8s.restart("deployment", name)
+        k8s.rollout_restart("deployment", name)
       }
 
       let namespace = "shop"
