@@ -34,6 +34,43 @@ class CodeActionsTest {
     return after;
   }
 
+  /**
+   * Over every test input: each fix, applied alone, removes the diagnostic it fixes (no
+   * diagnostic of that code is left where it was) and brings no new syntax error. (A "did you
+   * mean" may still name something of another kind: `when` -> `len` is then a function.)
+   */
+  @Test
+  void everyFixOfEveryTestInputFixesItsDiagnostic() throws IOException {
+    List<Path> files;
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(Path.of("src/test/resources"))) {
+      files = walk.filter(p -> p.toString().endsWith(".chaos")).sorted().toList();
+    }
+    Analyzer analyzer = LspFixtures.analyzer();
+    int fixes = 0;
+    for (Path file : files) {
+      Path absolute = file.toAbsolutePath().normalize();
+      String uri = absolute.toUri().toString();
+      String text = java.nio.file.Files.readString(absolute);
+      Analysis analysis = analyzer.analyze(uri, 1, text);
+      for (dev.chaos.diag.Diagnostic d : analysis.diagnostics()) {
+        for (dev.chaos.diag.Fix fix : d.fixes()) {
+          fixes++;
+          String after = text.substring(0, fix.span().start()) + fix.replacement()
+              + text.substring(fix.span().end());
+          List<dev.chaos.diag.Diagnostic> now = analyzer.analyze(uri, 2, after).diagnostics();
+          assertThat(now).as("%s: %s fixed by %s", file, d.message(), fix.replacement())
+              .noneMatch(n -> n.code() == d.code() && n.span().start() == d.span().start());
+          java.util.Set<String> before = analysis.diagnostics().stream()
+              .map(x -> x.code().name()).collect(java.util.stream.Collectors.toSet());
+          assertThat(now).as("%s: %s fixed by %s", file, d.message(), fix.replacement())
+              .allMatch(n -> !n.code().name().startsWith("CH00") || before.contains(n.code().name()));
+        }
+      }
+    }
+    System.out.println("fixes checked: " + fixes);
+    assertThat(fixes).isGreaterThan(10);
+  }
+
   @Test
   void aMisspelledDriverFunction() throws IOException {
     assertThat(fixed("k8s.kill_pods(", "k8s.kill_pod(", "replace with `k8s.kill_pods`"))
