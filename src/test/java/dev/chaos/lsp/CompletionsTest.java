@@ -77,6 +77,18 @@ class CompletionsTest {
         .contains("warn when", "abort when");
   }
 
+  /** While a word is half typed the file does not parse; the context still holds. */
+  @Test
+  void halfTypedWords() throws IOException {
+    assertThat(labels(complete("  rollback {", "  ste|\n  rollback {"))).contains("step", "verify");
+    assertThat(labels(complete("    log \"killed", "    exp|\n    log \"killed")))
+        .contains("expect", "killed");
+    assertThat(labels(complete("k8s.kill_pods(backend, fraction: 30%)\n", "k8s.kill_pods(backend, |\n")))
+        .contains("fraction:", "count:");
+    // the editor filters by the word typed so far; all the driver's functions are offered
+    assertThat(labels(complete("k8s.kill_pods(", "k8s.kill_p|("))).contains("kill_pods", "pods");
+  }
+
   @Test
   void declarationsAtTheTopLevel() throws IOException {
     assertThat(labels(complete("fn double", "|\nfn double")))
