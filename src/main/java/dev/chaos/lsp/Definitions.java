@@ -24,14 +24,19 @@ import org.eclipse.lsp4j.Range;
 final class Definitions {
   private Definitions() {}
 
-  /** Where the thing under the cursor is declared; empty for builtins and plain values. */
+  /**
+   * Where the thing under the cursor is declared; empty for builtins and plain values. A
+   * declaration in a bundled stdlib module is shown in a read-only copy ({@link BundledSources}).
+   */
   static List<Location> definition(Target target) {
     Span name = declaration(target);
-    if (name != null && !Uris.isBundled(name.source().path())) {
-      return List.of(new Location(Uris.uri(name.source().path()), Positions.range(name)));
+    if (name != null) {
+      String uri = BundledSources.uri(name.source());
+      return uri == null ? List.of() : List.of(new Location(uri, Positions.range(name)));
     }
-    if (target instanceof Target.Module m && Uris.isFile(m.module().source().path())) {
-      return List.of(new Location(Uris.uri(m.module().source().path()),
+    if (target instanceof Target.Module m) {
+      String uri = BundledSources.uri(m.module().source());
+      return uri == null ? List.of() : List.of(new Location(uri,
           new Range(new Position(0, 0), new Position(0, 0))));
     }
     return List.of();

@@ -82,6 +82,23 @@ class DefinitionsTest {
         fixture.module.toUri().toString(), fixture.runbook.toUri().toString());
   }
 
+  /** With no stdlib beside the runbook, a stdlib function is shown in a copy of the jar's. */
+  @Test
+  void aBundledStdlibFunctionIsShownInACopy() throws IOException {
+    Path alone = java.nio.file.Files.createDirectories(dir.resolve("alone")).resolve("r.chaos");
+    String text = "import \"slo\"\nlet rate = slo.error_rate()\n";
+    Analysis bundled = LspFixtures.analyze(alone, text);
+    assertThat(bundled.program().modules().get("slo").source().path()).isEqualTo("stdlib/slo.chaos");
+    Target fn = Targets.at(bundled, text.indexOf("error_rate"), LspFixtures.DRIVERS).orElseThrow();
+    Location def = Definitions.definition(fn).get(0);
+    Path copy = Path.of(java.net.URI.create(def.getUri()));
+    String copied = java.nio.file.Files.readString(copy);
+    assertThat(copy.toString()).endsWith("stdlib/slo.chaos");
+    assertThat(copied).isEqualTo(bundled.program().modules().get("slo").source().text());
+    int line = def.getRange().getStart().getLine();
+    assertThat(copied.lines().skip(line).findFirst().orElseThrow()).contains("fn error_rate");
+  }
+
   @Test
   void builtinsHaveNoDefinitionInAFile() {
     assertThat(Definitions.definition(target(at("kill_pods", 0)))).isEmpty();
