@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * keystrokes is checked once, at its last version); a newer change cancels the check still
  * waiting for an older one. A request (hover, completion, ...) gets the analysis of the text as
  * it is now, checked at once if the latest one is older. Each analysis computed is handed to
- * {@code published} (diagnostics), unless a newer version of the document came meanwhile.
+ * {@code published} (diagnostics), unless a newer version of the document came meanwhile; a
+ * closed document is handed to {@code cleared} (its diagnostics go away with it).
  */
 final class AnalysisScheduler implements AutoCloseable {
   static final long DEBOUNCE_MS = 75;
@@ -22,6 +23,7 @@ final class AnalysisScheduler implements AutoCloseable {
   private final Documents documents;
   private final Analyzer analyzer;
   private final Consumer<Analysis> published;
+  private final Consumer<String> cleared;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "chaos-lsp-analysis");
     t.setDaemon(true);
@@ -30,10 +32,12 @@ final class AnalysisScheduler implements AutoCloseable {
   private final Map<String, ScheduledFuture<?>> waiting = new ConcurrentHashMap<>();
   private final Map<String, Analysis> latest = new ConcurrentHashMap<>();
 
-  AnalysisScheduler(Documents documents, Analyzer analyzer, Consumer<Analysis> published) {
+  AnalysisScheduler(Documents documents, Analyzer analyzer, Consumer<Analysis> published,
+      Consumer<String> cleared) {
     this.documents = documents;
     this.analyzer = analyzer;
     this.published = published;
+    this.cleared = cleared;
   }
 
   /** The document changed (or was opened): check it once the typing pauses. */
@@ -72,7 +76,12 @@ final class AnalysisScheduler implements AutoCloseable {
     if (older != null) {
       older.cancel(false);
     }
-    thread.execute(() -> latest.remove(uri));
+    thread.execute(() -> {
+      latest.remove(uri);
+      if (documents.get(uri) == null) {
+        cleared.accept(uri);
+      }
+    });
   }
 
   /** On the analysis thread: the analysis of the current text, computed if it is stale. */

@@ -37,7 +37,7 @@ final class ChaosLanguageServer implements LanguageServer, LanguageClientAware {
 
   ChaosLanguageServer(DriverRegistry drivers) {
     Analyzer analyzer = new Analyzer(drivers, CheckOptions.defaults(), this::openText);
-    this.scheduler = new AnalysisScheduler(documents, analyzer, this::publish);
+    this.scheduler = new AnalysisScheduler(documents, analyzer, this::publish, this::clear);
     this.textDocuments = new ChaosTextDocuments(documents, scheduler, drivers);
   }
 
@@ -56,6 +56,13 @@ final class ChaosLanguageServer implements LanguageServer, LanguageClientAware {
     if (to != null && !shutdown) {
       to.publishDiagnostics(new PublishDiagnosticsParams(analysis.uri(),
           analysis.diagnostics().stream().map(LspDiagnostics::of).toList(), analysis.version()));
+    }
+  }
+
+  private void clear(String uri) {
+    LanguageClient to = client;
+    if (to != null && !shutdown) {
+      to.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
   }
 
