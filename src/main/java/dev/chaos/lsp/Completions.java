@@ -276,6 +276,10 @@ final class Completions {
   private static void keyword(Map<String, CompletionItem> items, String word) {
     CompletionItem item = new CompletionItem(word);
     item.setKind(CompletionItemKind.Keyword);
+    String doc = Keywords.markdown(word);
+    if (doc != null) {
+      item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, doc));
+    }
     items.putIfAbsent(word, item);
   }
 

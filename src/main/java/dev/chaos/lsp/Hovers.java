@@ -69,8 +69,8 @@ final class Hovers {
       return code(s.section().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
           + " " + s.at().text());
     }
-    if (target instanceof Target.Argument a) {
-      return a.line();
+    if (target instanceof Target.Documented d) {
+      return d.markdown();
     }
     if (target instanceof Target.Value v) {
       String unit = LiteralUnits.describe(v.expr());

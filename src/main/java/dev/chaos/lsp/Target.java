@@ -54,8 +54,8 @@ sealed interface Target {
   /** A section of the runbook by its label (`step "kill pods"`). */
   record Section(Span at, Member section) implements Target {}
 
-  /** A named argument: the parameter it passes. */
-  record Argument(Span at, String line) implements Target {}
+  /** A named argument's parameter, a header attribute: shown as its documentation. */
+  record Documented(Span at, String markdown) implements Target {}
 
   /** Any other expression, with its type. */
   record Value(Span at, Expr expr, Type type) implements Target {}

@@ -74,6 +74,9 @@ final class Targets {
     if (parent instanceof Program.Import imp) {
       return module(id.span(), imp, program);
     }
+    if (parent instanceof Member.Attribute && Keywords.markdown(id.name()) != null) {
+      return Optional.of(new Target.Documented(id.span(), Keywords.markdown(id.name())));
+    }
     if (parent instanceof Arg arg && grandparent instanceof Expr.Call call) {
       return argument(id, arg, call, program, drivers);
     }
@@ -86,7 +89,7 @@ final class Targets {
     if (info != null && info.callee() instanceof Callee.Native n) {
       for (Param p : n.builtin().signature().params()) {
         if (p.name().equals(id.name())) {
-          return Optional.of(new Target.Argument(id.span(), Signatures.paramLine(p)));
+          return Optional.of(new Target.Documented(id.span(), Signatures.paramLine(p)));
         }
       }
     }
@@ -97,7 +100,7 @@ final class Targets {
         : decl instanceof Decl.Action a ? a.params() : List.of();
     for (ParamDecl p : params) {
       if (p.name().name().equals(id.name())) {
-        return Optional.of(new Target.Argument(id.span(), "- `" + p.span().text() + "`"));
+        return Optional.of(new Target.Documented(id.span(), "- `" + p.span().text() + "`"));
       }
     }
     return Optional.empty();

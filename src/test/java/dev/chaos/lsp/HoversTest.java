@@ -76,6 +76,11 @@ class HoversTest {
   }
 
   @Test
+  void aHeaderAttributeShowsWhatItIs() {
+    assertThat(hover(at("blast_radius", 3))).contains("blast_radius Percent").contains("prod: at most 30%");
+  }
+
+  @Test
   void aNamedArgumentShowsItsParameter() {
     assertThat(hover(at("fraction:", 2))).contains("`fraction:` `Percent`");
   }
