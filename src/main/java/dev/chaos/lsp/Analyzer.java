@@ -25,7 +25,8 @@ import java.util.function.Function;
  */
 final class Analyzer {
   private final DriverRegistry drivers;
-  private final CheckOptions options;
+  private volatile CheckOptions options;
+  private CheckOptions checkerOptions;
   private final Function<String, String> openTexts;
   private Checker checker;
   /** Every module the current checker loaded, by absolute path, with the text it checked. */
@@ -38,11 +39,18 @@ final class Analyzer {
     this.openTexts = openTexts;
   }
 
+  /** How to check from now on (the client's settings); the next analysis uses them. */
+  void options(CheckOptions newOptions) {
+    this.options = newOptions;
+  }
+
   Analysis analyze(String uri, int version, String text) {
     String path = Uris.path(uri);
     SourceFile file = new SourceFile(path, text);
-    if (checker == null || modulesChanged()) {
-      checker = Checker.withOpenTexts(drivers, options, openTexts);
+    CheckOptions wanted = options;
+    if (checker == null || !wanted.equals(checkerOptions) || modulesChanged()) {
+      checker = Checker.withOpenTexts(drivers, wanted, openTexts);
+      checkerOptions = wanted;
       loaded.clear();
     }
     Diagnostics sink = new Diagnostics();

@@ -29,6 +29,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 final class ChaosLanguageServer implements LanguageServer, LanguageClientAware {
   private final Documents documents = new Documents();
+  private final Analyzer analyzer;
   private final AnalysisScheduler scheduler;
   private final ChaosTextDocuments textDocuments;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -36,7 +37,7 @@ final class ChaosLanguageServer implements LanguageServer, LanguageClientAware {
   private volatile boolean shutdown;
 
   ChaosLanguageServer(DriverRegistry drivers) {
-    Analyzer analyzer = new Analyzer(drivers, CheckOptions.defaults(), this::openText);
+    this.analyzer = new Analyzer(drivers, CheckOptions.defaults(), this::openText);
     this.scheduler = new AnalysisScheduler(documents, analyzer, this::publish, this::clear);
     this.textDocuments = new ChaosTextDocuments(documents, scheduler, drivers);
   }
@@ -73,6 +74,7 @@ final class ChaosLanguageServer implements LanguageServer, LanguageClientAware {
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    analyzer.options(Settings.checkOptions(params.getInitializationOptions()));
     ServerCapabilities capabilities = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
