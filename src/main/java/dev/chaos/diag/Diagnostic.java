@@ -3,7 +3,6 @@ package dev.chaos.diag;
 import dev.chaos.source.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One problem at one place. {@code message} stands alone ("unknown function `k8s.kill_pod`");
@@ -63,11 +62,13 @@ public record Diagnostic(Code code, Severity severity, Span span, String message
    * has none yet: a "did you mean" or a unit is the same edit whichever check reported it.
    */
   public Diagnostic withFixesFromHelps() {
-    if (!fixes.isEmpty()) {
+    if (!fixes.isEmpty() || helps.isEmpty()) {
       return this;
     }
-    List<Fix> found = helps.stream().map(h -> Fix.fromHelp(span, h)).flatMap(Optional::stream)
-        .toList();
+    List<Fix> found = new ArrayList<>();
+    for (String help : helps) {
+      Fix.fromHelp(span, help).ifPresent(found::add);
+    }
     return found.isEmpty() ? this
         : new Diagnostic(code, severity, span, message, label, helps, related, found);
   }
