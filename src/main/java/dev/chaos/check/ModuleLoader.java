@@ -52,8 +52,8 @@ final class ModuleLoader {
     }
   }
 
-  private final BiFunction<SourceFile, Location, CheckedProgram> checkModule;
   private final Function<String, String> openTexts;
+  private final BiFunction<SourceFile, Location, CheckedProgram> checkModule;
   private final Map<String, CheckedProgram> cache = new HashMap<>();
   private final List<Location> loading = new ArrayList<>();
 
