@@ -1,6 +1,9 @@
 package dev.chaos.lsp;
 
+import dev.chaos.check.CheckedProgram;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,7 +18,8 @@ import java.util.function.Consumer;
  * waiting for an older one. A request (hover, completion, ...) gets the analysis of the text as
  * it is now, checked at once if the latest one is older. Each analysis computed is handed to
  * {@code published} (diagnostics), unless a newer version of the document came meanwhile; a
- * closed document is handed to {@code cleared} (its diagnostics go away with it).
+ * closed document is handed to {@code cleared} (its diagnostics go away with it). When a
+ * document changes, the open documents that import it, directly or not, are checked again too.
  */
 final class AnalysisScheduler implements AutoCloseable {
   static final long DEBOUNCE_MS = 75;
@@ -44,7 +48,11 @@ final class AnalysisScheduler implements AutoCloseable {
   void changed(String uri) {
     ScheduledFuture<?> next = thread.schedule(() -> {
       waiting.remove(uri);
-      current(uri);
+      Analysis known = latest.get(uri);
+      Analysis now = current(uri);
+      if (now != null && now != known) {
+        recheckImporters(now);
+      }
     }, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> older = waiting.put(uri, next);
     if (older != null) {
@@ -82,6 +90,31 @@ final class AnalysisScheduler implements AutoCloseable {
         cleared.accept(uri);
       }
     });
+  }
+
+  /**
+   * On the analysis thread, after {@code changed} was analysed: the other open documents whose
+   * checks read it as a module are analysed again, once each (not passed on further, so an
+   * import cycle cannot loop).
+   */
+  private void recheckImporters(Analysis changed) {
+    String path = changed.source().path();
+    for (Analysis other : List.copyOf(latest.values())) {
+      if (!other.uri().equals(changed.uri()) && imports(other.program(), path,
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
+        latest.remove(other.uri());
+        current(other.uri());
+      }
+    }
+  }
+
+  private static boolean imports(CheckedProgram program, String path, Set<CheckedProgram> seen) {
+    for (CheckedProgram module : program.modules().values()) {
+      if (seen.add(module) && (module.source().path().equals(path) || imports(module, path, seen))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** On the analysis thread: the analysis of the current text, computed if it is stale. */

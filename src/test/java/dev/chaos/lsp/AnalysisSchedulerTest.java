@@ -59,4 +59,43 @@ class AnalysisSchedulerTest {
       assertThat(scheduler.analysis(URI).get(60, TimeUnit.SECONDS)).isSameAs(now);
     }
   }
+
+  /** Renaming a function in an open module re-checks the open runbook that calls it. */
+  @Test
+  void anImporterIsCheckedAgainWhenItsModuleChanges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    FeaturesFixture fixture = new FeaturesFixture(dir);
+    String moduleUri = fixture.module.toUri().toString();
+    String runbookUri = fixture.runbook.toUri().toString();
+    Documents documents = new Documents();
+    List<Analysis> published = new CopyOnWriteArrayList<>();
+    Analyzer analyzer = new Analyzer(LspFixtures.DRIVERS, dev.chaos.check.CheckOptions.defaults(),
+        path -> {
+          for (Documents.Open doc : documents.all()) {
+            if (Uris.path(doc.uri()).equals(path)) {
+              return doc.text();
+            }
+          }
+          return null;
+        });
+    try (AnalysisScheduler scheduler = new AnalysisScheduler(documents, analyzer, published::add,
+        uri -> { })) {
+      documents.open(moduleUri, 1, FeaturesFixture.MODULE);
+      documents.open(runbookUri, 1, FeaturesFixture.RUNBOOK);
+      scheduler.changed(moduleUri);
+      scheduler.changed(runbookUri);
+      await().atMost(Duration.ofSeconds(60)).until(() -> published.stream()
+          .anyMatch(a -> a.uri().equals(runbookUri)));
+      assertThat(scheduler.analysis(runbookUri).get(60, TimeUnit.SECONDS).diagnostics()).isEmpty();
+      documents.change(moduleUri, 2, List.of(new TextDocumentContentChangeEvent(
+          FeaturesFixture.MODULE.replace("fn failure_rate(", "fn error_rate("))));
+      scheduler.changed(moduleUri);
+      await().atMost(Duration.ofSeconds(60)).until(() -> published.stream()
+          .anyMatch(a -> a.uri().equals(runbookUri) && !a.diagnostics().isEmpty()));
+      Analysis last = published.stream().filter(a -> a.uri().equals(runbookUri))
+          .reduce((a, b) -> b).orElseThrow();
+      assertThat(last.diagnostics()).extracting(dev.chaos.diag.Diagnostic::message)
+          .containsExactly("unknown function `lib.failure_rate`");
+    }
+  }
 }
