@@ -40,7 +40,12 @@ public final class Formatter {
       List<Diagnostic> errors = parsed.diagnostics().stream().filter(Diagnostic::isError).toList();
       return new FormatResult(file.text(), false, errors);
     }
-    String text = layout(file);
+    String text;
+    try {
+      text = settled(file);
+    } catch (RuntimeException e) {
+      return refused(file, "the layout failed: " + e);
+    }
     SourceFile result = new SourceFile(file.path(), text);
     ParseResult again = Parser.parse(result);
     Optional<String> problem = again.hasErrors()
@@ -50,15 +55,41 @@ public final class Formatter {
             .or(() -> sorted(comments(file)).equals(sorted(comments(result))) ? Optional.empty()
                 : Optional.of("the result lost or changed a comment"));
     if (problem.isPresent()) {
-      return new FormatResult(file.text(), false, List.of(Diagnostic.of(Code.CH0010,
-              file.span(0, 0), "chaos fmt cannot format this file")
-          .withLabel(problem.get())
-          .withHelp("this is a bug in chaos: please report it with the file; the file is unchanged")));
+      return refused(file, problem.get());
     }
     return new FormatResult(text, !text.equals(file.text()), List.of());
   }
 
-  private static String layout(SourceFile file) {
+  private static FormatResult refused(SourceFile file, String why) {
+    return new FormatResult(file.text(), false, List.of(Diagnostic.of(Code.CH0010,
+            file.span(0, 0), "chaos fmt cannot format this file")
+        .withLabel(why)
+        .withHelp("this is a bug in chaos: please report it with the file; the file is unchanged")));
+  }
+
+  /**
+   * The layout, laid out again until it no longer changes. One pass is enough but where a
+   * comment had to move (two `//` comments that end up on one line): the second pass puts it
+   * where it then belongs, so that formatting a formatted file changes nothing.
+   */
+  private static String settled(SourceFile file) {
+    String text = layout(file);
+    for (int pass = 0; pass < 3; pass++) {
+      String again;
+      try {
+        again = layout(new SourceFile(file.path(), text));
+      } catch (RuntimeException e) {
+        break; // the check of the result says what is wrong with it
+      }
+      if (again.equals(text)) {
+        break;
+      }
+      text = again;
+    }
+    return text;
+  }
+
+  static String layout(SourceFile file) {
     CharStream chars = CharStreams.fromString(file.text(), file.path());
     CommonTokenStream tokens = new CommonTokenStream(new FormatLexer(chars));
     tokens.fill();

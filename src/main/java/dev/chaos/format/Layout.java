@@ -274,7 +274,8 @@ final class Layout {
       items.add(Doc.ifBreak(","));
     }
     items.add(comments.leading(close, false));
-    return Doc.group(Doc.concat(tok(open), Doc.indent(items.doc()), Doc.SOFT_LINE,
+    Doc beforeClose = comments.hasLeading(close) ? Doc.FRESH_LINE : Doc.SOFT_LINE;
+    return Doc.group(Doc.concat(tok(open), Doc.indent(items.doc()), beforeClose,
         Doc.concat(Doc.text(close.getText()), trailingUnlessEnd(close))));
   }
 
@@ -344,7 +345,8 @@ final class Layout {
       previous = item;
     }
     inner.add(comments.leading(close, items.isEmpty()));
-    return Doc.concat(tok(open), Doc.indent(inner.doc()), Doc.HARD_LINE,
+    // after comments the line is fresh already
+    return Doc.concat(tok(open), Doc.indent(inner.doc()), Doc.FRESH_LINE,
         Doc.concat(Doc.text(close.getText()), trailingUnlessEnd(close)));
   }
 

@@ -161,8 +161,17 @@ final class Printer {
     if (!suffixes.isEmpty() && !atLineStart) {
       suffixStarts.add(out.length());
     }
+    boolean lineComment = false;
     for (String s : suffixes) {
-      write(s);
+      if (lineComment) {
+        // nothing may follow a `//` comment on its line: the next one gets a line of its own
+        out.append('\n');
+        atLineStart = true;
+        write(s.strip());
+      } else {
+        write(s);
+      }
+      lineComment = s.strip().startsWith("//");
     }
     suffixes.clear();
   }
@@ -184,7 +193,8 @@ final class Printer {
     StringBuilder sb = new StringBuilder(text);
     int runEnd = lineOf.length - 1;
     for (int i = lineOf.length - 1; i >= 0; i--) {
-      boolean runStarts = i == 0 || lineOf[i - 1] != lineOf[i] - 1;
+      boolean runStarts = i == 0 || lineOf[i - 1] != lineOf[i] - 1
+          || indentOf(text, suffixStarts.get(i - 1)) != indentOf(text, suffixStarts.get(i));
       if (!runStarts) {
         continue;
       }
@@ -198,6 +208,15 @@ final class Printer {
       runEnd = i - 1;
     }
     return sb.toString();
+  }
+
+  private static int indentOf(String text, int at) {
+    int i = text.lastIndexOf('\n', at - 1) + 1;
+    int start = i;
+    while (i < text.length() && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i - start;
   }
 
   private static int countLines(String text, int from, int to) {
