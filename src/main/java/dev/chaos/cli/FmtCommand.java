@@ -3,6 +3,7 @@ package dev.chaos.cli;
 import dev.chaos.diag.Diagnostic;
 import dev.chaos.format.FormatResult;
 import dev.chaos.format.Formatter;
+import dev.chaos.format.LineDiff;
 import dev.chaos.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,8 @@ final class FmtCommand implements Callable<Integer> {
     spec.addPositional(Specs.strings("PATH", "Files or directories (default: .), or - for stdin"));
     spec.addOption(Specs.flag("Change nothing: name each file that is not formatted and exit 1 "
         + "if there is one", "--check"));
+    spec.addOption(Specs.flag("Print what would change as a unified diff (with --check: instead "
+        + "of the file names)", "-d", "--diff"));
     spec.addOption(Specs.flag("Name each file as it is formatted", "-v", "--verbose"));
     spec.addOption(Specs.help());
     command.spec = spec;
@@ -68,9 +71,10 @@ final class FmtCommand implements Callable<Integer> {
       if (paths.size() > 1) {
         throw new CommandFailure("`-` (standard input) cannot be formatted together with files");
       }
-      return formatStdin(check);
+      return formatStdin(check, parsed.hasMatchedOption("--diff"));
     }
     boolean verbose = parsed.hasMatchedOption("--verbose");
+    boolean diff = parsed.hasMatchedOption("--diff");
     List<Input> files = readInputs(paths);
     List<Diagnostic> errors = new ArrayList<>();
     List<SourceFile> broken = new ArrayList<>();
@@ -93,7 +97,11 @@ final class FmtCommand implements Callable<Integer> {
       if (!check) {
         write(input.path(), result.text());
       }
-      context.out().println(file.path());
+      if (diff) {
+        context.out().print(LineDiff.unified(file.path(), file.text(), result.text()));
+      } else {
+        context.out().println(file.path());
+      }
     }
     if (!errors.isEmpty()) {
       context.err().print(OutputFormat.TEXT.renderer(false).render(errors, broken));
@@ -104,7 +112,7 @@ final class FmtCommand implements Callable<Integer> {
     return check && unformatted > 0 ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
-  private int formatStdin(boolean check) {
+  private int formatStdin(boolean check, boolean diff) {
     String text;
     try {
       text = new String(stdin.get().readAllBytes(), StandardCharsets.UTF_8);
@@ -119,7 +127,8 @@ final class FmtCommand implements Callable<Integer> {
     }
     if (check) {
       if (result.changed()) {
-        context.out().println(file.path());
+        context.out().print(diff ? LineDiff.unified(file.path(), file.text(), result.text())
+            : file.path() + "\n");
       }
       return result.changed() ? ExitCodes.FAILED : ExitCodes.OK;
     }

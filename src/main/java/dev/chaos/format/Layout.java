@@ -325,6 +325,11 @@ final class Layout {
     Token start = s.getStart();
     Token stop = s.getStop();
     String text = chars.getText(Interval.of(start.getStartIndex(), stop.getStopIndex()));
+    if (s instanceof ChaosParser.TextBlockContext) {
+      // the file's line breaks become `\n` as everywhere else (the result's check proves the
+      // text block reads the same)
+      text = text.replace("\r\n", "\n");
+    }
     return Doc.concat(comments.leading(start, statementStarts.contains(start.getTokenIndex())),
         Doc.text(text), trailingUnlessEnd(stop));
   }

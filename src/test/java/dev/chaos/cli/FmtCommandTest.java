@@ -60,6 +60,16 @@ class FmtCommandTest {
   }
 
   @Test
+  void diffShowsWhatWouldChange() throws IOException {
+    Path ugly = write("ugly.chaos", UGLY);
+    CliRunner.Result r = new CliRunner().run("fmt", "--check", "--diff", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out()).contains("--- ").contains("+++ ").contains("@@ -1,5 +1,5 @@")
+        .contains("-log   1+2\n").contains("+    log 1 + 2\n").contains(" runbook \"r\" {\n");
+    assertThat(Files.readString(ugly)).isEqualTo(UGLY);
+  }
+
+  @Test
   void aFileWithSyntaxErrorsIsLeftAloneAndItsErrorsShownWithExitTwo() throws IOException {
     Path broken = write("broken.chaos", BROKEN);
     Path ugly = write("ugly.chaos", UGLY);

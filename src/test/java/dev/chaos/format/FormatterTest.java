@@ -139,6 +139,12 @@ class FormatterTest {
   }
 
   @Test
+  void windowsLineBreaksBecomeUnixOnesTextBlocksIncluded() {
+    assertThat(fmt("let t = \"\"\"\r\n  a\r\n  \"\"\"\r\nlet x = 1 // c\r\n"))
+        .isEqualTo("let t = \"\"\"\n  a\n  \"\"\"\nlet x = 1 // c\n");
+  }
+
+  @Test
   void aFileWithSyntaxErrorsIsLeftAloneWithItsErrors() {
     String in = "runbook \"r\" {\n  step \"s\" {\n    let = 1\n  }\n}\n";
     FormatResult r = Formatter.format(new SourceFile("t.chaos", in));
