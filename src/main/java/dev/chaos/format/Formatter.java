@@ -73,23 +73,18 @@ public final class Formatter {
    * where it then belongs, so that formatting a formatted file changes nothing.
    */
   private static String settled(SourceFile file) {
-    String text = layout(file);
-    for (int pass = 0; pass < 3; pass++) {
-      String again;
+    Printer.Result result = layout(file);
+    for (int pass = 0; pass < 3 && result.movedComment(); pass++) {
       try {
-        again = layout(new SourceFile(file.path(), text));
+        result = layout(new SourceFile(file.path(), result.text()));
       } catch (RuntimeException e) {
         break; // the check of the result says what is wrong with it
       }
-      if (again.equals(text)) {
-        break;
-      }
-      text = again;
     }
-    return text;
+    return result.text();
   }
 
-  static String layout(SourceFile file) {
+  static Printer.Result layout(SourceFile file) {
     CharStream chars = CharStreams.fromString(file.text(), file.path());
     CommonTokenStream tokens = new CommonTokenStream(new FormatLexer(chars));
     tokens.fill();

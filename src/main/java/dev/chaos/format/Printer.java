@@ -20,16 +20,24 @@ final class Printer {
   private boolean atLineStart = true;
   private int indent;
   private int column;
+  private boolean movedComment;
 
   private Printer(int width) {
     this.width = width;
   }
 
-  static String print(Doc doc, int width) {
+  /** The text, and whether a `//` comment had to go to a line of its own (see Formatter). */
+  record Result(String text, boolean movedComment) {}
+
+  static Result print(Doc doc, int width) {
     Printer p = new Printer(width);
     p.run(doc);
     p.flushSuffixes();
-    String s = p.alignSuffixes();
+    return new Result(p.text(), p.movedComment);
+  }
+
+  private String text() {
+    String s = alignSuffixes();
     int end = s.length();
     while (end > 0 && s.charAt(end - 1) == '\n') {
       end--;
@@ -167,6 +175,7 @@ final class Printer {
         // nothing may follow a `//` comment on its line: the next one gets a line of its own
         out.append('\n');
         atLineStart = true;
+        movedComment = true;
         write(s.strip());
       } else {
         write(s);
