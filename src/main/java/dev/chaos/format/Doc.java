@@ -50,9 +50,10 @@ abstract sealed class Doc {
     return new IfBreak(s);
   }
 
-  /** Text that goes at the end of the current line, before its line break: a `//` comment. */
-  static Doc lineSuffix(String s) {
-    return new LineSuffix(s);
+  /** Text that goes at the end of the current line, before its line break: a `//` comment.
+   * When {@code breaks}, the groups around it break (the comment ends its item's line). */
+  static Doc lineSuffix(String s, boolean breaks) {
+    return new LineSuffix(s, breaks);
   }
 
   static final class Text extends Doc {
@@ -127,8 +128,8 @@ abstract sealed class Doc {
   static final class LineSuffix extends Doc {
     final String text;
 
-    LineSuffix(String text) {
-      super(true);
+    LineSuffix(String text, boolean breaks) {
+      super(breaks);
       this.text = text;
     }
   }

@@ -262,9 +262,11 @@ final class Layout {
         Token comma = ((TerminalNode) kid).getSymbol();
         if (i == inner.size() - 1) {
           commaAfterLast = true;
-          items.add(Doc.ifBreak(",")).add(comments.around(comma));
+          items.add(Doc.ifBreak(",")).add(comments.leading(comma, false))
+              .add(comments.trailing(comma, true));
         } else {
-          items.add(tok(comma)).add(Doc.LINE);
+          items.add(comments.leading(comma, false)).add(comma.getText())
+              .add(comments.trailing(comma, true)).add(Doc.LINE);
         }
       } else {
         items.add(build(kid));
@@ -275,8 +277,12 @@ final class Layout {
     }
     items.add(comments.leading(close, false));
     Doc beforeClose = comments.hasLeading(close) ? Doc.FRESH_LINE : Doc.SOFT_LINE;
-    return Doc.group(Doc.concat(tok(open), Doc.indent(items.doc()), beforeClose,
-        Doc.concat(Doc.text(close.getText()), trailingUnlessEnd(close))));
+    // the comments after the closer stay out of the group: they need not break it
+    // a `//` comment after the opener or an item's comma breaks the group: it ends that line
+    Doc opener = Doc.concat(comments.leading(open, statementStarts.contains(open.getTokenIndex())),
+        Doc.text(open.getText()), comments.trailing(open, true));
+    return Doc.concat(Doc.group(Doc.concat(opener, Doc.indent(items.doc()), beforeClose,
+        Doc.text(close.getText()))), trailingUnlessEnd(close));
   }
 
   /** A binary operation. Its line breaks after the operator (a line that starts with one
@@ -479,8 +485,13 @@ final class Layout {
       return p.doc();
     }
 
-    /** The comments after {@code t} on its line: a `//` stays at the end of the line. */
+    /** The comments after {@code t} on its line: a `//` goes at the end of the line. */
     Doc trailing(Token t) {
+      return trailing(t, false);
+    }
+
+    /** As {@link #trailing(Token)}; {@code breaks}: a `//` comment breaks the groups around it. */
+    Doc trailing(Token t, boolean breaks) {
       List<Token> list = trailing.get(t.getTokenIndex());
       if (list == null) {
         return Doc.EMPTY;
@@ -489,14 +500,10 @@ final class Layout {
       for (Token c : list) {
         boolean line = c.getType() == LINE_COMMENT || c.getText().contains("\n");
         String text = c.getType() == LINE_COMMENT ? c.getText().stripTrailing() : c.getText();
-        p.add(line ? Doc.lineSuffix(" " + text) : Doc.text(" " + text));
+        p.add(line ? Doc.lineSuffix(" " + text, breaks) : Doc.text(" " + text));
       }
       return p.doc();
     }
 
-    /** The comments of a token that is not printed itself (an author's trailing comma). */
-    Doc around(Token t) {
-      return Doc.concat(leading(t, false), trailing(t));
-    }
   }
 }

@@ -145,9 +145,8 @@ final class Printer {
         if (!flat) {
           left -= ib.text.length();
         }
-      } else if (d instanceof Doc.LineSuffix) {
-        return true;
       }
+      // a line suffix (a `//` comment) takes no room: it goes at the end of whatever line
     }
   }
 
