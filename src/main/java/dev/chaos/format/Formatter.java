@@ -43,7 +43,7 @@ public final class Formatter {
     String text;
     try {
       text = settled(file);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       return refused(file, "the layout failed: " + e);
     }
     SourceFile result = new SourceFile(file.path(), text);

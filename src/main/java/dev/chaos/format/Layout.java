@@ -3,7 +3,9 @@ package dev.chaos.format;
 import static dev.chaos.syntax.grammar.ChaosLexer.*;
 
 import dev.chaos.syntax.grammar.ChaosParser;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -134,20 +136,8 @@ final class Layout {
       return e.op.getType() == BANG ? Doc.concat(tok(e.op), build(e.expr()))
           : Doc.concat(tok(e.op), Doc.text(" "), build(e.expr()));
     }
-    if (node instanceof ChaosParser.MultiplyExprContext e) {
-      return chain(e, binary(build(e.expr(0)), e.expr(0).getStop(), e.op, e.expr(1)));
-    }
-    if (node instanceof ChaosParser.AddExprContext e) {
-      return chain(e, binary(build(e.expr(0)), e.expr(0).getStop(), e.op, e.expr(1)));
-    }
-    if (node instanceof ChaosParser.CompareExprContext e) {
-      return chain(e, binary(build(e.expr(0)), e.expr(0).getStop(), e.op, e.expr(1)));
-    }
-    if (node instanceof ChaosParser.AndExprContext e) {
-      return chain(e, binary(build(e.expr(0)), e.expr(0).getStop(), e.op, e.expr(1)));
-    }
-    if (node instanceof ChaosParser.OrExprContext e) {
-      return chain(e, binary(build(e.expr(0)), e.expr(0).getStop(), e.op, e.expr(1)));
+    if (isBinary(node)) {
+      return binaryChain((ChaosParser.ExprContext) node);
     }
     if (node instanceof ChaosParser.CallSuffixContext
         || node instanceof ChaosParser.ListLiteralContext
@@ -292,6 +282,31 @@ final class Layout {
     boolean broken = right.getStart().getLine() > op.getLine() || op.getLine() > leftEnd.getLine();
     return Doc.concat(left, Doc.text(" "), tok(op),
         Doc.indent(Doc.concat(broken ? Doc.HARD_LINE : Doc.LINE, build(right))));
+  }
+
+  private static boolean isBinary(ParseTree node) {
+    return node instanceof ChaosParser.MultiplyExprContext || node instanceof ChaosParser.AddExprContext
+        || node instanceof ChaosParser.CompareExprContext || node instanceof ChaosParser.AndExprContext
+        || node instanceof ChaosParser.OrExprContext;
+  }
+
+  /** A binary operation and those on its left, built bottom-up in a loop: a long chain
+   * (`1 + 1 + ...`) nests as deep as it is long. */
+  private Doc binaryChain(ChaosParser.ExprContext top) {
+    Deque<ChaosParser.ExprContext> spine = new ArrayDeque<>();
+    ParseTree e = top;
+    while (isBinary(e)) {
+      spine.push((ChaosParser.ExprContext) e);
+      e = ((ChaosParser.ExprContext) e).getChild(0);
+    }
+    Doc doc = build(e);
+    while (!spine.isEmpty()) {
+      ChaosParser.ExprContext b = spine.pop();
+      ParserRuleContext left = (ParserRuleContext) b.getChild(0);
+      Token op = ((TerminalNode) b.getChild(1)).getSymbol();
+      doc = chain(b, binary(doc, left.getStop(), op, (ParserRuleContext) b.getChild(2)));
+    }
+    return doc;
   }
 
   /** Operators of one precedence in a row (`a and b and c`) break together, or not at all. */

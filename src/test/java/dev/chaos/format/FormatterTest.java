@@ -155,6 +155,15 @@ class FormatterTest {
   }
 
   @Test
+  void deepNestingAndLongChainsFormat() {
+    String nested = "let x = " + "[".repeat(150) + "]".repeat(150);
+    // too wide for one line: one level a line
+    assertThat(fmt(nested)).startsWith("let x = [\n  [\n    [").hasLineCount(299);
+    String sum = "let y = " + "1 + ".repeat(1000) + "1";
+    assertThat(fmt(sum)).startsWith("let y = 1 +\n  1 +\n").hasLineCount(1001);
+  }
+
+  @Test
   void anEmptyFileStaysEmptyAndAFormattedFileIsUnchanged() {
     assertThat(fmt("")).isEmpty();
     assertThat(fmt("\n\n// only a comment\n\n")).isEqualTo("// only a comment\n");
