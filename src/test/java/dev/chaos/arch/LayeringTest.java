@@ -34,6 +34,7 @@ class LayeringTest {
         .layer("source").definedBy("dev.chaos.source..")
         .layer("diag").definedBy("dev.chaos.diag..")
         .layer("syntax").definedBy("dev.chaos.syntax..")
+        .layer("format").definedBy("dev.chaos.format..")
         .layer("types").definedBy("dev.chaos.types..")
         .layer("spi").definedBy("dev.chaos.spi..")
         .layer("check").definedBy("dev.chaos.check..")
@@ -50,11 +51,12 @@ class LayeringTest {
         .whereLayer("check").mayOnlyBeAccessedByLayers("runtime", "cli", "lsp")
         .whereLayer("spi")
         .mayOnlyBeAccessedByLayers("check", "runtime", "config", "drivers", "cli", "lsp")
-        .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli", "lsp")
+        .whereLayer("format").mayOnlyBeAccessedByLayers("cli", "lsp")
+        .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "format", "cli", "lsp")
         .whereLayer("types")
         .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli", "lsp")
-        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "spi", "check", "runtime",
-            "config", "drivers", "cli", "lsp")
+        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "format", "spi", "check",
+            "runtime", "config", "drivers", "cli", "lsp")
         .check(classes);
   }
 
@@ -183,7 +185,7 @@ class LayeringTest {
   @Test
   void syntaxNeedsNoClientLibraries() {
     noClasses().that().resideInAnyPackage("dev.chaos.source..", "dev.chaos.diag..",
-            "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..",
+            "dev.chaos.syntax..", "dev.chaos.format..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..",
             "dev.chaos.config..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.fabric8..", "okhttp3..", "redis.clients..", "org.postgresql..")
