@@ -26,6 +26,8 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -201,6 +203,19 @@ class LspEndToEndTest {
     await().atMost(PATIENCE).until(() -> client.at(uri, 3) != null);
     assertThat(client.at(uri, 3).getDiagnostics())
         .filteredOn(d -> d.getSeverity() == DiagnosticSeverity.Error).isEmpty();
+
+    // formatting: `chaos fmt` of the whole document; the runbook is kept formatted, so messing
+    // up one line's spacing gives one edit that restores the text
+    assertThat(initialized.getCapabilities().getDocumentFormattingProvider().getLeft()).isTrue();
+    String formatted = Files.readString(runbook);
+    int letBackend = text.indexOf("let backend = ");
+    change(server, uri, 4, new TextDocumentContentChangeEvent(
+        new Range(position(text, letBackend), position(text, letBackend + "let backend = ".length())),
+        "let   backend=   "));
+    List<? extends TextEdit> layout = server.getTextDocumentService().formatting(
+        new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(2, true)))
+        .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    assertThat(layout).singleElement().satisfies(e -> assertThat(e.getNewText()).isEqualTo(formatted));
 
     server.shutdown().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     server.exit();
