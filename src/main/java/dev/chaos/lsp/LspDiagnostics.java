@@ -1,5 +1,6 @@
 package dev.chaos.lsp;
 
+import dev.chaos.diag.Code;
 import dev.chaos.diag.Related;
 import dev.chaos.diag.Severity;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DiagnosticTag;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
@@ -19,6 +21,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class LspDiagnostics {
   static final String SOURCE = "chaos";
 
+  /** What an editor greys out: an unused let or import, an unreachable statement. */
+  private static final java.util.Set<Code> UNNECESSARY = java.util.EnumSet.of(Code.CH0601,
+      Code.CH0603, Code.CH0605);
+
   private LspDiagnostics() {}
 
   static Diagnostic of(dev.chaos.diag.Diagnostic d) {
@@ -26,6 +32,9 @@ final class LspDiagnostics {
         d.severity() == Severity.ERROR ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         SOURCE);
     out.setCode(Either.forLeft(d.code().name()));
+    if (UNNECESSARY.contains(d.code())) {
+      out.setTags(List.of(DiagnosticTag.Unnecessary));
+    }
     if (!d.related().isEmpty()) {
       List<DiagnosticRelatedInformation> related = new ArrayList<>();
       for (Related r : d.related()) {
