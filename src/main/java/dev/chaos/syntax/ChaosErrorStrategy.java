@@ -7,6 +7,7 @@ import dev.chaos.diag.Diagnostic;
 import dev.chaos.diag.Suggest;
 import dev.chaos.source.Span;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.antlr.v4.runtime.CommonToken;
@@ -42,9 +43,17 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   /** See {@link #lastStrayCloser}; computed on the first error that needs it. */
   private int lastStrayCloser = UNKNOWN;
 
-  ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
+  /** Reserved words the file declares as names (see {@link ReservedNames}). */
+  private final Set<String> declaredReserved;
+  /** Token indexes of uses of those words that broke the parse: the next pass reads them as names. */
+  private final Set<Integer> usesAsNames;
+
+  ChaosErrorStrategy(Spans spans, List<Diagnostic> out, Set<String> declaredReserved,
+      Set<Integer> usesAsNames) {
     this.spans = spans;
     this.out = out;
+    this.declaredReserved = declaredReserved;
+    this.usesAsNames = usesAsNames;
   }
 
   @Override
@@ -291,6 +300,10 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   }
 
   private void report(Parser parser, Token found, IntervalSet expected) {
+    if (expected != null && expected.contains(IDENT) && Tokens.has(Tokens.RESERVED, found.getType())
+        && declaredReserved.contains(found.getText())) {
+      usesAsNames.add(found.getTokenIndex());
+    }
     int index = found.getTokenIndex();
     boolean echo = index >= 0 && index <= lastErrorToken + 1 && index >= lastErrorToken;
     lastErrorToken = Math.max(lastErrorToken, index);

@@ -8,7 +8,9 @@ import dev.chaos.syntax.grammar.ChaosLexer;
 import dev.chaos.syntax.grammar.ChaosParser;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -17,6 +19,7 @@ import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -29,6 +32,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * full LL parse with error recovery, which collects the syntax errors.
  */
 public final class Parser {
+  /** Parses after the first that read a reserved word as a name; each pass finds more uses. */
+  private static final int MAX_PASSES = 4;
+
   private Parser() {}
 
   public static ParseResult parse(SourceFile file) {
@@ -71,6 +77,7 @@ public final class Parser {
       return empty(spans);
     }
     StatementTypos.fix(code, spans, diagnostics);
+    Set<String> declaredReserved = ReservedNames.fix(code, spans, diagnostics);
 
     ChaosParser parser = new ChaosParser(tokens);
     parser.removeErrorListeners();
@@ -80,12 +87,8 @@ public final class Parser {
       parser.setErrorHandler(new BailErrorStrategy());
       tree = parser.program();
     } catch (ParseCancellationException e) {
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       List<Diagnostic> syntax = new ArrayList<>();
-      parser.setErrorHandler(new ChaosErrorStrategy(spans, syntax));
-      tree = parser.program();
+      tree = parseWithRecovery(parser, tokens, spans, declaredReserved, syntax);
       int endOfCode = endOfCode(code, spans);
       for (Diagnostic d : syntax) {
         // A string or comment that runs to the end of the file explains the errors found there.
@@ -95,6 +98,36 @@ public final class Parser {
       }
     }
     return new AstBuilder(spans, diagnostics).program(tree);
+  }
+
+  /**
+   * The full LL parse with error recovery. Where a reserved word declared as a name (see
+   * {@link ReservedNames}) broke the parse at a use, the word is read as that name and the file
+   * parsed again, up to a few times; only the last parse's errors count.
+   */
+  private static ChaosParser.ProgramContext parseWithRecovery(ChaosParser parser,
+      CommonTokenStream tokens, Spans spans, Set<String> declaredReserved, List<Diagnostic> syntax) {
+    List<Token> all = tokens.getTokens();
+    int[] types = new int[all.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = all.get(i).getType();
+    }
+    Set<Integer> asNames = new HashSet<>();
+    for (int pass = 0; ; pass++) {
+      for (int i = 0; i < types.length; i++) {
+        ((WritableToken) all.get(i)).setType(asNames.contains(i) ? ChaosLexer.IDENT : types[i]);
+      }
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      syntax.clear();
+      Set<Integer> found = new HashSet<>();
+      parser.setErrorHandler(new ChaosErrorStrategy(spans, syntax, declaredReserved, found));
+      ChaosParser.ProgramContext tree = parser.program();
+      if (!asNames.addAll(found) || pass == MAX_PASSES) {
+        return tree;
+      }
+    }
   }
 
   private static int endOfCode(List<Token> code, Spans spans) {
