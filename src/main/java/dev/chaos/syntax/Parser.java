@@ -67,6 +67,8 @@ public final class Parser {
     tokens.fill();
 
     boolean unterminated = LexicalCheck.check(tokens.getTokens(), spans, diagnostics);
+    StringClosers.giveBack(tokens.getTokens());
+    UnclosedBrackets.close(tokens.getTokens(), spans, diagnostics);
     List<Token> code = new ArrayList<>();
     for (Token t : tokens.getTokens()) {
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {

@@ -1,0 +1,120 @@
+package dev.chaos.syntax;
+
+import static dev.chaos.syntax.grammar.ChaosLexer.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * A string left open ends at the end of its line (the lexer's rule), so `f("abc)` takes the `)`
+ * into the string and the call is left open: a second, misleading error on the next line. The
+ * brackets at the end of such a string that close brackets opened before it on its line are
+ * given back to the code; the lexer's one diagnostic (CH0007) stays the only one.
+ */
+final class StringClosers {
+  private StringClosers() {}
+
+  /** Rewrites {@code tokens} (the lexer's list, every channel) in place. */
+  static void giveBack(List<Token> tokens) {
+    boolean changed = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token close = tokens.get(i);
+      if (close.getType() != STR_CLOSE || "\"".equals(close.getText()) || i < 2) {
+        continue;
+      }
+      Token text = tokens.get(i - 1);
+      Token open = tokens.get(i - 2);
+      if (text.getType() != STR_TEXT || open.getType() != STR_OPEN) {
+        continue; // only a plain string: its content is one token
+      }
+      Deque<Integer> openers = openersBefore(tokens, i - 2, open.getLine());
+      String content = text.getText();
+      int end = content.length();
+      while (end > 0 && Character.isWhitespace(content.charAt(end - 1))) {
+        end--;
+      }
+      List<Integer> closers = new ArrayList<>();
+      int keep = end;
+      while (keep > 0 && !openers.isEmpty() && closerOf(openers.peek()) == type(content.charAt(keep - 1))) {
+        closers.add(type(content.charAt(keep - 1)));
+        openers.pop();
+        keep--;
+      }
+      if (closers.isEmpty() || content.codePointCount(0, content.length()) != content.length()) {
+        continue; // nothing to give back, or offsets in code points would need translating
+      }
+      int at = text.getStartIndex() + keep;
+      List<Token> replacement = new ArrayList<>();
+      if (keep > 0) {
+        ((CommonToken) text).setStopIndex(at - 1);
+        replacement.add(text);
+      }
+      String lineBreak = close.getText();
+      CommonToken shortClose = (CommonToken) close;
+      shortClose.setText(lineBreak);
+      shortClose.setStartIndex(at);
+      shortClose.setStopIndex(at - 1);
+      shortClose.setLine(text.getLine());
+      shortClose.setCharPositionInLine(text.getCharPositionInLine() + keep);
+      replacement.add(shortClose);
+      for (int k = 0; k < closers.size(); k++) {
+        int offset = at + k;
+        replacement.add(SyntheticTokens.make(text, closers.get(k), offset, offset, text.getLine(),
+            text.getCharPositionInLine() + keep + k));
+      }
+      tokens.subList(i - 1, i + 1).clear();
+      tokens.addAll(i - 1, replacement);
+      i = i - 1 + replacement.size() - 1;
+      changed = true;
+    }
+    if (changed) {
+      SyntheticTokens.renumber(tokens);
+    }
+  }
+
+  /** The brackets opened on {@code line} before {@code index} and not closed, innermost first. */
+  private static Deque<Integer> openersBefore(List<Token> tokens, int index, int line) {
+    int from = index;
+    while (from > 0 && tokens.get(from - 1).getLine() == line) {
+      from--;
+    }
+    Deque<Integer> open = new ArrayDeque<>();
+    for (int j = from; j < index; j++) {
+      Token t = tokens.get(j);
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      switch (t.getType()) {
+        case LPAREN, LBRACK, LBRACE -> open.push(t.getType());
+        case RPAREN, RBRACK, RBRACE -> {
+          if (!open.isEmpty() && closerOf(open.peek()) == t.getType()) {
+            open.pop();
+          }
+        }
+        default -> { }
+      }
+    }
+    return open;
+  }
+
+  private static int closerOf(int opener) {
+    return switch (opener) {
+      case LPAREN -> RPAREN;
+      case LBRACK -> RBRACK;
+      default -> RBRACE;
+    };
+  }
+
+  private static int type(char c) {
+    return switch (c) {
+      case ')' -> RPAREN;
+      case ']' -> RBRACK;
+      case '}' -> RBRACE;
+      default -> -1;
+    };
+  }
+}
