@@ -40,14 +40,15 @@ final class ReservedNames {
       if (previous == FN || previous == ACTION) {
         headerDepth = 0; // counts the `(` that follows
       }
-      if (!reserved(word.getType())) {
+      if (!reserved(word.getType()) || code.get(i - 1).getLine() != word.getLine()) {
         continue;
       }
       boolean declares = switch (previous) {
         case LET, RECORD -> next == ASSIGN;
         case FN, ACTION -> next == LPAREN;
         case FOR -> next == IN;
-        case AS -> i >= 3 && code.get(i - 2).getType() == STR_CLOSE;
+        case AS -> code.get(i - 2).getType() == STR_CLOSE
+            && (next == Token.EOF || code.get(i + 1).getLine() != word.getLine());
         case LPAREN, COMMA -> headerDepth == 1 && next == COLON;
         default -> false;
       };
