@@ -60,11 +60,22 @@ public final class Parser {
   }
 
   private static Program parse(Spans spans, List<Diagnostic> diagnostics) {
-    ChaosLexer lexer = new KeywordLexer(CharStreams.fromString(spans.file().text(), spans.file().path()));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(new LexerErrors(spans, diagnostics));
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    tokens.fill();
+    CommonTokenStream tokens = lex(spans, diagnostics, -1);
+    Token openText = unclosedTextBlock(tokens.getTokens());
+    if (openText != null) {
+      int cut = TextBlockCut.find(spans.file().text(), spans.start(openText));
+      if (cut >= 0) {
+        // Lexed again with the block ended where the code after it starts; reported here, as
+        // the lexer now sees the block closed.
+        List<Diagnostic> lexical = new ArrayList<>();
+        tokens = lex(spans, lexical, cut);
+        diagnostics.addAll(lexical);
+        int line = lineAt(spans.file().text(), cut);
+        diagnostics.add(Diagnostic.of(Code.CH0002, spans.of(openText), "unterminated text block")
+            .withLabel("text block starts here and is never closed")
+            .withHelp("close the text block with `\"\"\"`; it is read as ending before line " + line));
+      }
+    }
 
     boolean unterminated = LexicalCheck.check(tokens.getTokens(), spans, diagnostics);
     StringClosers.giveBack(tokens.getTokens());
@@ -100,6 +111,44 @@ public final class Parser {
       }
     }
     return new AstBuilder(spans, diagnostics).program(tree);
+  }
+
+  private static CommonTokenStream lex(Spans spans, List<Diagnostic> diagnostics, int textBlockCut) {
+    String text = spans.file().text();
+    KeywordLexer lexer = new KeywordLexer(CharStreams.fromString(text, spans.file().path()));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(new LexerErrors(spans, diagnostics));
+    if (textBlockCut >= 0) {
+      lexer.cutTextBlockAt(text.codePointCount(0, textBlockCut), lineAt(text, textBlockCut));
+    }
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    return tokens;
+  }
+
+  /** The outermost text block still open at the end of the file, or null. */
+  private static Token unclosedTextBlock(List<Token> tokens) {
+    Token open = null;
+    int depth = 0;
+    for (Token t : tokens) {
+      if (t.getType() == ChaosLexer.TEXT_OPEN && depth++ == 0) {
+        open = t;
+      } else if (t.getType() == ChaosLexer.TEXT_CLOSE && depth > 0) {
+        depth--;
+      }
+    }
+    return depth > 0 ? open : null;
+  }
+
+  /** The 1-based line of a char offset. */
+  private static int lineAt(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   /**

@@ -33,16 +33,20 @@ final class StringClosers {
       }
       Deque<Integer> openers = openersBefore(tokens, i - 2, open.getLine());
       String content = text.getText();
-      int end = content.length();
-      while (end > 0 && Character.isWhitespace(content.charAt(end - 1))) {
-        end--;
-      }
-      List<Integer> closers = new ArrayList<>();
-      int keep = end;
-      while (keep > 0 && !openers.isEmpty() && closerOf(openers.peek()) == type(content.charAt(keep - 1))) {
-        closers.add(type(content.charAt(keep - 1)));
-        openers.pop();
-        keep--;
+      int keep = content.length();
+      List<Integer> closers = List.of();
+      // The longest tail of closers (and spaces) that, read in order, closes the open brackets
+      // innermost first.
+      for (int k = content.length() - 1; k >= 0; k--) {
+        char c = content.charAt(k);
+        if (!Character.isWhitespace(c) && type(c) < 0) {
+          break;
+        }
+        List<Integer> tail = closersIn(content.substring(k), openers);
+        if (tail != null && !tail.isEmpty() && !Character.isWhitespace(c)) {
+          keep = k;
+          closers = tail;
+        }
       }
       if (closers.isEmpty() || content.codePointCount(0, content.length()) != content.length()) {
         continue; // nothing to give back, or offsets in code points would need translating
@@ -61,10 +65,12 @@ final class StringClosers {
       shortClose.setLine(text.getLine());
       shortClose.setCharPositionInLine(text.getCharPositionInLine() + keep);
       replacement.add(shortClose);
-      for (int k = 0; k < closers.size(); k++) {
-        int offset = at + k;
-        replacement.add(SyntheticTokens.make(text, closers.get(k), offset, offset, text.getLine(),
-            text.getCharPositionInLine() + keep + k));
+      for (int k = 0; keep + k < content.length(); k++) {
+        char c = content.charAt(keep + k);
+        if (!Character.isWhitespace(c)) {
+          replacement.add(SyntheticTokens.make(text, type(c), at + k, at + k, text.getLine(),
+              text.getCharPositionInLine() + keep + k));
+        }
       }
       tokens.subList(i - 1, i + 1).clear();
       tokens.addAll(i - 1, replacement);
@@ -74,6 +80,26 @@ final class StringClosers {
     if (changed) {
       SyntheticTokens.renumber(tokens);
     }
+  }
+
+  /**
+   * The closers of {@code tail} in order when it holds only closers and spaces, each closing
+   * the next of {@code openers} (innermost first); null when it does not.
+   */
+  private static List<Integer> closersIn(String tail, Deque<Integer> openers) {
+    List<Integer> closers = new ArrayList<>();
+    java.util.Iterator<Integer> open = openers.iterator();
+    for (int j = 0; j < tail.length(); j++) {
+      char c = tail.charAt(j);
+      if (Character.isWhitespace(c)) {
+        continue;
+      }
+      if (type(c) < 0 || !open.hasNext() || closerOf(open.next()) != type(c)) {
+        return null;
+      }
+      closers.add(type(c));
+    }
+    return closers;
   }
 
   /** The brackets opened on {@code line} before {@code index} and not closed, innermost first. */
