@@ -51,6 +51,7 @@ final class KeywordLexer extends ChaosLexer {
         && token.getStopIndex() >= textBlockCut) {
       ((CommonToken) token).setStopIndex(textBlockCut - 1);
       _input.seek(textBlockCut);
+      _hitEOF = false; // set when the block's text reached the end of the file
       getInterpreter().setLine(textBlockCutLine);
       getInterpreter().setCharPositionInLine(0);
     }

@@ -69,6 +69,7 @@ public final class Parser {
         // the lexer now sees the block closed.
         List<Diagnostic> lexical = new ArrayList<>();
         tokens = lex(spans, lexical, cut);
+        StringClosers.closeAfterCutTextBlock(tokens.getTokens());
         diagnostics.addAll(lexical);
         int line = lineAt(spans.file().text(), cut);
         diagnostics.add(Diagnostic.of(Code.CH0002, spans.of(openText), "unterminated text block")

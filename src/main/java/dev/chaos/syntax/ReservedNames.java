@@ -47,7 +47,7 @@ final class ReservedNames {
         case LET, RECORD -> next == ASSIGN;
         case FN, ACTION -> next == LPAREN;
         case FOR -> next == IN;
-        case AS -> code.get(i - 2).getType() == STR_CLOSE
+        case AS -> i >= 2 && code.get(i - 2).getType() == STR_CLOSE
             && (next == Token.EOF || code.get(i + 1).getLine() != word.getLine());
         case LPAREN, COMMA -> headerDepth == 1 && next == COLON;
         default -> false;

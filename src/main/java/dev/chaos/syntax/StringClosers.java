@@ -83,6 +83,31 @@ final class StringClosers {
   }
 
   /**
+   * A text block ended by recovery (an empty `"""`, see {@link TextBlockCut}) closes the
+   * brackets opened before it on its line too, as `k8s.apply("""` meant to.
+   */
+  static void closeAfterCutTextBlock(List<Token> tokens) {
+    int open = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.getType() == TEXT_OPEN && open < 0) {
+        open = i;
+      } else if (t.getType() == TEXT_CLOSE && open >= 0) {
+        if (t.getStopIndex() < t.getStartIndex()) {
+          List<Token> closers = new ArrayList<>();
+          for (int opener : openersBefore(tokens, open, tokens.get(open).getLine())) {
+            closers.add(SyntheticTokens.before(t, closerOf(opener)));
+          }
+          tokens.addAll(i + 1, closers);
+          SyntheticTokens.renumber(tokens);
+          return;
+        }
+        open = -1;
+      }
+    }
+  }
+
+  /**
    * The closers of {@code tail} in order when it holds only closers and spaces, each closing
    * the next of {@code openers} (innermost first); null when it does not.
    */
