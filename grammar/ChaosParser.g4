@@ -13,6 +13,19 @@ options { tokenVocab = ChaosLexer; }
 
 @header { package dev.chaos.syntax.grammar; }
 
+@members {
+  /**
+   * Token indexes of words that begin a line as only a section or a declaration can
+   * (`step "..."`, `runbook "..."`): never an operand, so an expression left open at the end
+   * of the line before (`let x = a +`) ends there rather than taking the word.
+   */
+  public java.util.BitSet sectionStarts = new java.util.BitSet();
+
+  private boolean operandHere() {
+    return !sectionStarts.get(_input.LT(1).getTokenIndex());
+  }
+}
+
 program: decl* EOF;
 
 decl
@@ -119,8 +132,8 @@ atom
   | GLUED_NUMBER                                                         # gluedNumberLiteral
   | value=(TRUE | FALSE)                                                 # boolLiteral
   | string                                                               # stringLiteral
-  | name                                                                 # nameRef
-  | RUNBOOK                                                              # runbookRef
+  | {operandHere()}? name                                                # nameRef
+  | {operandHere()}? RUNBOOK                                             # runbookRef
   ;
 
 field: anyWord COLON expr;

@@ -94,6 +94,7 @@ public final class Parser {
     Set<String> declaredReserved = ReservedNames.fix(code, spans, diagnostics);
 
     ChaosParser parser = new ChaosParser(tokens);
+    parser.sectionStarts = UnclosedBrackets.sectionStarts(tokens.getTokens());
     parser.removeErrorListeners();
     ChaosParser.ProgramContext tree;
     try {

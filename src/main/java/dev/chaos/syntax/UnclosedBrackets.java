@@ -5,6 +5,7 @@ import static dev.chaos.syntax.grammar.ChaosLexer.*;
 import dev.chaos.diag.Code;
 import dev.chaos.diag.Diagnostic;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
 
@@ -39,7 +40,7 @@ final class UnclosedBrackets {
         int keep = keptBelow(tokens, i, stack);
         if (keep < stack.size()) {
           Token innermost = stack.get(stack.size() - 1).opener();
-          report(innermost, t, spans, out);
+          report(innermost, t, keep == 0, spans, out);
           List<Token> closers = new ArrayList<>();
           for (int k = stack.size() - 1; k >= keep; k--) {
             closers.add(SyntheticTokens.before(t, closerOf(stack.get(k).opener().getType())));
@@ -93,14 +94,7 @@ final class UnclosedBrackets {
     if (declaration) {
       return 0;
     }
-    boolean member = switch (type) {
-      case PRECONDITION, GUARD, STEP, VERIFY, TITLE, OBJECTIVE, OWNER -> next == STR_OPEN;
-      case ROLLBACK -> next == LBRACE;
-      case ON -> next == ABORT;
-      case RECOVERY -> next == WITHIN;
-      case OBSERVE -> Tokens.isName(next) && nextType(tokens, i, 2) == ASSIGN;
-      default -> false;
-    };
+    boolean member = type != RUNBOOK && startsSection(tokens, i);
     if (member) {
       for (int k = stack.size() - 1; k >= 0; k--) {
         if (stack.get(k).runbookBody()) {
@@ -108,7 +102,53 @@ final class UnclosedBrackets {
         }
       }
     }
+    // A statement keyword (or a `let` declaration or member) is no part of an expression: the
+    // parentheses and brackets since the innermost block are left open.
+    if (Tokens.has(Tokens.STATEMENTS, type) && next != COLON) {
+      for (int k = stack.size() - 1; k >= 0; k--) {
+        int opener = stack.get(k).opener().getType();
+        if (opener == LBRACE || opener == INTERP_OPEN) {
+          return k + 1;
+        }
+      }
+      return 0;
+    }
     return stack.size();
+  }
+
+  /**
+   * The indexes of the words in {@code tokens} that begin a line as only a section or a
+   * declaration can: the parser never takes one as an operand.
+   */
+  static BitSet sectionStarts(List<Token> tokens) {
+    BitSet starts = new BitSet();
+    Token previous = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.getChannel() != Token.DEFAULT_CHANNEL || t.getType() == Token.EOF) {
+        continue;
+      }
+      boolean lineStart = previous == null || previous.getLine() != t.getLine();
+      previous = t;
+      if (lineStart && startsSection(tokens, i)) {
+        starts.set(t.getTokenIndex());
+      }
+    }
+    return starts;
+  }
+
+  private static boolean startsSection(List<Token> tokens, int i) {
+    int type = tokens.get(i).getType();
+    int next = nextType(tokens, i, 1);
+    return switch (type) {
+      case RUNBOOK -> next == STR_OPEN;
+      case PRECONDITION, GUARD, STEP, VERIFY, TITLE, OBJECTIVE, OWNER -> next == STR_OPEN;
+      case ROLLBACK -> next == LBRACE;
+      case ON -> next == ABORT;
+      case RECOVERY -> next == WITHIN;
+      case OBSERVE -> Tokens.isName(next) && nextType(tokens, i, 2) == ASSIGN;
+      default -> false;
+    };
   }
 
   private static int nextType(List<Token> tokens, int i, int ahead) {
@@ -139,14 +179,16 @@ final class UnclosedBrackets {
     };
   }
 
-  private static void report(Token opener, Token next, Spans spans, List<Diagnostic> out) {
+  private static void report(Token opener, Token next, boolean topLevel, Spans spans, List<Diagnostic> out) {
     String bracket = opener.getType() == INTERP_OPEN ? "${" : opener.getText();
     String closer = opener.getType() == LPAREN ? ")" : opener.getType() == LBRACK ? "]" : "}";
-    String what = Tokens.has(Tokens.RESERVED, next.getType()) ? "declaration"
-        : Tokens.has(Tokens.HEADER_ATTRIBUTES, next.getType()) ? "header attribute" : "section";
+    int type = next.getType();
+    String what = Tokens.has(Tokens.DECLARATIONS, type) && topLevel ? "the next declaration"
+        : Tokens.has(Tokens.STATEMENTS, type) ? "a statement"
+        : Tokens.has(Tokens.HEADER_ATTRIBUTES, type) ? "a header attribute" : "the next section";
     out.add(Diagnostic.of(Code.CH0010, spans.of(opener), "unclosed `" + bracket + "`")
         .withLabel("not closed before line " + next.getLine())
         .withHelp("add `" + closer + "` before line " + next.getLine() + ", where `" + next.getText()
-            + "` starts the next " + what));
+            + "` starts " + what));
   }
 }
