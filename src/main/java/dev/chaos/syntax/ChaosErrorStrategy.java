@@ -310,6 +310,9 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
     if (echo) {
       return;
     }
+    if (found.getStopIndex() < found.getStartIndex() && Tokens.has(Tokens.CLOSERS, found.getType())) {
+      return; // a closer recovery supplied for an unclosed bracket, which is reported already
+    }
     Token previous = previousOnLine(parser, found);
     if (previous != null && reportMisspelledBefore(previous)) {
       return;

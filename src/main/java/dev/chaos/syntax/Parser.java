@@ -80,7 +80,8 @@ public final class Parser {
 
     boolean unterminated = LexicalCheck.check(tokens.getTokens(), spans, diagnostics);
     StringClosers.giveBack(tokens.getTokens());
-    UnclosedBrackets.close(tokens.getTokens(), spans, diagnostics);
+    List<UnclosedBrackets.Closed> closed = new ArrayList<>();
+    UnclosedBrackets.close(tokens.getTokens(), spans, closed);
     List<Token> code = new ArrayList<>();
     for (Token t : tokens.getTokens()) {
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {
@@ -105,12 +106,17 @@ public final class Parser {
       List<Diagnostic> syntax = new ArrayList<>();
       tree = parseWithRecovery(parser, tokens, spans, declaredReserved, syntax);
       int endOfCode = endOfCode(code, spans);
+      closed.removeIf(c -> c.tentative() && syntax.stream().anyMatch(d -> d.span().start()
+          >= c.diagnostic().span().start() && d.span().start() < c.until()));
       for (Diagnostic d : syntax) {
         // A string or comment that runs to the end of the file explains the errors found there.
         if (!(unterminated && d.span().start() >= endOfCode)) {
           diagnostics.add(d);
         }
       }
+    }
+    for (UnclosedBrackets.Closed c : closed) {
+      diagnostics.add(c.diagnostic());
     }
     return new AstBuilder(spans, diagnostics).program(tree);
   }

@@ -22,8 +22,15 @@ final class UnclosedBrackets {
 
   private record Open(Token opener, boolean runbookBody) {}
 
+  /**
+   * The diagnostic for brackets closed before {@code until} (a char offset). For a `(` or `[`
+   * it is {@code tentative}: a syntax error the parser finds inside the brackets already
+   * names the mistake (`fn f(x: Int -> Int`: "expected `)`, found `->`"), so it is dropped then.
+   */
+  record Closed(Diagnostic diagnostic, boolean tentative, int until) {}
+
   /** Rewrites {@code tokens} (the lexer's list, every channel) in place. */
-  static void close(List<Token> tokens, Spans spans, List<Diagnostic> out) {
+  static void close(List<Token> tokens, Spans spans, List<Closed> out) {
     List<Open> stack = new ArrayList<>();
     boolean runbookNext = false;
     int strings = 0;
@@ -179,16 +186,17 @@ final class UnclosedBrackets {
     };
   }
 
-  private static void report(Token opener, Token next, boolean topLevel, Spans spans, List<Diagnostic> out) {
+  private static void report(Token opener, Token next, boolean topLevel, Spans spans, List<Closed> out) {
     String bracket = opener.getType() == INTERP_OPEN ? "${" : opener.getText();
     String closer = opener.getType() == LPAREN ? ")" : opener.getType() == LBRACK ? "]" : "}";
     int type = next.getType();
     String what = Tokens.has(Tokens.DECLARATIONS, type) && topLevel ? "the next declaration"
         : Tokens.has(Tokens.STATEMENTS, type) ? "a statement"
         : Tokens.has(Tokens.HEADER_ATTRIBUTES, type) ? "a header attribute" : "the next section";
-    out.add(Diagnostic.of(Code.CH0010, spans.of(opener), "unclosed `" + bracket + "`")
+    Diagnostic d = Diagnostic.of(Code.CH0010, spans.of(opener), "unclosed `" + bracket + "`")
         .withLabel("not closed before line " + next.getLine())
         .withHelp("add `" + closer + "` before line " + next.getLine() + ", where `" + next.getText()
-            + "` starts " + what));
+            + "` starts " + what);
+    out.add(new Closed(d, opener.getType() == LPAREN || opener.getType() == LBRACK, spans.start(next)));
   }
 }
