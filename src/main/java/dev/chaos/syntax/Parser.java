@@ -30,6 +30,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * <p>Parsing runs in two stages, as Trino's SqlParser: the fast SLL mode with bail-out first
  * (enough for every valid program of this grammar), and only when that fails a rewind and a
  * full LL parse with error recovery, which collects the syntax errors.
+ *
+ * <p>Before parsing, recovery repairs the token list so that a syntax error costs at most its
+ * declaration or section: an unclosed text block ends before the code after it
+ * ({@link TextBlockCut}), brackets an open string took are given back ({@link StringClosers}),
+ * brackets left open before a line that can only start a section or declaration are closed
+ * ({@link UnclosedBrackets}), and reserved words declared as names are read as names
+ * ({@link ReservedNames}). A valid file goes through these unchanged.
  */
 public final class Parser {
   /** Parses after the first that read a reserved word as a name; each pass finds more uses. */
@@ -60,17 +67,17 @@ public final class Parser {
   }
 
   private static Program parse(Spans spans, List<Diagnostic> diagnostics) {
-    CommonTokenStream tokens = lex(spans, diagnostics, -1);
+    List<Diagnostic> lexical = new ArrayList<>();
+    CommonTokenStream tokens = lex(spans, lexical, -1);
     Token openText = unclosedTextBlock(tokens.getTokens());
     if (openText != null) {
       int cut = TextBlockCut.find(spans.file().text(), spans.start(openText));
       if (cut >= 0) {
         // Lexed again with the block ended where the code after it starts; reported here, as
         // the lexer now sees the block closed.
-        List<Diagnostic> lexical = new ArrayList<>();
+        lexical.clear();
         tokens = lex(spans, lexical, cut);
         StringClosers.closeAfterCutTextBlock(tokens.getTokens());
-        diagnostics.addAll(lexical);
         int line = lineAt(spans.file().text(), cut);
         diagnostics.add(Diagnostic.of(Code.CH0002, spans.of(openText), "unterminated text block")
             .withLabel("text block starts here and is never closed")
@@ -78,6 +85,7 @@ public final class Parser {
       }
     }
 
+    diagnostics.addAll(lexical);
     boolean unterminated = LexicalCheck.check(tokens.getTokens(), spans, diagnostics);
     StringClosers.giveBack(tokens.getTokens());
     List<UnclosedBrackets.Closed> closed = new ArrayList<>();
