@@ -328,11 +328,42 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
             .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeUnexpected(found));
     String help = expected == null ? null : SyntaxHints.help(found, previous, expected);
+    if (help == null && expected != null) {
+      help = unclosedBefore(parser, found, expected);
+    }
     Token before = parser.getInputStream().LT(-1);
     if (missingBrace && before != null) {
       help = "add `{` at the end of line " + before.getLine();
     }
     add(help == null ? d : d.withHelp(help));
+  }
+
+  /**
+   * `f(a, b` then `}` on a later line: the help names the `(` that is still open, when a closer
+   * of another kind (or the end of the file) comes where its own was expected.
+   */
+  private static String unclosedBefore(Parser parser, Token found, IntervalSet expected) {
+    int type = found.getType();
+    boolean otherCloser = type == RBRACE || type == RBRACK || type == RPAREN || type == Token.EOF;
+    int want = expected.contains(RPAREN) ? RPAREN : expected.contains(RBRACK) ? RBRACK : -1;
+    if (!otherCloser || want < 0 || type == want || found.getTokenIndex() < 0) {
+      return null;
+    }
+    int opener = want == RPAREN ? LPAREN : LBRACK;
+    int depth = 0;
+    for (int i = found.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = parser.getInputStream().get(i);
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (t.getType() == want) {
+        depth++;
+      } else if (t.getType() == opener && depth-- == 0) {
+        return t.getLine() == found.getLine() ? null
+            : "close the `" + t.getText() + "` of line " + t.getLine() + " with `" + Tokens.literal(want) + "`";
+      }
+    }
+    return null;
   }
 
   /**

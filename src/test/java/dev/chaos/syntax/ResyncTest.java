@@ -88,6 +88,10 @@ class ResyncTest {
     assertThat(d.span().startLine()).isEqualTo(4);
     assertThat(((Member.Step) members(result, 0).get(1)).body().statements()).extracting(Stmt::kind)
         .containsExactly(Stmt.Kind.LET, Stmt.Kind.LOG);
+    // a `}` where the `)` belongs: the help names the `(` left open
+    Diagnostic brace = single(parse(HEADER + "  step \"s\" {\n    log f(1,\n      2\n  }\n" + AFTER));
+    assertThat(brace.message()).isEqualTo("expected `)` or `,`, found `}`");
+    assertThat(brace.helps()).containsExactly("close the `(` of line 4 with `)`");
     // the parser's own message, when it has one inside the brackets, is the only one
     assertThat(single(parse("fn f(x: Int -> Int = x\nfn g() -> Int = 1\n")).message())
         .isEqualTo("expected `)`, found `->`");
