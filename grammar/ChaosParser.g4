@@ -48,8 +48,8 @@ member
   | LET name ASSIGN expr                                                 # letMember
   | PRECONDITION label=string? block                                     # preconditionMember
   | OBSERVE name ASSIGN value=expr (EVERY every=expr)?                   # observeMember
-  | GUARD label=string? (EVERY every=expr)? (EXTEND extend=expr)? block   # guardMember
-  | STEP label=string? stepOption* body=block (UNDO undo=block)?          # stepMember
+  | GUARD label=string? (EVERY every=expr)? (EXTEND extend=expr)? block  # guardMember
+  | STEP label=string? stepOption* body=block (UNDO undo=block)?         # stepMember
   | VERIFY label=string? THROUGHOUT? block                               # verifyMember
   | ROLLBACK block                                                       # rollbackMember
   | RECOVERY WITHIN within=expr (EVERY every=expr)? block                # recoveryMember
