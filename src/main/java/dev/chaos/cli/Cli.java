@@ -19,6 +19,7 @@ public final class Cli {
   static CommandLine create(CliContext context) {
     CommandLine cli = new CommandLine(ChaosCommand.spec())
         .addSubcommand(new CommandLine(CheckCommand.spec(context)))
+        .addSubcommand(new CommandLine(FmtCommand.spec(context)))
         .addSubcommand(new CommandLine(ExecCommand.spec(context)))
         .addSubcommand(new CommandLine(AnnounceCommand.spec(context)))
         .addSubcommand(new CommandLine(RecoverCommand.spec(context)))

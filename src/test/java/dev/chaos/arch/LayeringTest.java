@@ -34,6 +34,7 @@ class LayeringTest {
         .layer("source").definedBy("dev.chaos.source..")
         .layer("diag").definedBy("dev.chaos.diag..")
         .layer("syntax").definedBy("dev.chaos.syntax..")
+        .layer("format").definedBy("dev.chaos.format..")
         .layer("types").definedBy("dev.chaos.types..")
         .layer("spi").definedBy("dev.chaos.spi..")
         .layer("check").definedBy("dev.chaos.check..")
@@ -47,11 +48,13 @@ class LayeringTest {
         .whereLayer("runtime").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("check").mayOnlyBeAccessedByLayers("runtime", "cli")
         .whereLayer("spi").mayOnlyBeAccessedByLayers("check", "runtime", "config", "drivers", "cli")
-        .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli")
+        .whereLayer("format").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "format", "cli")
         .whereLayer("types")
         .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli")
         .whereLayer("diag")
-        .mayOnlyBeAccessedByLayers("syntax", "spi", "check", "runtime", "config", "drivers", "cli")
+        .mayOnlyBeAccessedByLayers("syntax", "format", "spi", "check", "runtime", "config", "drivers",
+            "cli")
         .check(classes);
   }
 
@@ -164,7 +167,7 @@ class LayeringTest {
   @Test
   void syntaxNeedsNoClientLibraries() {
     noClasses().that().resideInAnyPackage("dev.chaos.source..", "dev.chaos.diag..",
-            "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..",
+            "dev.chaos.syntax..", "dev.chaos.format..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..",
             "dev.chaos.config..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.fabric8..", "okhttp3..", "redis.clients..", "org.postgresql..")
