@@ -56,6 +56,8 @@ final class ModuleLoader {
   private final BiFunction<SourceFile, Location, CheckedProgram> checkModule;
   private final Map<String, CheckedProgram> cache = new HashMap<>();
   private final List<Location> loading = new ArrayList<>();
+  /** The import in each file of {@link #loading} but the last that leads to the next one. */
+  private final List<Program.Import> importing = new ArrayList<>();
 
   /** {@code checkModule} parses and checks a module's text, reporting to the current sink. */
   ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule) {
@@ -114,13 +116,7 @@ final class ModuleLoader {
     }
     int open = indexOfLoading(target.key());
     if (open >= 0) {
-      List<String> names = new ArrayList<>();
-      for (Location l : loading.subList(open, loading.size())) {
-        names.add(l.fileName());
-      }
-      names.add(target.fileName());
-      reporter.report(Code.CH0102, imp.path().span(), "import cycle: " + String.join(" -> ", names),
-          "this import closes the cycle", "move what the modules share into a module of its own");
+      reportCycle(open, imp, target, reporter);
       return null;
     }
     CheckedProgram module = cache.get(target.key());
@@ -133,7 +129,12 @@ final class ModuleLoader {
             e.getMessage() == null ? "unreadable" : e.getMessage());
         return null;
       }
-      module = checkModule.apply(new SourceFile(target.path(), text), target);
+      importing.add(imp);
+      try {
+        module = checkModule.apply(new SourceFile(target.path(), text), target);
+      } finally {
+        importing.remove(importing.size() - 1);
+      }
       cache.put(target.key(), module);
     }
     if (module.runbook().isPresent()) {
@@ -143,6 +144,29 @@ final class ModuleLoader {
           "move the shared declarations into a module of their own and import that");
     }
     return module;
+  }
+
+  /**
+   * An import cycle, found where {@code closing} imports the file at {@code loading[open]}: it
+   * is reported at that import and at the import in every other file of the cycle, each
+   * naming the cycle from its own file, so that checking any one of the files reports it there.
+   * Checking several files of one cycle in a run finds it again: the sink drops repeats.
+   */
+  private void reportCycle(int open, Program.Import closing, Location target, Reporter reporter) {
+    int last = loading.size() - 1;
+    for (int j = open; j <= last; j++) {
+      Program.Import imp = j == last ? closing : importing.get(j);
+      List<String> names = new ArrayList<>();
+      for (int k = j; k <= last; k++) {
+        names.add(loading.get(k).fileName());
+      }
+      for (int k = open; k <= j; k++) {
+        names.add(loading.get(k).fileName());
+      }
+      reporter.report(Code.CH0102, imp.path().span(), "import cycle: " + String.join(" -> ", names),
+          j == last ? "this import closes the cycle" : "this import leads back to this file",
+          "move what the modules share into a module of its own");
+    }
   }
 
   private int indexOfLoading(String key) {
