@@ -18,8 +18,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -58,6 +60,11 @@ final class ModuleLoader {
   private final List<Location> loading = new ArrayList<>();
   /** The import in each file of {@link #loading} but the last that leads to the next one. */
   private final List<Program.Import> importing = new ArrayList<>();
+  /**
+   * Keys of modules whose check closed a cycle. They are not cached: a later check served from
+   * the cache would no longer see the cycle, and must report it in its own file again.
+   */
+  private final Set<String> inCycle = new HashSet<>();
 
   /** {@code checkModule} parses and checks a module's text, reporting to the current sink. */
   ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule) {
@@ -76,6 +83,9 @@ final class ModuleLoader {
 
   /** Marks a file as being checked, so imports of it are seen as cycles; pair with {@link #leave}. */
   void enter(Location location) {
+    if (loading.isEmpty()) {
+      inCycle.clear(); // what a check before found in its cycles is no longer news
+    }
     loading.add(location);
   }
 
@@ -135,7 +145,9 @@ final class ModuleLoader {
       } finally {
         importing.remove(importing.size() - 1);
       }
-      cache.put(target.key(), module);
+      if (!inCycle.remove(target.key())) {
+        cache.put(target.key(), module);
+      }
     }
     if (module.runbook().isPresent()) {
       reporter.report(Code.CH0105, imp.path().span(),
@@ -155,6 +167,7 @@ final class ModuleLoader {
   private void reportCycle(int open, Program.Import closing, Location target, Reporter reporter) {
     int last = loading.size() - 1;
     for (int j = open; j <= last; j++) {
+      inCycle.add(loading.get(j).key());
       Program.Import imp = j == last ? closing : importing.get(j);
       List<String> names = new ArrayList<>();
       for (int k = j; k <= last; k++) {
