@@ -8,7 +8,8 @@ lexer grammar ChaosLexer;
 // Generated classes live apart from the hand-written facade dev.chaos.syntax.Parser.
 @header { package dev.chaos.syntax.grammar; }
 
-channels { ERRORS }
+// COMMENTS: kept off the parser's channel so that `chaos fmt` can put every comment back.
+channels { ERRORS, COMMENTS }
 
 tokens {
   INTERP_OPEN,
@@ -79,8 +80,8 @@ TEXT_OPEN: '"""' -> pushMode(TEXT_BLOCK);
 STR_OPEN: '"' -> pushMode(STRING);
 
 WS: [ \t\r\n\f]+ -> skip;
-LINE_COMMENT: '//' ~[\r\n]* -> skip;
-BLOCK_COMMENT: '/*' .*? '*/' -> skip;
+LINE_COMMENT: '//' ~[\r\n]* -> channel(COMMENTS);
+BLOCK_COMMENT: '/*' .*? '*/' -> channel(COMMENTS);
 // Shorter than BLOCK_COMMENT whenever a `*/` exists, so it only wins when there is none.
 UNTERMINATED_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'* -> channel(ERRORS);
 

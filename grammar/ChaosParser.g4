@@ -3,13 +3,28 @@
 // start an expression and continue one, so nothing that starts a statement can continue the
 // previous expression (such a line continues it, and the checker warns, CH0604).
 //
-// A few required parts are optional here (`every` of a guard or an observe) so that leaving
-// one out gives one clear message from the AST builder rather than a syntax error cascade.
+// A few required parts are optional here (`every` of a guard or an observe, a section's label,
+// the value of `timeout` and `retry`) so that leaving one out gives one clear message from the
+// AST builder rather than a syntax error cascade; `step "s" timeout { ... }` reads the block as
+// the body, since no record is a timeout.
 parser grammar ChaosParser;
 
 options { tokenVocab = ChaosLexer; }
 
 @header { package dev.chaos.syntax.grammar; }
+
+@members {
+  /**
+   * Token indexes of words that begin a line as only a section or a declaration can
+   * (`step "..."`, `runbook "..."`): never an operand, so an expression left open at the end
+   * of the line before (`let x = a +`) ends there rather than taking the word.
+   */
+  public java.util.BitSet sectionStarts = new java.util.BitSet();
+
+  private boolean operandHere() {
+    return !sectionStarts.get(_input.LT(1).getTokenIndex());
+  }
+}
 
 program: decl* EOF;
 
@@ -31,11 +46,11 @@ member
   : attributeKey expr                                                    # attributeMember
   | WINDOW from=expr TO to=expr (ZONE zone=expr)?                        # windowMember
   | LET name ASSIGN expr                                                 # letMember
-  | PRECONDITION label=string block                                      # preconditionMember
+  | PRECONDITION label=string? block                                     # preconditionMember
   | OBSERVE name ASSIGN value=expr (EVERY every=expr)?                   # observeMember
-  | GUARD label=string (EVERY every=expr)? (EXTEND extend=expr)? block   # guardMember
-  | STEP label=string stepOption* body=block (UNDO undo=block)?          # stepMember
-  | VERIFY label=string THROUGHOUT? block                                # verifyMember
+  | GUARD label=string? (EVERY every=expr)? (EXTEND extend=expr)? block  # guardMember
+  | STEP label=string? stepOption* body=block (UNDO undo=block)?         # stepMember
+  | VERIFY label=string? THROUGHOUT? block                               # verifyMember
   | ROLLBACK block                                                       # rollbackMember
   | RECOVERY WITHIN within=expr (EVERY every=expr)? block                # recoveryMember
   | ON ABORT block                                                       # onAbortMember
@@ -45,8 +60,8 @@ attributeKey: (TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | MAX_DURATION | O
   | ESCALATION_POLICY);
 
 stepOption
-  : TIMEOUT expr                                                         # timeoutOption
-  | RETRY expr                                                           # retryOption
+  : TIMEOUT expr?                                                        # timeoutOption
+  | RETRY expr?                                                          # retryOption
   | IRREVERSIBLE                                                         # irreversibleOption
   ;
 
@@ -117,8 +132,8 @@ atom
   | GLUED_NUMBER                                                         # gluedNumberLiteral
   | value=(TRUE | FALSE)                                                 # boolLiteral
   | string                                                               # stringLiteral
-  | name                                                                 # nameRef
-  | RUNBOOK                                                              # runbookRef
+  | {operandHere()}? name                                                # nameRef
+  | {operandHere()}? RUNBOOK                                             # runbookRef
   ;
 
 field: anyWord COLON expr;

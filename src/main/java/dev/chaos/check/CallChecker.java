@@ -1,6 +1,7 @@
 package dev.chaos.check;
 
 import dev.chaos.diag.Code;
+import dev.chaos.diag.Diagnostics;
 import dev.chaos.source.Span;
 import dev.chaos.spi.Builtin;
 import dev.chaos.spi.Effect;
@@ -40,8 +41,10 @@ final class CallChecker {
     if (target == null) {
       return Type.ERROR;
     }
+    // a fn whose header did not parse: its parameters are unknown, the arguments are not held to them
+    Reporter binding = file.brokenSignature(target.sig()) ? new Reporter(new Diagnostics()) : reporter;
     ArgumentBinder.Bound bound =
-        new ArgumentBinder(reporter, file.expect()).bind(call, target.sig(), argTypes);
+        new ArgumentBinder(binding, file.expect()).bind(call, target.sig(), argTypes);
     file.out().putCall(call, new CallInfo(target.callee(), target.effect(), bound.arguments(),
         bound.rest()));
     if (target.callee() instanceof Callee.Native n) {

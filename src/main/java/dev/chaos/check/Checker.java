@@ -31,18 +31,34 @@ public final class Checker {
   private Reporter reporter;
 
   public Checker(DriverRegistry drivers, CheckOptions options) {
-    this(drivers, options, file -> {
-      ParseResult r = Parser.parse(file);
-      return new Parsed(r.program(), r.diagnostics());
-    });
+    this(drivers, options, Checker::parse);
   }
 
   Checker(DriverRegistry drivers, CheckOptions options, Function<SourceFile, Parsed> parser) {
+    this(drivers, options, parser, key -> null);
+  }
+
+  /**
+   * A checker that reads an imported module from {@code openTexts} (by absolute path; null when
+   * the file is not open) before the disk: an editor's unsaved buffers, for `chaos lsp`.
+   */
+  public static Checker withOpenTexts(DriverRegistry drivers, CheckOptions options,
+      Function<String, String> openTexts) {
+    return new Checker(drivers, options, Checker::parse, openTexts);
+  }
+
+  private static Parsed parse(SourceFile file) {
+    ParseResult r = Parser.parse(file);
+    return new Parsed(r.program(), r.diagnostics());
+  }
+
+  private Checker(DriverRegistry drivers, CheckOptions options,
+      Function<SourceFile, Parsed> parser, Function<String, String> openTexts) {
     this.drivers = drivers;
     this.options = options;
     this.typeNames = new TypeNames(drivers);
     this.parser = parser;
-    this.modules = new ModuleLoader(this::checkModule);
+    this.modules = new ModuleLoader(this::checkModule, openTexts);
   }
 
   public CheckedProgram check(SourceFile file, Diagnostics sink) {

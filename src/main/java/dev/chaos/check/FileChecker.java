@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks one parsed file whose imports are already loaded: its top-level declarations (all
@@ -42,6 +43,12 @@ final class FileChecker {
   private final StmtChecker stmts;
   private final LineContinuation continuation;
   private final SuggestionBudget suggestions = new SuggestionBudget();
+  /**
+   * Signatures of `fn`s whose header the parser could not read (no result type): their
+   * parameters are not known, so calls to them are not held to them (the syntax error is the
+   * one message).
+   */
+  private final Set<CallSig> brokenSignatures = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   FileChecker(DriverRegistry drivers, TypeNames typeNames, CheckOptions options,
       Reporter reporter, Program program, List<ResolvedImport> imports) {
@@ -240,6 +247,11 @@ final class FileChecker {
    * The signature of a `fn` or `action` of this file, from its declared types alone, so that
    * calls can be checked before (and while) the body is.
    */
+  /** Whether {@code sig} is of a `fn` whose header did not parse (see {@link #brokenSignatures}). */
+  boolean brokenSignature(CallSig sig) {
+    return brokenSignatures.contains(sig);
+  }
+
   CallSig signature(Decl decl) {
     CallSig sig = out.signature(decl);
     if (sig != null) {
@@ -253,6 +265,9 @@ final class FileChecker {
       sigParams.add(new CallSig.SigParam(p.name().name(), t, true, true, p.defaultValue() == null));
     }
     sig = new CallSig(declName(decl).name(), sigParams, result, false, List.of());
+    if (decl instanceof Decl.Fn f && f.result().name().isEmpty()) {
+      brokenSignatures.add(sig);
+    }
     // stored before the defaults are checked: a default may call this very function
     out.putSignature(decl, sig);
     for (int i = 0; i < params.size(); i++) {

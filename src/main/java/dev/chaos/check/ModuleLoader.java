@@ -18,10 +18,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -51,17 +54,38 @@ final class ModuleLoader {
     }
   }
 
+  private final Function<String, String> openTexts;
   private final BiFunction<SourceFile, Location, CheckedProgram> checkModule;
   private final Map<String, CheckedProgram> cache = new HashMap<>();
   private final List<Location> loading = new ArrayList<>();
+  /** The import in each file of {@link #loading} but the last that leads to the next one. */
+  private final List<Program.Import> importing = new ArrayList<>();
+  /**
+   * Keys of modules whose check closed a cycle. They are not cached: a later check served from
+   * the cache would no longer see the cycle, and must report it in its own file again.
+   */
+  private final Set<String> inCycle = new HashSet<>();
 
   /** {@code checkModule} parses and checks a module's text, reporting to the current sink. */
   ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule) {
+    this(checkModule, key -> null);
+  }
+
+  /**
+   * As above; {@code openTexts} gives the text of a file an editor holds open, by absolute
+   * path (null when it is not open), read instead of the file on disk (`chaos lsp`).
+   */
+  ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule,
+      Function<String, String> openTexts) {
     this.checkModule = checkModule;
+    this.openTexts = openTexts;
   }
 
   /** Marks a file as being checked, so imports of it are seen as cycles; pair with {@link #leave}. */
   void enter(Location location) {
+    if (loading.isEmpty()) {
+      inCycle.clear(); // what a check before found in its cycles is no longer news
+    }
     loading.add(location);
   }
 
@@ -102,27 +126,28 @@ final class ModuleLoader {
     }
     int open = indexOfLoading(target.key());
     if (open >= 0) {
-      List<String> names = new ArrayList<>();
-      for (Location l : loading.subList(open, loading.size())) {
-        names.add(l.fileName());
-      }
-      names.add(target.fileName());
-      reporter.report(Code.CH0102, imp.path().span(), "import cycle: " + String.join(" -> ", names),
-          "this import closes the cycle", "move what the modules share into a module of its own");
+      reportCycle(open, imp, target, reporter);
       return null;
     }
     CheckedProgram module = cache.get(target.key());
     if (module == null) {
-      String text;
+      String text = target.bundled() ? null : openTexts.apply(target.key());
       try {
-        text = read(target);
+        text = text != null ? text : read(target);
       } catch (IOException | UncheckedIOException e) {
         reporter.report(Code.CH0101, imp.path().span(), "cannot read module `" + spec + "`",
             e.getMessage() == null ? "unreadable" : e.getMessage());
         return null;
       }
-      module = checkModule.apply(new SourceFile(target.path(), text), target);
-      cache.put(target.key(), module);
+      importing.add(imp);
+      try {
+        module = checkModule.apply(new SourceFile(target.path(), text), target);
+      } finally {
+        importing.remove(importing.size() - 1);
+      }
+      if (!inCycle.remove(target.key())) {
+        cache.put(target.key(), module);
+      }
     }
     if (module.runbook().isPresent()) {
       reporter.report(Code.CH0105, imp.path().span(),
@@ -131,6 +156,30 @@ final class ModuleLoader {
           "move the shared declarations into a module of their own and import that");
     }
     return module;
+  }
+
+  /**
+   * An import cycle, found where {@code closing} imports the file at {@code loading[open]}: it
+   * is reported at that import and at the import in every other file of the cycle, each
+   * naming the cycle from its own file, so that checking any one of the files reports it there.
+   * Checking several files of one cycle in a run finds it again: the sink drops repeats.
+   */
+  private void reportCycle(int open, Program.Import closing, Location target, Reporter reporter) {
+    int last = loading.size() - 1;
+    for (int j = open; j <= last; j++) {
+      inCycle.add(loading.get(j).key());
+      Program.Import imp = j == last ? closing : importing.get(j);
+      List<String> names = new ArrayList<>();
+      for (int k = j; k <= last; k++) {
+        names.add(loading.get(k).fileName());
+      }
+      for (int k = open; k <= j; k++) {
+        names.add(loading.get(k).fileName());
+      }
+      reporter.report(Code.CH0102, imp.path().span(), "import cycle: " + String.join(" -> ", names),
+          j == last ? "this import closes the cycle" : "this import leads back to this file",
+          "move what the modules share into a module of its own");
+    }
   }
 
   private int indexOfLoading(String key) {

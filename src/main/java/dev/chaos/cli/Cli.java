@@ -19,12 +19,14 @@ public final class Cli {
   static CommandLine create(CliContext context) {
     CommandLine cli = new CommandLine(ChaosCommand.spec())
         .addSubcommand(new CommandLine(CheckCommand.spec(context)))
+        .addSubcommand(new CommandLine(FmtCommand.spec(context)))
         .addSubcommand(new CommandLine(ExecCommand.spec(context)))
         .addSubcommand(new CommandLine(AnnounceCommand.spec(context)))
         .addSubcommand(new CommandLine(RecoverCommand.spec(context)))
         .addSubcommand(new CommandLine(AbortCommand.spec(context)))
         .addSubcommand(new CommandLine(ReportCommand.spec(context)))
-        .addSubcommand(new CommandLine(DocsCommand.spec(context)));
+        .addSubcommand(new CommandLine(DocsCommand.spec(context)))
+        .addSubcommand(new CommandLine(LspCommand.spec(context)));
     return cli.setOut(context.out())
         .setErr(context.err())
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -3,16 +3,20 @@ package dev.chaos.diag;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects diagnostics from every stage; one sink per `chaos check` run. */
+/**
+ * Collects diagnostics from every stage; one sink per `chaos check` run. Each diagnostic gets
+ * the mechanical fixes its helps spell out ({@link Diagnostic#withFixesFromHelps}), so every
+ * stage's "did you mean" is a quick fix in an editor.
+ */
 public final class Diagnostics {
   private final List<Diagnostic> all = new ArrayList<>();
 
   public void add(Diagnostic d) {
-    all.add(d);
+    all.add(d.withFixesFromHelps());
   }
 
   public void addAll(List<Diagnostic> ds) {
-    all.addAll(ds);
+    ds.forEach(this::add);
   }
 
   public boolean hasErrors() {

@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * `--format json`: counts, the files checked and every diagnostic with its span as offsets and as
- * 1-based lines and columns (end column exclusive, UTF-16 units, as SARIF counts them), and the
- * other places it involves ({@code related}: label, file, span).
+ * 1-based lines and columns (end column exclusive, UTF-16 units, as SARIF counts them), the
+ * other places it involves ({@code related}: label, file, span), and its mechanical fixes
+ * ({@code fixes}: title, file, span, replacement), which a tool may apply.
  */
 public final class JsonRenderer implements Renderer {
   @Override
@@ -41,6 +42,14 @@ public final class JsonRenderer implements Renderer {
         place.put("label", r.label());
         place.put("file", r.span().source().path());
         putSpan(place.putObject("span"), r.span());
+      }
+      ArrayNode fixes = node.putArray("fixes");
+      for (Fix f : d.fixes()) {
+        ObjectNode fix = fixes.addObject();
+        fix.put("title", f.title());
+        fix.put("file", f.span().source().path());
+        putSpan(fix.putObject("span"), f.span());
+        fix.put("replacement", f.replacement());
       }
     }
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

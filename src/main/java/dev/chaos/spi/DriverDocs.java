@@ -118,7 +118,7 @@ public final class DriverDocs {
   }
 
   /** `k8s.kill_pods(selector, fraction: | count:, cluster:) -> List[String]`, as the contract writes it. */
-  static String callShape(Builtin b) {
+  public static String callShape(Builtin b) {
     Signature sig = b.signature();
     List<String> parts = new ArrayList<>();
     List<Param> positional = sig.positional();

@@ -146,7 +146,7 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
 
   @Override
   public Object visitPreconditionMember(PreconditionMemberContext ctx) {
-    return new Member.Precondition(spans.of(ctx), label(ctx.label, ctx.PRECONDITION()), block(ctx.block(), ctx));
+    return new Member.Precondition(spans.of(ctx), sectionLabel(ctx, ctx.label, ctx.PRECONDITION(), "precondition \"name\" { ... }"), block(ctx.block(), ctx));
   }
 
   @Override
@@ -159,7 +159,7 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
 
   @Override
   public Object visitGuardMember(GuardMemberContext ctx) {
-    Label label = label(ctx.label, ctx.GUARD());
+    Label label = sectionLabel(ctx, ctx.label, ctx.GUARD(), "guard \"name\" every 5s { ... }");
     Expr every = ctx.EVERY() == null
         ? missingInterval("guard", label.span().end() > label.span().start() ? label.span() : spans.of(ctx.GUARD().getSymbol()),
             "guard \"name\" every 5s { ... }")
@@ -178,10 +178,10 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
       boolean repeated;
       if (option instanceof TimeoutOptionContext) {
         repeated = timeout != null;
-        timeout = value(((TimeoutOptionContext) option).expr(), keyword);
+        timeout = optionValue(((TimeoutOptionContext) option).expr(), keyword, "a duration", "timeout 5m");
       } else if (option instanceof RetryOptionContext) {
         repeated = retry != null;
-        retry = value(((RetryOptionContext) option).expr(), keyword);
+        retry = optionValue(((RetryOptionContext) option).expr(), keyword, "a number of attempts", "retry 3");
       } else {
         repeated = irreversible;
         irreversible = true;
@@ -193,13 +193,13 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
       }
     }
     Block undo = ctx.UNDO() == null ? null : block(ctx.undo, ctx.UNDO().getSymbol());
-    return new Member.Step(spans.of(ctx), label(ctx.label, ctx.STEP()), timeout, retry, irreversible,
+    return new Member.Step(spans.of(ctx), sectionLabel(ctx, ctx.label, ctx.STEP(), "step \"name\" { ... }"), timeout, retry, irreversible,
         block(ctx.body, ctx), undo);
   }
 
   @Override
   public Object visitVerifyMember(VerifyMemberContext ctx) {
-    return new Member.Verify(spans.of(ctx), label(ctx.label, ctx.VERIFY()), ctx.THROUGHOUT() != null,
+    return new Member.Verify(spans.of(ctx), sectionLabel(ctx, ctx.label, ctx.VERIFY(), "verify \"name\" { ... }"), ctx.THROUGHOUT() != null,
         block(ctx.block(), ctx));
   }
 
@@ -334,6 +334,35 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
     out.add(Diagnostic.of(Code.CH0010, at, "missing `every` in " + section)
         .withLabel("needs a sampling interval")
         .withHelp("add one, as in `" + example + "`"));
+    return new Expr.Error(at);
+  }
+
+  /**
+   * A section's label, or one message when it is left out (`guard every 5s {`): the grammar
+   * lets it be missing so that the section still parses. An error the parser reported inside
+   * the header already explains a missing label.
+   */
+  private Label sectionLabel(ParserRuleContext section, StringContext ctx, TerminalNode keyword, String example) {
+    Label label = label(ctx, keyword);
+    ParseTree after = section.getChildCount() > 1 ? section.getChild(1) : null;
+    if (ctx == null && after != null && !(after instanceof ErrorNode) && section.exception == null) {
+      String word = keyword.getText();
+      out.add(Diagnostic.of(Code.CH0010, spans.of(keyword.getSymbol()), "missing the name of this " + word)
+          .withLabel("a " + word + " needs a name in quotes")
+          .withHelp("add one, as in `" + example + "`"));
+    }
+    return label;
+  }
+
+  /** The value of `timeout` or `retry`; one message when it is left out. */
+  private Expr optionValue(ExprContext ctx, Token keyword, String what, String example) {
+    if (ctx != null) {
+      return value(ctx, keyword);
+    }
+    Span at = spans.of(keyword);
+    out.add(Diagnostic.of(Code.CH0010, at, "missing the value of `" + keyword.getText() + "`")
+        .withLabel("needs " + what)
+        .withHelp("add one, as in `" + example + "`, or remove `" + keyword.getText() + "`"));
     return new Expr.Error(at);
   }
 

@@ -7,6 +7,7 @@ import dev.chaos.diag.Diagnostic;
 import dev.chaos.diag.Suggest;
 import dev.chaos.source.Span;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.antlr.v4.runtime.CommonToken;
@@ -42,9 +43,17 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   /** See {@link #lastStrayCloser}; computed on the first error that needs it. */
   private int lastStrayCloser = UNKNOWN;
 
-  ChaosErrorStrategy(Spans spans, List<Diagnostic> out) {
+  /** Reserved words the file declares as names (see {@link ReservedNames}). */
+  private final Set<String> declaredReserved;
+  /** Token indexes of uses of those words that broke the parse: the next pass reads them as names. */
+  private final Set<Integer> usesAsNames;
+
+  ChaosErrorStrategy(Spans spans, List<Diagnostic> out, Set<String> declaredReserved,
+      Set<Integer> usesAsNames) {
     this.spans = spans;
     this.out = out;
+    this.declaredReserved = declaredReserved;
+    this.usesAsNames = usesAsNames;
   }
 
   @Override
@@ -291,11 +300,18 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
   }
 
   private void report(Parser parser, Token found, IntervalSet expected) {
+    if (expected != null && expected.contains(IDENT) && Tokens.has(Tokens.RESERVED, found.getType())
+        && declaredReserved.contains(found.getText())) {
+      usesAsNames.add(found.getTokenIndex());
+    }
     int index = found.getTokenIndex();
     boolean echo = index >= 0 && index <= lastErrorToken + 1 && index >= lastErrorToken;
     lastErrorToken = Math.max(lastErrorToken, index);
     if (echo) {
       return;
+    }
+    if (found.getStopIndex() < found.getStartIndex() && Tokens.has(Tokens.CLOSERS, found.getType())) {
+      return; // a closer recovery supplied for an unclosed bracket, which is reported already
     }
     Token previous = previousOnLine(parser, found);
     if (previous != null && reportMisspelledBefore(previous)) {
@@ -312,11 +328,42 @@ final class ChaosErrorStrategy extends DefaultErrorStrategy {
         : Diagnostic.of(Code.CH0010, span, "expected " + expectedText + ", found " + Tokens.describeFound(found))
             .withLabel(found.getType() == Token.EOF ? "file ends here" : "unexpected " + Tokens.describeUnexpected(found));
     String help = expected == null ? null : SyntaxHints.help(found, previous, expected);
+    if (help == null && expected != null) {
+      help = unclosedBefore(parser, found, expected);
+    }
     Token before = parser.getInputStream().LT(-1);
     if (missingBrace && before != null) {
       help = "add `{` at the end of line " + before.getLine();
     }
     add(help == null ? d : d.withHelp(help));
+  }
+
+  /**
+   * `f(a, b` then `}` on a later line: the help names the `(` that is still open, when a closer
+   * of another kind (or the end of the file) comes where its own was expected.
+   */
+  private static String unclosedBefore(Parser parser, Token found, IntervalSet expected) {
+    int type = found.getType();
+    boolean otherCloser = type == RBRACE || type == RBRACK || type == RPAREN || type == Token.EOF;
+    int want = expected.contains(RPAREN) ? RPAREN : expected.contains(RBRACK) ? RBRACK : -1;
+    if (!otherCloser || want < 0 || type == want || found.getTokenIndex() < 0) {
+      return null;
+    }
+    int opener = want == RPAREN ? LPAREN : LBRACK;
+    int depth = 0;
+    for (int i = found.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = parser.getInputStream().get(i);
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (t.getType() == want) {
+        depth++;
+      } else if (t.getType() == opener && depth-- == 0) {
+        return t.getLine() == found.getLine() ? null
+            : "close the `" + t.getText() + "` of line " + t.getLine() + " with `" + Tokens.literal(want) + "`";
+      }
+    }
+    return null;
   }
 
   /**

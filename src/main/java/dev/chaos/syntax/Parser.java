@@ -7,7 +7,9 @@ import dev.chaos.syntax.ast.Program;
 import dev.chaos.syntax.grammar.ChaosLexer;
 import dev.chaos.syntax.grammar.ChaosParser;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -16,6 +18,7 @@ import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -26,8 +29,18 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * <p>Parsing runs in two stages, as Trino's SqlParser: the fast SLL mode with bail-out first
  * (enough for every valid program of this grammar), and only when that fails a rewind and a
  * full LL parse with error recovery, which collects the syntax errors.
+ *
+ * <p>Before parsing, recovery repairs the token list so that a syntax error costs at most its
+ * declaration or section: an unclosed text block ends before the code after it
+ * ({@link TextBlockCut}), brackets an open string took are given back ({@link StringClosers}),
+ * brackets left open before a line that can only start a section or declaration are closed
+ * ({@link UnclosedBrackets}), and reserved words declared as names are read as names
+ * ({@link ReservedNames}). A valid file goes through these unchanged.
  */
 public final class Parser {
+  /** Parses after the first that read a reserved word as a name; each pass finds more uses. */
+  private static final int MAX_PASSES = 4;
+
   private Parser() {}
 
   public static ParseResult parse(SourceFile file) {
@@ -55,13 +68,29 @@ public final class Parser {
   }
 
   private static Program parse(Spans spans, List<Diagnostic> diagnostics) {
-    ChaosLexer lexer = new KeywordLexer(CharStreams.fromString(spans.file().text(), spans.file().path()));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(new LexerErrors(spans, diagnostics));
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    tokens.fill();
+    List<Diagnostic> lexical = new ArrayList<>();
+    CommonTokenStream tokens = lex(spans, lexical, -1);
+    Token openText = unclosedTextBlock(tokens.getTokens());
+    if (openText != null) {
+      int cut = TextBlockCut.find(spans.file().text(), spans.start(openText));
+      if (cut >= 0) {
+        // Lexed again with the block ended where the code after it starts; reported here, as
+        // the lexer now sees the block closed.
+        lexical.clear();
+        tokens = lex(spans, lexical, cut);
+        StringClosers.closeAfterCutTextBlock(tokens.getTokens());
+        int line = lineAt(spans.file().text(), cut);
+        diagnostics.add(Diagnostic.of(Code.CH0002, spans.of(openText), "unterminated text block")
+            .withLabel("text block starts here and is never closed")
+            .withHelp("close the text block with `\"\"\"`; it is read as ending before line " + line));
+      }
+    }
 
+    diagnostics.addAll(lexical);
     boolean unterminated = LexicalCheck.check(tokens.getTokens(), spans, diagnostics);
+    StringClosers.giveBack(tokens.getTokens());
+    List<UnclosedBrackets.Closed> closed = new ArrayList<>();
+    UnclosedBrackets.close(tokens.getTokens(), spans, closed);
     List<Token> code = new ArrayList<>();
     for (Token t : tokens.getTokens()) {
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {
@@ -72,8 +101,10 @@ public final class Parser {
       return empty(spans);
     }
     StatementTypos.fix(code, spans, diagnostics);
+    Set<String> declaredReserved = ReservedNames.fix(code, spans, diagnostics);
 
     ChaosParser parser = new ChaosParser(tokens);
+    parser.sectionStarts = UnclosedBrackets.sectionStarts(tokens.getTokens());
     parser.removeErrorListeners();
     ChaosParser.ProgramContext tree;
     try {
@@ -81,13 +112,11 @@ public final class Parser {
       parser.setErrorHandler(new BailErrorStrategy());
       tree = parser.program();
     } catch (ParseCancellationException e) {
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       List<Diagnostic> syntax = new ArrayList<>();
-      parser.setErrorHandler(new ChaosErrorStrategy(spans, syntax));
-      tree = parser.program();
+      tree = parseWithRecovery(parser, tokens, spans, declaredReserved, syntax);
       int endOfCode = endOfCode(code, spans);
+      closed.removeIf(c -> c.tentative() && syntax.stream().anyMatch(d -> d.span().start()
+          >= c.diagnostic().span().start() && d.span().start() < c.until()));
       for (Diagnostic d : syntax) {
         // A string or comment that runs to the end of the file explains the errors found there.
         if (!(unterminated && d.span().start() >= endOfCode)) {
@@ -95,7 +124,78 @@ public final class Parser {
         }
       }
     }
+    for (UnclosedBrackets.Closed c : closed) {
+      diagnostics.add(c.diagnostic());
+    }
     return new AstBuilder(spans, diagnostics).program(tree);
+  }
+
+  private static CommonTokenStream lex(Spans spans, List<Diagnostic> diagnostics, int textBlockCut) {
+    String text = spans.file().text();
+    KeywordLexer lexer = new KeywordLexer(CharStreams.fromString(text, spans.file().path()));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(new LexerErrors(spans, diagnostics));
+    if (textBlockCut >= 0) {
+      lexer.cutTextBlockAt(text.codePointCount(0, textBlockCut), lineAt(text, textBlockCut));
+    }
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    return tokens;
+  }
+
+  /** The outermost text block still open at the end of the file, or null. */
+  private static Token unclosedTextBlock(List<Token> tokens) {
+    Token open = null;
+    int depth = 0;
+    for (Token t : tokens) {
+      if (t.getType() == ChaosLexer.TEXT_OPEN && depth++ == 0) {
+        open = t;
+      } else if (t.getType() == ChaosLexer.TEXT_CLOSE && depth > 0) {
+        depth--;
+      }
+    }
+    return depth > 0 ? open : null;
+  }
+
+  /** The 1-based line of a char offset. */
+  private static int lineAt(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /**
+   * The full LL parse with error recovery. Where a reserved word declared as a name (see
+   * {@link ReservedNames}) broke the parse at a use, the word is read as that name and the file
+   * parsed again, up to a few times; only the last parse's errors count.
+   */
+  private static ChaosParser.ProgramContext parseWithRecovery(ChaosParser parser,
+      CommonTokenStream tokens, Spans spans, Set<String> declaredReserved, List<Diagnostic> syntax) {
+    List<Token> all = tokens.getTokens();
+    int[] types = new int[all.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = all.get(i).getType();
+    }
+    Set<Integer> asNames = new HashSet<>();
+    for (int pass = 0; ; pass++) {
+      for (int i = 0; i < types.length; i++) {
+        ((WritableToken) all.get(i)).setType(asNames.contains(i) ? ChaosLexer.IDENT : types[i]);
+      }
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      syntax.clear();
+      Set<Integer> found = new HashSet<>();
+      parser.setErrorHandler(new ChaosErrorStrategy(spans, syntax, declaredReserved, found));
+      ChaosParser.ProgramContext tree = parser.program();
+      if (!asNames.addAll(found) || pass == MAX_PASSES) {
+        return tree;
+      }
+    }
   }
 
   private static int endOfCode(List<Token> code, Spans spans) {

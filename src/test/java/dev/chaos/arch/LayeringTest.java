@@ -34,6 +34,7 @@ class LayeringTest {
         .layer("source").definedBy("dev.chaos.source..")
         .layer("diag").definedBy("dev.chaos.diag..")
         .layer("syntax").definedBy("dev.chaos.syntax..")
+        .layer("format").definedBy("dev.chaos.format..")
         .layer("types").definedBy("dev.chaos.types..")
         .layer("spi").definedBy("dev.chaos.spi..")
         .layer("check").definedBy("dev.chaos.check..")
@@ -41,17 +42,21 @@ class LayeringTest {
         .layer("config").definedBy("dev.chaos.config..")
         .layer("drivers").definedBy("dev.chaos.drivers..")
         .layer("cli").definedBy("dev.chaos.cli..")
+        .layer("lsp").definedBy("dev.chaos.lsp..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("lsp").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("drivers").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("config").mayOnlyBeAccessedByLayers("drivers", "cli")
         .whereLayer("runtime").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("check").mayOnlyBeAccessedByLayers("runtime", "cli")
-        .whereLayer("spi").mayOnlyBeAccessedByLayers("check", "runtime", "config", "drivers", "cli")
-        .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "cli")
+        .whereLayer("check").mayOnlyBeAccessedByLayers("runtime", "cli", "lsp")
+        .whereLayer("spi")
+        .mayOnlyBeAccessedByLayers("check", "runtime", "config", "drivers", "cli", "lsp")
+        .whereLayer("format").mayOnlyBeAccessedByLayers("cli", "lsp")
+        .whereLayer("syntax").mayOnlyBeAccessedByLayers("check", "runtime", "format", "cli", "lsp")
         .whereLayer("types")
-        .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli")
-        .whereLayer("diag")
-        .mayOnlyBeAccessedByLayers("syntax", "spi", "check", "runtime", "config", "drivers", "cli")
+        .mayOnlyBeAccessedByLayers("spi", "check", "runtime", "config", "drivers", "cli", "lsp")
+        .whereLayer("diag").mayOnlyBeAccessedByLayers("syntax", "format", "spi", "check",
+            "runtime", "config", "drivers", "cli", "lsp")
         .check(classes);
   }
 
@@ -161,10 +166,26 @@ class LayeringTest {
         .check(classes);
   }
 
+  /**
+   * lsp4j is the language server's alone: `chaos check` loads none of it (its start-up time is
+   * measured), so only `dev.chaos.lsp` names it, and the CLI reaches the server only through
+   * `LspServer`, from the `lsp` command.
+   */
+  @Test
+  void onlyTheLanguageServerUsesLsp4j() {
+    noClasses().that().resideOutsideOfPackage("dev.chaos.lsp..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.lsp4j..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.chaos.cli..")
+        .and().doNotHaveSimpleName("LspCommand")
+        .should().dependOnClassesThat().resideInAPackage("dev.chaos.lsp..")
+        .check(classes);
+  }
+
   @Test
   void syntaxNeedsNoClientLibraries() {
     noClasses().that().resideInAnyPackage("dev.chaos.source..", "dev.chaos.diag..",
-            "dev.chaos.syntax..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..",
+            "dev.chaos.syntax..", "dev.chaos.format..", "dev.chaos.types..", "dev.chaos.spi..", "dev.chaos.check..",
             "dev.chaos.config..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.fabric8..", "okhttp3..", "redis.clients..", "org.postgresql..")

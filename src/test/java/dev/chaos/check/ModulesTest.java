@@ -63,13 +63,49 @@ class ModulesTest {
   }
 
   @Test
-  void importCycleIsNamedAtTheImportThatClosesIt() throws IOException {
+  void importCycleIsReportedInTheCheckedFileAndAtTheImportThatClosesIt() throws IOException {
     Path a = write("a.chaos", "import \"b.chaos\"\nfn fa() -> Int = b.fb()\n");
     write("b.chaos", "import \"a.chaos\"\nfn fb() -> Int = 1\nfn other() -> Int = a.fa()\n");
     var result = CheckFixture.checkFile(a);
-    Diagnostic d = result.only(Code.CH0102);
-    assertThat(d.message()).isEqualTo("import cycle: a.chaos -> b.chaos -> a.chaos");
-    assertThat(d.span().source().path()).endsWith("b.chaos");
+    assertThat(result.codes()).as(result.render()).containsExactly(Code.CH0102, Code.CH0102);
+    Diagnostic inA = result.diagnostics().get(0);
+    assertThat(inA.span().source().path()).endsWith("a.chaos");
+    assertThat(inA.span().startLine()).isEqualTo(1);
+    assertThat(inA.span().text()).isEqualTo("\"b.chaos\"");
+    assertThat(inA.message()).isEqualTo("import cycle: a.chaos -> b.chaos -> a.chaos");
+    Diagnostic inB = result.diagnostics().get(1);
+    assertThat(inB.span().source().path()).endsWith("b.chaos");
+    assertThat(inB.message()).isEqualTo("import cycle: b.chaos -> a.chaos -> b.chaos");
+    assertThat(inB.label()).isEqualTo("this import closes the cycle");
+  }
+
+  @Test
+  void checkingEveryFileOfACycleReportsItOnceInEach() throws IOException {
+    Path a = write("a.chaos", "let x = 1\nimport \"b.chaos\"\n");
+    Path b = write("b.chaos", "import \"c.chaos\"\n");
+    Path c = write("c.chaos", "\n\nimport \"a.chaos\"\n");
+    Checker checker = new Checker(CheckFixture.DRIVERS, new CheckOptions(false));
+    Diagnostics sink = new Diagnostics();
+    for (Path file : List.of(a, b, c)) {
+      checker.check(new SourceFile(file.toString(), Files.readString(file)), sink);
+    }
+    // each file is also an unused import of the one before it (CH0605)
+    List<Diagnostic> all = sink.sorted().stream().filter(d -> d.code() == Code.CH0102).toList();
+    assertThat(all).extracting(d -> Path.of(d.span().source().path()).getFileName().toString()
+            + ":" + d.span().startLine() + " " + d.message())
+        .containsExactly(
+            "a.chaos:2 import cycle: a.chaos -> b.chaos -> c.chaos -> a.chaos",
+            "b.chaos:1 import cycle: b.chaos -> c.chaos -> a.chaos -> b.chaos",
+            "c.chaos:3 import cycle: c.chaos -> a.chaos -> b.chaos -> c.chaos");
+  }
+
+  @Test
+  void checkingTheSecondFileOfACycleAloneReportsItThere() throws IOException {
+    write("a.chaos", "import \"b.chaos\"\n");
+    Path b = write("b.chaos", "// b\nimport \"a.chaos\"\n");
+    var result = CheckFixture.checkFile(b);
+    assertThat(result.diagnostics()).filteredOn(d -> d.code() == Code.CH0102).extracting(d -> d.span().source().path().endsWith("b.chaos")
+        + " " + d.span().startLine()).containsExactly("false 1", "true 2");
   }
 
   @Test

@@ -41,6 +41,22 @@ class JsonRendererTest {
     assertThat(d.at("/span/startColumn").asInt()).isEqualTo(5);
     assertThat(d.at("/span/endLine").asInt()).isEqualTo(31);
     assertThat(d.at("/span/endColumn").asInt()).isEqualTo(17);
+    assertThat(d.get("fixes").isArray()).isTrue();
+  }
+
+  /** A mechanical fix is written with the span it replaces and its replacement. */
+  @Test
+  void writesTheFixes() {
+    SourceFile file = new SourceFile("f.chaos", "k8s.kill_pod(x)\n");
+    Diagnostic d = Diagnostic.of(Code.CH0203, file.span(0, 12), "unknown function `k8s.kill_pod`")
+        .withFix(Fix.replace(file.span(0, 12), "k8s.kill_pods"));
+    JsonNode fix = mapper.readTree(new JsonRenderer().render(List.of(d), List.of(file)))
+        .at("/diagnostics/0/fixes/0");
+    assertThat(fix.get("title").asString()).isEqualTo("replace with `k8s.kill_pods`");
+    assertThat(fix.get("file").asString()).isEqualTo("f.chaos");
+    assertThat(fix.at("/span/start").asInt()).isZero();
+    assertThat(fix.at("/span/endColumn").asInt()).isEqualTo(13);
+    assertThat(fix.get("replacement").asString()).isEqualTo("k8s.kill_pods");
   }
 
   @Test

@@ -138,7 +138,7 @@ class RecoveryTest {
 
   @Test
   void missingPiecesGiveOneMessageEach() {
-    assertSyntax("let y = [1, 2\nlet z = 3\n", "expected `]` or `,`, found `let`");
+    assertSyntax("let y = [1, 2\nlet z = 3\n", "unclosed `[`");
     assertSyntax("let x = f(a b, c)\n", "expected `)` or `,`, found `b`");
     assertSyntax("let x = [{a: 1 }}}}\n", "expected `]` or `,`, found `}`");
     Diagnostic guard = single(HEADER + "  guard \"g\" { expect ok() }\n}\n");
