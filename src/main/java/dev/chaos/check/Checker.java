@@ -12,6 +12,7 @@ import dev.chaos.syntax.ast.Program;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * `chaos check` for one file at a time: parses it, loads its imports (each module parsed and
@@ -23,9 +24,11 @@ public final class Checker {
   /** A parsed file and what the parser had to say about it. */
   record Parsed(Program program, List<Diagnostic> diagnostics) {}
 
-  private final DriverRegistry drivers;
+  /** Asked for only when the first file has been parsed, so that loading them can overlap it. */
+  private final Supplier<DriverRegistry> driverSource;
+  private DriverRegistry drivers;
   private final CheckOptions options;
-  private final TypeNames typeNames;
+  private TypeNames typeNames;
   private final Function<SourceFile, Parsed> parser;
   private final ModuleLoader modules;
   private Reporter reporter;
@@ -34,8 +37,16 @@ public final class Checker {
     this(drivers, options, Checker::parse);
   }
 
+  /**
+   * A checker whose driver tables are still being loaded (on another thread, by `chaos
+   * check`): {@code drivers} is asked once, after the first file is parsed.
+   */
+  public Checker(Supplier<DriverRegistry> drivers, CheckOptions options) {
+    this(drivers, options, Checker::parse, key -> null);
+  }
+
   Checker(DriverRegistry drivers, CheckOptions options, Function<SourceFile, Parsed> parser) {
-    this(drivers, options, parser, key -> null);
+    this(() -> drivers, options, parser, key -> null);
   }
 
   /**
@@ -44,7 +55,7 @@ public final class Checker {
    */
   public static Checker withOpenTexts(DriverRegistry drivers, CheckOptions options,
       Function<String, String> openTexts) {
-    return new Checker(drivers, options, Checker::parse, openTexts);
+    return new Checker(() -> drivers, options, Checker::parse, openTexts);
   }
 
   private static Parsed parse(SourceFile file) {
@@ -52,11 +63,10 @@ public final class Checker {
     return new Parsed(r.program(), r.diagnostics());
   }
 
-  private Checker(DriverRegistry drivers, CheckOptions options,
+  private Checker(Supplier<DriverRegistry> drivers, CheckOptions options,
       Function<SourceFile, Parsed> parser, Function<String, String> openTexts) {
-    this.drivers = drivers;
+    this.driverSource = drivers;
     this.options = options;
-    this.typeNames = new TypeNames(drivers);
     this.parser = parser;
     this.modules = new ModuleLoader(this::checkModule, openTexts);
   }
@@ -93,6 +103,10 @@ public final class Checker {
   private CheckedProgram checkFile(SourceFile file, ModuleLoader.Location location) {
     Parsed parsed = parser.apply(file);
     reporter.sink().addAll(parsed.diagnostics());
+    if (drivers == null) {
+      drivers = driverSource.get();
+      typeNames = new TypeNames(drivers);
+    }
     modules.enter(location);
     try {
       List<FileChecker.ResolvedImport> imports =

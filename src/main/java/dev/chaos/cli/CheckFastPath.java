@@ -1,6 +1,5 @@
 package dev.chaos.cli;
 
-import dev.chaos.spi.DriverRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,7 @@ final class CheckFastPath {
       }
     }
     CliContext context = CliContext.of(out, err, System.getenv(), stdoutIsTerminal,
-        DriverRegistry::load);
+        DriversInBackground.start());
     CheckCommand.Request request = new CheckCommand.Request(paths, OutputFormat.TEXT, null, strict,
         null, ColorMode.AUTO, quiet, verbose);
     try {

@@ -27,7 +27,7 @@ record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
       boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers) {
     Redactor redactor = new Redactor();
     return new CliContext(masked(out, redactor), masked(err, redactor), env, stdoutIsTerminal,
-        drivers, options -> SourceChecker.of(drivers.get(), options), Backends.onClassPath(),
+        drivers, options -> SourceChecker.of(drivers, options), Backends.onClassPath(),
         redactor);
   }
 

@@ -6,6 +6,7 @@ import dev.chaos.diag.Diagnostics;
 import dev.chaos.source.SourceFile;
 import dev.chaos.spi.DriverRegistry;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** What `chaos check` needs of the checker; tests put canned diagnostics behind it. */
 @FunctionalInterface
@@ -14,7 +15,7 @@ interface SourceChecker {
   void check(SourceFile file, Diagnostics sink, Consumer<Throwable> internalErrors);
 
   /** One {@link Checker} for all files of a run, so that its module cache is shared. */
-  static SourceChecker of(DriverRegistry drivers, CheckOptions options) {
+  static SourceChecker of(Supplier<DriverRegistry> drivers, CheckOptions options) {
     Checker checker = new Checker(drivers, options);
     return checker::check;
   }
