@@ -24,6 +24,16 @@ function executable() {
   return configured;
 }
 
+// `chaos check`'s options, as the server reads them from `initializationOptions` (docs/lsp.md).
+function checkOptions() {
+  const settings = vscode.workspace.getConfiguration('chaos');
+  const options = { strict: settings.get('strict') === true };
+  if (settings.get('as')) {
+    options.as = settings.get('as');
+  }
+  return options;
+}
+
 async function start() {
   const command = executable();
   const run = { command, args: ['lsp'], transport: TransportKind.stdio };
@@ -32,6 +42,7 @@ async function start() {
       { scheme: 'file', language: 'chaos' },
       { scheme: 'untitled', language: 'chaos' },
     ],
+    initializationOptions: checkOptions(),
     synchronize: {
       // Imports: a module changed on disk changes the diagnostics of the files importing it.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.chaos'),
@@ -69,7 +80,7 @@ async function activate(context) {
   context.subscriptions.push(
     vscode.commands.registerCommand('chaos.restartServer', restart),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('chaos.path')) {
+      if (['chaos.path', 'chaos.strict', 'chaos.as'].some((key) => event.affectsConfiguration(key))) {
         restart();
       }
     }),
