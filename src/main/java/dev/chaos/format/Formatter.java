@@ -117,7 +117,7 @@ public final class Formatter {
     tokens.fill();
     List<String> out = new ArrayList<>();
     for (Token t : tokens.getTokens()) {
-      if (Layout.Comments.isComment(t)) {
+      if (Comments.isComment(t)) {
         out.add(t.getText().strip());
       }
     }
