@@ -3,19 +3,15 @@ package dev.chaos.format;
 import dev.chaos.diag.Code;
 import dev.chaos.diag.Diagnostic;
 import dev.chaos.source.SourceFile;
+import dev.chaos.syntax.ConcreteTrees;
 import dev.chaos.syntax.ParseResult;
 import dev.chaos.syntax.Parser;
 import dev.chaos.syntax.grammar.ChaosParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * The canonical layout of a `.chaos` file ({@code chaos fmt}): two-space indentation, one
@@ -85,24 +81,9 @@ public final class Formatter {
   }
 
   static Printer.Result layout(SourceFile file) {
-    CharStream chars = CharStreams.fromString(file.text(), file.path());
-    CommonTokenStream tokens = new CommonTokenStream(new FormatLexer(chars));
-    tokens.fill();
-    ChaosParser parser = new ChaosParser(tokens);
-    parser.removeErrorListeners();
-    ChaosParser.ProgramContext tree;
-    try {
-      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-      parser.setErrorHandler(new BailErrorStrategy());
-      tree = parser.program();
-    } catch (ParseCancellationException e) {
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new BailErrorStrategy());
-      tree = parser.program();
-    }
-    Doc doc = new Layout(chars, tokens.getTokens()).program(tree);
+    CommonTokenStream tokens = ConcreteTrees.tokens(file);
+    ChaosParser.ProgramContext tree = ConcreteTrees.program(tokens);
+    Doc doc = new Layout(tokens.getTokenSource().getInputStream(), tokens.getTokens()).program(tree);
     return Printer.print(doc, WIDTH);
   }
 
@@ -112,9 +93,7 @@ public final class Formatter {
 
   /** The text of every comment of a file, in order. */
   public static List<String> comments(SourceFile file) {
-    CommonTokenStream tokens = new CommonTokenStream(
-        new FormatLexer(CharStreams.fromString(file.text(), file.path())));
-    tokens.fill();
+    CommonTokenStream tokens = ConcreteTrees.tokens(file);
     List<String> out = new ArrayList<>();
     for (Token t : tokens.getTokens()) {
       if (Comments.isComment(t)) {

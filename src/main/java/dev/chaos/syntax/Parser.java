@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -108,9 +107,7 @@ public final class Parser {
     parser.removeErrorListeners();
     ChaosParser.ProgramContext tree;
     try {
-      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-      parser.setErrorHandler(new BailErrorStrategy());
-      tree = parser.program();
+      tree = ConcreteTrees.sll(parser);
     } catch (ParseCancellationException e) {
       List<Diagnostic> syntax = new ArrayList<>();
       tree = parseWithRecovery(parser, tokens, spans, declaredReserved, syntax);

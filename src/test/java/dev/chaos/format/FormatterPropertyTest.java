@@ -3,6 +3,7 @@ package dev.chaos.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaos.source.SourceFile;
+import dev.chaos.syntax.ConcreteTrees;
 import dev.chaos.syntax.ParseResult;
 import dev.chaos.syntax.Parser;
 import dev.chaos.syntax.grammar.ChaosLexer;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,8 +118,7 @@ class FormatterPropertyTest {
 
   /** The texts of the code tokens, but commas (a trailing one may come or go). */
   private static List<String> codeTokens(SourceFile file) {
-    CommonTokenStream tokens = new CommonTokenStream(new FormatLexer(CharStreams.fromString(file.text())));
-    tokens.fill();
+    CommonTokenStream tokens = ConcreteTrees.tokens(file);
     List<String> out = new ArrayList<>();
     for (Token t : tokens.getTokens()) {
       if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != ChaosLexer.COMMA) {
@@ -136,8 +135,7 @@ class FormatterPropertyTest {
    * comments and what touches a comment are left alone.
    */
   static String scramble(String text, Random random) {
-    CommonTokenStream stream = new CommonTokenStream(new FormatLexer(CharStreams.fromString(text)));
-    stream.fill();
+    CommonTokenStream stream = ConcreteTrees.tokens(new SourceFile("<scrambled>", text));
     List<Token> tokens = stream.getTokens();
     StringBuilder out = new StringBuilder();
     int depth = 0;
