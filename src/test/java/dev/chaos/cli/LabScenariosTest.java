@@ -1,12 +1,15 @@
 package dev.chaos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,14 @@ class LabScenariosTest {
     Files.writeString(dir.resolve(name + "/output.txt"), r.out() + "\n--- stderr ---\n" + r.err());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("\npassed\n");
+    // a pod whose process the run restarted (a failed-over Redis rejoining as a replica) may
+    // still be settling: wait for that, bounded; anything else left is at once a failure
+    try {
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> lab.problems().stream().noneMatch(p -> p.endsWith(" not ready")));
+    } catch (ConditionTimeoutException stillNotReady) {
+      // reported with the rest below
+    }
     assertThat(lab.problems()).as("left behind by " + runbook).isEmpty();
     return r;
   }

@@ -124,7 +124,9 @@ class LabChaosTest {
       // not killed: the same pod comes back ready once the duration has passed
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
           .until(() -> "True".equals(ready(pod)));
-      assertThat(reasons(name)).contains("Applied", "Recovered");
+      // the controller marks the pod ready before it records the recovery
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .until(() -> reasons(name).containsAll(List.of("Applied", "Recovered")));
       await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
           .until(() -> readyReplicas("backend") == podsOf("backend").size());
     } finally {
