@@ -46,8 +46,9 @@ class TokenizerAgreesWithGrammarTest {
       try (Stream<Path> walk = Files.walk(ROOT.resolve(dir))) {
         for (Path p : walk.filter(f -> f.toString().endsWith(".chaos")).sorted().toList()) {
           String text = Files.readString(p);
-          assertAgree(p.toString(), text, -1);
-          assertCutsAgree(p.toString(), text, null);
+          String what = ROOT.relativize(p).toString();
+          assertAgree(what, null, text, -1);
+          assertCutsAgree(what, null, text, null);
           files++;
         }
       }
@@ -85,8 +86,8 @@ class TokenizerAgreesWithGrammarTest {
         "step \"s\" { expect x == 1 }", "let x = 1m30s\nlet y = 50%\nwait until 12:30",
         "runbook \"r\" {\n  title \"t\"\n  step \"s\" {\n    log \"\"\"\n  text ${1}\n\"\"\"\n  }\n}\n");
     for (String text : cases) {
-      assertAgree("edge case", text, -1);
-      assertCutsAgree("edge case", text, null);
+      assertAgree("edge case", text, text, -1);
+      assertCutsAgree("edge case", text, text, null);
     }
   }
 
@@ -104,7 +105,7 @@ class TokenizerAgreesWithGrammarTest {
         "let t = \"\"\"\n");
     Random random = new Random(seed);
     for (String text : cases) {
-      assertCutsAgree("cut case", text, random);
+      assertCutsAgree("cut case", text, text, random);
     }
   }
 
@@ -113,8 +114,8 @@ class TokenizerAgreesWithGrammarTest {
     Random random = new Random(seed);
     for (int i = 0; i < RANDOM_INPUTS; i++) {
       String text = randomInput(random);
-      assertAgree("random input " + i, text, -1);
-      assertCutsAgree("random input " + i, text, random);
+      assertAgree("random input " + i, text, text, -1);
+      assertCutsAgree("random input " + i, text, text, random);
     }
   }
 
@@ -160,7 +161,7 @@ class TokenizerAgreesWithGrammarTest {
    * parser cuts it ({@link TextBlockCut}) and, given {@code random}, at another line start
    * after it.
    */
-  private static void assertCutsAgree(String what, String text, Random random) {
+  private static void assertCutsAgree(String what, String shown, String text, Random random) {
     List<Token> tokens = tokens(new ChaosTokenizer(text, "test.chaos"));
     Token open = unclosedTextBlock(tokens);
     if (open == null) {
@@ -169,7 +170,7 @@ class TokenizerAgreesWithGrammarTest {
     int openOffset = text.offsetByCodePoints(0, open.getStartIndex());
     int cut = TextBlockCut.find(text, openOffset);
     if (cut >= 0) {
-      assertAgree(what + " cut at " + cut, text, cut);
+      assertAgree(what + " cut at " + cut, shown, text, cut);
     }
     if (random != null) {
       List<Integer> lineStarts = new ArrayList<>();
@@ -180,7 +181,7 @@ class TokenizerAgreesWithGrammarTest {
       }
       if (!lineStarts.isEmpty()) {
         int other = lineStarts.get(random.nextInt(lineStarts.size()));
-        assertAgree(what + " cut at " + other, text, other);
+        assertAgree(what + " cut at " + other, shown, text, other);
       }
     }
   }
@@ -199,8 +200,11 @@ class TokenizerAgreesWithGrammarTest {
     return depth > 0 ? open : null;
   }
 
-  /** Both lexers, the text block cut at char offset {@code cut} (as Parser does) unless -1. */
-  private static void assertAgree(String what, String text, int cut) {
+  /**
+   * Both lexers, the text block cut at char offset {@code cut} (as Parser does) unless -1; a
+   * failure names {@code what}, the seed and the input {@code shown} (null for a file).
+   */
+  private static void assertAgree(String what, String shown, String text, int cut) {
     KeywordLexer oracle = new KeywordLexer(CharStreams.fromString(text, "test.chaos"));
     List<String> errors = new ArrayList<>();
     oracle.removeErrorListeners();
@@ -219,7 +223,7 @@ class TokenizerAgreesWithGrammarTest {
     }
     List<String> expected = describe(tokens(oracle));
     List<String> actual = describe(tokens(tokenizer));
-    String context = what + " (seed " + seed + "): \"" + escape(text) + "\"";
+    String context = what + " (seed " + seed + ")" + (shown == null ? "" : ": \"" + escape(shown) + "\"");
     // ChaosTokenizer reports no errors, which holds only if the grammar never fails either.
     assertThat(errors).as("the generated lexer failed on " + context).isEmpty();
     for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
