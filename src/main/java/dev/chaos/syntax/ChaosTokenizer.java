@@ -4,8 +4,6 @@ import static dev.chaos.syntax.grammar.ChaosLexer.*;
 
 import dev.chaos.syntax.grammar.ChaosLexer;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
@@ -26,14 +24,22 @@ import org.antlr.v4.runtime.misc.Pair;
  * lexing never fails: bad input becomes INVALID or a comment on the ERRORS channel.
  */
 final class ChaosTokenizer implements TokenSource {
-  private static final Map<String, Integer> KEYWORDS = new HashMap<>();
+  /** Keywords by first letter, `a` to `z`: their spellings and, in step, their types. */
+  private static final char[][][] KEYWORDS = new char[26][0][];
+  private static final int[][] KEYWORD_TYPES = new int[26][0];
   /** The type of WS, which is skipped. */
   private static final int SKIPPED = -2;
 
   static {
     for (int type = 1; type <= Tokens.MAX_TYPE; type++) {
       if (Tokens.has(Tokens.RESERVED, type) || Tokens.has(Tokens.CONTEXTUAL, type)) {
-        KEYWORDS.put(Tokens.literal(type), type);
+        char[] spelling = Tokens.literal(type).toCharArray();
+        int letter = spelling[0] - 'a';
+        int n = KEYWORDS[letter].length;
+        KEYWORDS[letter] = Arrays.copyOf(KEYWORDS[letter], n + 1);
+        KEYWORDS[letter][n] = spelling;
+        KEYWORD_TYPES[letter] = Arrays.copyOf(KEYWORD_TYPES[letter], n + 1);
+        KEYWORD_TYPES[letter][n] = type;
       }
     }
   }
@@ -66,7 +72,7 @@ final class ChaosTokenizer implements TokenSource {
     this.size = codePoints.length;
   }
 
-  /** Ends the text block open at {@code index} with an empty `"""` there; {@code line} is its line. */
+  /** Ends the text block open at code point {@code index}, of line {@code line}, with `"""`. */
   void cutTextBlockAt(int index, int line) {
     textBlockCut = index;
     textBlockCutLine = line;
@@ -89,25 +95,20 @@ final class ChaosTokenizer implements TokenSource {
       int startLine = line;
       int startColumn = column;
       channel = Token.DEFAULT_CHANNEL;
-      int type = mode == ChaosLexer.STRING ? inString() : mode == TEXT_BLOCK ? inTextBlock() : inCode();
+      int type = mode == ChaosLexer.STRING ? inString()
+          : mode == TEXT_BLOCK ? inTextBlock() : inCode();
       if (type == SKIPPED) {
         continue;
       }
       if (type == IDENT) {
-        Integer keyword = KEYWORDS.get(new String(codePoints, start, index - start));
-        if (keyword != null) {
-          type = keyword;
-        }
+        type = keywordOr(IDENT, start, index);
       }
       return factory.create(source, type, null, channel, start, index - 1, startLine, startColumn);
     }
   }
 
-  private static int token(int type) {
-    return type;
-  }
-
-  private int token(int type, int channel) {
+  /** A token of {@code type} on a channel other than the default. */
+  private int onChannel(int type, int channel) {
     this.channel = channel;
     return type;
   }
@@ -116,7 +117,7 @@ final class ChaosTokenizer implements TokenSource {
     int c = codePoints[index];
     if (isWordStart(c)) {
       advanceTo(wordEnd(index + 1));
-      return token(IDENT);
+      return IDENT;
     }
     if (isDigit(c)) {
       return number();
@@ -129,11 +130,12 @@ final class ChaosTokenizer implements TokenSource {
       case '\n':
       case '\f':
         int end = index + 1;
-        while (end < size && isSpace(codePoints[end])) {
+        for (int d; end < size && ((d = codePoints[end]) == ' ' || d == '\t' || d == '\r'
+            || d == '\n' || d == '\f'); ) {
           end++;
         }
         advanceTo(end);
-        return token(SKIPPED);
+        return SKIPPED;
       case '-':
         return next == '>' ? consume(2, ARROW) : consume(1, MINUS);
       case '=':
@@ -182,7 +184,7 @@ final class ChaosTokenizer implements TokenSource {
       case '/':
         if (next == '/') {
           advanceTo(lineEnd(index + 2));
-          return token(LINE_COMMENT, COMMENTS);
+          return onChannel(LINE_COMMENT, COMMENTS);
         }
         if (next == '*') {
           return comment();
@@ -190,10 +192,36 @@ final class ChaosTokenizer implements TokenSource {
         return consume(1, SLASH);
       case '#':
         advanceTo(lineEnd(index + 1));
-        return token(HASH_COMMENT, ERRORS);
+        return onChannel(HASH_COMMENT, ERRORS);
       default:
         return invalid();
     }
+  }
+
+  /**
+   * The type of the keyword spelled from {@code start} to {@code end}, else {@code word}. A
+   * table rather than a map of strings: no string is made for each of the file's words.
+   */
+  private int keywordOr(int word, int start, int end) {
+    int letter = codePoints[start] - 'a';
+    if (letter < 0 || letter >= 26) {
+      return word;
+    }
+    char[][] spellings = KEYWORDS[letter];
+    candidates:
+    for (int k = 0; k < spellings.length; k++) {
+      char[] spelling = spellings[k];
+      if (spelling.length != end - start) {
+        continue;
+      }
+      for (int i = 1; i < spelling.length; i++) {
+        if (spelling[i] != codePoints[start + i]) {
+          continue candidates;
+        }
+      }
+      return KEYWORD_TYPES[letter][k];
+    }
+    return word;
   }
 
   /**
@@ -234,7 +262,7 @@ final class ChaosTokenizer implements TokenSource {
       }
     }
     advanceTo(best);
-    return token(type);
+    return type;
   }
 
   /** The end of the longest run of duration parts (`1m30s`, `1.5h`) at {@code from}, or -1. */
@@ -272,16 +300,16 @@ final class ChaosTokenizer implements TokenSource {
     for (int i = index + 2; i + 1 < size; i++) {
       if (codePoints[i] == '*' && codePoints[i + 1] == '/') {
         advanceTo(i + 2);
-        return token(BLOCK_COMMENT, COMMENTS);
+        return onChannel(BLOCK_COMMENT, COMMENTS);
       }
     }
     advanceTo(size);
-    return token(UNTERMINATED_COMMENT, ERRORS);
+    return onChannel(UNTERMINATED_COMMENT, ERRORS);
   }
 
   private int invalid() {
     advanceTo(index + 1);
-    return token(INVALID, ERRORS);
+    return onChannel(INVALID, ERRORS);
   }
 
   private int inString() {
@@ -305,11 +333,12 @@ final class ChaosTokenizer implements TokenSource {
         return consume(1, STR_TEXT);
       default:
         int end = index + 1;
-        while (end < size && !isStringSpecial(codePoints[end])) {
+        for (int d; end < size && (d = codePoints[end]) != '"' && d != '\\' && d != '$' && d != '\r'
+            && d != '\n'; ) {
           end++;
         }
         advanceTo(end);
-        return token(STR_TEXT);
+        return STR_TEXT;
     }
   }
 
@@ -346,12 +375,12 @@ final class ChaosTokenizer implements TokenSource {
     } else {
       advanceTo(end);
     }
-    return token(TEXT_CHARS);
+    return TEXT_CHARS;
   }
 
   private int consume(int length, int type) {
     advanceTo(index + length);
-    return token(type);
+    return type;
   }
 
   /** Moves to {@code end}, counting lines and columns as ANTLR does: `\n` starts a line. */
@@ -383,7 +412,8 @@ final class ChaosTokenizer implements TokenSource {
 
   private int wordEnd(int from) {
     int end = from;
-    while (end < size && (isWordStart(codePoints[end]) || isDigit(codePoints[end]))) {
+    for (int c; end < size && ((c = codePoints[end]) >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9' || c == '_'); ) {
       end++;
     }
     return end;
@@ -391,7 +421,7 @@ final class ChaosTokenizer implements TokenSource {
 
   private int digitsEnd(int from) {
     int end = from;
-    while (end < size && isDigit(codePoints[end])) {
+    for (int c; end < size && (c = codePoints[end]) >= '0' && c <= '9'; ) {
       end++;
     }
     return end;
@@ -413,22 +443,22 @@ final class ChaosTokenizer implements TokenSource {
     return c >= '0' && c <= '9';
   }
 
-  private static boolean isSpace(int c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-  }
-
-  private static boolean isStringSpecial(int c) {
-    return c == '"' || c == '\\' || c == '$' || c == '\r' || c == '\n';
-  }
-
-  /** The code points of {@code text} as ANTLR's CharStreams reads them: a lone surrogate is one. */
+  /**
+   * The code points of {@code text} as ANTLR's CharStreams reads them (a lone surrogate is one),
+   * in a loop without calls: it runs once per file, in the bytecode interpreter.
+   */
   private static int[] codePoints(String text) {
-    int[] out = new int[text.length()];
+    char[] chars = text.toCharArray();
+    int[] out = new int[chars.length];
     int n = 0;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      out[n++] = c;
-      i += Character.charCount(c);
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= '\uD800' && c <= '\uDBFF' && i + 1 < chars.length && chars[i + 1] >= '\uDC00'
+          && chars[i + 1] <= '\uDFFF') {
+        out[n++] = (c - 0xD800 << 10) + (chars[++i] - 0xDC00) + 0x10000;
+      } else {
+        out[n++] = c;
+      }
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
