@@ -1,6 +1,12 @@
 // The tokens of a `.chaos` file. Strings and text blocks have their own modes so that
 // `${...}` can hold any expression, records included: every `{` pushes the default mode and
 // every `}` pops, so the `}` that closes an interpolation returns to the string it came from.
+//
+// This grammar is the specification of the tokens. At run time they come from the
+// hand-written dev.chaos.syntax.ChaosTokenizer, which must agree with it token for token
+// (the generated lexer's automaton costs tens of milliseconds at start-up); the differential
+// test TokenizerAgreesWithGrammarTest enforces it. The generated lexer also gives the parser
+// its token vocabulary. Change a rule here and in ChaosTokenizer together.
 lexer grammar ChaosLexer;
 
 // The package is set here rather than with the plugin's -package, which hides from the plugin
@@ -32,8 +38,8 @@ tokens {
   }
 }
 
-// A word is an IDENT here; dev.chaos.syntax.KeywordLexer re-types keywords by spelling (the
-// lowercase token name), which keeps the lexer's automaton small and quick to warm up.
+// A word is an IDENT here; keywords are typed by spelling (the lowercase token name), by
+// ChaosTokenizer and by the tests' KeywordLexer, which keeps this lexer's automaton small.
 IDENT: [a-zA-Z_] [a-zA-Z_0-9]*;
 
 // Numbers. On equal length the earlier rule wins, so `1m30s` is a DURATION; a number glued

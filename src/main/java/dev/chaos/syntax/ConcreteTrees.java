@@ -3,7 +3,6 @@ package dev.chaos.syntax;
 import dev.chaos.source.SourceFile;
 import dev.chaos.syntax.grammar.ChaosParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -18,9 +17,7 @@ public final class ConcreteTrees {
 
   /** Every token of {@code file}, of every channel, keywords typed; lexical errors ignored. */
   public static CommonTokenStream tokens(SourceFile file) {
-    KeywordLexer lexer = new KeywordLexer(CharStreams.fromString(file.text(), file.path()));
-    lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    CommonTokenStream tokens = new CommonTokenStream(new ChaosTokenizer(file.text(), file.path()));
     tokens.fill();
     return tokens;
   }

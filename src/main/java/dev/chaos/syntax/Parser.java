@@ -10,12 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.LexerNoViableAltException;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -67,16 +62,16 @@ public final class Parser {
   }
 
   private static Program parse(Spans spans, List<Diagnostic> diagnostics) {
-    List<Diagnostic> lexical = new ArrayList<>();
-    CommonTokenStream tokens = lex(spans, lexical, -1);
+    // The lexer never fails (every character is part of some token): LexicalCheck reports
+    // the bad ones.
+    CommonTokenStream tokens = lex(spans, -1);
     Token openText = unclosedTextBlock(tokens.getTokens());
     if (openText != null) {
       int cut = TextBlockCut.find(spans.file().text(), spans.start(openText));
       if (cut >= 0) {
         // Lexed again with the block ended where the code after it starts; reported here, as
         // the lexer now sees the block closed.
-        lexical.clear();
-        tokens = lex(spans, lexical, cut);
+        tokens = lex(spans, cut);
         StringClosers.closeAfterCutTextBlock(tokens.getTokens());
         int line = lineAt(spans.file().text(), cut);
         diagnostics.add(Diagnostic.of(Code.CH0002, spans.of(openText), "unterminated text block")
@@ -85,7 +80,6 @@ public final class Parser {
       }
     }
 
-    diagnostics.addAll(lexical);
     boolean unterminated = LexicalCheck.check(tokens.getTokens(), spans, diagnostics);
     StringClosers.giveBack(tokens.getTokens());
     List<UnclosedBrackets.Closed> closed = new ArrayList<>();
@@ -127,11 +121,9 @@ public final class Parser {
     return new AstBuilder(spans, diagnostics).program(tree);
   }
 
-  private static CommonTokenStream lex(Spans spans, List<Diagnostic> diagnostics, int textBlockCut) {
+  private static CommonTokenStream lex(Spans spans, int textBlockCut) {
     String text = spans.file().text();
-    KeywordLexer lexer = new KeywordLexer(CharStreams.fromString(text, spans.file().path()));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(new LexerErrors(spans, diagnostics));
+    ChaosTokenizer lexer = new ChaosTokenizer(text, spans.file().path());
     if (textBlockCut >= 0) {
       lexer.cutTextBlockAt(text.codePointCount(0, textBlockCut), lineAt(text, textBlockCut));
     }
@@ -206,26 +198,5 @@ public final class Parser {
 
   private static Program empty(Spans spans) {
     return new Program(spans.whole(), spans.file(), List.of(), List.of());
-  }
-
-  /** The lexer has a catch-all rule in every mode, so this only guards against surprises. */
-  private static final class LexerErrors extends BaseErrorListener {
-    private final Spans spans;
-    private final List<Diagnostic> out;
-
-    LexerErrors(Spans spans, List<Diagnostic> out) {
-      this.spans = spans;
-      this.out = out;
-    }
-
-    @Override
-    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
-        int charPositionInLine, String msg, RecognitionException e) {
-      int at = e instanceof LexerNoViableAltException
-          ? spans.offset(((LexerNoViableAltException) e).getStartIndex()) : 0;
-      out.add(Diagnostic.of(Code.CH0001, new dev.chaos.source.Span(spans.file(), at,
-          Math.min(at + 1, spans.file().text().length())), "invalid character")
-          .withLabel("not part of the language"));
-    }
   }
 }

@@ -2,7 +2,7 @@ package dev.chaos.syntax;
 
 import static dev.chaos.syntax.grammar.ChaosLexer.*;
 
-import dev.chaos.syntax.grammar.ChaosLexer;
+import dev.chaos.syntax.grammar.ChaosParser;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -11,11 +11,15 @@ import java.util.Map;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
-/** Token categories and the words used to describe tokens in syntax errors. */
+/**
+ * Token categories and the words used to describe tokens in syntax errors. The vocabulary is
+ * the parser's (the same as the lexer's): the generated lexer class is never initialised by a
+ * check, its automaton costs start-up time and {@link ChaosTokenizer} does its work.
+ */
 final class Tokens {
   private Tokens() {}
 
-  static final int MAX_TYPE = ChaosLexer.VOCABULARY.getMaxTokenType();
+  static final int MAX_TYPE = ChaosParser.VOCABULARY.getMaxTokenType();
 
   static final BitSet RESERVED = set(IMPORT, FN, ACTION, RUNBOOK, LET, EXPECT, WAIT, UNTIL, EVERY,
       WITHIN, ELSE, IF, FOR, IN, RECORD, LOG, FAIL, TRUE, FALSE, AND, OR, NOT);
@@ -59,10 +63,10 @@ final class Tokens {
   /** The spelling of a keyword or punctuation token (`step`, `{`), or null for other tokens. */
   static String literal(int type) {
     if (has(RESERVED, type) || has(CONTEXTUAL, type)) {
-      // Keywords have no lexer rule (see KeywordLexer); each is spelled as its token name.
-      return ChaosLexer.VOCABULARY.getSymbolicName(type).toLowerCase(java.util.Locale.ROOT);
+      // Keywords have no lexer rule (see ChaosTokenizer); each is spelled as its token name.
+      return ChaosParser.VOCABULARY.getSymbolicName(type).toLowerCase(java.util.Locale.ROOT);
     }
-    String name = ChaosLexer.VOCABULARY.getLiteralName(type);
+    String name = ChaosParser.VOCABULARY.getLiteralName(type);
     return name == null ? null : name.substring(1, name.length() - 1);
   }
 
@@ -196,7 +200,7 @@ final class Tokens {
       case INTERP_OPEN:
         return "`${`";
       default:
-        return "`" + ChaosLexer.VOCABULARY.getDisplayName(type).toLowerCase() + "`";
+        return "`" + ChaosParser.VOCABULARY.getDisplayName(type).toLowerCase() + "`";
     }
   }
 

@@ -55,7 +55,7 @@ class TextMateGrammarTest {
   private static final Path SAMPLE = ROOT.resolve("editors/test/sample.chaos");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** Keyword spelling → token type: the token types with no lexer rule (see KeywordLexer). */
+  /** Keyword spelling → token type: the token types with no lexer rule (see dev.chaos.syntax.ChaosTokenizer). */
   private static final Map<String, Integer> KEYWORDS = new TreeMap<>();
 
   /** The one token of the lexer's `tokens {}` block that is not a word: `${`. */
@@ -302,7 +302,7 @@ class TextMateGrammarTest {
     }
   }
 
-  /** The generated lexer with keywords re-typed by spelling, as dev.chaos.syntax.KeywordLexer does. */
+  /** The generated lexer with keywords re-typed by spelling, as dev.chaos.syntax.ChaosTokenizer does. */
   private static ChaosLexer lexer(Path file) throws IOException {
     CharStream input = CharStreams.fromString(Files.readString(file), file.toString());
     ChaosLexer lexer = new ChaosLexer(input) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DiagnosticErrorListener;
 import org.antlr.v4.runtime.RecognitionException;
@@ -22,7 +21,7 @@ class AmbiguityTest {
       Path.of(System.getProperty("user.dir")).resolve("src/test/resources/syntax/everything.chaos");
 
   private static List<String> reports(String text) {
-    ChaosParser parser = new ChaosParser(new CommonTokenStream(new KeywordLexer(CharStreams.fromString(text))));
+    ChaosParser parser = new ChaosParser(new CommonTokenStream(new ChaosTokenizer(text, "test.chaos")));
     List<String> reports = new ArrayList<>();
     parser.removeErrorListeners();
     parser.addErrorListener(new DiagnosticErrorListener(false));

@@ -9,9 +9,9 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.WritableToken;
 
 /**
- * The generated lexer with keywords recognised by spelling. The grammar lexes every word as
- * an IDENT: forty-eight keyword rules would multiply the states of the lexer's automaton, which
- * ANTLR builds lazily, and make the first file of every run noticeably slower to lex.
+ * The generated lexer with keywords recognised by spelling, and the text block cut of
+ * {@link ChaosTokenizer}: the oracle that the hand-written lexer is held to (see
+ * TokenizerAgreesWithGrammarTest). The grammar lexes every word as an IDENT.
  */
 final class KeywordLexer extends ChaosLexer {
   private static final Map<String, Integer> KEYWORDS = new HashMap<>();
