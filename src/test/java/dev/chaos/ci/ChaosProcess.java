@@ -33,15 +33,26 @@ final class ChaosProcess {
   private final Path launcher;
   private int runs;
 
-  ChaosProcess(Path work) throws IOException {
+  private ChaosProcess(Path work, Path launcher) {
     this.work = work;
+    this.launcher = launcher;
+  }
+
+  /** `$CHAOS` runs `dev.chaos.cli.Main` of the test class path. */
+  static ChaosProcess ofMain(Path work) throws IOException {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    launcher = work.resolve(".chaos-launcher");
+    Path launcher = work.resolve(".chaos-launcher");
     Files.writeString(launcher, "#!/bin/sh\nexec " + quote(java)
         + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp " + quote(classPath)
         + " dev.chaos.cli.Main \"$@\"\n");
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return new ChaosProcess(work, launcher);
+  }
+
+  /** `$CHAOS` is {@code chaos}, a stand-in. */
+  static ChaosProcess of(Path work, Path chaos) {
+    return new ChaosProcess(work, chaos);
   }
 
   Path work() {

@@ -55,7 +55,7 @@ class CiStepsRunHereTest {
     // the production check looks at runbooks/prod/: give it the one production runbook
     Files.createDirectories(work.resolve("runbooks/prod"));
     Files.copy(runbooks.resolve("gateway-restart.chaos"), work.resolve("runbooks/prod/gateway-restart.chaos"));
-    chaos = new ChaosProcess(work);
+    chaos = ChaosProcess.ofMain(work);
   }
 
   @Test
