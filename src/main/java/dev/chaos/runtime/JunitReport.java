@@ -7,19 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * `--junit FILE`: one test suite for the run, one test case per precondition, guard, verify and
- * the recovery. A `false` is a failure, an `error` an error, as pipeline dashboards tell them
- * apart; a check that never ran is skipped.
+ * `--junit FILE`: one test suite for the run, one test case per precondition, step, guard,
+ * verify, undo and the recovery, so that a dashboard's count of failures agrees with the run's
+ * outcome. A `false` (or a failed or timed-out step) is a failure, an `error` (a step cut short
+ * by an abort, an undo that failed) an error, as pipeline dashboards tell them apart; what never
+ * ran is skipped.
  */
 public final class JunitReport {
   private JunitReport() {}
 
-  private record Case(String name, String kind, String type, String message) {}
+  private record Case(String name, String kind, String type, String message, String seconds) {
+    Case(String name, String kind, String type, String message) {
+      this(name, kind, type, message, "0");
+    }
+  }
 
   public static String render(RunResult r) {
     List<Case> cases = new ArrayList<>();
     for (RunResult.Check c : r.preconditions()) {
       cases.add(check("precondition", c));
+    }
+    for (RunResult.StepResult s : r.steps()) {
+      cases.add(step(s));
     }
     for (RunResult.ProbeSummary g : r.guards()) {
       cases.add(probe("guard", g));
@@ -29,6 +38,9 @@ public final class JunitReport {
     }
     for (RunResult.Check v : r.verifies()) {
       cases.add(check("verify", v));
+    }
+    for (RunResult.UndoResult u : r.undos()) {
+      cases.add(undo(u));
     }
     if (r.recovery().ran()) {
       cases.add(new Case("recovery within " + r.recovery().within(), "recovery",
@@ -59,7 +71,7 @@ public final class JunitReport {
     for (Case c : cases) {
       xml.append("    <testcase name=\"").append(attribute(c.kind() + ": " + c.name()))
           .append("\" classname=\"").append(suite).append('.').append(c.kind())
-          .append("\" time=\"0\"");
+          .append("\" time=\"").append(c.seconds()).append('"');
       if (c.type() == null) {
         xml.append("/>\n");
         continue;
@@ -86,6 +98,38 @@ public final class JunitReport {
         return new Case(c.name(), kind, "failure", c.message());
       default:
         return new Case(c.name(), kind, "error", c.message());
+    }
+  }
+
+  private static Case step(RunResult.StepResult s) {
+    String seconds = s.duration() == null ? "0" : String.valueOf(s.duration().toMillis() / 1000.0);
+    String why = s.message() == null ? s.status().label() : s.status().label() + ": " + s.message();
+    switch (s.status()) {
+      case PASSED:
+        return new Case(s.name(), "step", null, null, seconds);
+      case FAILED:
+      case TIMED_OUT:
+        return new Case(s.name(), "step", "failure", why, seconds);
+      case ABORTED:
+      case INTERRUPTED:
+        return new Case(s.name(), "step", "error", why, seconds);
+      default: // not run, or a dry run's preview
+        return new Case(s.name(), "step", "skipped", why, seconds);
+    }
+  }
+
+  /** An undo that failed is an error: the world may still be disrupted. */
+  private static Case undo(RunResult.UndoResult u) {
+    String kind = u.kind() == RunResult.UndoResult.Kind.ROLLBACK ? "rollback" : "undo";
+    String name = u.step() == null || u.step().isEmpty() || u.kind() == RunResult.UndoResult.Kind.ROLLBACK
+        ? u.description() : u.step() + ": " + u.description();
+    switch (u.status()) {
+      case DONE:
+        return new Case(name, kind, null, null);
+      case FAILED:
+        return new Case(name, kind, "error", u.message() == null ? "failed" : u.message());
+      default:
+        return new Case(name, kind, "skipped", u.message() == null ? "skipped" : u.message());
     }
   }
 

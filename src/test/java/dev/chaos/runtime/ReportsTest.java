@@ -119,10 +119,37 @@ class ReportsTest {
     for (int i = 0; i < cases.getLength(); i++) {
       names.add(cases.item(i).getAttributes().getNamedItem("name").getNodeValue());
     }
-    assertThat(names).containsExactly("precondition: healthy", "guard: error rate under 5%",
-        "verify: under 2%", "verify: still there", "recovery: recovery within 1m");
+    assertThat(names).containsExactly("precondition: healthy", "step: scale down",
+        "guard: error rate under 5%", "verify: under 2%", "verify: still there",
+        "undo: scale down: scale api back to 3 (inverse of k8s.scale)",
+        "recovery: recovery within 1m");
     assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(1);
     assertThat(Map.of("errors", doc.getDocumentElement().getAttribute("errors")))
         .containsEntry("errors", "0");
+  }
+
+  @Test
+  void junitCountsAFailedStepAsAFailureAndItsUndoAsACase(@TempDir Path dir) throws Exception {
+    String failingStep = runbook("""
+          step "scale down" {
+            k8s.scale("deployment", "api", 1)
+            expect false else "the API lost its replicas"
+          }
+        """);
+    RunResult r;
+    try (Journal journal = Journal.create(dir.resolve("journal.jsonl"))) {
+      r = new RunEngine(check(failingStep), world().backend, RunOptions.defaults(), journal).run();
+    }
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(JunitReport.render(r).getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+    var failure = doc.getElementsByTagName("failure").item(0);
+    assertThat(failure.getParentNode().getAttributes().getNamedItem("name").getNodeValue())
+        .isEqualTo("step: scale down");
+    assertThat(failure.getAttributes().getNamedItem("message").getNodeValue())
+        .contains("the API lost its replicas");
+    assertThat(doc.getElementsByTagName("testcase").item(1).getAttributes()
+        .getNamedItem("name").getNodeValue()).startsWith("undo: scale down: ");
   }
 }
