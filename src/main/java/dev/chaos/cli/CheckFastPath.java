@@ -52,6 +52,7 @@ final class CheckFastPath {
         }
       }
     }
+    GrammarInBackground.start();
     CliContext context = CliContext.of(out, err, System.getenv(), stdoutIsTerminal,
         DriversInBackground.start());
     CheckCommand.Request request = new CheckCommand.Request(paths, OutputFormat.TEXT, null, strict,
