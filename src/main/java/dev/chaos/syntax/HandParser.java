@@ -42,8 +42,8 @@ final class HandParser {
   private static final int ADD = 5;
   private static final int COMPARE = 4;
   private static final int NOT_OPERAND = 3;
-  private static final int AND_ = 2;
-  private static final int OR_ = 1;
+  private static final int CONJUNCTION = 2;
+  private static final int DISJUNCTION = 1;
 
   private final List<Token> tokens;
   private final BitSet sectionStarts;
@@ -466,7 +466,9 @@ final class HandParser {
   private void exprStmt(ParserRuleContext parent, ChaosParser.StmtContext base) {
     var ctx = enter(parent, new ChaosParser.ExprStmtContext(base));
     if (la() == NOT || la() == BANG) {
-      // greedy, as ANTLR: every leading `not` is a prefix, none begins the operand
+      // greedy, as ANTLR: every leading `not` is a prefix, none begins the operand. The field
+      // is the label ANTLR generates for the token set of `prefix+=`; it is named after the
+      // set's place in the grammar, so a grammar change that moves it fails compiling here.
       do {
         ctx._tset724 = consume(ctx);
         ctx.prefix.add(ctx._tset724);
@@ -541,12 +543,12 @@ final class HandParser {
       } else if (type >= EQ && type <= GT && COMPARE >= precedence) {
         outer = new ChaosParser.CompareExprContext(new ChaosParser.ExprContext(parent, NO_STATE));
         right = COMPARE + 1;
-      } else if ((type == AND || type == AMP_AMP) && AND_ >= precedence) {
+      } else if ((type == AND || type == AMP_AMP) && CONJUNCTION >= precedence) {
         outer = new ChaosParser.AndExprContext(new ChaosParser.ExprContext(parent, NO_STATE));
-        right = AND_ + 1;
-      } else if ((type == OR || type == PIPE_PIPE) && OR_ >= precedence) {
+        right = CONJUNCTION + 1;
+      } else if ((type == OR || type == PIPE_PIPE) && DISJUNCTION >= precedence) {
         outer = new ChaosParser.OrExprContext(new ChaosParser.ExprContext(parent, NO_STATE));
-        right = OR_ + 1;
+        right = DISJUNCTION + 1;
       } else {
         break;
       }
@@ -566,7 +568,7 @@ final class HandParser {
     // as ANTLR's unrollRecursionContexts
     ctx.stop = previous();
     ctx.parent = parent;
-    ((ParserRuleContext) parent).addChild(ctx);
+    parent.addChild(ctx);
     return ctx;
   }
 
