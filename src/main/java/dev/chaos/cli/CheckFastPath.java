@@ -52,7 +52,6 @@ final class CheckFastPath {
         }
       }
     }
-    GrammarInBackground.start();
     CliContext context = CliContext.of(out, err, System.getenv(), stdoutIsTerminal,
         DriversInBackground.start());
     CheckCommand.Request request = new CheckCommand.Request(paths, OutputFormat.TEXT, null, strict,

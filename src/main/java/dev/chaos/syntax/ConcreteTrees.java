@@ -2,8 +2,12 @@ package dev.chaos.syntax;
 
 import dev.chaos.source.SourceFile;
 import dev.chaos.syntax.grammar.ChaosParser;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -23,11 +27,24 @@ public final class ConcreteTrees {
   }
 
   /**
-   * The parse tree of {@code tokens}: SLL prediction first, full LL only where SLL fails.
+   * The parse tree of {@code tokens}: {@link HandParser} first, then SLL prediction, full LL
+   * only where SLL fails. No word is a section start here (the parser's default), as the file
+   * is meant to have no syntax errors.
    *
    * @throws ParseCancellationException at the first syntax error
    */
   public static ChaosParser.ProgramContext program(CommonTokenStream tokens) {
+    tokens.fill();
+    List<Token> code = new ArrayList<>();
+    for (Token t : tokens.getTokens()) {
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        code.add(t);
+      }
+    }
+    ChaosParser.ProgramContext tree = HandParser.program(code, new BitSet());
+    if (tree != null) {
+      return tree;
+    }
     ChaosParser parser = new ChaosParser(tokens);
     parser.removeErrorListeners();
     try {

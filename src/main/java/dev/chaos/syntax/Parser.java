@@ -7,6 +7,7 @@ import dev.chaos.syntax.ast.Program;
 import dev.chaos.syntax.grammar.ChaosLexer;
 import dev.chaos.syntax.grammar.ChaosParser;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +21,12 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses one `.chaos` file. Never throws: every problem becomes a diagnostic and the program
  * has {@link dev.chaos.syntax.ast.Expr.Error} nodes where the input was broken.
  *
- * <p>Parsing runs in two stages, as Trino's SqlParser: the fast SLL mode with bail-out first
- * (enough for every valid program of this grammar), and only when that fails a rewind and a
- * full LL parse with error recovery, which collects the syntax errors.
+ * <p>Parsing runs in stages: {@link HandParser}, a recursive-descent parser that builds the
+ * same parse tree as the generated parser without initialising it (its automaton costs
+ * start-up time) and gives up wherever it is not sure; then, as Trino's SqlParser, the
+ * generated parser's fast SLL mode with bail-out (enough for every valid program of this
+ * grammar), and only when that fails a rewind and a full LL parse with error recovery, which
+ * collects the syntax errors.
  *
  * <p>Before parsing, recovery repairs the token list so that a syntax error costs at most its
  * declaration or section: an unclosed text block ends before the code after it
@@ -38,11 +42,16 @@ public final class Parser {
   private Parser() {}
 
   public static ParseResult parse(SourceFile file) {
+    return parse(file, true);
+  }
+
+  /** As {@link #parse(SourceFile)}; without {@code handParser} as if it always gave up. */
+  static ParseResult parse(SourceFile file, boolean handParser) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     Spans spans = new Spans(file);
     Program program;
     try {
-      program = parse(spans, diagnostics);
+      program = parse(spans, diagnostics, handParser);
     } catch (StackOverflowError e) {
       // The nesting limit should make this unreachable; it is the last line of defence.
       diagnostics.add(Diagnostic.of(Code.CH0012, spans.at(0), "nesting too deep")
@@ -61,7 +70,31 @@ public final class Parser {
     return new ParseResult(program, diagnostics);
   }
 
-  private static Program parse(Spans spans, List<Diagnostic> diagnostics) {
+  private static Program parse(Spans spans, List<Diagnostic> diagnostics, boolean handParser) {
+    Repaired repaired = repair(spans, diagnostics);
+    if (repaired == null) {
+      return empty(spans);
+    }
+    ChaosParser.ProgramContext tree = handParser
+        ? HandParser.program(repaired.code(), repaired.sectionStarts()) : null;
+    if (tree == null) {
+      tree = parseWithAntlr(repaired, spans, diagnostics);
+    }
+    for (UnclosedBrackets.Closed c : repaired.closed()) {
+      diagnostics.add(c.diagnostic());
+    }
+    return new AstBuilder(spans, diagnostics).program(tree);
+  }
+
+  /**
+   * The tokens after the repairs, as the parsers read them: {@code code} is the default channel
+   * of {@code tokens}; the rest is what the error reporting needs.
+   */
+  record Repaired(CommonTokenStream tokens, List<Token> code, BitSet sectionStarts,
+      boolean unterminated, List<UnclosedBrackets.Closed> closed, Set<String> declaredReserved) {}
+
+  /** Lexes and repairs the tokens; null when the file nests too deeply to parse (reported). */
+  static Repaired repair(Spans spans, List<Diagnostic> diagnostics) {
     // The lexer never fails (every character is part of some token): LexicalCheck reports
     // the bad ones.
     CommonTokenStream tokens = lex(spans, -1);
@@ -91,34 +124,38 @@ public final class Parser {
       }
     }
     if (NestingLimit.exceeded(code, spans, diagnostics)) {
-      return empty(spans);
+      return null;
     }
     StatementTypos.fix(code, spans, diagnostics);
     Set<String> declaredReserved = ReservedNames.fix(code, spans, diagnostics);
+    return new Repaired(tokens, code, UnclosedBrackets.sectionStarts(tokens.getTokens()),
+        unterminated, closed, declaredReserved);
+  }
 
+  /** The SLL parse, and where it fails the LL parse with error recovery, which reports. */
+  private static ChaosParser.ProgramContext parseWithAntlr(Repaired repaired, Spans spans,
+      List<Diagnostic> diagnostics) {
+    CommonTokenStream tokens = repaired.tokens();
     ChaosParser parser = new ChaosParser(tokens);
-    parser.sectionStarts = UnclosedBrackets.sectionStarts(tokens.getTokens());
+    parser.sectionStarts = repaired.sectionStarts();
     parser.removeErrorListeners();
     ChaosParser.ProgramContext tree;
     try {
       tree = ConcreteTrees.sll(parser);
     } catch (ParseCancellationException e) {
       List<Diagnostic> syntax = new ArrayList<>();
-      tree = parseWithRecovery(parser, tokens, spans, declaredReserved, syntax);
-      int endOfCode = endOfCode(code, spans);
-      closed.removeIf(c -> c.tentative() && syntax.stream().anyMatch(d -> d.span().start()
+      tree = parseWithRecovery(parser, tokens, spans, repaired.declaredReserved(), syntax);
+      int endOfCode = endOfCode(repaired.code(), spans);
+      repaired.closed().removeIf(c -> c.tentative() && syntax.stream().anyMatch(d -> d.span().start()
           >= c.diagnostic().span().start() && d.span().start() < c.until()));
       for (Diagnostic d : syntax) {
         // A string or comment that runs to the end of the file explains the errors found there.
-        if (!(unterminated && d.span().start() >= endOfCode)) {
+        if (!(repaired.unterminated() && d.span().start() >= endOfCode)) {
           diagnostics.add(d);
         }
       }
     }
-    for (UnclosedBrackets.Closed c : closed) {
-      diagnostics.add(c.diagnostic());
-    }
-    return new AstBuilder(spans, diagnostics).program(tree);
+    return tree;
   }
 
   private static CommonTokenStream lex(Spans spans, int textBlockCut) {

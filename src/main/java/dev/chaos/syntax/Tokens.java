@@ -2,24 +2,36 @@ package dev.chaos.syntax;
 
 import static dev.chaos.syntax.grammar.ChaosLexer.*;
 
-import dev.chaos.syntax.grammar.ChaosParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.VocabularyImpl;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * Token categories and the words used to describe tokens in syntax errors. The vocabulary is
- * the parser's (the same as the lexer's): the generated lexer class is never initialised by a
- * check, its automaton costs start-up time and {@link ChaosTokenizer} does its work.
+ * read from the `ChaosLexer.tokens` file the ANTLR plugin writes (the parser's vocabulary is the
+ * lexer's): neither generated class is initialised by a check, as their static initialisers
+ * deserialise automata that cost start-up time, and {@link ChaosTokenizer} and
+ * {@link HandParser} do their work.
  */
 final class Tokens {
   private Tokens() {}
 
-  static final int MAX_TYPE = ChaosParser.VOCABULARY.getMaxTokenType();
+  /** Equal to the generated parser's VOCABULARY (TokensAgreeWithGrammarTest). */
+  static final Vocabulary VOCABULARY = read("ChaosLexer.tokens");
+
+  static final int MAX_TYPE = VOCABULARY.getMaxTokenType();
 
   static final BitSet RESERVED = set(IMPORT, FN, ACTION, RUNBOOK, LET, EXPECT, WAIT, UNTIL, EVERY,
       WITHIN, ELSE, IF, FOR, IN, RECORD, LOG, FAIL, TRUE, FALSE, AND, OR, NOT);
@@ -64,9 +76,9 @@ final class Tokens {
   static String literal(int type) {
     if (has(RESERVED, type) || has(CONTEXTUAL, type)) {
       // Keywords have no lexer rule (see ChaosTokenizer); each is spelled as its token name.
-      return ChaosParser.VOCABULARY.getSymbolicName(type).toLowerCase(java.util.Locale.ROOT);
+      return VOCABULARY.getSymbolicName(type).toLowerCase(java.util.Locale.ROOT);
     }
-    String name = ChaosParser.VOCABULARY.getLiteralName(type);
+    String name = VOCABULARY.getLiteralName(type);
     return name == null ? null : name.substring(1, name.length() - 1);
   }
 
@@ -200,7 +212,7 @@ final class Tokens {
       case INTERP_OPEN:
         return "`${`";
       default:
-        return "`" + ChaosParser.VOCABULARY.getDisplayName(type).toLowerCase() + "`";
+        return "`" + VOCABULARY.getDisplayName(type).toLowerCase() + "`";
     }
   }
 
@@ -218,6 +230,49 @@ final class Tokens {
     BitSet copy = (BitSet) bits.clone();
     copy.and(category);
     return copy.cardinality();
+  }
+
+  /** Reads an ANTLR `.tokens` resource: `NAME=type` and `'literal'=type` lines. */
+  private static Vocabulary read(String resource) {
+    List<String> symbolic = new ArrayList<>();
+    List<String> literal = new ArrayList<>();
+    try (InputStream in = Tokens.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the resource " + resource + " is missing from the build");
+      }
+      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        int eq = line.lastIndexOf('=');
+        if (eq <= 0) {
+          continue;
+        }
+        int type = Integer.parseInt(line.substring(eq + 1).trim());
+        String name = line.substring(0, eq);
+        List<String> names = name.startsWith("'") ? literal : symbolic;
+        while (names.size() <= type) {
+          names.add(null);
+        }
+        names.set(type, name.startsWith("'") ? unescape(name) : name);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new VocabularyImpl(literal.toArray(new String[0]), symbolic.toArray(new String[0]));
+  }
+
+  /** A literal as the generated code spells it: quoted, backslash escapes resolved. */
+  private static String unescape(String quoted) {
+    StringBuilder out = new StringBuilder(quoted.length());
+    for (int i = 0; i < quoted.length(); i++) {
+      char c = quoted.charAt(i);
+      if (c == '\\' && i + 1 < quoted.length()) {
+        char e = quoted.charAt(++i);
+        out.append(e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static BitSet set(int... types) {

@@ -7,7 +7,7 @@ import java.util.Random;
  * with random spacing, line breaks and comments between their tokens. Names are short so that
  * none is close enough to a keyword to be taken for a misspelt one.
  */
-final class ProgramGenerator {
+public final class ProgramGenerator {
   private static final String[] NAMES = {"x", "y", "ab", "n1", "k8s", "slo", "q"};
   private static final String[] OPS = {"+", "-", "*", "/", "==", "!=", "<", "<=", ">", ">=", "and", "or"};
   private static final String[] LITERALS = {"1", "42", "0.5", "5s", "1m30s", "250ms", "30%", "02:00",
@@ -18,11 +18,11 @@ final class ProgramGenerator {
   private final StringBuilder out = new StringBuilder();
   private int comments;
 
-  ProgramGenerator(Random random) {
+  public ProgramGenerator(Random random) {
     this.random = random;
   }
 
-  String program() {
+  public String program() {
     int decls = 1 + random.nextInt(5);
     for (int i = 0; i < decls; i++) {
       decl();
