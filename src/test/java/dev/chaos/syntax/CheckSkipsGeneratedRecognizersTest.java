@@ -2,10 +2,8 @@ package dev.chaos.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.chaos.cli.ChildJvmCheck;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,20 +13,11 @@ import org.junit.jupiter.api.Test;
  * field of ChaosLexer or ChaosParser other than a constant (VOCABULARY, ruleNames) would undo
  * that.
  */
-class CheckSkipsGeneratedLexerTest {
+class CheckSkipsGeneratedRecognizersTest {
   @Test
   void checkNeverInitialisesTheGeneratedLexerOrParser() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String surefire = System.getProperty("surefire.test.class.path");
-    String classPath = surefire != null && !surefire.isBlank() ? surefire
-        : System.getProperty("java.class.path");
-    Process check = new ProcessBuilder(java, "-Xshare:off", "-Xlog:class+init=info", "-cp",
-        classPath, "dev.chaos.cli.Main", "check", "runbooks/pod-failure.chaos")
-        .redirectErrorStream(true).start();
-    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(check.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(check.exitValue()).as(output).isZero();
-    List<String> initialised = output.lines().filter(l -> l.contains("Initializing '")).toList();
+    List<String> initialised = ChildJvmCheck.output("-Xlog:class+init=info").lines()
+        .filter(l -> l.contains("Initializing '")).toList();
     assertThat(initialised).anyMatch(l -> l.contains("'dev/chaos/syntax/ChaosTokenizer'"));
     assertThat(initialised).anyMatch(l -> l.contains("'dev/chaos/syntax/HandParser'"));
     // the parse tree's classes are nested in ChaosParser; the class itself is not initialised
