@@ -772,13 +772,7 @@ final class HandParser {
       case STR_ESCAPE -> new ChaosParser.StringEscapeContext(base);
       default -> new ChaosParser.StringInterpolationContext(base);
     };
-    enter(parent, ctx);
-    if (la() == INTERP_OPEN) {
-      interpolation(ctx);
-    } else {
-      consume(ctx);
-    }
-    exit(ctx);
+    part(parent, ctx);
   }
 
   private void textPart(ParserRuleContext parent) {
@@ -788,6 +782,11 @@ final class HandParser {
       case TEXT_DOLLAR_ESCAPE -> new ChaosParser.TextDollarEscapeContext(base);
       default -> new ChaosParser.TextInterpolationContext(base);
     };
+    part(parent, ctx);
+  }
+
+  /** A part of a string or text block, already typed by its first token: text or `${...}`. */
+  private void part(ParserRuleContext parent, ParserRuleContext ctx) {
     enter(parent, ctx);
     if (la() == INTERP_OPEN) {
       interpolation(ctx);
