@@ -29,7 +29,7 @@ final class Literals {
 
   /** `30%` and `0.1%` as 30.0 and 0.1. */
   static double percent(String text) {
-    return Percentages.parse(text, PercentSyntax.STRICT).doubleValue();
+    return Percentages.value(text, PercentSyntax.STRICT);
   }
 
   /** The value of a DURATION token, or null when {@link #durationError} reports it. */

@@ -29,6 +29,10 @@ public enum DurationUnit {
     return BigDecimal.valueOf(nanos);
   }
 
+  long nanosPer() {
+    return nanos;
+  }
+
   /** The unit that starts {@code text} at {@code from}: `ms` before `m`; null for none. */
   static DurationUnit at(String text, int from) {
     if (text.startsWith("ms", from)) {

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Durations as text, the one dialect of runbooks, `chaos.yaml` and world files: `NUMBER UNIT`
@@ -16,17 +15,50 @@ import java.util.regex.Pattern;
 public final class Durations {
   private Durations() {}
 
-  static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-  private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final String FORM = "write a number and a unit (" + DurationUnit.LIST
       + "), largest unit first, e.g. `500ms` or `1m30s`";
 
   /** The duration {@code text} stands for under {@code syntax}; else a {@link UnitException}. */
   public static Duration parse(String text, DurationSyntax syntax) {
+    long nanos = wholeUnitNanos(text);
+    if (nanos > 0 || nanos == 0 && !syntax.aboveZero()) {
+      return Duration.ofNanos(nanos);
+    }
+    return parseAny(text, syntax);
+  }
+
+  /**
+   * The common case without regular expressions or {@link BigDecimal}, whose first use costs
+   * milliseconds in a short-lived `chaos check`: whole numbers, units largest first, no sign.
+   * Its nanoseconds, or -1 for anything else, which {@link #parseAny} reads (or refuses).
+   */
+  static long wholeUnitNanos(String text) {
+    long total = 0;
+    int at = 0;
+    DurationUnit previous = null;
+    while (at < text.length()) {
+      int end = digitsEnd(text, at);
+      DurationUnit unit = end == at || end - at > 18 ? null : DurationUnit.at(text, end);
+      if (unit == null || previous != null && unit.compareTo(previous) <= 0) {
+        return -1;
+      }
+      long amount = Long.parseLong(text, at, end, 10);
+      if (amount > (Long.MAX_VALUE - total) / unit.nanosPer()) {
+        return -1;
+      }
+      total += amount * unit.nanosPer();
+      previous = unit;
+      at = end + unit.symbol().length();
+    }
+    return previous == null ? -1 : total;
+  }
+
+  /** {@link #parse} without its fast path: every form {@code syntax} allows, and every refusal. */
+  static Duration parseAny(String text, DurationSyntax syntax) {
     boolean signed = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-');
     String body = signed ? text.substring(1) : text;
     Duration value;
-    if (NUMBER.matcher(body).matches()) {
+    if (isNumber(body)) {
       if (!syntax.bareSeconds()) {
         throw new UnitException(text, UnitProblem.NO_UNIT,
             "is not a duration: write its unit (" + DurationUnit.LIST + "), e.g. `" + body + "s`",
@@ -112,7 +144,7 @@ public final class Durations {
     for (int i = 1; i < parts.size(); i++) {
       if (parts.get(i).unit().compareTo(parts.get(i - 1).unit()) <= 0) {
         BigDecimal total = nanos(parts);
-        String sorted = total.compareTo(MAX_NANOS) > 0 ? null
+        String sorted = total.compareTo(maxNanos()) > 0 ? null
             : (body.equals(text) ? "" : text.substring(0, 1)) + format(Duration.ofNanos(rounded(total)));
         throw new UnitException(text, UnitProblem.UNIT_ORDER,
             "is not a duration: units go largest first, each once, e.g. `1h30m` or `1m30s`", sorted);
@@ -137,6 +169,11 @@ public final class Durations {
     return parts.isEmpty() ? null : parts;
   }
 
+  /** Digits with an optional fraction, `[0-9]+(\\.[0-9]+)?`, read without a regular expression. */
+  static boolean isNumber(String text) {
+    return !text.isEmpty() && numberEnd(text, 0) == text.length();
+  }
+
   /** Where the number starting at {@code from} ends: digits, then `.` and digits if any. */
   static int numberEnd(String text, int from) {
     int i = digitsEnd(text, from);
@@ -159,16 +196,21 @@ public final class Durations {
   }
 
   private static Duration ofNanos(String text, BigDecimal nanos) {
-    if (nanos.compareTo(MAX_NANOS) > 0) {
+    if (nanos.compareTo(maxNanos()) > 0) {
       throw new UnitException(text, UnitProblem.TOO_LARGE,
           "is too long for a duration: at most about 292 years (`106751d`)", null);
     }
     return Duration.ofNanos(rounded(nanos));
   }
 
+  /** Not a constant: {@link BigDecimal} is initialised only when a duration needs it. */
+  private static BigDecimal maxNanos() {
+    return BigDecimal.valueOf(Long.MAX_VALUE);
+  }
+
   /** To the nearest nanosecond, half up, as the language has always rounded `0.5ns`. */
   private static long rounded(BigDecimal nanos) {
     BigDecimal whole = nanos.setScale(0, RoundingMode.HALF_UP);
-    return whole.compareTo(MAX_NANOS) > 0 ? Long.MAX_VALUE : whole.longValueExact();
+    return whole.compareTo(maxNanos()) > 0 ? Long.MAX_VALUE : whole.longValueExact();
   }
 }

@@ -86,4 +86,69 @@ class UnitsRoundTripPropertyTest {
           .isEqualByComparingTo(exact);
     }
   }
+
+  /** The fast path of {@link Durations#parse} gives what the full parser gives, refusals too. */
+  @Test
+  void theFastPathReadsDurationsAsTheFullParserDoes() {
+    Random random = seeded("theFastPathReadsDurationsAsTheFullParserDoes");
+    String[] units = {"d", "h", "m", "s", "ms", "x", ""};
+    String[] signs = {"", "", "", "+", "-"};
+    DurationSyntax[] syntaxes = {DurationSyntax.STRICT, DurationSyntax.POSITIVE,
+        DurationSyntax.SECONDS_VALUE};
+    for (int run = 0; run < RUNS; run++) {
+      StringBuilder text = new StringBuilder(signs[random.nextInt(signs.length)]);
+      for (int part = random.nextInt(4); part >= 0; part--) {
+        text.append(random.nextInt(4) == 0 ? Long.toString(random.nextLong() >>> random.nextInt(64))
+            : Integer.toString(random.nextInt(120)));
+        if (random.nextInt(8) == 0) {
+          text.append('.').append(random.nextInt(1000));
+        }
+        text.append(units[random.nextInt(units.length)]);
+      }
+      for (DurationSyntax syntax : syntaxes) {
+        assertThat(outcome(() -> Durations.parse(text.toString(), syntax)))
+            .as("%s under %s", text, syntax)
+            .isEqualTo(outcome(() -> Durations.parseAny(text.toString(), syntax)));
+      }
+    }
+  }
+
+  /** A duration, or the refusal's problem, message and suggestion. */
+  private static String outcome(java.util.function.Supplier<Duration> parse) {
+    try {
+      return parse.get().toString();
+    } catch (UnitException e) {
+      return e.problem() + ": " + e.getMessage() + " / " + e.suggestion();
+    }
+  }
+
+  /** {@link Percentages#value} is the double of {@link Percentages#parse}, refusals alike. */
+  @Test
+  void percentageValuesAreTheDoublesOfTheirDecimals() {
+    Random random = seeded("percentageValuesAreTheDoublesOfTheirDecimals");
+    String[] signs = {"", "", "", "+", "-"};
+    String[] ends = {"%", "%", "%", "", "%%"};
+    for (int run = 0; run < RUNS; run++) {
+      String number = random.nextInt(4) == 0 ? Long.toString(random.nextLong() >>> random.nextInt(64))
+          : Integer.toString(random.nextInt(200));
+      if (random.nextInt(3) == 0) {
+        number += "." + Long.toString(random.nextLong() >>> random.nextInt(64));
+      }
+      String text = signs[random.nextInt(signs.length)] + number + ends[random.nextInt(ends.length)];
+      for (PercentSyntax syntax : new PercentSyntax[] {PercentSyntax.STRICT, PercentSyntax.SHARE,
+          PercentSyntax.SHARE_OR_CHANGE}) {
+        assertThat(percentOutcome(() -> Percentages.value(text, syntax)))
+            .as("%s under %s", text, syntax)
+            .isEqualTo(percentOutcome(() -> Percentages.parse(text, syntax).doubleValue()));
+      }
+    }
+  }
+
+  private static String percentOutcome(java.util.function.DoubleSupplier value) {
+    try {
+      return Double.toString(value.getAsDouble());
+    } catch (UnitException e) {
+      return e.problem() + ": " + e.getMessage();
+    }
+  }
 }
