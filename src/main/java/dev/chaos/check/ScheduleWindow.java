@@ -2,7 +2,6 @@ package dev.chaos.check;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,16 @@ import java.util.TreeSet;
  * <p>In one zone (or two with the same rules) the answer depends on the time of day alone: a
  * time that exists fires at that local time, whatever the date. Across zones the difference
  * between their offsets changes with summer time, on dates that differ between the zones, so
- * the firings are walked day by day over a whole Gregorian cycle (400 years, after which dates
- * and days of the week repeat, as do the zones' recurring rules). A day far from every
- * transition of both zones is decided by the offset difference alone (cached), a day near one
- * firing by firing. A local time the schedule's zone skips (clocks going forward) does not fire,
+ * the firings are walked day by day over 28 years. Summer time follows yearly rules (the last
+ * Sunday of March...), so what a year does depends on its calendar: on which day of the week it
+ * starts and whether it is a leap year. 28 consecutive years before 2100 hold all 14 calendars,
+ * so they show whatever any later year would, as far as the zones' rules are known today. A day
+ * far from every transition of both zones is decided by the offset difference alone (cached), a
+ * day near one firing by firing. A local time the schedule's zone skips (clocks going forward) does not fire,
  * as in the CronJob controller; one it repeats (clocks going back) fires at both instants.
  */
 final class ScheduleWindow {
-  static final int CYCLE_YEARS = 400;
+  static final int YEARS = 28;
   private static final long DAY = 86_400;
 
   /** A time the schedule fires outside the window, in both zones. */
@@ -77,43 +80,45 @@ final class ScheduleWindow {
 
   /** The first firing outside the window on or after {@code start} (the schedule's date). */
   Firing firstFiringOutside(LocalDate start) {
-    LocalDate end = start.plusYears(CYCLE_YEARS);
-    long[] transitions = transitions(start.minusDays(2), end.plusDays(2));
+    LocalDate end = start.plusYears(YEARS);
+    Offsets scheduleOffsets = new Offsets(zone, start.minusDays(3), end.plusDays(3));
+    Offsets windowOffsets = new Offsets(windowZone, start.minusDays(3), end.plusDays(3));
+    long[] transitions = merge(scheduleOffsets.at, windowOffsets.at);
     Map<Integer, Integer> outsideByShift = new HashMap<>();
     int next = 0;
-    ZoneOffset offset = null;
-    ZoneOffset windowOffset = null;
-    for (LocalDate d = start; d.isBefore(end); d = d.plusDays(1)) {
-      if (!cron.firesOn(d)) {
-        continue;
-      }
+    long last = end.toEpochDay() - 1;
+    for (long day = start.toEpochDay(); day <= last; ) {
       // The day's firings are within 18 hours of this (offsets are at most 18 hours): a day
       // with no transition from one day before to two after has constant offsets.
-      long dayStart = d.toEpochDay() * DAY;
+      long dayStart = day * DAY;
       while (next < transitions.length && transitions[next] < dayStart - DAY) {
         next++;
-        offset = null;
       }
-      boolean nearTransition = next < transitions.length && transitions[next] < dayStart + 2 * DAY;
-      if (nearTransition) {
-        Firing f = exactly(d);
+      if (next < transitions.length && transitions[next] < dayStart + 2 * DAY) {
+        Firing f = cron.firesOn(LocalDate.ofEpochDay(day))
+            ? exactly(day, scheduleOffsets, windowOffsets) : null;
         if (f != null) {
           return f;
         }
-        offset = null;
+        day++;
         continue;
       }
-      if (offset == null) {
-        Instant noon = d.atTime(12, 0).toInstant(zone.getRules().getOffset(d.atTime(12, 0)));
-        offset = zone.getRules().getOffset(noon);
-        windowOffset = windowZone.getRules().getOffset(noon);
-      }
-      int shift = windowOffset.getTotalSeconds() - offset.getTotalSeconds();
+      // Every day up to two before the next transition has the same offsets as this one.
+      long lastFar = next < transitions.length
+          ? Math.min(last, Math.floorDiv(transitions[next] - 2 * DAY, DAY)) : last;
+      int offset = scheduleOffsets.at(dayStart);
+      int shift = windowOffsets.at(dayStart - offset) - offset;
       int minute = outsideByShift.computeIfAbsent(shift, this::firstMinuteOutside);
-      if (minute >= 0) {
-        LocalDateTime local = d.atTime(minute / 60, minute % 60);
-        ZonedDateTime scheduled = ZonedDateTime.ofLocal(local, zone, offset);
-        return new Firing(scheduled, scheduled.withZoneSameInstant(windowZone));
+      for (; day <= lastFar; day++) {
+        LocalDate d = LocalDate.ofEpochDay(day);
+        if (minute >= 0 && cron.firesOn(d)) {
+          ZonedDateTime scheduled = ZonedDateTime.ofLocal(d.atTime(minute / 60, minute % 60), zone,
+              ZoneOffset.ofTotalSeconds(offset));
+          return new Firing(scheduled, scheduled.withZoneSameInstant(windowZone));
+        }
+        if (minute < 0) {
+          day = lastFar; // the whole stretch is inside
+        }
       }
     }
     return null;
@@ -126,7 +131,7 @@ final class ScheduleWindow {
   private int firstMinuteOutside(int shift) {
     for (int h = cron.hours().nextSetBit(0); h >= 0; h = cron.hours().nextSetBit(h + 1)) {
       for (int m = cron.minutes().nextSetBit(0); m >= 0; m = cron.minutes().nextSetBit(m + 1)) {
-        if (!inside(LocalTime.of(h, m).plusSeconds(shift))) {
+        if (!insideAt(h * 3600 + m * 60 + shift)) {
           return h * 60 + m;
         }
       }
@@ -134,17 +139,22 @@ final class ScheduleWindow {
     return -1;
   }
 
-  /** Each firing of a day near a transition, at its real instants. */
-  private Firing exactly(LocalDate d) {
-    ZoneRules rules = zone.getRules();
+  /**
+   * Each firing of a day near a transition, at its real instants: a local time is at instant
+   * {@code local - o} for each offset o the zone has there, none in a gap, two in an overlap.
+   */
+  private Firing exactly(long day, Offsets scheduleOffsets, Offsets windowOffsets) {
+    long dayStart = day * DAY;
+    int[] candidates = scheduleOffsets.around(dayStart - 2 * DAY, dayStart + 3 * DAY);
     for (int h = cron.hours().nextSetBit(0); h >= 0; h = cron.hours().nextSetBit(h + 1)) {
       for (int m = cron.minutes().nextSetBit(0); m >= 0; m = cron.minutes().nextSetBit(m + 1)) {
-        LocalDateTime local = d.atTime(h, m);
-        for (ZoneOffset o : rules.getValidOffsets(local)) { // none in a gap, two in an overlap
-          ZonedDateTime scheduled = ZonedDateTime.ofStrict(local, o, zone);
-          ZonedDateTime there = scheduled.withZoneSameInstant(windowZone);
-          if (!inside(there.toLocalTime())) {
-            return new Firing(scheduled, there);
+        long local = dayStart + h * 3600L + m * 60L;
+        for (int o : candidates) { // the largest offset first: the earlier instant
+          long instant = local - o;
+          if (scheduleOffsets.at(instant) == o
+              && !insideAt(Math.floorMod(instant + windowOffsets.at(instant), DAY))) {
+            ZonedDateTime scheduled = ZonedDateTime.ofInstant(Instant.ofEpochSecond(instant), zone);
+            return new Firing(scheduled, scheduled.withZoneSameInstant(windowZone));
           }
         }
       }
@@ -152,24 +162,58 @@ final class ScheduleWindow {
     return null;
   }
 
-  /** The instants (epoch seconds) of the transitions of both zones between two dates, sorted. */
-  private long[] transitions(LocalDate first, LocalDate last) {
-    TreeSet<Long> out = new TreeSet<>();
-    Instant begin = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant end = last.atStartOfDay(ZoneOffset.UTC).toInstant();
-    for (ZoneId z : List.of(zone, windowZone)) {
-      ZoneRules rules = z.getRules();
-      ZoneOffsetTransition t = rules.nextTransition(begin);
-      while (t != null && t.getInstant().isBefore(end)) {
-        out.add(t.getInstant().getEpochSecond());
-        t = rules.nextTransition(t.getInstant());
+  private boolean insideAt(long secondOfDay) {
+    return inside(LocalTime.ofSecondOfDay(Math.floorMod(secondOfDay, DAY)));
+  }
+
+  /** A zone's offsets over a span: its transitions' instants and the offset after each. */
+  private static final class Offsets {
+    final long[] at;
+    private final int[] after;
+    private final int before;
+
+    Offsets(ZoneId zone, LocalDate first, LocalDate last) {
+      ZoneRules rules = zone.getRules();
+      Instant begin = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant end = last.atStartOfDay(ZoneOffset.UTC).toInstant();
+      before = rules.getOffset(begin).getTotalSeconds();
+      List<ZoneOffsetTransition> found = new ArrayList<>();
+      for (ZoneOffsetTransition t = rules.nextTransition(begin);
+          t != null && t.getInstant().isBefore(end); t = rules.nextTransition(t.getInstant())) {
+        found.add(t);
+      }
+      at = new long[found.size()];
+      after = new int[found.size()];
+      for (int i = 0; i < at.length; i++) {
+        at[i] = found.get(i).getInstant().getEpochSecond();
+        after[i] = found.get(i).getOffsetAfter().getTotalSeconds();
       }
     }
-    List<Long> sorted = new ArrayList<>(out);
-    long[] array = new long[sorted.size()];
-    for (int i = 0; i < array.length; i++) {
-      array[i] = sorted.get(i);
+
+    /** The offset at an instant (epoch seconds). */
+    int at(long instant) {
+      int i = Arrays.binarySearch(at, instant);
+      int index = i >= 0 ? i : -i - 2; // the last transition at or before the instant
+      return index < 0 ? before : after[index];
     }
-    return array;
+
+    /** The offsets the zone has between two instants, largest first. */
+    int[] around(long from, long to) {
+      TreeSet<Integer> offsets = new TreeSet<>(Comparator.reverseOrder());
+      offsets.add(at(from));
+      for (int i = 0; i < at.length; i++) {
+        if (at[i] >= from && at[i] < to) {
+          offsets.add(after[i]);
+        }
+      }
+      return offsets.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private static long[] merge(long[] a, long[] b) {
+    long[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    Arrays.sort(all);
+    return all;
   }
 }
