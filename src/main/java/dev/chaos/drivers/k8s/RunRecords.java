@@ -39,7 +39,8 @@ public final class RunRecords {
    * so that the id's time and random tail keep names apart.
    */
   public static String objectName(String runId) {
-    String cleaned = LeaseLocks.objectName("", runId);
+    String cleaned = runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+        .replaceAll("^-+|-+$", "");
     int room = 63 - "chaos-run-".length();
     if (cleaned.length() > room) {
       String tail = cleaned.substring(cleaned.length() - 21);
