@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -175,20 +176,24 @@ final class ExecCommand implements Callable<Integer> {
     RunListener journaled = RunSourceNote.around(journal, file, sandbox ? "sandbox" : "live",
         sandbox ? null : configFile(parsed),
         sandbox ? env : ((dev.chaos.config.LiveRequest) request).environment().name());
+    Map<String, String> record = null;
     try (backend; journal) {
       result = run(program, backend, options, journaled, quiet, verbose);
+      if (request instanceof LiveRequest live) {
+        record = RunRecord.summary(result, live.environment().name(), folder,
+            RunSummary.exitCode(result.outcome()), wallStart);
+        RunRecord.record(context, live, record, backend);
+      }
     } finally {
       UnfinishedJournals.finished(running);
     }
     RunSummary summary = new RunSummary(context, folder);
     summary.writeReports(result, junit);
     summary.print(result, journal);
-    int exit = RunSummary.exitCode(result.outcome());
-    if (request instanceof LiveRequest live) {
-      RunRecord.leave(context, live, RunRecord.summary(result, live.environment().name(),
-          folder, exit, wallStart), parsed.hasMatchedOption("--notify-report"));
+    if (request instanceof LiveRequest live && parsed.hasMatchedOption("--notify-report")) {
+      RunRecord.notify(context, live, record);
     }
-    return exit;
+    return RunSummary.exitCode(result.outcome());
   }
 
   /**

@@ -1,10 +1,7 @@
 package dev.chaos.cli;
 
 import dev.chaos.config.ConfigException;
-import dev.chaos.config.EnvironmentConfig;
 import dev.chaos.config.K8sTarget;
-import dev.chaos.config.KubeConventions;
-import dev.chaos.config.KubectlFlags;
 import dev.chaos.config.LiveRequest;
 import dev.chaos.config.NotifyTarget;
 import dev.chaos.config.Secrets;
@@ -12,14 +9,15 @@ import dev.chaos.drivers.k8s.K8sClients;
 import dev.chaos.drivers.k8s.RunRecords;
 import dev.chaos.drivers.notify.NotifyPost;
 import dev.chaos.runtime.RunResult;
+import dev.chaos.spi.Backend;
 import dev.chaos.types.ValueFormat;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a finished real run leaves for the team beyond its run folder: a record in the
@@ -55,41 +53,43 @@ final class RunRecord {
     return data;
   }
 
-  /** Writes the record and, when asked, posts the notice; warnings go to stderr. */
-  static void leave(CliContext context, LiveRequest request, Map<String, String> summary,
-      boolean notify) {
-    EnvironmentConfig environment = request.environment();
-    if (environment.kubernetes().isPresent()) {
-      try {
-        write(environment.kubernetes().get(), request.kubectl(), summary);
-      } catch (IOException | RuntimeException e) {
-        context.err().println("warning: the run's record was not written: " + e.getMessage());
-      }
+  /**
+   * Writes the record into the environment's cluster through the run's own clients (the
+   * cluster of its locks, chosen by kubectl's rules or in-cluster), before they are closed;
+   * a failure is a warning on stderr.
+   */
+  static void record(CliContext context, LiveRequest request, Map<String, String> summary,
+      Backend backend) {
+    Optional<K8sTarget> target = request.environment().kubernetes();
+    if (target.isEmpty()) {
+      return; // nowhere to keep it: the run folder is the record
     }
-    if (notify) {
-      try {
-        NotifyTarget target = environment.requireNotify();
-        NotifyPost.post(target.webhook(), Secrets.system().resolve(target.token()),
-            notice(summary), POST_TIMEOUT);
-      } catch (ConfigException e) {
-        context.err().println("warning: `--notify-report`: " + e.getMessage());
-      } catch (IOException e) {
-        context.err().println("warning: the report was not sent: " + e.getMessage());
-      }
+    try {
+      K8sClients clients = backend.service(K8sClients.class);
+      new RunRecords(clients.cluster("").client(), target.get().lockNamespace()).write(
+          summary.get("run_id"), summary.get("runbook"), summary, Instant.now(),
+          target.get().runRecordsMaxAge());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      context.err().println("warning: the run's record was not written: interrupted");
+    } catch (Exception e) {
+      context.err().println("warning: the run's record was not written: " + e.getMessage());
     }
     context.err().flush();
   }
 
-  /** To the environment's cluster, chosen as its locks' is (kubectl's rules, or in-cluster). */
-  private static void write(K8sTarget target, KubectlFlags flags, Map<String, String> summary)
-      throws IOException {
-    try (K8sClients clients = K8sClients.connect(KubeConventions.choose(flags.kubeconfig(),
-        flags.context(), target, System.getenv(), Path.of(System.getProperty("user.home"))),
-        Map.of())) {
-      new RunRecords(clients.cluster("").client(), target.lockNamespace()).write(
-          summary.get("run_id"), summary.get("runbook"), summary, Instant.now(),
-          target.runRecordsMaxAge());
+  /** `--notify-report`: the summary posted to the `notify` webhook; a failure is a warning. */
+  static void notify(CliContext context, LiveRequest request, Map<String, String> summary) {
+    try {
+      NotifyTarget target = request.environment().requireNotify();
+      NotifyPost.post(target.webhook(), Secrets.system().resolve(target.token()),
+          notice(summary), POST_TIMEOUT);
+    } catch (ConfigException e) {
+      context.err().println("warning: `--notify-report`: " + e.getMessage());
+    } catch (IOException e) {
+      context.err().println("warning: the report was not sent: " + e.getMessage());
     }
+    context.err().flush();
   }
 
   /** The notice: a `text` line for a chat channel, then every field for a machine. */
