@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 final class RunRecord {
   private static final Duration POST_TIMEOUT = Duration.ofSeconds(10);
+  /** How long writing the record (and pruning old ones) may take after the run. */
+  static final Duration RECORD_DEADLINE = Duration.ofSeconds(10);
 
   private RunRecord() {}
 
@@ -64,16 +66,30 @@ final class RunRecord {
     if (target.isEmpty()) {
       return; // nowhere to keep it: the run folder is the record
     }
-    try {
+    // on a thread of its own with a deadline: an API that stopped answering (the very fault a
+    // run may have met) must not hold the run's exit for the client's request timeouts
+    java.util.concurrent.FutureTask<Void> write = new java.util.concurrent.FutureTask<>(() -> {
       K8sClients clients = backend.service(K8sClients.class);
       new RunRecords(clients.cluster("").client(), target.get().lockNamespace()).write(
           summary.get("run_id"), summary.get("runbook"), summary, Instant.now(),
           target.get().runRecordsMaxAge());
+      return null;
+    });
+    Thread thread = new Thread(write, "run-record");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      write.get(RECORD_DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      write.cancel(true);
+      context.err().println("warning: the run's record was not written: the cluster did not "
+          + "answer within " + ValueFormat.duration(RECORD_DEADLINE));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       context.err().println("warning: the run's record was not written: interrupted");
-    } catch (Exception e) {
-      context.err().println("warning: the run's record was not written: " + e.getMessage());
+    } catch (java.util.concurrent.ExecutionException e) {
+      context.err().println("warning: the run's record was not written: "
+          + e.getCause().getMessage());
     }
     context.err().flush();
   }

@@ -150,6 +150,33 @@ class RunsCommandTest {
   }
 
   @Test
+  void aClusterThatDoesNotAnswerCostsTheRunAWarningAndTenSecondsAtMost() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+        InetAddress.getLoopbackAddress())) {
+      // accepts connections (the kernel does) and never answers: a frozen API server
+      Path kubeconfig = dir.resolve("silent-kubeconfig");
+      Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: s\n"
+          + "  cluster: {server: 'http://127.0.0.1:" + silent.getLocalPort() + "'}\n"
+          + "contexts:\n- name: s\n  context: {cluster: s, user: s}\ncurrent-context: s\n"
+          + "users:\n- name: s\n  user: {}\n");
+      Path silentConfig = dir.resolve("silent.yaml");
+      Files.writeString(silentConfig, "environments:\n  dev:\n    class: dev\n"
+          + "    kubernetes: {context: s, kubeconfig: " + kubeconfig + "}\n");
+      Path file = dir.resolve("unlocked.chaos");
+      Files.writeString(file, "runbook \"unlocked\" {\n  environment dev\n"
+          + "  step \"hold\" { wait 10ms }\n}\n");
+      long start = System.nanoTime();
+      CliRunner.Result run = new CliRunner().run("exec", "--config", silentConfig.toString(),
+          "--runs-dir", dir.resolve("v").toString(), "-q", file.toString());
+      long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      assertThat(run.err()).contains("warning: the run's record was not written: the cluster "
+          + "did not answer within 10s");
+      assertThat(seconds).isLessThan(40);
+    }
+  }
+
+  @Test
   void theClusterOptionsNeedAnEnvironment() {
     CliRunner.Result r = new CliRunner().run("runs", "--config", config.toString());
     assertThat(r.exitCode()).isEqualTo(2);
