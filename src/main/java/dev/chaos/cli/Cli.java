@@ -25,6 +25,7 @@ public final class Cli {
         .addSubcommand(new CommandLine(RecoverCommand.spec(context)))
         .addSubcommand(new CommandLine(AbortCommand.spec(context)))
         .addSubcommand(new CommandLine(ReportCommand.spec(context)))
+        .addSubcommand(new CommandLine(RunsCommand.spec(context)))
         .addSubcommand(new CommandLine(DocsCommand.spec(context)))
         .addSubcommand(new CommandLine(LspCommand.spec(context)));
     return cli.setOut(context.out())

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +73,12 @@ final class ExecCommand implements Callable<Integer> {
             + "runbook's name; see docs/exec.md)", "--confirm"));
     spec.addOption(Specs.option(Path.class, "FILE",
         "Write the journal to FILE (the reports go beside it)", "--journal"));
+    spec.addOption(Specs.option(Path.class, "DIR", "Make the run's folder under DIR instead of "
+        + "chaos-runs (in a pod: a volume's path)", "--runs-dir"));
     spec.addOption(Specs.option(Path.class, "FILE", "Also write a JUnit XML report to FILE",
         "--junit"));
+    spec.addOption(Specs.flag("Post the run's summary (outcome, recovery time, where the "
+        + "report is) to the environment's `notify` webhook when it ends", "--notify-report"));
     spec.addOption(Specs.flag("Run even though a run of the same lock died unfinished "
         + "(see `chaos recover`)", "--force"));
     spec.addOption(Specs.flag("Print only the summary", "-q", "--quiet"));
@@ -96,7 +101,8 @@ final class ExecCommand implements Callable<Integer> {
     if (world != null && !sandbox) {
       throw new CommandFailure("`--world` describes the sandbox: add `--sandbox`");
     }
-    for (String liveOnly : List.of("--config", "--context", "--kubeconfig", "--confirm")) {
+    for (String liveOnly : List.of("--config", "--context", "--kubeconfig", "--confirm",
+        "--notify-report")) {
       if (sandbox && parsed.hasMatchedOption(liveOnly)) {
         throw new CommandFailure("`" + liveOnly + "` is for real runs: the sandbox needs no "
             + "config (its world is `--world FILE`)");
@@ -126,10 +132,16 @@ final class ExecCommand implements Callable<Integer> {
           parsed.matchedOptionValue("--confirm", null)), context);
     }
     String name = program.runbook().orElseThrow().name().text();
+    Path runsDir = parsed.matchedOptionValue("--runs-dir", RunFolder.DEFAULT_ROOT);
+    if (parsed.hasMatchedOption("--runs-dir") && parsed.hasMatchedOption("--journal")) {
+      throw new CommandFailure("`--journal` names the run's folder itself: drop `--runs-dir`");
+    }
     LocalDateTime started = LocalDateTime.now();
+    java.time.Instant wallStart = java.time.Instant.now();
     RunFolder folder;
     try {
-      folder = RunFolder.choose(parsed.matchedOptionValue("--journal", null), name, started);
+      folder = RunFolder.choose(parsed.matchedOptionValue("--journal", null), runsDir, name,
+          started);
     } catch (IOException e) {
       throw new CommandFailure("cannot create the run folder: " + CommandFailure.reason(e));
     }
@@ -142,7 +154,7 @@ final class ExecCommand implements Callable<Integer> {
         && !parsed.hasMatchedOption("--dry-run")) {
       try {
         UnfinishedRunGuard.check(program, file, parsed.matchedOptionValue("--journal", null),
-            backend);
+            runsDir, backend);
       } catch (CommandFailure refused) {
         backend.close();
         throw refused;
@@ -164,14 +176,23 @@ final class ExecCommand implements Callable<Integer> {
     RunListener journaled = RunSourceNote.around(journal, file, sandbox ? "sandbox" : "live",
         sandbox ? null : configFile(parsed),
         sandbox ? env : ((dev.chaos.config.LiveRequest) request).environment().name());
+    Map<String, String> record = null;
     try (backend; journal) {
       result = run(program, backend, options, journaled, quiet, verbose);
+      if (request instanceof LiveRequest live) {
+        record = RunRecord.summary(result, live.environment().name(), folder,
+            RunSummary.exitCode(result.outcome()), wallStart);
+        RunRecord.record(context, live, record, backend);
+      }
     } finally {
       UnfinishedJournals.finished(running);
     }
     RunSummary summary = new RunSummary(context, folder);
     summary.writeReports(result, junit);
     summary.print(result, journal);
+    if (request instanceof LiveRequest live && parsed.hasMatchedOption("--notify-report")) {
+      RunRecord.notify(context, live, record);
+    }
     return RunSummary.exitCode(result.outcome());
   }
 

@@ -8,13 +8,21 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Where a run's journal and reports go: the directory of `--journal FILE`, or a new folder
- * `chaos-runs/RUNBOOK-YYYYMMDD-HHMMSS` (local wall time, `-2`, `-3`, ... when taken) under the
- * current directory.
+ * `RUNBOOK-YYYYMMDD-HHMMSS` (local wall time, `-2`, `-3`, ... when taken) under `--runs-dir`
+ * (default `chaos-runs` in the current directory; in a pod, a volume's path).
  */
 record RunFolder(Path dir, Path journal) {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+  /** Where run folders go when `--runs-dir` does not say. */
+  static final Path DEFAULT_ROOT = Path.of("chaos-runs");
+
   static RunFolder choose(Path journalOption, String runbook, LocalDateTime now)
+      throws IOException {
+    return choose(journalOption, DEFAULT_ROOT, runbook, now);
+  }
+
+  static RunFolder choose(Path journalOption, Path root, String runbook, LocalDateTime now)
       throws IOException {
     if (journalOption != null) {
       Path parent = journalOption.toAbsolutePath().getParent();
@@ -23,7 +31,6 @@ record RunFolder(Path dir, Path journal) {
       return new RunFolder(dir, journalOption);
     }
     String base = safe(runbook) + "-" + STAMP.format(now);
-    Path root = Path.of("chaos-runs");
     Path dir = root.resolve(base);
     for (int n = 2; Files.exists(dir); n++) {
       dir = root.resolve(base + "-" + n);

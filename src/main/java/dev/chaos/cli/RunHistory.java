@@ -38,10 +38,11 @@ record RunHistory(List<Runbook> runbooks, List<String> skipped) {
   /**
    * One run: {@code when} is when it ran on the wall clock (read from its run id, since a
    * rehearsal's `started` is on the sandbox's virtual clock), else its `started`;
-   * {@code recovery} the measured recovery time, null when none was recorded.
+   * {@code recovery} the measured recovery time, null when none was recorded;
+   * {@code environment} the runbook's declared one.
    */
   record Run(String runbook, String title, String runId, LocalDateTime when, String outcome,
-      Duration duration, Duration recovery, boolean dryRun, Path folder) {}
+      Duration duration, Duration recovery, boolean dryRun, Path folder, String environment) {}
 
   /** The runs of one runbook, oldest first. */
   record Runbook(String name, String title, List<Run> runs) {
@@ -118,7 +119,7 @@ record RunHistory(List<Runbook> runbooks, List<String> skipped) {
       runs.add(new Run(name, text(runbook.path("title")), runId == null ? "" : runId,
           when(runId, text(root.path("started"))), outcome,
           duration(text(root.path("duration"))), recovered,
-          root.path("dry_run").asBoolean(false), folder));
+          root.path("dry_run").asBoolean(false), folder, text(runbook.path("environment"))));
     } catch (IOException e) {
       skipped.add(file + ": cannot be read: " + CommandFailure.reason(e));
     } catch (JacksonException e) {

@@ -19,8 +19,14 @@ final class UnfinishedRunGuard {
   private UnfinishedRunGuard() {}
 
   static void check(CheckedProgram program, Path file, Path journalOption, Backend backend) {
+    check(program, file, journalOption, RunFolder.DEFAULT_ROOT, backend);
+  }
+
+  /** As above, with the run folders under {@code runsDir} (`--runs-dir`). */
+  static void check(CheckedProgram program, Path file, Path journalOption, Path runsDir,
+      Backend backend) {
     String lock = ProdHeader.of(program).lock();
-    List<Path> roots = new ArrayList<>(List.of(Path.of("chaos-runs")));
+    List<Path> roots = new ArrayList<>(List.of(runsDir));
     if (journalOption != null) {
       Path dir = journalOption.toAbsolutePath().getParent();
       if (dir != null && dir.getParent() != null) {

@@ -112,7 +112,7 @@ final class ConfigReader {
   private K8sTarget kubernetes(Field field) throws YamlException {
     YamlSection k8s = YamlSection.of(field.value(), field.keyOrigin(),
         List.of("context", "in_cluster", "kubeconfig", "clusters", "lock_namespace",
-            "lock_lease", "chaos_namespaces"));
+            "lock_lease", "chaos_namespaces", "run_records_max_age"));
     Optional<String> context = optionalText(k8s, "context");
     boolean inCluster = k8s.has("in_cluster") && YamlSection.bool(k8s.required("in_cluster"));
     Optional<Path> kubeconfig = optionalPath(k8s, "kubeconfig");
@@ -149,7 +149,9 @@ final class ConfigReader {
     }
     return new K8sTarget(context, inCluster, kubeconfig, clusters,
         optionalText(k8s, "lock_namespace").orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE),
-        lockLease(k8s), chaosNamespaces);
+        lockLease(k8s), chaosNamespaces, k8s.optional("run_records_max_age").isPresent()
+            ? duration(k8s.optional("run_records_max_age").get())
+            : K8sTarget.DEFAULT_RUN_RECORDS_MAX_AGE);
   }
 
   private static Duration lockLease(YamlSection k8s) throws YamlException {

@@ -10,12 +10,12 @@ import java.util.Optional;
  * context) or the in-cluster service account, plus extra named clusters, the namespace where
  * runbooks' `lock`s are kept as Leases, how long such a Lease lasts unrenewed, and the
  * namespaces where chaos objects live (what `chaos abort` sweeps; empty when the file does not
- * say).
+ * say), and how long the runs' records are kept there.
  */
 public record K8sTarget(
     Optional<String> context, boolean inCluster, Optional<Path> kubeconfig,
     Map<String, K8sCluster> clusters, String lockNamespace, Duration lockLease,
-    java.util.List<String> chaosNamespaces) {
+    java.util.List<String> chaosNamespaces, Duration runRecordsMaxAge) {
   /** Where locks are kept when the file does not say. */
   public static final String DEFAULT_LOCK_NAMESPACE = "default";
 
@@ -28,6 +28,19 @@ public record K8sTarget(
 
   /** The shortest `lock_lease`: renewals every third of it, retries every second. */
   public static final Duration MIN_LOCK_LEASE = Duration.ofSeconds(3);
+
+  /**
+   * How long a run's record (a ConfigMap, see `chaos runs`) is kept when the file does not say:
+   * a month covers a monthly GameDay's comparison with the last one.
+   */
+  public static final Duration DEFAULT_RUN_RECORDS_MAX_AGE = Duration.ofDays(31);
+
+  public K8sTarget(Optional<String> context, boolean inCluster, Optional<Path> kubeconfig,
+      Map<String, K8sCluster> clusters, String lockNamespace, Duration lockLease,
+      java.util.List<String> chaosNamespaces) {
+    this(context, inCluster, kubeconfig, clusters, lockNamespace, lockLease, chaosNamespaces,
+        DEFAULT_RUN_RECORDS_MAX_AGE);
+  }
 
   public K8sTarget {
     clusters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(clusters));

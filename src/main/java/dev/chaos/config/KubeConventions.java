@@ -1,6 +1,7 @@
 package dev.chaos.config;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,10 @@ import java.util.Optional;
  * kubectl's rules for which kubeconfig and context to use. The kubeconfig: `--kubeconfig`,
  * else the config file's, else the first entry of `KUBECONFIG`, else `~/.kube/config`. The
  * context: `--context`, else the config file's, else the kubeconfig's current context.
- * Either flag also overrides `in_cluster: true`, as it does for kubectl in a pod.
+ * Either flag also overrides `in_cluster: true`, as it does for kubectl in a pod. In a pod
+ * ({@link PodEnvironment}) where nothing names a kubeconfig or a context and no kubeconfig file
+ * exists, the pod's service account is used, as kubectl and client-go do: a runner image has no
+ * kubeconfig, and one that has one (or a config naming a context) goes where that says.
  */
 public final class KubeConventions {
   private KubeConventions() {}
@@ -22,6 +26,12 @@ public final class KubeConventions {
       return new KubeChoice(true, null, Optional.empty());
     }
     Path file = kubeconfig(flagKubeconfig, target.kubeconfig(), environment, home);
+    boolean nothingNamed = flagKubeconfig.isEmpty() && flagContext.isEmpty()
+        && target.kubeconfig().isEmpty() && target.context().isEmpty()
+        && environment.get("KUBECONFIG") == null;
+    if (nothingNamed && !Files.exists(file) && PodEnvironment.detect(environment).isPresent()) {
+      return new KubeChoice(true, null, Optional.empty());
+    }
     return new KubeChoice(false, file, flagContext.isPresent() ? flagContext : target.context());
   }
 

@@ -67,6 +67,69 @@ class KubeConventionsTest {
         KubeConventions.choose(Optional.empty(), Optional.of("ctx"), inCluster, KUBECONFIG_SET, HOME));
   }
 
+  /** A simulated pod: the service-account folder with a token, the API server's address. */
+  static Map<String, String> pod(Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("token"), "t0k3n-of-the-pod");
+    return Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT", "443",
+        "CHAOS_SERVICEACCOUNT_DIR", dir.toString());
+  }
+
+  @Test
+  void inAPodWhereNothingNamesAClusterThePodsAccountIsUsed(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Map<String, String> pod = pod(dir);
+    Path home = dir.resolve("home"); // no .kube/config: a runner image has none
+    K8sTarget nothing = target(Optional.empty(), Optional.empty());
+    assertEquals(new KubeChoice(true, null, Optional.empty()),
+        KubeConventions.choose(Optional.empty(), Optional.empty(), nothing, pod, home));
+    assertEquals(Optional.of(PodEnvironment.detect(pod).orElseThrow().url()),
+        Optional.of("https://10.0.0.1:443"));
+  }
+
+  @Test
+  void inAPodAnythingThatNamesAClusterWins(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Map<String, String> pod = pod(dir);
+    Path home = dir.resolve("home");
+    // the environment's cluster, configured: the run (and its lock) goes there, not to the pod's
+    assertEquals(new KubeChoice(false, home.resolve(".kube/config"), Optional.of("staging-eu")),
+        KubeConventions.choose(Optional.empty(), Optional.empty(),
+            target(Optional.empty(), Optional.of("staging-eu")), pod, home));
+    assertEquals(new KubeChoice(false, CONFIGURED, Optional.empty()),
+        KubeConventions.choose(Optional.empty(), Optional.empty(),
+            target(Optional.of(CONFIGURED), Optional.empty()), pod, home));
+    assertEquals(new KubeChoice(false, FLAG, Optional.empty()),
+        KubeConventions.choose(Optional.of(FLAG), Optional.empty(),
+            target(Optional.empty(), Optional.empty()), pod, home));
+    Map<String, String> withVariable = new java.util.HashMap<>(pod);
+    withVariable.put("KUBECONFIG", "/first/kubeconfig");
+    assertEquals(new KubeChoice(false, Path.of("/first/kubeconfig"), Optional.empty()),
+        KubeConventions.choose(Optional.empty(), Optional.empty(),
+            target(Optional.empty(), Optional.empty()), withVariable, home));
+    java.nio.file.Files.createDirectories(home.resolve(".kube"));
+    java.nio.file.Files.writeString(home.resolve(".kube/config"), "kind: Config\n");
+    assertEquals(new KubeChoice(false, home.resolve(".kube/config"), Optional.empty()),
+        KubeConventions.choose(Optional.empty(), Optional.empty(),
+            target(Optional.empty(), Optional.empty()), pod, home));
+  }
+
+  @Test
+  void withoutATokenOrTheVariablesItIsNoPod(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Map<String, String> pod = pod(dir);
+    Map<String, String> noHost = new java.util.HashMap<>(pod);
+    noHost.remove("KUBERNETES_SERVICE_HOST");
+    assertEquals(Optional.empty(), PodEnvironment.detect(noHost));
+    assertEquals("KUBERNETES_SERVICE_HOST is not set: this is not a pod",
+        PodEnvironment.missing(noHost));
+    java.nio.file.Files.delete(dir.resolve("token"));
+    assertEquals(Optional.empty(), PodEnvironment.detect(pod));
+    assertEquals("no service-account token at " + dir.resolve("token")
+        + " (is automountServiceAccountToken off?)", PodEnvironment.missing(pod));
+    assertEquals(false, KubeConventions.choose(Optional.empty(), Optional.empty(),
+        target(Optional.empty(), Optional.empty()), pod, dir.resolve("home")).inCluster());
+  }
+
   @Test
   void aNamedClusterKeepsItsContext() {
     K8sTarget target = target(Optional.of(CONFIGURED), Optional.of("staging-eu"));

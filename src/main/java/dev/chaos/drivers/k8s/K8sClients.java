@@ -2,6 +2,7 @@ package dev.chaos.drivers.k8s;
 
 import dev.chaos.drivers.ManifestDocuments;
 import dev.chaos.config.KubeChoice;
+import dev.chaos.config.PodEnvironment;
 import dev.chaos.drivers.FailureText;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -186,7 +187,7 @@ public final class K8sClients implements AutoCloseable {
     String what = name.isEmpty() ? "k8s" : "k8s cluster " + name;
     Config config;
     if (choice.inCluster()) {
-      config = Config.autoConfigure(null);
+      config = inCluster(what, System.getenv());
     } else {
       String text;
       try {
@@ -209,6 +210,34 @@ public final class K8sClients implements AutoCloseable {
     }
     credentials.accept(config);
     return client(config);
+  }
+
+  /**
+   * The pod's service account, read from its files rather than by fabric8's auto-configuration,
+   * which would prefer a kubeconfig it finds and reads its folder from system properties. The
+   * token is read for each request: a projected token is rotated while a long run lasts.
+   */
+  static Config inCluster(String what, Map<String, String> environment) {
+    PodEnvironment pod = PodEnvironment.detect(environment).orElseThrow(() -> new K8sException(
+        what, "in-cluster: " + PodEnvironment.missing(environment)));
+    Config config = Config.empty();
+    config.setMasterUrl(pod.url());
+    if (Files.isRegularFile(pod.caCert())) {
+      config.setCaCertFile(pod.caCert().toString());
+    }
+    config.setOauthTokenProvider(() -> {
+      try {
+        return Files.readString(pod.token()).trim();
+      } catch (IOException e) {
+        throw new K8sException(what, "in-cluster: cannot read the service-account token "
+            + pod.token() + ": " + FailureText.oneLine(String.valueOf(e.getMessage())));
+      }
+    });
+    String namespace = pod.namespace();
+    if (!namespace.isEmpty()) {
+      config.setNamespace(namespace);
+    }
+    return config;
   }
 
   /**

@@ -73,6 +73,9 @@ public final class K8sLive implements LiveBinding {
     return K8sClients.connect(main, clusters, config -> {
       redactor.learnAuthorization(config.getOauthToken() == null ? null
           : "Bearer " + config.getOauthToken());
+      if (config.getOauthTokenProvider() != null) {
+        redactor.learnAuthorization("Bearer " + config.getOauthTokenProvider().getToken());
+      }
       if (config.getPassword() != null) {
         redactor.learn(config.getPassword());
         redactor.learn(config.getUsername() + ":" + config.getPassword());
