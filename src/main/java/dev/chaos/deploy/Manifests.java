@@ -1,0 +1,325 @@
+package dev.chaos.deploy;
+
+import dev.chaos.config.SecretRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The Kubernetes objects that run runbooks in a cluster, as plain trees in the order they must
+ * be created: the ServiceAccount, its Roles and bindings, the ConfigMap with the runbooks and
+ * `chaos.yaml`, then a Job per runbook (a CronJob for a scheduled one) or a GameDay's Argo
+ * WorkflowTemplate.
+ */
+public final class Manifests {
+  /** Where the ConfigMap is mounted: `chaos.yaml` and the runbooks by their relative paths. */
+  public static final String CONFIG_DIR = "/etc/chaos";
+
+  /** The run folder's volume, the working directory: `chaos-runs/` lands here. */
+  public static final String RUN_DIR = "/var/lib/chaos";
+
+  /**
+   * How long a stopped pod has to undo (SIGTERM at the deadline or on deletion): chaos undoes
+   * everything on SIGTERM before it exits, at most one undo's 2-minute deadline per change.
+   */
+  static final long TERMINATION_GRACE_SECONDS = 300;
+
+  /** What to render: where, with which image and names. */
+  public record Options(String namespace, String image, String prefix, String secretName,
+      String gameday, boolean parallel, String runsClaim) {}
+
+  /** A file of the ConfigMap: its key and its path under {@link #CONFIG_DIR}. */
+  public record Mounted(String key, String path, String text) {}
+
+  /** One runbook to run: its header and the path of its file under {@link #CONFIG_DIR}. */
+  public record Run(DeployedRunbook runbook, String environment, String path) {}
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private final Options options;
+
+  public Manifests(Options options) {
+    this.options = options;
+  }
+
+  /** Every object, in the order they are created. */
+  public List<Map<String, Object>> objects(Rbac rbac, List<Mounted> files, List<Run> runs,
+      List<SecretRef> secrets) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    out.add(object("v1", "ServiceAccount", runner(), options.namespace()));
+    for (String ns : rbac.namespaces()) {
+      Map<String, Object> role = object("rbac.authorization.k8s.io/v1", "Role", runner(), ns);
+      role.put("rules", rules(rbac.rules(ns)));
+      out.add(role);
+      out.add(binding("RoleBinding", "Role", runner(), ns));
+    }
+    if (rbac.hasClusterRules()) {
+      String name = runner() + "-" + options.namespace();
+      Map<String, Object> role = object("rbac.authorization.k8s.io/v1", "ClusterRole", name,
+          null);
+      role.put("rules", rules(rbac.rules("")));
+      out.add(role);
+      out.add(binding("ClusterRoleBinding", "ClusterRole", name, null));
+    }
+    Map<String, Object> config = object("v1", "ConfigMap", configMap(), options.namespace());
+    Map<String, Object> data = new LinkedHashMap<>();
+    files.forEach(f -> data.put(f.key(), f.text()));
+    config.put("data", data);
+    out.add(config);
+    if (options.gameday() != null) {
+      out.add(workflowTemplate(files, runs, secrets));
+      return out;
+    }
+    for (Run run : runs) {
+      out.add(run.runbook().schedule().isPresent() ? cronJob(files, run, secrets)
+          : job(files, run, secrets));
+    }
+    return out;
+  }
+
+  /** The objects as one multi-document YAML stream. */
+  public static String yaml(List<Map<String, Object>> objects) {
+    StringBuilder out = new StringBuilder();
+    for (Map<String, Object> o : objects) {
+      String doc = YAML.writeValueAsString(o);
+      out.append(doc.startsWith("---") ? doc : "---\n" + doc);
+    }
+    return out.toString();
+  }
+
+  private String runner() {
+    return options.prefix() + "-runner";
+  }
+
+  private String configMap() {
+    return options.prefix() + "-runbooks";
+  }
+
+  private Map<String, Object> object(String apiVersion, String kind, String name,
+      String namespace) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("name", name);
+    if (namespace != null) {
+      metadata.put("namespace", namespace);
+    }
+    metadata.put("labels", labels(null));
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("apiVersion", apiVersion);
+    o.put("kind", kind);
+    o.put("metadata", metadata);
+    return o;
+  }
+
+  private static Map<String, Object> labels(String runbook) {
+    Map<String, Object> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", "chaos");
+    labels.put("app.kubernetes.io/managed-by", "chaos-deploy");
+    if (runbook != null) {
+      labels.put("chaos.dev/runbook", runbook);
+    }
+    return labels;
+  }
+
+  private static List<Object> rules(List<Rbac.Rule> rules) {
+    List<Object> out = new ArrayList<>();
+    for (Rbac.Rule r : rules) {
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("apiGroups", List.of(r.group()));
+      rule.put("resources", List.of(r.resource()));
+      rule.put("verbs", r.verbs());
+      out.add(rule);
+    }
+    return out;
+  }
+
+  private Map<String, Object> binding(String kind, String roleKind, String name,
+      String namespace) {
+    Map<String, Object> b = object("rbac.authorization.k8s.io/v1", kind, name, namespace);
+    Map<String, Object> subject = new LinkedHashMap<>();
+    subject.put("kind", "ServiceAccount");
+    subject.put("name", runner());
+    subject.put("namespace", options.namespace());
+    b.put("subjects", List.of(subject));
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("apiGroup", "rbac.authorization.k8s.io");
+    ref.put("kind", roleKind);
+    ref.put("name", name);
+    b.put("roleRef", ref);
+    return b;
+  }
+
+  /** `chaos exec` of one runbook, in the environment it names. */
+  private static List<Object> execArgs(Run run) {
+    return List.of("exec", "--config", CONFIG_DIR + "/chaos.yaml", "--env", run.environment(),
+        CONFIG_DIR + "/" + run.path());
+  }
+
+  private Map<String, Object> container(Run run, List<SecretRef> secrets) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", "chaos");
+    c.put("image", options.image());
+    c.put("args", execArgs(run));
+    c.put("workingDir", RUN_DIR);
+    List<Object> env = new ArrayList<>();
+    List<Object> mounts = new ArrayList<>();
+    mounts.add(Map.of("name", "runbooks", "mountPath", CONFIG_DIR, "readOnly", true));
+    mounts.add(Map.of("name", "runs", "mountPath", RUN_DIR));
+    for (SecretRef ref : secrets) {
+      if (ref.source() == SecretRef.Source.ENV) {
+        env.add(Map.of("name", ref.variable(), "valueFrom", Map.of("secretKeyRef",
+            Map.of("name", options.secretName(), "key", ref.variable()))));
+      } else {
+        String key = ref.path().getFileName().toString();
+        mounts.add(Map.of("name", "secrets", "mountPath", secretPath(ref), "subPath", key,
+            "readOnly", true));
+      }
+    }
+    if (!env.isEmpty()) {
+      c.put("env", env);
+    }
+    c.put("volumeMounts", mounts);
+    Map<String, Object> security = new LinkedHashMap<>();
+    security.put("runAsNonRoot", true);
+    security.put("allowPrivilegeEscalation", false);
+    security.put("readOnlyRootFilesystem", true);
+    security.put("capabilities", Map.of("drop", List.of("ALL")));
+    c.put("securityContext", security);
+    return c;
+  }
+
+  /**
+   * Where a `file:` secret is mounted: its path in the config, which a relative path takes
+   * from the config's directory, {@link #CONFIG_DIR} in the pod.
+   */
+  static String secretPath(SecretRef ref) {
+    String path = ref.path().toString().replace('\\', '/');
+    return path.startsWith("/") ? path : CONFIG_DIR + "/" + path;
+  }
+
+  private List<Object> volumes(List<Mounted> files, List<SecretRef> secrets) {
+    List<Object> items = new ArrayList<>();
+    for (Mounted f : files) {
+      items.add(Map.of("key", f.key(), "path", f.path()));
+    }
+    List<Object> volumes = new ArrayList<>();
+    volumes.add(Map.of("name", "runbooks", "configMap", Map.of("name", configMap(),
+        "items", items)));
+    volumes.add(options.runsClaim() == null ? Map.of("name", "runs", "emptyDir", Map.of())
+        : Map.of("name", "runs", "persistentVolumeClaim",
+            Map.of("claimName", options.runsClaim())));
+    if (secrets.stream().anyMatch(s -> s.source() == SecretRef.Source.FILE)) {
+      volumes.add(Map.of("name", "secrets", "secret", Map.of("secretName",
+          options.secretName())));
+    }
+    return volumes;
+  }
+
+  private Map<String, Object> podSpec(List<Mounted> files, Run run, List<SecretRef> secrets) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("serviceAccountName", runner());
+    spec.put("restartPolicy", "Never");
+    spec.put("terminationGracePeriodSeconds", TERMINATION_GRACE_SECONDS);
+    spec.put("securityContext", Map.of("runAsNonRoot", true));
+    spec.put("containers", List.of(container(run, secrets)));
+    spec.put("volumes", volumes(files, secrets));
+    return spec;
+  }
+
+  /** The Job spec: never retried (a chaos run is not repeated blindly), bounded in time. */
+  private Map<String, Object> jobSpec(List<Mounted> files, Run run, List<SecretRef> secrets) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("backoffLimit", 0);
+    spec.put("activeDeadlineSeconds", run.runbook().deadlineSeconds());
+    Map<String, Object> template = new LinkedHashMap<>();
+    template.put("metadata", Map.of("labels", labels(run.runbook().name())));
+    template.put("spec", podSpec(files, run, secrets));
+    spec.put("template", template);
+    return spec;
+  }
+
+  private Map<String, Object> job(List<Mounted> files, Run run, List<SecretRef> secrets) {
+    Map<String, Object> job = object("batch/v1", "Job",
+        options.prefix() + "-" + run.runbook().objectName(), options.namespace());
+    label(job, run);
+    job.put("spec", jobSpec(files, run, secrets));
+    return job;
+  }
+
+  private Map<String, Object> cronJob(List<Mounted> files, Run run, List<SecretRef> secrets) {
+    DeployedRunbook.Schedule schedule = run.runbook().schedule().orElseThrow();
+    Map<String, Object> cron = object("batch/v1", "CronJob",
+        options.prefix() + "-" + run.runbook().objectName(), options.namespace());
+    label(cron, run);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("schedule", schedule.cron());
+    spec.put("timeZone", schedule.zone());
+    spec.put("concurrencyPolicy", "Forbid");
+    // a time missed (the controller down) is skipped, never run late outside its window
+    spec.put("startingDeadlineSeconds", 300);
+    spec.put("successfulJobsHistoryLimit", 3);
+    spec.put("failedJobsHistoryLimit", 5);
+    Map<String, Object> jobTemplate = new LinkedHashMap<>();
+    jobTemplate.put("metadata", Map.of("labels", labels(run.runbook().name())));
+    jobTemplate.put("spec", jobSpec(files, run, secrets));
+    spec.put("jobTemplate", jobTemplate);
+    cron.put("spec", spec);
+    return cron;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void label(Map<String, Object> object, Run run) {
+    ((Map<String, Object>) ((Map<String, Object>) object.get("metadata")).get("labels"))
+        .put("chaos.dev/runbook", run.runbook().name());
+  }
+
+  /**
+   * A GameDay: every runbook a step of the image, one after the other (a failed step ends the
+   * workflow), or all at once with `--parallel` (a DAG that fails fast: no step starts after
+   * one failed).
+   */
+  private Map<String, Object> workflowTemplate(List<Mounted> files, List<Run> runs,
+      List<SecretRef> secrets) {
+    Map<String, Object> wt = object("argoproj.io/v1alpha1", "WorkflowTemplate",
+        options.gameday(), options.namespace());
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("entrypoint", "gameday");
+    spec.put("serviceAccountName", runner());
+    spec.put("securityContext", Map.of("runAsNonRoot", true));
+    spec.put("volumes", volumes(files, secrets));
+    List<Object> templates = new ArrayList<>();
+    Map<String, Object> main = new LinkedHashMap<>();
+    main.put("name", "gameday");
+    List<Object> steps = new ArrayList<>();
+    long sum = 0;
+    long longest = 0;
+    for (Run run : runs) {
+      String name = run.runbook().objectName();
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("name", name);
+      step.put("template", name);
+      steps.add(options.parallel() ? step : List.of(step));
+      Map<String, Object> template = new LinkedHashMap<>();
+      template.put("name", name);
+      template.put("activeDeadlineSeconds", run.runbook().deadlineSeconds());
+      template.put("retryStrategy", Map.of("limit", 0));
+      Map<String, Object> container = container(run, secrets);
+      container.remove("name");
+      template.put("container", container);
+      templates.add(template);
+      sum += run.runbook().deadlineSeconds();
+      longest = Math.max(longest, run.runbook().deadlineSeconds());
+    }
+    if (options.parallel()) {
+      main.put("dag", Map.of("failFast", true, "tasks", steps));
+    } else {
+      main.put("steps", steps);
+    }
+    templates.add(0, main);
+    spec.put("activeDeadlineSeconds", options.parallel() ? longest : sum);
+    spec.put("templates", templates);
+    wt.put("spec", spec);
+    return wt;
+  }
+}
