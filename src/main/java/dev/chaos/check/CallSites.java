@@ -37,6 +37,15 @@ public final class CallSites {
     }
   };
 
+  /**
+   * A string with parts only the run knows, each written as {@link #UNKNOWN_PART}: a manifest
+   * whose pod name is interpolated still says its kind and namespace.
+   */
+  public record Partial(String text) {}
+
+  /** What stands for an unknown part of a {@link Partial}: a valid name, so YAML still reads. */
+  public static final String UNKNOWN_PART = "chaos-unknown-value";
+
   /** The most values one argument may take before it counts as unknown. */
   private static final int MAX_VALUES = 64;
 
@@ -128,7 +137,8 @@ public final class CallSites {
     if (info.callee() instanceof Callee.Native n) {
       Map<String, List<Object>> args = new LinkedHashMap<>();
       info.arguments().forEach((name, arg) -> args.put(name, eval(arg, f)));
-      sites.add(new Site(n.builtin(), runbookFile, here.origin(), here.via(), args));
+      sites.add(new Site(n.builtin(), runbookFile, here.origin(),
+          via(here, call.span(), f.owner()), args));
     } else if (info.callee() instanceof Callee.UserFn fn && !f.stack().contains(fn.fn())) {
       Frame inner = enter(info, fn.fn().params(), fn.owner(), fn.fn(), call.span(), here);
       Walk.expr(fn.fn().body(), x -> visit(x, inner));
@@ -192,21 +202,28 @@ public final class CallSites {
       return List.of(s.constant());
     }
     List<String> texts = List.of("");
+    boolean partial = false;
     for (Expr.StrPart p : s.parts()) {
       List<Object> parts = p instanceof Expr.StrPart.Interp i ? eval(i.expr(), f)
           : List.of(((Expr.StrPart.Text) p).text());
       List<String> next = new ArrayList<>();
       for (String t : texts) {
         for (Object part : parts) {
-          if (part == UNKNOWN || part instanceof Items || part instanceof Map) {
-            return List.of(UNKNOWN);
+          if (part instanceof String || part instanceof Long || part instanceof Boolean) {
+            next.add(t + part);
+          } else {
+            partial = true;
+            next.add(t + (part instanceof Partial known ? known.text() : UNKNOWN_PART));
           }
-          next.add(t + part);
         }
       }
       texts = next;
     }
-    return new ArrayList<>(texts);
+    List<Object> out = new ArrayList<>();
+    for (String t : texts) {
+      out.add(partial ? new Partial(t) : t);
+    }
+    return out;
   }
 
   private List<Object> reference(Expr e, Frame f) {
@@ -260,8 +277,8 @@ public final class CallSites {
     for (Object namespace : arg(info, "namespace", f, null)) {
       for (Object labels : arg(info, "labels", f, "")) {
         for (Object cluster : arg(info, "cluster", f, "")) {
-          if (namespace == UNKNOWN || labels == UNKNOWN || cluster == UNKNOWN) {
-            return List.of(UNKNOWN);
+          if (!(namespace instanceof String) || !(cluster instanceof String)) {
+            return List.of(UNKNOWN); // which pods is the run's; where they are must be known
           }
           Map<String, Object> selector = new LinkedHashMap<>();
           selector.put("namespace", namespace);

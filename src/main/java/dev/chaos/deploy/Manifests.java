@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * The Kubernetes objects that run runbooks in a cluster, as plain trees in the order they must
@@ -36,12 +37,28 @@ public final class Manifests {
   /** One runbook to run: its header and the path of its file under {@link #CONFIG_DIR}. */
   public record Run(DeployedRunbook runbook, String environment, String path) {}
 
-  private static final YAMLMapper YAML = new YAMLMapper();
+  /** Plain YAML as people write it: files as literal blocks, quotes only where needed. */
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.LITERAL_BLOCK_STYLE,
+          YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .disable(YAMLWriteFeature.SPLIT_LINES).build();
 
   private final Options options;
+  private final java.nio.file.Path configDir;
 
-  public Manifests(Options options) {
+  /** {@code configDir}: the directory of `chaos.yaml`, which `file:` secrets are relative to. */
+  public Manifests(Options options, java.nio.file.Path configDir) {
     this.options = options;
+    this.configDir = configDir.toAbsolutePath().normalize();
+  }
+
+  /** A map that keeps its keys' order, so the output is the same on every run. */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
   }
 
   /** Every object, in the order they are created. */
@@ -164,15 +181,16 @@ public final class Manifests {
     c.put("workingDir", RUN_DIR);
     List<Object> env = new ArrayList<>();
     List<Object> mounts = new ArrayList<>();
-    mounts.add(Map.of("name", "runbooks", "mountPath", CONFIG_DIR, "readOnly", true));
-    mounts.add(Map.of("name", "runs", "mountPath", RUN_DIR));
+    mounts.add(map("name", "runbooks", "mountPath", CONFIG_DIR, "readOnly", true));
+    mounts.add(map("name", "runs", "mountPath", RUN_DIR));
+    mounts.add(map("name", "tmp", "mountPath", "/tmp")); // the root file system is read-only
     for (SecretRef ref : secrets) {
       if (ref.source() == SecretRef.Source.ENV) {
-        env.add(Map.of("name", ref.variable(), "valueFrom", Map.of("secretKeyRef",
-            Map.of("name", options.secretName(), "key", ref.variable()))));
+        env.add(map("name", ref.variable(), "valueFrom", map("secretKeyRef",
+            map("name", options.secretName(), "key", ref.variable()))));
       } else {
         String key = ref.path().getFileName().toString();
-        mounts.add(Map.of("name", "secrets", "mountPath", secretPath(ref), "subPath", key,
+        mounts.add(map("name", "secrets", "mountPath", secretPath(ref), "subPath", key,
             "readOnly", true));
       }
     }
@@ -184,7 +202,7 @@ public final class Manifests {
     security.put("runAsNonRoot", true);
     security.put("allowPrivilegeEscalation", false);
     security.put("readOnlyRootFilesystem", true);
-    security.put("capabilities", Map.of("drop", List.of("ALL")));
+    security.put("capabilities", map("drop", List.of("ALL")));
     c.put("securityContext", security);
     return c;
   }
@@ -193,24 +211,27 @@ public final class Manifests {
    * Where a `file:` secret is mounted: its path in the config, which a relative path takes
    * from the config's directory, {@link #CONFIG_DIR} in the pod.
    */
-  static String secretPath(SecretRef ref) {
-    String path = ref.path().toString().replace('\\', '/');
-    return path.startsWith("/") ? path : CONFIG_DIR + "/" + path;
+  String secretPath(SecretRef ref) {
+    java.nio.file.Path path = ref.path().toAbsolutePath().normalize();
+    return path.startsWith(configDir)
+        ? CONFIG_DIR + "/" + configDir.relativize(path).toString().replace('\\', '/')
+        : path.toString().replace('\\', '/');
   }
 
   private List<Object> volumes(List<Mounted> files, List<SecretRef> secrets) {
     List<Object> items = new ArrayList<>();
     for (Mounted f : files) {
-      items.add(Map.of("key", f.key(), "path", f.path()));
+      items.add(map("key", f.key(), "path", f.path()));
     }
     List<Object> volumes = new ArrayList<>();
-    volumes.add(Map.of("name", "runbooks", "configMap", Map.of("name", configMap(),
+    volumes.add(map("name", "runbooks", "configMap", map("name", configMap(),
         "items", items)));
-    volumes.add(options.runsClaim() == null ? Map.of("name", "runs", "emptyDir", Map.of())
-        : Map.of("name", "runs", "persistentVolumeClaim",
-            Map.of("claimName", options.runsClaim())));
+    volumes.add(options.runsClaim() == null ? map("name", "runs", "emptyDir", map())
+        : map("name", "runs", "persistentVolumeClaim",
+            map("claimName", options.runsClaim())));
+    volumes.add(map("name", "tmp", "emptyDir", map()));
     if (secrets.stream().anyMatch(s -> s.source() == SecretRef.Source.FILE)) {
-      volumes.add(Map.of("name", "secrets", "secret", Map.of("secretName",
+      volumes.add(map("name", "secrets", "secret", map("secretName",
           options.secretName())));
     }
     return volumes;
@@ -221,7 +242,7 @@ public final class Manifests {
     spec.put("serviceAccountName", runner());
     spec.put("restartPolicy", "Never");
     spec.put("terminationGracePeriodSeconds", TERMINATION_GRACE_SECONDS);
-    spec.put("securityContext", Map.of("runAsNonRoot", true));
+    spec.put("securityContext", map("runAsNonRoot", true));
     spec.put("containers", List.of(container(run, secrets)));
     spec.put("volumes", volumes(files, secrets));
     return spec;
@@ -233,7 +254,7 @@ public final class Manifests {
     spec.put("backoffLimit", 0);
     spec.put("activeDeadlineSeconds", run.runbook().deadlineSeconds());
     Map<String, Object> template = new LinkedHashMap<>();
-    template.put("metadata", Map.of("labels", labels(run.runbook().name())));
+    template.put("metadata", map("labels", labels(run.runbook().name())));
     template.put("spec", podSpec(files, run, secrets));
     spec.put("template", template);
     return spec;
@@ -261,7 +282,7 @@ public final class Manifests {
     spec.put("successfulJobsHistoryLimit", 3);
     spec.put("failedJobsHistoryLimit", 5);
     Map<String, Object> jobTemplate = new LinkedHashMap<>();
-    jobTemplate.put("metadata", Map.of("labels", labels(run.runbook().name())));
+    jobTemplate.put("metadata", map("labels", labels(run.runbook().name())));
     jobTemplate.put("spec", jobSpec(files, run, secrets));
     spec.put("jobTemplate", jobTemplate);
     cron.put("spec", spec);
@@ -286,7 +307,7 @@ public final class Manifests {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("entrypoint", "gameday");
     spec.put("serviceAccountName", runner());
-    spec.put("securityContext", Map.of("runAsNonRoot", true));
+    spec.put("securityContext", map("runAsNonRoot", true));
     spec.put("volumes", volumes(files, secrets));
     List<Object> templates = new ArrayList<>();
     Map<String, Object> main = new LinkedHashMap<>();
@@ -303,7 +324,7 @@ public final class Manifests {
       Map<String, Object> template = new LinkedHashMap<>();
       template.put("name", name);
       template.put("activeDeadlineSeconds", run.runbook().deadlineSeconds());
-      template.put("retryStrategy", Map.of("limit", 0));
+      template.put("retryStrategy", map("limit", 0));
       Map<String, Object> container = container(run, secrets);
       container.remove("name");
       template.put("container", container);
@@ -312,7 +333,7 @@ public final class Manifests {
       longest = Math.max(longest, run.runbook().deadlineSeconds());
     }
     if (options.parallel()) {
-      main.put("dag", Map.of("failFast", true, "tasks", steps));
+      main.put("dag", map("failFast", true, "tasks", steps));
     } else {
       main.put("steps", steps);
     }

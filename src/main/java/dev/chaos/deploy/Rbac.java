@@ -88,10 +88,12 @@ public final class Rbac {
         out.append("  ").append(r.resource()).append(r.group().isEmpty() ? "" : "." + r.group())
             .append(": ").append(String.join(", ", r.verbs())).append('\n');
         for (String verb : r.verbs()) {
+          // a line that needs it twice (two calls on one line) is said once
+          java.util.Set<String> lines = new java.util.LinkedHashSet<>();
           for (Need n : needs(new KubeRequest(verb, r.group(), r.resource(), ns))) {
-            out.append("    ").append(verb).append(": ").append(n.where()).append(" (")
-                .append(n.function()).append(")\n");
+            lines.add("    " + verb + ": " + n.where() + " (" + n.function() + ")\n");
           }
+          lines.forEach(out::append);
         }
       }
     }

@@ -204,7 +204,7 @@ public final class RequestTable {
       List<KubeRequest> out = new ArrayList<>();
       for (Map<?, ?> s : selectors()) {
         List<String> ns = List.of(resolve((String) s.get("namespace")));
-        if (!((String) s.get("labels")).isEmpty()) {
+        if (!"".equals(s.get("labels"))) { // labels only the run knows are not empty either
           out.addAll(on(Kinds.require("pod"), ns, "list"));
         }
         out.addAll(on(Kinds.require("event"), ns, "list"));
@@ -223,10 +223,11 @@ public final class RequestTable {
 
     List<KubeRequest> apply() {
       List<KubeRequest> out = new ArrayList<>();
-      for (String manifest : texts("manifest", null)) {
+      for (String manifest : manifests()) {
         for (String namespace : namespaces()) {
           for (ManifestDocuments.Doc d : documents(manifest)) {
             String ns = d.namespace().isEmpty() ? namespace : d.namespace();
+            known(d);
             out.addAll(on(kindOf(d), List.of(ns), "get", "create", "patch", "update", "delete",
                 "list"));
             out.addAll(blast(judged(() -> ChaosManifests.of(d, ns))));
@@ -239,15 +240,42 @@ public final class RequestTable {
     /** `argo.submit`: CREATE; the undo GETs it and PATCHes `spec.shutdown`. */
     List<KubeRequest> submit() {
       List<KubeRequest> out = new ArrayList<>();
-      for (String manifest : texts("manifest", null)) {
+      for (String manifest : manifests()) {
         for (String namespace : namespaces()) {
           ManifestDocuments.Doc d = documents(manifest).get(0);
           String ns = d.namespace().isEmpty() ? namespace : d.namespace();
+          known(d);
           out.addAll(on(Kinds.require("workflow"), List.of(ns), "create", "get", "patch"));
           out.addAll(blast(judged(() -> ChaosManifests.argoWorkflow(d, ns))));
         }
       }
       return out;
+    }
+
+    /**
+     * The manifest's possible texts; parts only the run knows (a pod's name) are allowed as
+     * long as the kinds, versions and namespaces are not among them ({@link #known}).
+     */
+    private List<String> manifests() {
+      List<String> out = new ArrayList<>();
+      for (Object v : site.arguments().getOrDefault("manifest", List.of(CallSites.UNKNOWN))) {
+        if (v instanceof String s) {
+          out.add(s);
+        } else if (v instanceof CallSites.Partial p) {
+          out.add(p.text());
+        } else {
+          throw unknown("`manifest`");
+        }
+      }
+      return out;
+    }
+
+    private void known(ManifestDocuments.Doc d) {
+      for (String part : List.of(d.kind(), d.apiVersion(), d.namespace())) {
+        if (part.contains(CallSites.UNKNOWN_PART)) {
+          throw unknown("the kind, apiVersion or namespace of the manifest");
+        }
+      }
     }
 
     private List<ManifestDocuments.Doc> documents(String manifest) {
@@ -276,6 +304,10 @@ public final class RequestTable {
     private List<KubeRequest> blast(List<ChaosSelection> selections) {
       List<KubeRequest> out = new ArrayList<>();
       for (ChaosSelection s : selections) {
+        if (s.selector().namespacesToRead().stream()
+            .anyMatch(n -> n.contains(CallSites.UNKNOWN_PART))) {
+          throw unknown("the namespaces the manifest selects pods in");
+        }
         out.addAll(on(Kinds.require("pod"), s.selector().namespacesToRead(), "list"));
         if (s.selector().needsWorkloads()) {
           out.addAll(on(Kinds.require("replicaset"), s.selector().namespacesToRead(), "list"));
