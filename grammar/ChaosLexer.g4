@@ -27,7 +27,9 @@ tokens {
   PRECONDITION, OBSERVE, GUARD, STEP, VERIFY, ROLLBACK, RECOVERY, ON, ABORT, TIMEOUT, RETRY,
   IRREVERSIBLE, THROUGHOUT, UNDO, TO, ZONE, AS,
   // Incident response: guard levels, the observation a warning extends, the escalation policy.
-  WARN, WHEN, EXTEND, ESCALATION_POLICY
+  WARN, WHEN, EXTEND, ESCALATION_POLICY,
+  // Scheduled runs: the cron line a CronJob of `chaos deploy` runs the runbook at.
+  SCHEDULE
 }
 
 @members {

@@ -45,6 +45,7 @@ typeRef: name (LBRACK typeRef (COMMA typeRef)* RBRACK)?;
 member
   : attributeKey expr                                                    # attributeMember
   | WINDOW from=expr TO to=expr (ZONE zone=expr)?                        # windowMember
+  | SCHEDULE cron=expr (ZONE zone=expr)?                                 # scheduleMember
   | LET name ASSIGN expr                                                 # letMember
   | PRECONDITION label=string? block                                     # preconditionMember
   | OBSERVE name ASSIGN value=expr (EVERY every=expr)?                   # observeMember
@@ -161,7 +162,7 @@ name
   : (IDENT | TITLE | OBJECTIVE | ENVIRONMENT | BLAST_RADIUS | WINDOW | MAX_DURATION | OWNER
     | TAGS | LOCK | PRECONDITION | OBSERVE | GUARD | STEP | VERIFY | ROLLBACK | RECOVERY | ON
     | ABORT | TIMEOUT | RETRY | IRREVERSIBLE | THROUGHOUT | UNDO | TO | ZONE | AS | WARN | WHEN
-    | EXTEND | ESCALATION_POLICY)
+    | EXTEND | ESCALATION_POLICY | SCHEDULE)
   ;
 
 // After `.`, before `:` in named arguments and as record keys, any word is a name.

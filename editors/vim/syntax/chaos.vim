@@ -29,7 +29,7 @@ syn keyword chaosOperatorWord and or not
 
 " Contextual keywords, where the parser reads them as keywords.
 syn match chaosAttribute "^\s*\zs\%(title\|objective\|environment\|blast_radius\|max_duration\|owner\|tags\|lock\|escalation_policy\)\>\ze\%(\s*\%([=.:(]\|!=\)\|\[\)\@!"
-syn match chaosWindow "^\s*\zswindow\>\ze\%(\s*\%([=.:(]\|!=\)\|\[\)\@!" nextgroup=chaosWindowLine
+syn match chaosWindow "^\s*\zs\%(window\|schedule\)\>\ze\%(\s*\%([=.:(]\|!=\)\|\[\)\@!" nextgroup=chaosWindowLine
 syn match chaosWindowLine ".*$" contained contains=chaosWindowWord,chaosTimeOfDay,chaosString
 syn match chaosWindowWord "\<\%(to\|zone\)\>" contained
 syn match chaosSection "^\s*\zs\%(precondition\|verify\|guard\|step\)\>\ze\s*\""

@@ -64,8 +64,8 @@ final class Layout {
   }
 
   private static Class<?> memberKind(ParserRuleContext m) {
-    return m instanceof ChaosParser.WindowMemberContext ? ChaosParser.AttributeMemberContext.class
-        : m.getClass();
+    return m instanceof ChaosParser.WindowMemberContext || m instanceof ChaosParser.ScheduleMemberContext
+        ? ChaosParser.AttributeMemberContext.class : m.getClass();
   }
 
   private Doc statement(ParserRuleContext ctx) {

@@ -105,6 +105,11 @@ final class AstWalk {
         expr(w.to());
         expr(w.zone());
       }
+      case SCHEDULE -> {
+        Member.Schedule s = (Member.Schedule) m;
+        expr(s.cron());
+        expr(s.zone());
+      }
       case LET -> {
         Member.Let let = (Member.Let) m;
         ident(let.name());

@@ -41,7 +41,8 @@ final class Completions {
   private static final Pattern GIVEN_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:");
 
   static final List<String> HEADER_ATTRIBUTES = List.of("title", "objective", "environment",
-      "blast_radius", "window", "max_duration", "owner", "tags", "lock", "escalation_policy");
+      "blast_radius", "window", "schedule", "max_duration", "owner", "tags", "lock",
+      "escalation_policy");
   static final List<String> SECTIONS = List.of("let", "precondition", "observe", "guard", "step",
       "verify", "rollback", "recovery", "on abort");
   static final List<String> STATEMENTS = List.of("let", "expect", "wait", "wait until", "if",

@@ -22,6 +22,9 @@ final class Keywords {
         + "mutating call may hit (prod: at most 30%)");
     HEADER.put("window", "window HH:MM to HH:MM [zone \"UTC\"]: `chaos exec` refuses to start "
         + "outside it (prod: required)");
+    HEADER.put("schedule", "schedule \"CRON\" [zone \"ZONE\"]: the times a CronJob of `chaos "
+        + "deploy` runs the runbook (five cron fields; zone: the window's, else UTC); each must "
+        + "fall inside the window");
     HEADER.put("max_duration", "max_duration Duration: the whole run's limit; passing it aborts "
         + "the run");
     HEADER.put("owner", "owner String: the owning team, in the report");

@@ -58,8 +58,9 @@ final class Symbols {
         header.add(symbol(a.key().name(), SymbolKind.Property, m.span(), a.key().span(),
             a.value() == null ? null : oneLine(a.value().span().text())));
         headerSpan = headerSpan == null ? m.span() : headerSpan.to(m.span());
-      } else if (m instanceof Member.Window w) {
-        header.add(symbol("window", SymbolKind.Property, m.span(), m.span(), oneLine(m.span().text())));
+      } else if (m instanceof Member.Window || m instanceof Member.Schedule) {
+        String key = m instanceof Member.Window ? "window" : "schedule";
+        header.add(symbol(key, SymbolKind.Property, m.span(), m.span(), oneLine(m.span().text())));
         headerSpan = headerSpan == null ? m.span() : headerSpan.to(m.span());
       } else {
         DocumentSymbol section = section(m);

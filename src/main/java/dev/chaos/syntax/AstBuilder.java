@@ -140,6 +140,13 @@ final class AstBuilder extends ChaosParserBaseVisitor<Object> {
   }
 
   @Override
+  public Object visitScheduleMember(ScheduleMemberContext ctx) {
+    Expr cron = value(ctx.cron, ctx.SCHEDULE().getSymbol());
+    Expr zone = ctx.ZONE() == null ? null : value(ctx.zone, ctx.ZONE().getSymbol());
+    return new Member.Schedule(spans.of(ctx), cron, zone);
+  }
+
+  @Override
   public Object visitLetMember(LetMemberContext ctx) {
     return new Member.Let(spans.of(ctx), ident(ctx.name(), ctx.LET().getSymbol()), value(ctx.expr(), ctx));
   }

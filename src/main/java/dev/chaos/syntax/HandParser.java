@@ -209,6 +209,16 @@ final class HandParser {
         }
         exit(ctx);
       }
+      case SCHEDULE -> {
+        var ctx = enter(parent, new ChaosParser.ScheduleMemberContext(base));
+        match(ctx, SCHEDULE);
+        ctx.cron = expr(ctx, 0);
+        if (la() == ZONE) {
+          match(ctx, ZONE);
+          ctx.zone = expr(ctx, 0);
+        }
+        exit(ctx);
+      }
       case LET -> {
         var ctx = enter(parent, new ChaosParser.LetMemberContext(base));
         match(ctx, LET);
@@ -470,8 +480,8 @@ final class HandParser {
       // is the label ANTLR generates for the token set of `prefix+=`; it is named after the
       // set's place in the grammar, so a grammar change that moves it fails compiling here.
       do {
-        ctx._tset724 = consume(ctx);
-        ctx.prefix.add(ctx._tset724);
+        ctx._tset745 = consume(ctx);
+        ctx.prefix.add(ctx._tset745);
       } while (la() == NOT || la() == BANG);
       ctx.operand = expr(ctx, 0);
     } else {

@@ -149,7 +149,7 @@ final class UnclosedBrackets {
     int next = nextType(tokens, i, 1);
     return switch (type) {
       case RUNBOOK -> next == STR_OPEN;
-      case PRECONDITION, GUARD, STEP, VERIFY, TITLE, OBJECTIVE, OWNER -> next == STR_OPEN;
+      case PRECONDITION, GUARD, STEP, VERIFY, TITLE, OBJECTIVE, OWNER, SCHEDULE -> next == STR_OPEN;
       case ROLLBACK -> next == LBRACE;
       case ON -> next == ABORT;
       case RECOVERY -> next == WITHIN;

@@ -112,6 +112,14 @@ class FormatterTest {
   }
 
   @Test
+  void aScheduleStaysWithTheHeader() {
+    String in = "runbook \"r\" {\n  window 02:00 to 06:00 zone \"UTC\"\n"
+        + "    schedule   \"0 3 * * *\"   zone \"UTC\"\n\n\n  step \"s\" { }\n}";
+    assertThat(fmt(in)).isEqualTo("runbook \"r\" {\n  window 02:00 to 06:00 zone \"UTC\"\n"
+        + "  schedule \"0 3 * * *\" zone \"UTC\"\n\n  step \"s\" {}\n}\n");
+  }
+
+  @Test
   void aCommentInsideAWrappedCallForcesOneArgumentALine() {
     String in = "let x = f(a, // the first\n  b)";
     assertThat(fmt(in)).isEqualTo("let x = f(\n  a, // the first\n  b,\n)\n");

@@ -140,7 +140,7 @@ public final class ProgramGenerator {
   }
 
   private void member() {
-    switch (random.nextInt(12)) {
+    switch (random.nextInt(13)) {
       case 0 -> {
         t("title");
         t("\"t\"");
@@ -218,6 +218,14 @@ public final class ProgramGenerator {
         t("within");
         t("2m");
         block(1);
+      }
+      case 11 -> {
+        t("schedule");
+        t("\"0 3 * * MON-FRI\"");
+        if (random.nextBoolean()) {
+          t("zone");
+          t("\"Europe/Paris\"");
+        }
       }
       default -> {
         t("on");

@@ -115,6 +115,11 @@ final class AstInvariants {
         push(w.to());
         optional(w.zone());
         break;
+      case SCHEDULE:
+        Member.Schedule schedule = (Member.Schedule) m;
+        push(schedule.cron());
+        optional(schedule.zone());
+        break;
       case LET:
         ident(((Member.Let) m).name());
         push(((Member.Let) m).value());

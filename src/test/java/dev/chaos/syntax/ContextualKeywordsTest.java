@@ -16,7 +16,7 @@ class ContextualKeywordsTest {
       "blast_radius", "window", "max_duration", "owner", "tags", "lock", "precondition", "observe",
       "guard", "step", "verify", "rollback", "recovery", "on", "abort", "timeout", "retry",
       "irreversible", "throughout", "undo", "to", "zone", "as", "warn", "when", "extend",
-      "escalation_policy");
+      "escalation_policy", "schedule");
   private static final List<String> RESERVED = List.of("import", "fn", "action", "runbook", "let",
       "expect", "wait", "until", "every", "within", "else", "if", "for", "in", "record", "log",
       "fail", "true", "false", "and", "or", "not");

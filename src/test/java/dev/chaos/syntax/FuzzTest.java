@@ -28,7 +28,7 @@ class FuzzTest {
       "title", "objective", "environment", "blast_radius", "window", "max_duration", "owner",
       "tags", "lock", "precondition", "observe", "guard", "step", "verify", "rollback",
       "recovery", "on", "abort", "timeout", "retry", "irreversible", "throughout", "undo", "to",
-      "zone", "as", "x", "k8s", "slo", "gaurd", "expct", "titel", "1", "2.5", "30s", "1m30s",
+      "zone", "as", "schedule", "x", "k8s", "slo", "gaurd", "expct", "titel", "1", "2.5", "30s", "1m30s",
       "10min", "30%", "02:00", "25:99", "\"s\"", "\"a ${", "}\"", "\"\"\"\n  a\n  \"\"\"", "\"\"\"",
       "${", "$${", "\\q", "\"", "(", ")", "[", "]", "{", "}", ",", ".", ":", "=", "==", "!=", "<",
       "<=", ">", ">=", "+", "-", "*", "/", "->", "&&", "||", "!", ";", "#", "/*", "*/", "//", "\n",

@@ -82,6 +82,8 @@ class HandParserAgreesWithGrammarTest {
         "import \"a\" as b\nimport \"c\"", "fn f(a: int, b: list[map[str, int]] = [],) -> int = a",
         "fn f() -> int = 1\nfn g(,) -> int = 1", "action a(x: int) { }",
         "runbook \"r\" {\n  title \"t\"\n  owner x\n  window 02:00 to 04:00 zone \"UTC\"\n}",
+        "runbook \"r\" {\n  schedule \"0 3 * * *\" zone \"UTC\"\n  schedule \"@daily\"\n  schedule\n}",
+        "runbook \"r\" {\n  let x = a +\n  schedule \"0 3 * * *\"\n}",
         "runbook \"r\" {\n  step \"s\" timeout 5s retry 3 irreversible { } undo { }\n}",
         "runbook \"r\" {\n  step \"s\" timeout { }\n}",
         "runbook \"r\" {\n  step \"s\" timeout {} { }\n}",

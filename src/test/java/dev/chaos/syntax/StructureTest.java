@@ -68,6 +68,17 @@ class StructureTest {
   }
 
   @Test
+  void schedule() {
+    Member.Schedule schedule = (Member.Schedule) runbookOf(
+        "runbook \"r\" { schedule \"0 3 * * MON\" zone \"Europe/Paris\" }").members().get(0);
+    assertThat(schedule.kind()).isEqualTo(Member.Kind.SCHEDULE);
+    assertThat(((Expr.Str) schedule.cron()).constant()).isEqualTo("0 3 * * MON");
+    assertThat(((Expr.Str) schedule.zone()).constant()).isEqualTo("Europe/Paris");
+    assertThat(((Member.Schedule) runbookOf("runbook \"r\" { schedule \"@daily\" }").members().get(0))
+        .zone()).isNull();
+  }
+
+  @Test
   void sections() {
     Decl.Runbook runbook = runbookOf(read(EVERYTHING));
     Member.Step kill = step(runbook, "kill pods");

@@ -4,14 +4,14 @@ import dev.chaos.source.Span;
 
 /** A header attribute or a section of a runbook, in source order. */
 public sealed interface Member
-    permits Member.Attribute, Member.Window, Member.Let, Member.Precondition, Member.Observe,
+    permits Member.Attribute, Member.Window, Member.Schedule, Member.Let, Member.Precondition, Member.Observe,
         Member.Guard, Member.Step, Member.Verify, Member.Rollback, Member.Recovery, Member.OnAbort {
   Span span();
 
   Kind kind();
 
   enum Kind {
-    ATTRIBUTE, WINDOW, LET, PRECONDITION, OBSERVE, GUARD, STEP, VERIFY, ROLLBACK, RECOVERY, ON_ABORT
+    ATTRIBUTE, WINDOW, SCHEDULE, LET, PRECONDITION, OBSERVE, GUARD, STEP, VERIFY, ROLLBACK, RECOVERY, ON_ABORT
   }
 
   /**
@@ -28,6 +28,16 @@ public sealed interface Member
   record Window(Span span, Expr from, Expr to, Expr zone) implements Member {
     public Kind kind() {
       return Kind.WINDOW;
+    }
+  }
+
+  /**
+   * `schedule "0 3 * * MON-FRI" zone "Europe/Paris"`: the cron line a CronJob of `chaos deploy`
+   * runs the runbook at; {@code zone} is null when absent (the window's zone, else UTC).
+   */
+  record Schedule(Span span, Expr cron, Expr zone) implements Member {
+    public Kind kind() {
+      return Kind.SCHEDULE;
     }
   }
 
