@@ -106,7 +106,7 @@ final class DeployCommand implements Callable<Integer> {
         parsed.matchedOptionValue("--gameday", null), parsed.hasMatchedOption("--parallel"),
         parsed.matchedOptionValue("--runs-claim", null));
     Deployment deployment = Deployment.of(programs, config, configText,
-        parsed.matchedOptionValue("--env", null), options, p -> java.util.Optional.empty());
+        parsed.matchedOptionValue("--env", null), options);
     deployment.notes().forEach(n -> context.err().println("note: " + n));
     if (!deployment.problems().isEmpty()) {
       deployment.problems().forEach(p -> context.err().println("error: " + p));

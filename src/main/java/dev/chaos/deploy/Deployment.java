@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * `chaos deploy` of checked runbooks against a config: the RBAC their runs need, the files the
@@ -38,16 +36,14 @@ public final class Deployment {
 
   /**
    * @param envOverride the environment of every run (`--env`); null: each runbook's own
-   * @param schedule a runbook's `schedule`, if it has one
    */
   public static Deployment of(List<CheckedProgram> programs, ChaosConfig config,
-      String configText, String envOverride, Manifests.Options options,
-      Function<CheckedProgram, Optional<DeployedRunbook.Schedule>> schedule) {
+      String configText, String envOverride, Manifests.Options options) {
     Path configFile = config.file().toAbsolutePath().normalize();
     Deployment d = new Deployment(options, configFile.getParent());
     Path base = commonParent(programs);
     for (CheckedProgram p : programs) {
-      DeployedRunbook runbook = DeployedRunbook.of(p, schedule.apply(p));
+      DeployedRunbook runbook = DeployedRunbook.of(p);
       String envName = envOverride != null ? envOverride : runbook.environment();
       EnvironmentConfig environment;
       try {
