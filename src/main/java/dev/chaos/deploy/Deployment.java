@@ -140,6 +140,11 @@ public final class Deployment {
     return rel.toString().replace('\\', '/');
   }
 
+  /** The runbooks to run, in the order given. */
+  public List<Manifests.Run> runs() {
+    return List.copyOf(runs);
+  }
+
   public Rbac rbac() {
     return Rbac.of(permissions.needs());
   }

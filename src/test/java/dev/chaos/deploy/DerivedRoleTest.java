@@ -166,6 +166,12 @@ class DerivedRoleTest {
    */
   @SuppressWarnings("unchecked")
   static Set<KubeRequest> granted(String yaml) {
+    return granted(yaml, NS);
+  }
+
+  /** As {@link #granted(String)}, for a runner in {@code runnerNamespace}. */
+  @SuppressWarnings("unchecked")
+  static Set<KubeRequest> granted(String yaml, String runnerNamespace) {
     Set<KubeRequest> out = new LinkedHashSet<>();
     List<Map<String, Object>> docs = ManifestDocuments.parse(yaml);
     for (Map<String, Object> doc : docs) {
@@ -175,7 +181,7 @@ class DerivedRoleTest {
       }
       String ns = kind.equals("Role")
           ? (String) ((Map<String, Object>) doc.get("metadata")).get("namespace") : "";
-      assertThat(bound(docs, kind, doc)).as("a binding of " + kind + " in " + ns).isTrue();
+      assertThat(bound(docs, kind, doc, runnerNamespace)).as("a binding of " + kind + " in " + ns).isTrue();
       for (Object o : (List<Object>) doc.get("rules")) {
         Map<String, Object> rule = (Map<String, Object>) o;
         for (String group : (List<String>) rule.get("apiGroups")) {
@@ -194,7 +200,7 @@ class DerivedRoleTest {
   /** Whether a binding of the role to the runner's ServiceAccount is rendered. */
   @SuppressWarnings("unchecked")
   private static boolean bound(List<Map<String, Object>> docs, String kind,
-      Map<String, Object> role) {
+      Map<String, Object> role, String runnerNamespace) {
     Map<String, Object> meta = (Map<String, Object>) role.get("metadata");
     for (Map<String, Object> doc : docs) {
       if (!doc.get("kind").equals(kind + "Binding")) {
@@ -206,7 +212,7 @@ class DerivedRoleTest {
       if (ref.get("name").equals(meta.get("name"))
           && java.util.Objects.equals(bm.get("namespace"), meta.get("namespace"))
           && subjects.equals(List.of(Map.of("kind", "ServiceAccount", "name", "chaos-runner",
-              "namespace", NS)))) {
+              "namespace", runnerNamespace)))) {
         return true;
       }
     }
