@@ -42,6 +42,7 @@ public final class Deployment {
     Path configFile = config.file().toAbsolutePath().normalize();
     Deployment d = new Deployment(options, configFile.getParent());
     Path base = commonParent(programs);
+    d.files.put("chaos.yaml", new Manifests.Mounted("chaos.yaml", "chaos.yaml", configText));
     for (CheckedProgram p : programs) {
       DeployedRunbook runbook = DeployedRunbook.of(p);
       String envName = envOverride != null ? envOverride : runbook.environment();
@@ -62,10 +63,10 @@ public final class Deployment {
         d.environments.add(environment);
       }
       d.permissions.add(runbook, environment, options.namespace());
-      String path = d.mount(p, base);
-      d.runs.add(new Manifests.Run(runbook, envName, path));
+      List<String> keys = new ArrayList<>(List.of("chaos.yaml"));
+      String path = d.mount(p, base, keys);
+      d.runs.add(new Manifests.Run(runbook, envName, path, keys));
     }
-    d.files.put("chaos.yaml", new Manifests.Mounted("chaos.yaml", "chaos.yaml", configText));
     if (options.gameday() != null) {
       d.permissions.addArgoExecutor(options.namespace(), options.gameday());
     }
@@ -74,12 +75,20 @@ public final class Deployment {
   }
 
   /** Mounts a runbook and the user modules it imports; returns the runbook's mounted path. */
-  private String mount(CheckedProgram program, Path base) {
+  private String mount(CheckedProgram program, Path base, List<String> keys) {
     String path = "runbooks/" + relative(base, program.source().path());
-    files.putIfAbsent(path, new Manifests.Mounted(key(path), path, program.source().text()));
+    Manifests.Mounted file = files.get(path);
+    if (file == null) {
+      file = new Manifests.Mounted(key(path), path, program.source().text());
+      files.put(path, file);
+    }
+    if (keys.contains(file.key())) {
+      return path; // a module imported twice
+    }
+    keys.add(file.key());
     for (CheckedProgram module : program.modules().values()) {
       if (!bundled(module)) {
-        mount(module, base);
+        mount(module, base, keys);
       }
     }
     return path;

@@ -35,7 +35,18 @@ public final class Manifests {
   public record Mounted(String key, String path, String text) {}
 
   /** One runbook to run: its header and the path of its file under {@link #CONFIG_DIR}. */
-  public record Run(DeployedRunbook runbook, String environment, String path) {}
+  public record Run(DeployedRunbook runbook, String environment, String path,
+      List<String> keys) {
+    public Run {
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /**
+   * The most a ConfigMap holds before the next one starts. Why: the API server refuses an
+   * object over 1 MiB (etcd's limit is 1.5 MiB); this leaves room for the keys and metadata.
+   */
+  static final int CONFIG_MAP_BYTES = 900 * 1024;
 
   /** Plain YAML as people write it: files as literal blocks, quotes only where needed. */
   private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -45,6 +56,8 @@ public final class Manifests {
 
   private final Options options;
   private final java.nio.file.Path configDir;
+  /** Which ConfigMap holds each file, by key. */
+  private final Map<String, String> shardOf = new LinkedHashMap<>();
 
   /** {@code configDir}: the directory of `chaos.yaml`, which `file:` secrets are relative to. */
   public Manifests(Options options, java.nio.file.Path configDir) {
@@ -80,20 +93,51 @@ public final class Manifests {
       out.add(role);
       out.add(binding("ClusterRoleBinding", "ClusterRole", name, null));
     }
-    Map<String, Object> config = object("v1", "ConfigMap", configMap(), options.namespace());
-    Map<String, Object> data = new LinkedHashMap<>();
-    files.forEach(f -> data.put(f.key(), f.text()));
-    config.put("data", data);
-    out.add(config);
+    out.addAll(configMaps(files));
     if (options.gameday() != null) {
-      out.add(workflowTemplate(files, runs, secrets));
+      java.util.Set<String> all = new java.util.HashSet<>();
+      runs.forEach(r -> all.addAll(r.keys()));
+      out.add(workflowTemplate(filesOf(files, all), runs, secrets));
       return out;
     }
     for (Run run : runs) {
-      out.add(run.runbook().schedule().isPresent() ? cronJob(files, run, secrets)
-          : job(files, run, secrets));
+      List<Mounted> own = filesOf(files, new java.util.HashSet<>(run.keys()));
+      out.add(run.runbook().schedule().isPresent() ? cronJob(own, run, secrets)
+          : job(own, run, secrets));
     }
     return out;
+  }
+
+  /**
+   * The files in ConfigMaps of at most {@link #CONFIG_MAP_BYTES} each, in order: `PREFIX-runbooks`,
+   * then `PREFIX-runbooks-2`, ... A pod mounts only the files of its runbook, from whichever
+   * holds them.
+   */
+  private List<Map<String, Object>> configMaps(List<Mounted> files) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Map<String, Object> data = null;
+    long size = 0;
+    for (Mounted f : files) {
+      long bytes = f.key().length() + f.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+          .length;
+      if (data == null || (size + bytes > CONFIG_MAP_BYTES && !data.isEmpty())) {
+        String name = out.isEmpty() ? configMap() : configMap() + "-" + (out.size() + 1);
+        Map<String, Object> config = object("v1", "ConfigMap", name, options.namespace());
+        data = new LinkedHashMap<>();
+        config.put("data", data);
+        out.add(config);
+        size = 0;
+      }
+      data.put(f.key(), f.text());
+      size += bytes;
+      shardOf.put(f.key(), (String) ((Map<?, ?>) out.get(out.size() - 1).get("metadata"))
+          .get("name"));
+    }
+    return out;
+  }
+
+  private static List<Mounted> filesOf(List<Mounted> files, java.util.Set<String> keys) {
+    return files.stream().filter(f -> keys.contains(f.key())).toList();
   }
 
   /** The objects as one multi-document YAML stream. */
@@ -219,13 +263,17 @@ public final class Manifests {
   }
 
   private List<Object> volumes(List<Mounted> files, List<SecretRef> secrets) {
-    List<Object> items = new ArrayList<>();
+    // one source per ConfigMap that holds some of the files, each with only those files
+    Map<String, List<Object>> items = new LinkedHashMap<>();
     for (Mounted f : files) {
-      items.add(map("key", f.key(), "path", f.path()));
+      items.computeIfAbsent(shardOf.get(f.key()), k -> new ArrayList<>())
+          .add(map("key", f.key(), "path", f.path()));
     }
+    List<Object> sources = new ArrayList<>();
+    items.forEach((name, list) -> sources.add(map("configMap", map("name", name,
+        "items", list))));
     List<Object> volumes = new ArrayList<>();
-    volumes.add(map("name", "runbooks", "configMap", map("name", configMap(),
-        "items", items)));
+    volumes.add(map("name", "runbooks", "projected", map("sources", sources)));
     volumes.add(options.runsClaim() == null ? map("name", "runs", "emptyDir", map())
         : map("name", "runs", "persistentVolumeClaim",
             map("claimName", options.runsClaim())));

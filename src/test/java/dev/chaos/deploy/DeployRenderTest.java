@@ -162,7 +162,8 @@ class DeployRenderTest {
             "Europe/Paris")));
     List<Map<String, Object>> docs = new Manifests(new Manifests.Options("runners", "chaos:1",
         "chaos", "chaos-secrets", null, false, "chaos-runs"), dir).objects(d.rbac(), List.of(),
-        List.of(new Manifests.Run(scheduled, "staging", "runbooks/shrink.chaos")), List.of());
+        List.of(new Manifests.Run(scheduled, "staging", "runbooks/shrink.chaos",
+            List.of())), List.of());
     Map<String, Object> cron = find(docs, "CronJob", "runners");
     assertThat(ManifestDocuments.at(cron, "spec", "schedule")).isEqualTo("30 2 * * MON-FRI");
     assertThat(ManifestDocuments.at(cron, "spec", "timeZone")).isEqualTo("Europe/Paris");
@@ -208,6 +209,40 @@ class DeployRenderTest {
     assertThat(d.problems()).singleElement().asString()
         .contains("shrink.chaos:9 via ", "ops.chaos:2", "`namespace` of k8s.scale",
             "computed at run time");
+  }
+
+  @Test
+  void runbooksPastOneConfigMapAreSplitAndEachPodMountsOnlyItsOwn(@TempDir Path dir)
+      throws Exception {
+    Files.createDirectories(dir.resolve("lib"));
+    Files.writeString(dir.resolve("lib/ops.chaos"), MODULE);
+    Files.writeString(dir.resolve("chaos.yaml"), CONFIG);
+    Checker checker = new Checker(DRIVERS, new CheckOptions(false));
+    String padding = ("// " + "x".repeat(97) + "\n").repeat(4000); // 400 KB of comment
+    List<CheckedProgram> programs = new java.util.ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      String text = padding + RUNBOOK.replace("shrink-api", "shrink-" + i);
+      Path file = dir.resolve("shrink-" + i + ".chaos");
+      Files.writeString(file, text);
+      programs.add(checker.check(new SourceFile(file.toString(), text), new Diagnostics()));
+    }
+    Deployment d = Deployment.of(programs, ChaosConfig.load(dir.resolve("chaos.yaml")), CONFIG,
+        null, new Manifests.Options("runners", "chaos:1", "chaos", "chaos-secrets", null, false,
+            null));
+    List<Map<String, Object>> docs = ManifestDocuments.parse(Manifests.yaml(d.objects()));
+    List<Map<String, Object>> maps = docs.stream()
+        .filter(o -> o.get("kind").equals("ConfigMap")).toList();
+    assertThat(maps).hasSizeGreaterThanOrEqualTo(2);
+    for (Map<String, Object> m : maps) {
+      assertThat(Manifests.yaml(List.of(m)).length()).isLessThan(1024 * 1024);
+    }
+    Map<String, Object> job = docs.stream().filter(o -> o.get("kind").equals("Job")
+        && ManifestDocuments.at(o, "metadata", "name").equals("chaos-shrink-3")).findFirst()
+        .orElseThrow();
+    String volume = Manifests.yaml(List.of(ManifestDocuments.map(ManifestDocuments.at(job,
+        "spec", "template"))));
+    assertThat(volume).contains("runbooks/shrink-3.chaos", "runbooks/lib/ops.chaos",
+        "path: chaos.yaml").doesNotContain("shrink-1.chaos", "shrink-2.chaos", "shrink-4.chaos");
   }
 
   @Test
