@@ -35,6 +35,12 @@ class LabDeployTest {
   @TempDir
   Path dir;
 
+  /**
+   * A namespace of this run's own: kubectl's apply of an object already there is a strategic
+   * merge patch, which the lab's API refuses (docs/lab.md), so each run starts clean.
+   */
+  private final String runners = "c" + Long.toString(System.nanoTime(), 36);
+
   private KubernetesClient kube;
   private Path config;
 
@@ -79,38 +85,40 @@ class LabDeployTest {
 
   @Test
   void theRenderedYamlAppliesWithKubectlAndReadsBack() throws Exception {
-    CliRunner.Result rendered = deploy("-n", "chaos-kubectl", "--prefix", "kubectl");
+    CliRunner.Result rendered = deploy("-n", runners, "--prefix", runners);
     assertThat(rendered.exitCode()).as(rendered.err()).isZero();
     Path yaml = dir.resolve("deploy.yaml");
     Files.writeString(yaml, rendered.out());
 
     // no OpenAPI on the lab's API: validation must be off (docs/lab.md)
     String applied = kubectl("apply", "--validate=false", "-f", yaml.toString());
-    assertThat(applied).contains("serviceaccount/kubectl-runner", "role.rbac.authorization"
-        + ".k8s.io/kubectl-runner", "configmap/kubectl-runbooks", "job.batch/kubectl-pod-failure");
+    assertThat(applied).contains("serviceaccount/" + runners + "-runner created",
+        "role.rbac.authorization.k8s.io/" + runners + "-runner created",
+        "configmap/" + runners + "-runbooks created",
+        "job.batch/" + runners + "-pod-failure created");
 
-    Role role = kube.rbac().roles().inNamespace("llm-marketplace").withName("kubectl-runner")
+    Role role = kube.rbac().roles().inNamespace("llm-marketplace").withName(runners + "-runner")
         .get();
     assertThat(role).isNotNull();
     assertThat(role.getRules()).extracting(PolicyRule::getResources, PolicyRule::getVerbs)
         .contains(org.assertj.core.groups.Tuple.tuple(List.of("pods"),
             List.of("delete", "list")));
-    String jobs = kubectl("get", "jobs", "-n", "chaos-kubectl", "-o", "name");
-    assertThat(jobs).contains("job.batch/kubectl-pod-failure",
-        "job.batch/kubectl-network-latency", "job.batch/kubectl-resource-stress");
+    String jobs = kubectl("get", "jobs", "-n", runners, "-o", "name");
+    assertThat(jobs).contains("job.batch/" + runners + "-pod-failure",
+        "job.batch/" + runners + "-network-latency", "job.batch/" + runners + "-resource-stress");
   }
 
   @Test
   void applyCreatesThenReplacesAndTheObjectsAreTheRenderedOnes() throws Exception {
-    CliRunner.Result first = deploy("-n", "chaos-apply", "--apply");
+    CliRunner.Result first = deploy("-n", runners, "--apply");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("ServiceAccount/chaos-runner applied",
         "Job/chaos-pod-failure applied");
-    CliRunner.Result again = deploy("-n", "chaos-apply", "--apply", "--image", "chaos:next");
+    CliRunner.Result again = deploy("-n", runners, "--apply", "--image", "chaos:next");
     assertThat(again.exitCode()).as(again.err()).isZero();
 
     List<Map<String, Object>> rendered = dev.chaos.drivers.ManifestDocuments.parse(
-        deploy("-n", "chaos-apply", "--image", "chaos:next").out());
+        deploy("-n", runners, "--image", "chaos:next").out());
     for (Map<String, Object> o : rendered) {
       if (!o.get("kind").equals("Role")) {
         continue;
@@ -131,12 +139,12 @@ class LabDeployTest {
       }
       assertThat(storedRules).isEqualTo(renderedRules);
     }
-    Job job = kube.batch().v1().jobs().inNamespace("chaos-apply").withName("chaos-pod-failure")
+    Job job = kube.batch().v1().jobs().inNamespace(runners).withName("chaos-pod-failure")
         .get();
     assertThat(job.getSpec().getBackoffLimit()).isZero();
     assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo("chaos:next");
-    assertThat(kube.configMaps().inNamespace("chaos-apply").withName("chaos-runbooks").get()
+    assertThat(kube.configMaps().inNamespace(runners).withName("chaos-runbooks").get()
         .getData()).containsKeys("runbooks.pod-failure.chaos", "chaos.yaml");
   }
 }
