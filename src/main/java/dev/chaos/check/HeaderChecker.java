@@ -16,7 +16,8 @@ import java.util.TreeSet;
 
 /**
  * The header attributes of a runbook: each at most once (CH0407), each with its type, and an
- * `environment`, which the safety rules depend on (CH0406).
+ * `environment`, which the safety rules depend on (CH0406). The `schedule` is checked against
+ * the window by ScheduleChecker.
  */
 final class HeaderChecker {
   static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
@@ -42,7 +43,14 @@ final class HeaderChecker {
     boolean environmentGiven = false;
     Member.Attribute blastRadius = null;
     Member.Window window = null;
+    Member.Schedule schedule = null;
     for (Member m : runbook.members()) {
+      if (m instanceof Member.Schedule s) {
+        if (firstTime("schedule", s.span(), seen)) {
+          schedule = s;
+        }
+        continue;
+      }
       if (m instanceof Member.Window w) {
         if (firstTime("window", w.span(), seen)) {
           window = w;
@@ -90,6 +98,10 @@ final class HeaderChecker {
           "runbook \"" + runbook.name().text() + "\" has no `environment`",
           "the safety rules depend on the environment",
           "add one of `environment dev`, `environment staging` or `environment prod`");
+    }
+    if (schedule != null) {
+      boolean prod = "prod".equals(environment) || file.options().asProd();
+      new ScheduleChecker(file).check(schedule, window, prod);
     }
     return new Header(environment, blastRadius, window);
   }

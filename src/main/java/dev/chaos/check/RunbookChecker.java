@@ -66,7 +66,7 @@ final class RunbookChecker {
   private void section(Member m, Scope scope) {
     StmtChecker stmts = file.stmts();
     switch (m.kind()) {
-      case ATTRIBUTE, WINDOW, LET -> { }
+      case ATTRIBUTE, WINDOW, SCHEDULE, LET -> { }
       case PRECONDITION -> {
         Member.Precondition p = (Member.Precondition) m;
         uniqueName(m.kind(), "precondition", p.name());

@@ -64,6 +64,8 @@ public enum Code {
   CH0409(Severity.ERROR, "section appears more than once"),
   CH0410(Severity.ERROR, "guard level outside a guard"),
   CH0411(Severity.ERROR, "`extend` on a guard without a warning level"),
+  CH0412(Severity.ERROR, "invalid schedule"),
+  CH0413(Severity.ERROR, "scheduled time outside the window"),
 
   // production rules of the seed (errors for `environment prod` and `--as prod`)
   CH0501(Severity.ERROR, "blast radius above 30% in production"),
@@ -79,7 +81,8 @@ public enum Code {
   CH0603(Severity.WARNING, "unreachable statement"),
   CH0604(Severity.WARNING, "line continues the previous one"),
   CH0605(Severity.WARNING, "unused import"),
-  CH0606(Severity.WARNING, "mutating runbook without a critical-alert guard");
+  CH0606(Severity.WARNING, "mutating runbook without a critical-alert guard"),
+  CH0607(Severity.WARNING, "scheduled runbook without a window");
 
   private final Severity severity;
   private final String title;

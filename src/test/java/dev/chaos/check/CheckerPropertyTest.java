@@ -33,7 +33,8 @@ class CheckerPropertyTest {
       "fail", "undo", "rollback", "recovery", "on", "abort", "observe", "verify", "throughout",
       "import", "\"slo\"", "slo", "error_rate", "fn", "action", "->", "Percent", "\"${x}\"",
       "\"\"\"\n  a\n  \"\"\"", "02:00", "to", "window", "environment", "prod", "10min", "1m30s",
-      ",", "1.5", "-", "precondition", "timeout", "retry", "3", "irreversible"};
+      ",", "1.5", "-", "precondition", "timeout", "retry", "3", "irreversible", "schedule",
+      "\"30 2 * * MON\"", "\"* 7-9\"", "zone", "\"Europe/Paris\""};
 
   private static long seed;
   private static List<String> examples;

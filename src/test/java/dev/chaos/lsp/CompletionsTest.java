@@ -64,7 +64,8 @@ class CompletionsTest {
   @Test
   void sectionKeywordsAndAttributesInTheRunbookBody() throws IOException {
     assertThat(labels(complete("  rollback {", "  |\n  rollback {")))
-        .contains("step", "guard", "verify", "on abort", "precondition", "title", "max_duration")
+        .contains("step", "guard", "verify", "on abort", "precondition", "title", "max_duration",
+            "schedule")
         .doesNotContain("expect");
   }
 

@@ -29,6 +29,19 @@ class SymbolsTest {
   }
 
   @Test
+  void theWindowAndTheScheduleAreInTheHeader() throws IOException {
+    Path file = dir.resolve("nightly.chaos");
+    java.nio.file.Files.writeString(file, "runbook \"nightly\" {\n  environment staging\n"
+        + "  window 02:00 to 06:00\n  schedule \"30 2 * * *\" zone \"UTC\"\n  step \"s\" { }\n}\n");
+    DocumentSymbol runbook = Symbols.of(LspFixtures.analyze(file).program().program()).get(0);
+    assertThat(runbook.getChildren().get(0).getChildren()).extracting(DocumentSymbol::getName)
+        .containsExactly("environment", "window", "schedule");
+    assertThat(runbook.getChildren().get(0).getChildren().get(2).getDetail())
+        .isEqualTo("schedule \"30 2 * * *\" zone \"UTC\"");
+    assertThat(Keywords.markdown("schedule")).startsWith("```chaos\nschedule \"CRON\" [zone \"ZONE\"]\n```");
+  }
+
+  @Test
   void theOutlineOfAModule() throws IOException {
     FeaturesFixture fixture = new FeaturesFixture(dir);
     List<DocumentSymbol> symbols = Symbols.of(LspFixtures.analyze(fixture.module,
