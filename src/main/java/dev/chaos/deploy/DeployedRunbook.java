@@ -1,6 +1,7 @@
 package dev.chaos.deploy;
 
 import dev.chaos.check.CheckedProgram;
+import dev.chaos.check.Schedules;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
 import java.time.Duration;
@@ -32,9 +33,6 @@ public record DeployedRunbook(CheckedProgram program, String name, String enviro
   public static final Duration UNDO_ALLOWANCE = Duration.ofMinutes(10);
 
   public static DeployedRunbook of(CheckedProgram program) {
-    String cron = null;
-    String cronZone = null;
-    String windowZone = null;
     var runbook = program.runbook().orElseThrow();
     String environment = null;
     String lock = null;
@@ -53,19 +51,14 @@ public record DeployedRunbook(CheckedProgram program, String name, String enviro
               ? d.value() : null;
           default -> { }
         }
-      } else if (m instanceof Member.Schedule s) {
-        cron = constant(s.cron());
-        cronZone = s.zone() == null ? null : constant(s.zone());
-      } else if (m instanceof Member.Window w) {
-        windowZone = w.zone() == null ? null : constant(w.zone());
       } else if (m instanceof Member.Recovery r && r.within() != null
           && unwrap(r.within()) instanceof Expr.DurationLit d) {
         within = d.value();
       }
     }
-    // a schedule without `zone` is in the window's zone, else UTC, as the checker reads it
-    Optional<Schedule> schedule = cron == null ? Optional.empty() : Optional.of(new Schedule(
-        cron, cronZone != null ? cronZone : windowZone != null ? windowZone : "UTC"));
+    // the checker's reading: the schedule's zone, else the window's, else UTC
+    Optional<Schedule> schedule = Schedules.of(program)
+        .map(s -> new Schedule(s.schedule(), s.timeZone()));
     return new DeployedRunbook(program, runbook.name().text(), environment, lock, lockLine,
         max == null ? DEFAULT_MAX_DURATION : max, within, schedule);
   }
@@ -82,10 +75,6 @@ public record DeployedRunbook(CheckedProgram program, String name, String enviro
     cleaned = cleaned.isEmpty() ? "runbook" : cleaned;
     // a CronJob's name leaves 11 characters for the Jobs' suffix; the prefix takes the rest
     return cleaned.length() <= 40 ? cleaned : cleaned.substring(0, 40).replaceAll("-+$", "");
-  }
-
-  private static String constant(Expr e) {
-    return unwrap(e) instanceof Expr.Str s ? s.constant() : null;
   }
 
   private static Expr unwrap(Expr e) {

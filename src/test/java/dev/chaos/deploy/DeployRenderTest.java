@@ -176,6 +176,20 @@ class DeployRenderTest {
   }
 
   @Test
+  void aRunbooksOwnScheduleBecomesTheCronJobsScheduleInTheWindowsZone(@TempDir Path dir)
+      throws Exception {
+    String scheduled = RUNBOOK.replace("  lock \"shop\"\n", "  lock \"shop\"\n"
+        + "  window 02:00 to 06:00 zone \"Europe/Paris\"\n  schedule \"30 2 * * MON-FRI\"\n");
+    List<Map<String, Object>> docs = ManifestDocuments.parse(Manifests.yaml(
+        deploy(dir, scheduled, null, false).objects()));
+    assertThat(docs).noneMatch(o -> o.get("kind").equals("Job"));
+    Map<String, Object> cron = find(docs, "CronJob", "runners");
+    assertThat(ManifestDocuments.at(cron, "spec", "schedule")).isEqualTo("30 2 * * MON-FRI");
+    assertThat(ManifestDocuments.at(cron, "spec", "timeZone")).isEqualTo("Europe/Paris");
+    assertThat(ManifestDocuments.at(cron, "spec", "concurrencyPolicy")).isEqualTo("Forbid");
+  }
+
+  @Test
   void aGameDayIsAWorkflowTemplateOfStepsInSequenceOrAFailFastDag(@TempDir Path dir)
       throws Exception {
     List<Map<String, Object>> sequence = ManifestDocuments.parse(Manifests.yaml(
