@@ -24,6 +24,7 @@ public final class Cli {
         .addSubcommand(new CommandLine(AnnounceCommand.spec(context)))
         .addSubcommand(new CommandLine(RecoverCommand.spec(context)))
         .addSubcommand(new CommandLine(AbortCommand.spec(context)))
+        .addSubcommand(new CommandLine(DeployCommand.spec(context)))
         .addSubcommand(new CommandLine(ReportCommand.spec(context)))
         .addSubcommand(new CommandLine(RunsCommand.spec(context)))
         .addSubcommand(new CommandLine(DocsCommand.spec(context)))

@@ -72,6 +72,22 @@ public final class K8sLab implements AutoCloseable {
     this.namespace = namespace;
   }
 
+  /**
+   * The requests the mock server received since the last call, as `METHOD PATH`; empty on the
+   * lab's API, which keeps no such log.
+   */
+  public List<String> takeRequests() throws InterruptedException {
+    List<String> out = new ArrayList<>();
+    if (server == null) {
+      return out;
+    }
+    for (var r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+        r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      out.add(r.getMethod() + " " + r.getPath());
+    }
+    return out;
+  }
+
   /** The lab's API when `LAB_K8S_URL` is set, else a mock server of the fixture's own. */
   public static K8sLab start() throws Exception {
     String url = System.getenv("LAB_K8S_URL");
