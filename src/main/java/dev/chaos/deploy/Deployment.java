@@ -65,7 +65,8 @@ public final class Deployment {
       d.permissions.add(runbook, environment, options.namespace());
       List<String> keys = new ArrayList<>(List.of("chaos.yaml"));
       String path = d.mount(p, base, keys);
-      d.runs.add(new Manifests.Run(runbook, envName, path, keys));
+      d.runs.add(new Manifests.Run(runbook, envName, path, keys,
+          environment.notification().isPresent()));
     }
     if (options.gameday() != null) {
       d.permissions.addArgoExecutor(options.namespace(), options.gameday());

@@ -34,9 +34,12 @@ public final class Manifests {
   /** A file of the ConfigMap: its key and its path under {@link #CONFIG_DIR}. */
   public record Mounted(String key, String path, String text) {}
 
-  /** One runbook to run: its header and the path of its file under {@link #CONFIG_DIR}. */
+  /**
+   * One runbook to run: its header and the path of its file under {@link #CONFIG_DIR};
+   * {@code notifyReport} when its environment has a `notify` webhook to post the summary to.
+   */
   public record Run(DeployedRunbook runbook, String environment, String path,
-      List<String> keys) {
+      List<String> keys, boolean notifyReport) {
     public Run {
       keys = List.copyOf(keys);
     }
@@ -211,10 +214,18 @@ public final class Manifests {
     return b;
   }
 
-  /** `chaos exec` of one runbook, in the environment it names. */
+  /**
+   * `chaos exec` of one runbook, in the environment it names, its run folder on the volume and
+   * its summary sent through `notify`, since a Job's log is gone with its pod.
+   */
   private static List<Object> execArgs(Run run) {
-    return List.of("exec", "--config", CONFIG_DIR + "/chaos.yaml", "--env", run.environment(),
-        CONFIG_DIR + "/" + run.path());
+    List<Object> args = new ArrayList<>(List.of("exec", "--config", CONFIG_DIR + "/chaos.yaml",
+        "--env", run.environment(), "--runs-dir", RUN_DIR + "/chaos-runs"));
+    if (run.notifyReport()) {
+      args.add("--notify-report");
+    }
+    args.add(CONFIG_DIR + "/" + run.path());
+    return args;
   }
 
   private Map<String, Object> container(Run run, List<SecretRef> secrets) {

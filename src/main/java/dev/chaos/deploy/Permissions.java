@@ -46,6 +46,14 @@ public final class Permissions {
         problems.add(e.getMessage());
       }
     }
+    environment.kubernetes().ifPresent(k8s -> {
+      // every run leaves its record beside the Leases and prunes the old ones (RunRecords)
+      String where = file + ": the run's record";
+      for (String verb : List.of("get", "create", "update", "list", "delete")) {
+        needs.add(new Need(new KubeRequest(verb, "", "configmaps", k8s.lockNamespace()), where,
+            "run record (chaos runs)"));
+      }
+    });
     if (runbook.lock() != null) {
       String ns = environment.kubernetes().map(K8sTarget::lockNamespace)
           .orElse(K8sTarget.DEFAULT_LOCK_NAMESPACE);

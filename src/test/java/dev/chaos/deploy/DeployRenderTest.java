@@ -69,16 +69,21 @@ class DeployRenderTest {
 
   private Deployment deploy(Path dir, String runbook, String gameday, boolean parallel)
       throws Exception {
+    return deploy(dir, runbook, gameday, parallel, CONFIG);
+  }
+
+  private Deployment deploy(Path dir, String runbook, String gameday, boolean parallel,
+      String config) throws Exception {
     Files.createDirectories(dir.resolve("lib"));
     Files.writeString(dir.resolve("lib/ops.chaos"), MODULE);
-    Files.writeString(dir.resolve("chaos.yaml"), CONFIG);
+    Files.writeString(dir.resolve("chaos.yaml"), config);
     Checker checker = new Checker(DRIVERS, new CheckOptions(false));
     Path file = dir.resolve("shrink.chaos");
     Files.writeString(file, runbook);
     Diagnostics sink = new Diagnostics();
     CheckedProgram p = checker.check(new SourceFile(file.toString(), runbook), sink);
     assertThat(sink.sorted()).as("diagnostics").allMatch(d -> !d.isError());
-    return Deployment.of(List.of(p), ChaosConfig.load(dir.resolve("chaos.yaml")), CONFIG,
+    return Deployment.of(List.of(p), ChaosConfig.load(dir.resolve("chaos.yaml")), config,
         null, new Manifests.Options("runners", "registry.example/chaos:1.2", "chaos",
             "chaos-secrets", gameday, parallel, null));
   }
@@ -120,7 +125,13 @@ class DeployRenderTest {
         new KubeRequest("get", "coordination.k8s.io", "leases", "locks"),
         new KubeRequest("create", "coordination.k8s.io", "leases", "locks"),
         new KubeRequest("update", "coordination.k8s.io", "leases", "locks"),
-        new KubeRequest("delete", "coordination.k8s.io", "leases", "locks"));
+        new KubeRequest("delete", "coordination.k8s.io", "leases", "locks"),
+        // the run's record beside the Leases, and the pruning of old ones
+        new KubeRequest("get", "", "configmaps", "locks"),
+        new KubeRequest("create", "", "configmaps", "locks"),
+        new KubeRequest("update", "", "configmaps", "locks"),
+        new KubeRequest("list", "", "configmaps", "locks"),
+        new KubeRequest("delete", "", "configmaps", "locks"));
 
     Map<String, Object> job = find(docs, "Job", "runners");
     assertThat(ManifestDocuments.at(job, "metadata", "name")).isEqualTo("chaos-shrink-api");
@@ -135,7 +146,8 @@ class DeployRenderTest {
         .get(0));
     assertThat(container.get("image")).isEqualTo("registry.example/chaos:1.2");
     assertThat(container.get("args")).isEqualTo(List.of("exec", "--config",
-        "/etc/chaos/chaos.yaml", "--env", "staging", "/etc/chaos/runbooks/shrink.chaos"));
+        "/etc/chaos/chaos.yaml", "--env", "staging", "--runs-dir", "/var/lib/chaos/chaos-runs",
+        "/etc/chaos/runbooks/shrink.chaos"));
     // the secrets by reference only: the env variable from the Secret, the file mounted
     assertThat(container.get("env")).isEqualTo(List.of(Map.of("name", "REDIS_PASSWORD",
         "valueFrom", Map.of("secretKeyRef", Map.of("name", "chaos-secrets",
@@ -163,7 +175,7 @@ class DeployRenderTest {
     List<Map<String, Object>> docs = new Manifests(new Manifests.Options("runners", "chaos:1",
         "chaos", "chaos-secrets", null, false, "chaos-runs"), dir).objects(d.rbac(), List.of(),
         List.of(new Manifests.Run(scheduled, "staging", "runbooks/shrink.chaos",
-            List.of())), List.of());
+            List.of(), false)), List.of());
     Map<String, Object> cron = find(docs, "CronJob", "runners");
     assertThat(ManifestDocuments.at(cron, "spec", "schedule")).isEqualTo("30 2 * * MON-FRI");
     assertThat(ManifestDocuments.at(cron, "spec", "timeZone")).isEqualTo("Europe/Paris");
@@ -263,5 +275,23 @@ class DeployRenderTest {
   void theOutputIsTheSameEveryTime(@TempDir Path dir) throws Exception {
     assertThat(Manifests.yaml(deploy(dir, RUNBOOK, null, false).objects()))
         .isEqualTo(Manifests.yaml(deploy(dir, RUNBOOK, null, false).objects()));
+  }
+
+  /** A Job's log goes with its pod: where the environment has a webhook, the summary goes there. */
+  @Test
+  void aRunWhoseEnvironmentNotifiesPostsItsSummary(@TempDir Path dir) throws Exception {
+    String config = CONFIG.replace("      lock_namespace: locks\n",
+        "      lock_namespace: locks\n    notify:\n      webhook: https://hooks.example/chaos\n");
+    assertThat(config).contains("notify:");
+    List<Map<String, Object>> docs = ManifestDocuments.parse(
+        Manifests.yaml(deploy(dir, RUNBOOK, null, false, config).objects()));
+    Map<String, Object> job = find(docs, "Job", "runners");
+    Map<String, Object> pod = ManifestDocuments.map(ManifestDocuments.at(job, "spec", "template",
+        "spec"));
+    Map<String, Object> container = ManifestDocuments.map(((List<?>) pod.get("containers"))
+        .get(0));
+    List<Object> args = List.copyOf((List<?>) container.get("args"));
+    assertThat(args).contains((Object) "--notify-report");
+    assertThat(args.get(args.size() - 1)).isEqualTo("/etc/chaos/runbooks/shrink.chaos");
   }
 }

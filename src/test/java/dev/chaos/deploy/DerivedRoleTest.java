@@ -110,6 +110,9 @@ class DerivedRoleTest {
         }
       }
       DeployedRunbook runbook = DeployedRunbook.of(p);
+      for (String verb : List.of("get", "create", "update", "list", "delete")) {
+        needed.add(new KubeRequest(verb, "", "configmaps", "chaos-testing")); // the run's record
+      }
       if (runbook.lock() != null) {
         for (String verb : List.of("get", "create", "update", "delete")) {
           needed.add(new KubeRequest(verb, "coordination.k8s.io", "leases", "chaos-testing"));
