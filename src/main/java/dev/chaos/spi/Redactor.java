@@ -35,16 +35,22 @@ public final class Redactor {
   public static final int MIN_LENGTH = 4;
 
   /**
-   * A URL's `user:password@`. The scheme is matched only from the start of its run of scheme
-   * characters, and possessively: tried from every letter of a long run without `://`, it
-   * made reading a config with a 7,000-letter URL take 0.3 s, and 4 times as long at twice the
-   * length (found by bench/fuzz.sh).
+   * The patterns, compiled on first use: `chaos check` never needs them, and compiling them
+   * cold costs milliseconds of its start-up.
    */
-  private static final Pattern URL_USERINFO = Pattern.compile(
-      "(?<![A-Za-z0-9+.-])[0-9+.-]*+[A-Za-z][A-Za-z0-9+.-]*+://([^/@\\s?#\"'<>]++)@");
-  private static final Pattern SECRET_PARAMETER = Pattern.compile(
-      "(?i)[?&;](?:password|passwd|pwd|token|access_token|api_key|apikey|secret|sslpassword)"
-          + "=([^&;#\\s\"'<>]+)");
+  private static final class Patterns {
+    /**
+     * A URL's `user:password@`. The scheme is matched only from the start of its run of scheme
+     * characters, and possessively: tried from every letter of a long run without `://`, it
+     * made reading a config with a 7,000-letter URL take 0.3 s, and 4 times as long at twice the
+     * length (found by bench/fuzz.sh).
+     */
+    private static final Pattern URL_USERINFO = Pattern.compile(
+        "(?<![A-Za-z0-9+.-])[0-9+.-]*+[A-Za-z][A-Za-z0-9+.-]*+://([^/@\\s?#\"'<>]++)@");
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+        "(?i)[?&;](?:password|passwd|pwd|token|access_token|api_key|apikey|secret|sslpassword)"
+            + "=([^&;#\\s\"'<>]+)");
+  }
 
   private final Set<String> known = new LinkedHashSet<>();
   private final Set<String> shortOnes = new LinkedHashSet<>();
@@ -85,7 +91,7 @@ public final class Redactor {
     if (text == null || text.indexOf('@') < 0 && text.indexOf('=') < 0) {
       return;
     }
-    Matcher userinfo = URL_USERINFO.matcher(text);
+    Matcher userinfo = Patterns.URL_USERINFO.matcher(text);
     while (userinfo.find()) {
       String pair = userinfo.group(1);
       int colon = pair.indexOf(':');
@@ -94,7 +100,7 @@ public final class Redactor {
         learnPair(decoded(pair));
       }
     }
-    Matcher parameter = SECRET_PARAMETER.matcher(text);
+    Matcher parameter = Patterns.SECRET_PARAMETER.matcher(text);
     while (parameter.find()) {
       learn(parameter.group(1));
       learn(decoded(parameter.group(1)));
@@ -134,7 +140,7 @@ public final class Redactor {
       return null;
     }
     StringBuilder out = new StringBuilder();
-    Matcher userinfo = URL_USERINFO.matcher(text);
+    Matcher userinfo = Patterns.URL_USERINFO.matcher(text);
     int last = 0;
     while (userinfo.find()) {
       out.append(text, last, userinfo.start(1)).append(MASK);
@@ -142,7 +148,7 @@ public final class Redactor {
     }
     String masked = out.append(text.substring(last)).toString();
     out.setLength(0);
-    Matcher parameter = SECRET_PARAMETER.matcher(masked);
+    Matcher parameter = Patterns.SECRET_PARAMETER.matcher(masked);
     last = 0;
     while (parameter.find()) {
       out.append(masked, last, parameter.start(1)).append(MASK);
