@@ -16,7 +16,14 @@ public final class Main {
     PrintWriter err = writer(FileDescriptor.err, true);
     boolean terminal = System.console() != null;
     Integer fast = CheckFastPath.run(args, out, err, terminal);
-    int exitCode = fast != null ? fast : Cli.create(out, err, terminal).execute(args);
+    if (fast != null) {
+      out.flush();
+      err.flush();
+      // A check leaves nothing to clean up: halting skips the shutdown sequence, which in a
+      // recent JDK starts the platform's logging to log the exit, a few ms of a short check.
+      Runtime.getRuntime().halt(fast);
+    }
+    int exitCode = Cli.create(out, err, terminal).execute(args);
     out.flush();
     err.flush();
     System.exit(exitCode);
