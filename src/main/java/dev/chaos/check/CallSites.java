@@ -3,14 +3,11 @@ package dev.chaos.check;
 import dev.chaos.source.SourceFile;
 import dev.chaos.source.Span;
 import dev.chaos.spi.Builtin;
-import dev.chaos.syntax.ast.Block;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
 import dev.chaos.syntax.ast.ParamDecl;
 import dev.chaos.syntax.ast.Stmt;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -84,7 +81,8 @@ public final class CallSites {
     CallSites out = new CallSites(program.source());
     program.runbook().ifPresent(r -> {
       for (Member m : r.members()) {
-        out.member(m, new Frame(program, Map.of(), List.of(), null, List.of()));
+        Frame top = new Frame(program, Map.of(), List.of(), null, List.of());
+        Walk.member(m, e -> out.visit(e, top));
       }
     });
     return Collections.unmodifiableList(out.sites);
@@ -96,22 +94,6 @@ public final class CallSites {
    */
   private record Frame(CheckedProgram owner, Map<Object, List<Object>> params, List<String> via,
       Span origin, List<Object> stack) {}
-
-  private void member(Member m, Frame f) {
-    for (RecordComponent c : m.getClass().getRecordComponents()) {
-      Object part;
-      try {
-        part = c.getAccessor().invoke(m);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + c, e);
-      }
-      if (part instanceof Block b) {
-        Walk.block(b, e -> visit(e, f));
-      } else if (part instanceof Expr e) {
-        Walk.expr(e, x -> visit(x, f));
-      }
-    }
-  }
 
   private void visit(Expr e, Frame f) {
     Frame here = f.origin() == null ? new Frame(f.owner(), f.params(), f.via(), e.span(),

@@ -1,11 +1,8 @@
 package dev.chaos.check;
 
-import dev.chaos.syntax.ast.Block;
 import dev.chaos.syntax.ast.Decl;
 import dev.chaos.syntax.ast.Expr;
 import dev.chaos.syntax.ast.Member;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -29,7 +26,7 @@ public final class RunbookTargets {
     RunbookTargets out = new RunbookTargets();
     program.runbook().ifPresent(r -> {
       for (Member m : r.members()) {
-        out.member(m, program);
+        Walk.member(m, e -> out.visit(e, program));
       }
     });
     return out;
@@ -43,23 +40,6 @@ public final class RunbookTargets {
   /** The cluster names of literal, non-empty `cluster:` arguments. */
   public Set<String> clusters() {
     return Collections.unmodifiableSet(clusters);
-  }
-
-  /** Every block and expression a member holds (a step's body and its undo alike). */
-  private void member(Member m, CheckedProgram owner) {
-    for (RecordComponent c : m.getClass().getRecordComponents()) {
-      Object part;
-      try {
-        part = c.getAccessor().invoke(m);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + c, e);
-      }
-      if (part instanceof Block b) {
-        Walk.block(b, e -> visit(e, owner));
-      } else if (part instanceof Expr e) {
-        Walk.expr(e, x -> visit(x, owner));
-      }
-    }
   }
 
   private void visit(Expr e, CheckedProgram owner) {

@@ -3,7 +3,10 @@ package dev.chaos.check;
 import dev.chaos.syntax.ast.Arg;
 import dev.chaos.syntax.ast.Block;
 import dev.chaos.syntax.ast.Expr;
+import dev.chaos.syntax.ast.Member;
 import dev.chaos.syntax.ast.Stmt;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +34,23 @@ final class Walk {
       }
     });
     return out;
+  }
+
+  /** Every block and expression a member holds (a step's body and its undo alike). */
+  static void member(Member m, Consumer<Expr> visit) {
+    for (RecordComponent c : m.getClass().getRecordComponents()) {
+      Object part;
+      try {
+        part = c.getAccessor().invoke(m);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot read " + c, e);
+      }
+      if (part instanceof Block b) {
+        block(b, visit);
+      } else if (part instanceof Expr e) {
+        expr(e, visit);
+      }
+    }
   }
 
   static void block(Block block, Consumer<Expr> visit) {
