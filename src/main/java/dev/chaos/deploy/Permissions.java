@@ -48,10 +48,9 @@ public final class Permissions {
     }
     environment.kubernetes().ifPresent(k8s -> {
       // every run leaves its record beside the Leases and prunes the old ones (RunRecords)
-      String where = file + ": the run's record";
       for (String verb : List.of("get", "create", "update", "list", "delete")) {
-        needs.add(new Need(new KubeRequest(verb, "", "configmaps", k8s.lockNamespace()), where,
-            "run record (chaos runs)"));
+        needs.add(new Need(new KubeRequest(verb, "", "configmaps", k8s.lockNamespace()), file,
+            "the run's record, for chaos runs"));
       }
     });
     if (runbook.lock() != null) {
