@@ -14,4 +14,16 @@ public record CheckOptions(boolean asProd, boolean strict) {
   public static CheckOptions defaults() {
     return new CheckOptions(false);
   }
+
+  // Written out: a record's generated equals/hashCode are bootstrapped through method handles
+  // on first use, and `chaos check` keys its shared stdlib modules on the options.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CheckOptions other && asProd == other.asProd && strict == other.strict;
+  }
+
+  @Override
+  public int hashCode() {
+    return Boolean.hashCode(asProd) * 31 + Boolean.hashCode(strict);
+  }
 }

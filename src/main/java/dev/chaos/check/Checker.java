@@ -42,11 +42,20 @@ public final class Checker {
    * check`): {@code drivers} is asked once, after the first file is parsed.
    */
   public Checker(Supplier<DriverRegistry> drivers, CheckOptions options) {
-    this(drivers, options, Checker::parse, key -> null);
+    this(drivers, options, Checker::parse, key -> null, null);
+  }
+
+  /**
+   * As above, taking the bundled modules from {@code stdlib} (checked once for all the checkers
+   * of a run) instead of parsing and checking them again.
+   */
+  public Checker(Supplier<DriverRegistry> drivers, CheckOptions options,
+      PrecheckedStdlib stdlib) {
+    this(drivers, options, Checker::parse, key -> null, stdlib);
   }
 
   Checker(DriverRegistry drivers, CheckOptions options, Function<SourceFile, Parsed> parser) {
-    this(() -> drivers, options, parser, key -> null);
+    this(() -> drivers, options, parser, key -> null, null);
   }
 
   /**
@@ -55,7 +64,7 @@ public final class Checker {
    */
   public static Checker withOpenTexts(DriverRegistry drivers, CheckOptions options,
       Function<String, String> openTexts) {
-    return new Checker(() -> drivers, options, Checker::parse, openTexts);
+    return new Checker(() -> drivers, options, Checker::parse, openTexts, null);
   }
 
   private static Parsed parse(SourceFile file) {
@@ -64,11 +73,13 @@ public final class Checker {
   }
 
   private Checker(Supplier<DriverRegistry> drivers, CheckOptions options,
-      Function<SourceFile, Parsed> parser, Function<String, String> openTexts) {
+      Function<SourceFile, Parsed> parser, Function<String, String> openTexts,
+      PrecheckedStdlib stdlib) {
     this.driverSource = drivers;
     this.options = options;
     this.parser = parser;
-    this.modules = new ModuleLoader(this::checkModule, openTexts);
+    this.modules = new ModuleLoader(this::checkModule, openTexts,
+        stdlib == null ? path -> null : stdlib::module);
   }
 
   public CheckedProgram check(SourceFile file, Diagnostics sink) {
@@ -91,6 +102,19 @@ public final class Checker {
           "this is a bug in `chaos`; please report it with the file");
       Span whole = new Span(file, 0, file.text().length());
       return new CheckedProgram(new Program(whole, file, List.of(), List.of()));
+    } finally {
+      reporter = null;
+    }
+  }
+
+  /**
+   * The module bundled at {@code path} (`stdlib/slo.chaos`), checked as an import of it would
+   * be, with what its check finds added to {@code sink}; null when there is no such module.
+   */
+  synchronized CheckedProgram checkBundled(String path, Diagnostics sink) {
+    reporter = new Reporter(sink);
+    try {
+      return modules.loadBundled(path);
     } finally {
       reporter = null;
     }

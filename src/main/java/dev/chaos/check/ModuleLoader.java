@@ -55,6 +55,8 @@ final class ModuleLoader {
   }
 
   private final Function<String, String> openTexts;
+  /** A bundled module checked beforehand, by path; null when there is none. */
+  private final Function<String, CheckedProgram> prechecked;
   private final BiFunction<SourceFile, Location, CheckedProgram> checkModule;
   private final Map<String, CheckedProgram> cache = new HashMap<>();
   private final List<Location> loading = new ArrayList<>();
@@ -66,19 +68,17 @@ final class ModuleLoader {
    */
   private final Set<String> inCycle = new HashSet<>();
 
-  /** {@code checkModule} parses and checks a module's text, reporting to the current sink. */
-  ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule) {
-    this(checkModule, key -> null);
-  }
-
   /**
-   * As above; {@code openTexts} gives the text of a file an editor holds open, by absolute
-   * path (null when it is not open), read instead of the file on disk (`chaos lsp`).
+   * {@code checkModule} parses and checks a module's text, reporting to the current sink;
+   * {@code openTexts} gives the text of a file an editor holds open, by absolute
+   * path (null when it is not open), read instead of the file on disk (`chaos lsp`), and
+   * {@code prechecked} a bundled module already checked, by its path in the jar.
    */
   ModuleLoader(BiFunction<SourceFile, Location, CheckedProgram> checkModule,
-      Function<String, String> openTexts) {
+      Function<String, String> openTexts, Function<String, CheckedProgram> prechecked) {
     this.checkModule = checkModule;
     this.openTexts = openTexts;
+    this.prechecked = prechecked;
   }
 
   /** Marks a file as being checked, so imports of it are seen as cycles; pair with {@link #leave}. */
@@ -129,7 +129,7 @@ final class ModuleLoader {
       reportCycle(open, imp, target, reporter);
       return null;
     }
-    CheckedProgram module = cache.get(target.key());
+    CheckedProgram module = cached(target);
     if (module == null) {
       String text = target.bundled() ? null : openTexts.apply(target.key());
       try {
@@ -141,12 +141,9 @@ final class ModuleLoader {
       }
       importing.add(imp);
       try {
-        module = checkModule.apply(new SourceFile(target.path(), text), target);
+        module = checkAndCache(target, text);
       } finally {
         importing.remove(importing.size() - 1);
-      }
-      if (!inCycle.remove(target.key())) {
-        cache.put(target.key(), module);
       }
     }
     if (module.runbook().isPresent()) {
@@ -154,6 +151,42 @@ final class ModuleLoader {
           "`" + target.path() + "` has a runbook and cannot be imported",
           "a module holds only `let`, `fn` and `action`",
           "move the shared declarations into a module of their own and import that");
+    }
+    return module;
+  }
+
+  /**
+   * The module bundled at {@code path}, loaded as an import of it is but from no file (so that
+   * {@link PrecheckedStdlib} checks it alone); null when it cannot be read.
+   */
+  CheckedProgram loadBundled(String path) {
+    Location target = new Location("bundled:" + path, path, true);
+    CheckedProgram module = cached(target);
+    if (module != null) {
+      return module;
+    }
+    try {
+      return checkAndCache(target, read(target));
+    } catch (IOException | UncheckedIOException e) {
+      return null;
+    }
+  }
+
+  private CheckedProgram cached(Location target) {
+    CheckedProgram module = cache.get(target.key());
+    if (module == null && target.bundled()) {
+      module = prechecked.apply(target.path());
+      if (module != null) {
+        cache.put(target.key(), module);
+      }
+    }
+    return module;
+  }
+
+  private CheckedProgram checkAndCache(Location target, String text) {
+    CheckedProgram module = checkModule.apply(new SourceFile(target.path(), text), target);
+    if (!inCycle.remove(target.key())) {
+      cache.put(target.key(), module);
     }
     return module;
   }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one thread per processor, and merges the diagnostics so that both give the same report.
  *
  * <p>Why the report does not depend on the threads: each worker has its own checker (a checker
- * is not thread-safe), so each parses and checks the imported modules once for itself. A
+ * is not thread-safe), so each parses and checks the imported modules once for itself, but for
+ * the bundled ones, checked once for all ({@link dev.chaos.check.PrecheckedStdlib}). A
  * module's diagnostics go with the first file whose check loads it; on one thread that is the
  * first file, in order, that imports it, and with workers taking files in increasing order, the
  * worker that checks that file cannot have loaded the module before. Later copies are the same
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * file loaded it first: a parallel run that meets one (CH0102) is done again on one thread.
  */
 final class CheckRun {
-  /** Below this many files a second thread costs more (its own stdlib modules) than it saves. */
+  /** Below this many files a second thread costs more (its start, its modules) than it saves. */
   static final int PARALLEL_FROM = 64;
 
   private CheckRun() {}

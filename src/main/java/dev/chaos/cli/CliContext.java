@@ -1,6 +1,7 @@
 package dev.chaos.cli;
 
 import dev.chaos.check.CheckOptions;
+import dev.chaos.check.PrecheckedStdlib;
 import dev.chaos.spi.DriverRegistry;
 import dev.chaos.spi.Redactor;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,15 +22,18 @@ record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env,
     Function<CheckOptions, SourceChecker> checkers, Backends backends, Redactor redactor) {
 
   /**
-   * The real checker, built from the drivers this context supplies. {@code out} and {@code err}
-   * mask every secret that {@link #redactor} learns during the command (docs/configuration.md).
+   * The real checker, built from the drivers this context supplies; the bundled modules are
+   * checked once per set of options, on a thread of their own from the first checker's
+   * creation, and shared by every checker. {@code out} and {@code err} mask every secret that
+   * {@link #redactor} learns during the command (docs/configuration.md).
    */
   static CliContext of(PrintWriter out, PrintWriter err, Map<String, String> env,
       boolean stdoutIsTerminal, Supplier<DriverRegistry> drivers) {
     Redactor redactor = new Redactor();
+    Map<CheckOptions, PrecheckedStdlib> stdlibs = new ConcurrentHashMap<>();
     return new CliContext(masked(out, redactor), masked(err, redactor), env, stdoutIsTerminal,
-        drivers, options -> SourceChecker.of(drivers, options), Backends.onClassPath(),
-        redactor);
+        drivers, options -> SourceChecker.of(drivers, options, stdlibs.computeIfAbsent(options,
+            o -> PrecheckedStdlib.start(drivers, o))), Backends.onClassPath(), redactor);
   }
 
   private static PrintWriter masked(PrintWriter writer, Redactor redactor) {
