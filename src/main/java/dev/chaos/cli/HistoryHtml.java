@@ -60,9 +60,9 @@ final class HistoryHtml {
       }
       page.table(List.of("when", "outcome", "duration", "recovery time", "run", "folder"), rows);
     }
-    if (!history.skipped().isEmpty()) {
+    if (!history.leftOut().isEmpty()) {
       page.heading(2, "Skipped");
-      page.list(history.skipped());
+      page.list(history.leftOut());
     }
     return page.done();
   }

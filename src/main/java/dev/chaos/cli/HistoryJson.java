@@ -41,7 +41,7 @@ final class HistoryJson {
       trend.put("mean", times.isEmpty() ? null : shown(HistoryText.mean(times)));
     }
     ArrayNode skipped = root.putArray("skipped");
-    history.skipped().forEach(skipped::add);
+    history.leftOut().forEach(skipped::add);
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 

@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> dirs = given.isEmpty() ? List.of(Path.of("chaos-runs"))
         : given.stream().map(Path::of).toList();
     RunHistory history = RunHistory.read(dirs);
-    history.skipped().forEach(s -> context.err().println("warning: skipped " + s));
+    history.leftOut().forEach(s -> context.err().println("warning: skipped " + s));
     Format format = parsed.matchedOptionValue("--format", Format.TEXT);
     String text = switch (format) {
       case TEXT -> HistoryText.render(history);

@@ -16,6 +16,8 @@ record RunFolder(Path dir, Path journal) {
 
   /** Where run folders go when `--runs-dir` does not say. */
   static final Path DEFAULT_ROOT = Path.of("chaos-runs");
+  /** The journal's name in a run folder. */
+  static final String JOURNAL = "journal.jsonl";
 
   static RunFolder choose(Path journalOption, String runbook, LocalDateTime now)
       throws IOException {
@@ -36,7 +38,7 @@ record RunFolder(Path dir, Path journal) {
       dir = root.resolve(base + "-" + n);
     }
     Files.createDirectories(dir);
-    return new RunFolder(dir, dir.resolve("journal.jsonl"));
+    return new RunFolder(dir, dir.resolve(JOURNAL));
   }
 
   /** A runbook name as a file name: letters, digits, `-`, `_` and `.` kept, the rest `-`. */

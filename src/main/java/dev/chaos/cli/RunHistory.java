@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The runs found in run folders (their `report.json`), grouped by runbook and ordered by when
  * they ran, for `chaos report`. A folder that is not a run folder, or whose report does not
- * parse, is named in {@link #skipped} and left out.
+ * parse, is named in {@link #skipped} and left out; a run folder with a journal and no report
+ * yet (a run still going, or one whose runner died) is in {@link #unreported}.
  */
-record RunHistory(List<Runbook> runbooks, List<String> skipped) {
+record RunHistory(List<Runbook> runbooks, List<String> skipped, List<Path> unreported) {
   /** A run id ends in the local wall time it started: `NAME-YYYYMMDD-HHMMSS-xxxx`. */
   private static final Pattern RUN_ID_TIME = Pattern.compile("-(\\d{8}-\\d{6})-[0-9a-f]{4}$");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -58,18 +59,29 @@ record RunHistory(List<Runbook> runbooks, List<String> skipped) {
     }
   }
 
+  /** What a history report leaves out, said as {@link #skipped} says it. */
+  List<String> leftOut() {
+    List<String> all = new ArrayList<>(skipped);
+    unreported.forEach(folder -> all.add(folder + ": no report.json yet (a run still going, or "
+        + "one whose runner died: `chaos runs` shows which)"));
+    return all;
+  }
+
   /**
    * Reads {@code dirs}: each is a run folder (it holds `report.json`) or a folder of run
    * folders, such as `chaos-runs/`.
    */
   static RunHistory read(List<Path> dirs) {
     List<String> skipped = new ArrayList<>();
+    List<Path> unreported = new ArrayList<>();
     List<Run> runs = new ArrayList<>();
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
         skipped.add(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
       } else if (Files.isRegularFile(dir.resolve("report.json"))) {
         read(dir, runs, skipped);
+      } else if (Files.isRegularFile(dir.resolve(RunFolder.JOURNAL))) {
+        unreported.add(dir);
       } else {
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
@@ -84,6 +96,8 @@ record RunHistory(List<Runbook> runbooks, List<String> skipped) {
         for (Path child : children) {
           if (Files.isRegularFile(child.resolve("report.json"))) {
             read(child, runs, skipped);
+          } else if (Files.isRegularFile(child.resolve(RunFolder.JOURNAL))) {
+            unreported.add(child);
           } else {
             skipped.add(child + ": not a run folder (no report.json)");
           }
@@ -98,7 +112,7 @@ record RunHistory(List<Runbook> runbooks, List<String> skipped) {
       list.sort(Comparator.comparing(Run::when).thenComparing(Run::runId));
       runbooks.add(new Runbook(name, list.get(list.size() - 1).title(), list));
     });
-    return new RunHistory(runbooks, skipped);
+    return new RunHistory(runbooks, skipped, unreported);
   }
 
   private static void read(Path folder, List<Run> runs, List<String> skipped) {
@@ -129,7 +143,8 @@ record RunHistory(List<Runbook> runbooks, List<String> skipped) {
     }
   }
 
-  private static LocalDateTime when(String runId, String started) {
+  /** When a run started on the wall clock: from its run id, else from {@code started}. */
+  static LocalDateTime when(String runId, String started) {
     if (runId != null) {
       Matcher m = RUN_ID_TIME.matcher(runId);
       if (m.find()) {

@@ -7,6 +7,9 @@ import dev.chaos.config.K8sTarget;
 import dev.chaos.config.KubeConventions;
 import dev.chaos.drivers.k8s.K8sClients;
 import dev.chaos.drivers.k8s.RunRecords;
+import dev.chaos.runtime.JournalReader;
+import dev.chaos.runtime.RunEvent;
+import dev.chaos.runtime.UnfinishedRun;
 import dev.chaos.types.ValueFormat;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * `chaos runs`: one line per run, newest first: when it started, runbook, environment,
  * outcome, recovery time and where its report is. From run folders (as `chaos report` reads
- * them), or with `--env` from the records the runs left in that environment's cluster, which
+ * them, and those with a journal but no report yet: running, or died unfinished), or with `--env` from the records the runs left in that environment's cluster, which
  * every runner writes whether it ran in a pipeline or in a pod ({@link RunRecord}).
  */
 final class RunsCommand implements Callable<Integer> {
@@ -108,7 +111,48 @@ final class RunsCommand implements Callable<Integer> {
             run.folder().resolve("report.md").toString(), run.runId()));
       }
     }
+    for (Path folder : history.unreported()) {
+      unreported(folder).ifPresent(rows::add);
+    }
     return rows;
+  }
+
+  /**
+   * A run folder with a journal and no report yet: a run still going, or one whose runner died
+   * (its chaos may still be in place), listed with its journal and, when its runner is gone,
+   * the command that finishes it.
+   */
+  private Optional<Row> unreported(Path folder) {
+    Path journal = folder.resolve(RunFolder.JOURNAL);
+    UnfinishedRun run;
+    try {
+      run = UnfinishedRun.of(JournalReader.read(journal).events());
+    } catch (IOException | JournalReader.Malformed e) {
+      context.err().println("warning: skipped " + journal + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    RunEvent.RunStarted started = run.started();
+    if (started == null) {
+      context.err().println("warning: skipped " + journal + ": the run never started");
+      return Optional.empty();
+    }
+    String outcome;
+    if (run.finished()) {
+      outcome = "ended, no report";
+    } else if (UnfinishedJournals.alive(run.source(), journal)) {
+      outcome = "running";
+    } else {
+      int left = run.pending().size() + (run.rollbackPending() ? 1 : 0);
+      outcome = "died unfinished" + (left == 0 ? "" : " (" + left + " undo"
+          + (left == 1 ? "" : "s") + " left)");
+      context.err().println("note: the run " + started.runId() + " of " + started.runbook()
+          + " died unfinished (" + UnfinishedJournals.runner(run) + "); finish it with: "
+          + UnfinishedJournals.recoverCommand(journal, run.source()));
+    }
+    return Optional.of(new Row(RunHistory.when(started.runId(), started.time().toString())
+        .toString(), started.runbook(), started.environment(),
+        outcome + (started.dryRun() ? " (dry run)" : ""), null, journal.toString(),
+        started.runId() == null ? "" : started.runId()));
   }
 
   private List<Row> fromCluster(ParseResult parsed, String env) {

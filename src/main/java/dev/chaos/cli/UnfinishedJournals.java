@@ -37,7 +37,7 @@ final class UnfinishedJournals {
       }
       try (DirectoryStream<Path> runs = Files.newDirectoryStream(root)) {
         for (Path dir : runs) {
-          Path journal = dir.resolve("journal.jsonl");
+          Path journal = dir.resolve(RunFolder.JOURNAL);
           if (Files.isRegularFile(journal)) {
             read(journal).filter(f -> sameLock(f.run(), lock, file)).ifPresent(found::add);
           }

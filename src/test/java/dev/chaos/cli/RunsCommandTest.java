@@ -177,6 +177,49 @@ class RunsCommandTest {
   }
 
   @Test
+  void aRunWithAJournalAndNoReportIsListedAsRunningOrAsDiedWithTheCommandThatFinishesIt()
+      throws Exception {
+    Path runs = dir.resolve("runs");
+    Path finished = runs.resolve("finished/journal.jsonl");
+    CliRunner.Result rehearsal = new CliRunner().run("exec", "--sandbox", "-q", "--journal",
+        finished.toString(), Path.of("runbooks/pod-failure.chaos").toAbsolutePath().toString());
+    assertThat(rehearsal.exitCode()).as(rehearsal.err()).isZero();
+    // The same run as its runner left it when it died after its first change: the journal up
+    // to the second undo registered, and no report.
+    List<String> lines = Files.readAllLines(finished);
+    int cut = 0;
+    for (int registered = 0; registered < 2; cut++) {
+      registered += lines.get(cut).contains("\"event\":\"undo_registered\"") ? 1 : 0;
+    }
+    Path died = runs.resolve("died/journal.jsonl");
+    Files.createDirectories(died.getParent());
+    Files.write(died, lines.subList(0, cut));
+    // and another whose runner is alive: pid 1 on this host
+    Path running = runs.resolve("running/journal.jsonl");
+    Files.createDirectories(running.getParent());
+    Files.write(running, lines.subList(0, cut).stream()
+        .map(l -> l.replaceAll("\"pid\":\\d+", "\"pid\":1")).toList());
+
+    CliRunner.Result listed = new CliRunner().run("runs", "--format", "json", runs.toString());
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    JsonNode list = JsonMapper.builder().build().readTree(listed.out());
+    assertThat(list.size()).isEqualTo(3);
+    java.util.Map<String, String> outcomes = new java.util.TreeMap<>();
+    list.forEach(r -> outcomes.put(r.path("report").asString(), r.path("outcome").asString()));
+    assertThat(outcomes).containsEntry(died.toString(), "died unfinished (2 undos left)")
+        .containsEntry(running.toString(), "running")
+        .containsEntry(runs.resolve("finished/report.md").toString(), "passed");
+    list.forEach(r -> assertThat(r.path("runbook").asString()).isEqualTo("pod-failure"));
+    assertThat(listed.err()).doesNotContain("warning").contains("note: the run ")
+        .contains(" of pod-failure died unfinished (pid ")
+        .contains("; finish it with: chaos recover " + died);
+
+    CliRunner.Result history = new CliRunner().run("report", runs.toString());
+    assertThat(history.err()).contains("warning: skipped " + died.getParent()
+        + ": no report.json yet (a run still going, or one whose runner died");
+  }
+
+  @Test
   void theClusterOptionsNeedAnEnvironment() {
     CliRunner.Result r = new CliRunner().run("runs", "--config", config.toString());
     assertThat(r.exitCode()).isEqualTo(2);
