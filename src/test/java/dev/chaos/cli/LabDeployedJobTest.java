@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,6 +63,7 @@ class LabDeployedJobTest {
 
   @BeforeEach
   void lab() throws Exception {
+    jarIsCurrent();
     kube = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
         .withMasterUrl(LabLeftovers.env("LAB_K8S_URL")).withRequestTimeout(10_000).build())
         .build();
@@ -76,13 +79,34 @@ class LabDeployedJobTest {
         """.formatted(LOCKS, LabLeftovers.env("LAB_WEBHOOK_URL")));
   }
 
+  /**
+   * The pod runs bin/chaos, so target/chaos.jar: it must hold the classes compiled last, or
+   * the Job would run older code than the rest of the tests (scripts/test builds it first).
+   */
+  private static void jarIsCurrent() throws Exception {
+    Path jar = Path.of("target", "chaos.jar");
+    assertThat(jar).as("build it: mvn -B -o package -DskipTests").exists();
+    long newest;
+    try (var classes = Files.walk(Path.of("target", "classes"))) {
+      newest = classes.filter(p -> p.toString().endsWith(".class"))
+          .mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
+    }
+    assertThat(jar.toFile().lastModified())
+        .as("target/chaos.jar is older than target/classes: mvn -B -o package -DskipTests")
+        .isGreaterThanOrEqualTo(newest);
+  }
+
   /** What was deployed, the pods, the run records and the namespace go; the lab is as before. */
   @AfterEach
   void cleanUp() throws Exception {
+    if (kube == null) {
+      return; // the jar was not current: nothing was made
+    }
     try {
       for (String yaml : deployed) {
         kube.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).delete();
       }
+      kube.batch().v1().jobs().inNamespace(runners).delete(); // a CronJob's too
       kube.pods().inNamespace(runners).delete();
       for (ConfigMap record : kube.configMaps().inNamespace(LOCKS).withLabel("chaos.dev/run")
           .list().getItems()) {
@@ -282,6 +306,49 @@ class LabDeployedJobTest {
     assertThat(Files.readString(runs.get(0).resolve("journal.jsonl"))).contains("undo");
     assertThat(records("job-fails")).singleElement().satisfies(r ->
         assertThat(r.getData()).containsEntry("exit_code", "1")
+            .containsEntry("host", pod.getMetadata().getName()));
+  }
+
+  /**
+   * A scheduled runbook is a CronJob; the lab does not fire schedules, so its Job is made from
+   * the `jobTemplate` as `kubectl create job --from=cronjob/NAME` makes it, and runs.
+   */
+  @Test
+  void aCronJobsJobTemplateRunsToComplete() throws Exception {
+    Path runbook = runbook("job-scheduled", """
+        runbook "job-scheduled" {
+          environment staging
+          schedule "0 3 * * 1" zone "UTC"
+          step "hold" { wait 1s }
+        }
+        """);
+    Exit rendered = chaos("deploy", "--config", config.toString(), "-n", runners, "--prefix",
+        prefix, runbook.toString());
+    assertThat(rendered.code()).as(rendered.output()).isZero();
+    deployed.add(rendered.output());
+    Exit applied = chaos("deploy", "--config", config.toString(), "-n", runners, "--prefix",
+        prefix, "--apply", runbook.toString());
+    assertThat(applied.code()).as(applied.output()).isZero();
+    CronJob cron = kube.batch().v1().cronjobs().inNamespace(runners)
+        .withName(prefix + "-job-scheduled").get();
+    assertThat(cron).isNotNull();
+    Job job = kube.batch().v1().jobs().inNamespace(runners).resource(new JobBuilder()
+        .withNewMetadata().withName(prefix + "-job-scheduled-manual").withNamespace(runners)
+        .withLabels(cron.getSpec().getJobTemplate().getMetadata().getLabels())
+        .addToAnnotations("cronjob.kubernetes.io/instantiate", "manual")
+        .addNewOwnerReference().withApiVersion("batch/v1").withKind("CronJob")
+        .withName(cron.getMetadata().getName()).withUid(cron.getMetadata().getUid())
+        .withController(true).endOwnerReference()
+        .endMetadata()
+        .withSpec(cron.getSpec().getJobTemplate().getSpec())
+        .build()).create();
+    records("job-scheduled").forEach(r -> kube.resource(r).delete());
+
+    Job done = ended(job);
+    Pod pod = podOf(done);
+    assertThat(condition(done).getType()).as(logs(pod)).isEqualTo("Complete");
+    assertThat(records("job-scheduled")).singleElement().satisfies(r ->
+        assertThat(r.getData()).containsEntry("outcome", "passed")
             .containsEntry("host", pod.getMetadata().getName()));
   }
 
