@@ -68,7 +68,7 @@ class LabDeployedJobTest {
         .withMasterUrl(LabLeftovers.env("LAB_K8S_URL")).withRequestTimeout(10_000).build())
         .build();
     kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(runners)
-        .addToLabels("lab.chaos.dev/kubelet", "run").endMetadata().build()).create();
+        .addToLabels(LabLeftovers.KUBELET_LABEL, "run").endMetadata().build()).create();
     config = dir.resolve("chaos.yaml");
     Files.writeString(config, """
         environments:
