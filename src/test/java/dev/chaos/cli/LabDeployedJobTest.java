@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -310,6 +312,51 @@ class LabDeployedJobTest {
   }
 
   /**
+   * A secret of the config (`notify.token: env:HOOK_TOKEN`) is a `secretKeyRef` of the Job: the
+   * pod waits (`CreateContainerConfigError`) until the Secret exists, then runs with its value,
+   * which the notice carries as its bearer token.
+   */
+  @Test
+  void aJobWaitsForItsSecretAndRunsWithItsValue() throws Exception {
+    Files.writeString(config, """
+        environments:
+          staging:
+            class: staging
+            kubernetes: {lock_namespace: %s}
+            notify: {webhook: "%s", token: env:HOOK_TOKEN}
+        """.formatted(LOCKS, LabLeftovers.env("LAB_WEBHOOK_URL")));
+    Job job = deploy(runbook("job-secret", """
+        runbook "job-secret" {
+          environment staging
+          step "hold" { wait 1s }
+        }
+        """));
+    records("job-secret").forEach(r -> kube.resource(r).delete());
+    await("the pod waiting for its Secret").atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+          Pod pod = podOf(job);
+          var waiting = pod.getStatus().getContainerStatuses().get(0).getState().getWaiting();
+          return waiting != null && waiting.getReason().equals("CreateContainerConfigError")
+              && waiting.getMessage().contains("chaos-secrets");
+        });
+    assertThat(kube.batch().v1().jobs().inNamespace(runners).withName(job.getMetadata()
+        .getName()).get().getStatus().getActive()).isEqualTo(1);
+    String token = "lab-hook-" + Long.toString(System.nanoTime(), 36);
+    kube.secrets().inNamespace(runners).resource(new SecretBuilder().withNewMetadata()
+        .withName("chaos-secrets").withNamespace(runners).endMetadata()
+        .addToData("HOOK_TOKEN", Base64.getEncoder().encodeToString(
+            token.getBytes(StandardCharsets.UTF_8)))
+        .build()).create();
+
+    Job done = ended(job);
+    Pod pod = podOf(done);
+    assertThat(condition(done).getType()).as(logs(pod)).isEqualTo("Complete");
+    assertThat(webhook("last")).contains("of runbook job-secret in staging: passed (exit 0)");
+    assertThat(webhook("last-authorization")).isEqualTo("Bearer " + token);
+    kube.secrets().inNamespace(runners).withName("chaos-secrets").delete();
+  }
+
+  /**
    * A scheduled runbook is a CronJob; the lab does not fire schedules, so its Job is made from
    * the `jobTemplate` as `kubectl create job --from=cronjob/NAME` makes it, and runs.
    */
@@ -355,7 +402,8 @@ class LabDeployedJobTest {
   /**
    * Past `activeDeadlineSeconds` the pod gets TERM, on which chaos undoes before it exits
    * (docs/deploy.md); the Job fails with `DeadlineExceeded`. The deadline is shortened from the
-   * rendered one (at least ten minutes) in the YAML before it is applied.
+   * rendered one (at least ten minutes) in the YAML before it is applied: 45 s, ample for the
+   * JVM to start and shrink on a loaded machine.
    */
   @Test
   void aJobPastItsDeadlineIsStoppedAndUndoesFirst() throws Exception {
@@ -372,7 +420,7 @@ class LabDeployedJobTest {
     assertThat(rendered.code()).as(rendered.output()).isZero();
     assertThat(rendered.output()).containsPattern("activeDeadlineSeconds: [0-9]+\n");
     String yaml = rendered.output().replaceAll("activeDeadlineSeconds: [0-9]+\n",
-        "activeDeadlineSeconds: 20\n");
+        "activeDeadlineSeconds: 45\n");
     deployed.add(yaml);
     kube.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).create();
     Job job = kube.batch().v1().jobs().inNamespace(runners).withName(prefix + "-job-overruns")
