@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a scenario run must leave behind in the lab: nothing. No chaos object (Chaos Mesh,
- * Litmus, Argo) in any namespace, the seed's deployments at their replicas with every pod
+ * Litmus, Argo) in any namespace, no namespace whose Jobs the lab runs, the seed's deployments at their replicas with every pod
  * ready, no PostgreSQL connection of the application `chaos`, no `chaos:*` key in Redis, no
  * Lease in `chaos-testing`; and of a region failover: the users' DNS record at the global load
  * balancer pointing at the primary region, the replica PostgreSQL (the backup region's database)
@@ -55,6 +55,9 @@ final class LabLeftovers implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** A namespace whose Jobs the lab's Job controller runs (dev.chaos.lab.JobController). */
+  static final String KUBELET_LABEL = "lab.chaos.dev/kubelet";
 
   /** The backup region's size at rest (LlmMarketplaceSeed.PILOT_LIGHT). */
   static final int PILOT_LIGHT = 1;
@@ -103,6 +106,9 @@ final class LabLeftovers implements AutoCloseable {
     }
     for (var lease : kube.leases().inNamespace("chaos-testing").list().getItems()) {
       left.add("Lease chaos-testing/" + lease.getMetadata().getName());
+    }
+    for (var ns : kube.namespaces().withLabel(KUBELET_LABEL, "run").list().getItems()) {
+      left.add("namespace " + ns.getMetadata().getName() + " still has its Jobs run by the lab");
     }
     REPLICAS.forEach((name, replicas) -> {
       Deployment d = kube.apps().deployments().inNamespace(APP).withName(name).get();
@@ -156,6 +162,13 @@ final class LabLeftovers implements AutoCloseable {
         kube.genericKubernetesResources(context).inNamespace(o.getMetadata().getNamespace())
             .withName(o.getMetadata().getName()).delete();
       }
+    }
+    for (var ns : kube.namespaces().withLabel(KUBELET_LABEL, "run").list().getItems()) {
+      // its Jobs first: the lab's Job controller then stops and deletes their pods
+      String name = ns.getMetadata().getName();
+      System.err.println("lab sweep: deleting the Jobs and namespace " + name);
+      kube.batch().v1().jobs().inNamespace(name).delete();
+      kube.namespaces().withName(name).delete();
     }
     for (var lease : kube.leases().inNamespace("chaos-testing").list().getItems()) {
       System.err.println("lab sweep: deleting Lease " + lease.getMetadata().getName());

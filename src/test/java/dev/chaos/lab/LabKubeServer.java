@@ -42,8 +42,12 @@ import java.util.logging.Logger;
  * Argo workflows and the Litmus node drain of the primary region ({@link RegionDrain}). The
  * backup region ({@code --region backup}) is seeded as a pilot light: one pod per deployment.
  *
+ * <p>Given {@code --chaos bin/chaos --pods DIR [--ca PEM]}, it runs the Jobs of the namespaces
+ * labelled {@code lab.chaos.dev/kubelet=run} as local processes of {@code bin/chaos}, a pod's
+ * folder and log under DIR ({@link JobController}).
+ *
  * <p>Arguments: {@code --port 16443 --demo http://127.0.0.1:18080 [--lab PATH --offset N]
- * [--region primary|backup]}.
+ * [--region primary|backup] [--chaos PATH --pods DIR --ca PEM]}.
  * Stops on TERM.
  */
 public final class LabKubeServer {
@@ -57,7 +61,7 @@ public final class LabKubeServer {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = LabArgs.parse(args, Map.of("port", "16443", "demo", "http://127.0.0.1:18080",
-        "lab", "", "offset", "0", "region", "primary"));
+        "lab", "", "offset", "0", "region", "primary", "chaos", "", "pods", "", "ca", ""));
     int port = Integer.parseInt(options.get("port"));
     KubeDiscovery discovery = new KubeDiscovery("127.0.0.1:" + port);
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -99,6 +103,13 @@ public final class LabKubeServer {
     if (redisPods != null) {
       redisPods.start();
     }
+    // the Jobs of namespaces that ask for it run as local processes of bin/chaos
+    JobController jobs = options.get("chaos").isEmpty() ? null : new JobController(client,
+        java.nio.file.Path.of(options.get("chaos")), java.nio.file.Path.of(options.get("pods")),
+        options.get("ca").isEmpty() ? null : java.nio.file.Path.of(options.get("ca")), port);
+    if (jobs != null) {
+      jobs.start();
+    }
     // the primary region's API runs the seed's DR workflow (Argo) and its node drain (Litmus)
     RegionDrain region = options.get("region").equals("primary")
         ? new RegionDrain(client, java.net.URI.create(options.get("demo"))) : null;
@@ -110,6 +121,9 @@ public final class LabKubeServer {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (region != null) {
         region.close();
+      }
+      if (jobs != null) {
+        jobs.close();
       }
       hpa.close();
       if (redisPods != null) {

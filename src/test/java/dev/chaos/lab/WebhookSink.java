@@ -8,9 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The lab's notification webhook: {@code POST /hooks/chaos} records the post (the count and
- * the last body, at most 64 KiB); {@code GET /hooks/chaos/count} gives the count and
- * {@code GET /hooks/chaos/last} the last body, so a test can see what `notify` sent.
+ * The lab's notification webhook: {@code POST /hooks/chaos} records the post (the count, the
+ * last body, at most 64 KiB, and its {@code Authorization} header); {@code GET
+ * /hooks/chaos/count} gives the count, {@code GET /hooks/chaos/last} the last body and {@code
+ * GET /hooks/chaos/last-authorization} its header (empty if none), so a test can see what
+ * `notify` sent and with which token (the lab's webhook checks none).
  */
 final class WebhookSink {
   static final String PATH = "/hooks/chaos";
@@ -18,18 +20,23 @@ final class WebhookSink {
 
   private final AtomicLong posts = new AtomicLong();
   private final AtomicReference<String> last = new AtomicReference<>("");
+  private final AtomicReference<String> lastAuthorization = new AtomicReference<>("");
 
   void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (path.equals(PATH) && method.equals("POST")) {
       last.set(readBody(exchange.getRequestBody()));
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      lastAuthorization.set(authorization == null ? "" : authorization);
       posts.incrementAndGet();
       DemoService.reply(exchange, 204, "", "text/plain");
     } else if (path.equals(PATH + "/count") && method.equals("GET")) {
       DemoService.reply(exchange, 200, posts.get() + "\n", "text/plain");
     } else if (path.equals(PATH + "/last") && method.equals("GET")) {
       DemoService.reply(exchange, 200, last.get(), "application/json");
+    } else if (path.equals(PATH + "/last-authorization") && method.equals("GET")) {
+      DemoService.reply(exchange, 200, lastAuthorization.get(), "text/plain");
     } else {
       DemoService.reply(exchange, 404, "not found\n", "text/plain");
     }
