@@ -14,7 +14,6 @@ import dev.chaos.diag.Diagnostics;
 import dev.chaos.diag.TextRenderer;
 import dev.chaos.drivers.k8s.K8sClients;
 import dev.chaos.source.SourceFile;
-import dev.chaos.spi.Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +68,7 @@ final class DeployCommand implements Callable<Integer> {
         + "instead of the objects", "--explain"));
     spec.addOption(Specs.flag("Create or replace the objects in the environment's cluster",
         "--apply"));
+    EnvironmentCluster.addOptions(spec, ", with --apply");
     spec.addOption(Specs.option(Path.class, "FILE", "Write the YAML to FILE instead of stdout",
         "-o", "--output"));
     spec.addOption(Specs.help());
@@ -81,6 +81,12 @@ final class DeployCommand implements Callable<Integer> {
     ParseResult parsed = spec.commandLine().getParseResult();
     if (parsed.hasMatchedOption("--parallel") && !parsed.hasMatchedOption("--gameday")) {
       throw new CommandFailure("`--parallel` goes with `--gameday NAME`");
+    }
+    for (String clusterOnly : List.of("--context", "--kubeconfig")) {
+      if (parsed.hasMatchedOption(clusterOnly) && !parsed.hasMatchedOption("--apply")) {
+        throw new CommandFailure("`" + clusterOnly + "` chooses the cluster to apply to: add "
+            + "`--apply`");
+      }
     }
     Path configFile = parsed.matchedOptionValue("--config", ChaosConfig.DEFAULT_FILE);
     ChaosConfig config;
@@ -124,21 +130,25 @@ final class DeployCommand implements Callable<Integer> {
       context.write(parsed.matchedOptionValue("--output", null), Manifests.yaml(objects));
       return ExitCodes.OK;
     }
-    apply(deployment, objects);
+    apply(parsed, deployment, objects);
     return ExitCodes.OK;
   }
 
-  /** Writes the objects to the cluster of the runs' environment (one for all of them). */
-  private void apply(Deployment deployment, List<Map<String, Object>> objects) {
+  /**
+   * Writes the objects to the cluster of the runs' environment (one for all of them), reached
+   * as `chaos exec` reaches it unless `--context`/`--kubeconfig` say otherwise.
+   */
+  private void apply(ParseResult parsed, Deployment deployment,
+      List<Map<String, Object>> objects) {
     List<EnvironmentConfig> environments = deployment.environments();
     if (environments.size() != 1) {
       throw new CommandFailure("--apply writes to one cluster, but the runbooks use "
           + environments.size() + " environments: deploy them apart, or pass --env");
     }
     EnvironmentConfig environment = environments.get(0);
-    try (Backend backend = LiveEnvironment.open(context, environment, Path.of(""))) {
-      List<String> written = ClusterApply.apply(backend.service(K8sClients.class).cluster("")
-          .client(), objects);
+    try (K8sClients clients = EnvironmentCluster.connect(context, parsed,
+        environment.requireKubernetes())) {
+      List<String> written = ClusterApply.apply(clients.cluster("").client(), objects);
       written.forEach(w -> context.out().println(w + " applied"));
       context.out().flush();
     } catch (CommandFailure e) {

@@ -4,7 +4,6 @@ import dev.chaos.config.ChaosConfig;
 import dev.chaos.config.ConfigException;
 import dev.chaos.config.EnvironmentConfig;
 import dev.chaos.config.K8sTarget;
-import dev.chaos.config.KubeConventions;
 import dev.chaos.drivers.k8s.K8sClients;
 import dev.chaos.drivers.k8s.RunRecords;
 import dev.chaos.runtime.JournalReader;
@@ -60,10 +59,7 @@ final class RunsCommand implements Callable<Integer> {
         "List the records in the cluster of this environment of the config file", "--env"));
     spec.addOption(Specs.option(Path.class, "FILE",
         "The config file (default: chaos.yaml here)", "--config"));
-    spec.addOption(Specs.option(String.class, "NAME",
-        "The kubeconfig context of the environment's cluster (as kubectl's)", "--context"));
-    spec.addOption(Specs.option(Path.class, "FILE", "The kubeconfig file (as kubectl's)",
-        "--kubeconfig"));
+    EnvironmentCluster.addOptions(spec, "");
     spec.addOption(Specs.option(Format.class, "FORMAT", "text (default) or json", "--format"));
     spec.addOption(Specs.help());
     command.spec = spec;
@@ -166,10 +162,7 @@ final class RunsCommand implements Callable<Integer> {
       throw new CommandFailure(e.getMessage());
     }
     List<Map<String, String>> records;
-    try (K8sClients clients = K8sClients.connect(KubeConventions.choose(
-        Optional.ofNullable(parsed.matchedOptionValue("--kubeconfig", null)),
-        Optional.ofNullable(parsed.matchedOptionValue("--context", null)), target,
-        context.env(), Path.of(System.getProperty("user.home"))), Map.of())) {
+    try (K8sClients clients = EnvironmentCluster.connect(context, parsed, target)) {
       records = new RunRecords(clients.cluster("").client(), target.lockNamespace()).list();
     } catch (IOException | RuntimeException e) {
       throw new CommandFailure("cannot list the runs of environment `" + env + "`: "
