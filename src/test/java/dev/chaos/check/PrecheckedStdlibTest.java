@@ -26,7 +26,7 @@ class PrecheckedStdlibTest {
       onDisk = files.map(p -> "stdlib/" + p.getFileName())
           .filter(p -> p.endsWith(".chaos")).sorted().toList();
     }
-    assertThat(PrecheckedStdlib.BUNDLED).isEqualTo(onDisk);
+    assertThat(PrecheckedStdlib.BUNDLED).containsExactlyInAnyOrderElementsOf(onDisk);
   }
 
   @Test
@@ -65,9 +65,25 @@ class PrecheckedStdlibTest {
   }
 
   @Test
-  void aStdlibWithAProblemIsNotSharedAndItsModulesAreLoadedAsBefore() {
+  void eachModuleComesAfterThoseItImports() {
+    for (int i = 0; i < PrecheckedStdlib.BUNDLED.size(); i++) {
+      String path = PrecheckedStdlib.BUNDLED.get(i);
+      Diagnostics sink = new Diagnostics();
+      CheckedProgram module = new Checker(() -> DRIVERS, CheckOptions.defaults())
+          .checkBundled(path, sink);
+      for (CheckedProgram imported : module.modules().values()) {
+        assertThat(PrecheckedStdlib.BUNDLED.subList(0, i)).as(path + " imports it")
+            .contains(imported.source().path());
+      }
+    }
+  }
+
+  @Test
+  void fromAModuleWithAProblemOnNoneIsSharedAndTheyAreLoadedAsBefore() {
     PrecheckedStdlib broken = PrecheckedStdlib.start(() -> DRIVERS, CheckOptions.defaults(),
-        List.of("precheck/broken.chaos", "stdlib/slo.chaos"));
+        List.of("stdlib/experiments.chaos", "precheck/broken.chaos", "stdlib/slo.chaos"));
+    assertThat(broken.module("stdlib/experiments.chaos")).as("clean, checked before")
+        .isNotNull();
     assertThat(broken.module("stdlib/slo.chaos")).isNull();
     assertThat(broken.module("precheck/broken.chaos")).isNull();
     PrecheckedStdlib clean = PrecheckedStdlib.start(() -> DRIVERS, CheckOptions.defaults(),
