@@ -19,6 +19,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import net.bytebuddy.ByteBuddy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * first run, uses it from then on, and stops using it once the jar is rebuilt.
  */
 class LauncherTest {
+  private static final String MAIN = "dev.chaos.cli.Main";
   @TempDir
   Path project;
   @TempDir
@@ -97,6 +99,35 @@ class LauncherTest {
   }
 
   @Test
+  void chaosOwnJarComesFirstAndNoPluginIsLookedForWithoutChaosClasspath() throws Exception {
+    Path own = jar.resolveSibling("original-chaos.jar");
+    writeProbeJar(own);
+    Files.setLastModifiedTime(own, FileTime.from(
+        Files.getLastModifiedTime(jar).toInstant().minusSeconds(5)));
+    Run run = run(elsewhere, List.of(launcher.toString(), "check"), Map.of("CHAOS_CDS", "0"));
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("classpath=" + own.toRealPath() + ":" + jar.toRealPath(),
+        "builtInOnly=true");
+
+    // a leftover of an older build, newer than the jar: not used
+    Files.setLastModifiedTime(own, FileTime.from(
+        Files.getLastModifiedTime(jar).toInstant().plusSeconds(5)));
+    Run stale = run(elsewhere, List.of(launcher.toString(), "check"), Map.of("CHAOS_CDS", "0"));
+    assertThat(stale.output()).contains("classpath=" + jar.toRealPath() + "\n");
+  }
+
+  @Test
+  void pluginsOnChaosClasspathAreLookedForAndRunWithoutAnArchive() throws Exception {
+    Run run = run(elsewhere, List.of(launcher.toString(), "check"),
+        Map.of("CHAOS_CLASSPATH", "/opt/plugins/tally.jar"));
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains(
+        "classpath=" + jar.toRealPath() + ":/opt/plugins/tally.jar", "builtInOnly=null");
+    Thread.sleep(2000); // a background training, were one started, would have written its files by now
+    assertThat(archives()).isEmpty();
+  }
+
+  @Test
   void noArchiveIsMadeOrUsedWhenAskedNotTo() throws Exception {
     Run run = run(elsewhere, List.of(launcher.toString(), "check"), Map.of("CHAOS_CDS", "0"));
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -106,7 +137,7 @@ class LauncherTest {
 
   /** The class-loading log line of the probe's main class: where the JVM took it from. */
   private static String probeSource(Run run) {
-    return run.output().lines().filter(l -> l.contains("dev.chaos.launcher.LauncherProbe source:"))
+    return run.output().lines().filter(l -> l.contains(MAIN + " source:"))
         .findFirst().orElseThrow(() -> new AssertionError("no load of the probe in:\n" + run.output()));
   }
 
@@ -142,17 +173,18 @@ class LauncherTest {
     return new Run(p.exitValue(), output);
   }
 
-  /** A jar of the probe alone: an archive can only be made of classes from jars. */
+  /**
+   * A jar of the probe alone, renamed to the main class the launcher names: an archive can only
+   * be made of classes from jars.
+   */
   private static void writeProbeJar(Path jar) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
-    String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+    byte[] probe = new ByteBuddy().redefine(LauncherProbe.class).name(MAIN).make().getBytes();
     try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file, manifest);
-        var in = LauncherProbe.class.getClassLoader().getResourceAsStream(entry)) {
-      out.putNextEntry(new JarEntry(entry));
-      in.transferTo(out);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry(MAIN.replace('.', '/') + ".class"));
+      out.write(probe);
       out.closeEntry();
     }
   }
