@@ -58,6 +58,12 @@ public final class Checker {
     this(() -> drivers, options, parser, key -> null, null);
   }
 
+  /** A checker that parses with {@code parser}: the stdlib's, which shares its parses. */
+  static Checker withParser(Supplier<DriverRegistry> drivers, CheckOptions options,
+      Function<SourceFile, Parsed> parser) {
+    return new Checker(drivers, options, parser, key -> null, null);
+  }
+
   /**
    * A checker that reads an imported module from {@code openTexts} (by absolute path; null when
    * the file is not open) before the disk: an editor's unsaved buffers, for `chaos lsp`.
@@ -67,7 +73,7 @@ public final class Checker {
     return new Checker(() -> drivers, options, Checker::parse, openTexts, null);
   }
 
-  private static Parsed parse(SourceFile file) {
+  static Parsed parse(SourceFile file) {
     ParseResult r = Parser.parse(file);
     return new Parsed(r.program(), r.diagnostics());
   }

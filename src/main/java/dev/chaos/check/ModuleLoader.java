@@ -257,6 +257,11 @@ final class ModuleLoader {
     return Checker.class.getResource("/" + path);
   }
 
+  /** The text of the module bundled at {@code path} (`stdlib/slo.chaos`). */
+  static String readBundled(String path) throws IOException {
+    return read(new Location("bundled:" + path, path, true));
+  }
+
   private static String read(Location location) throws IOException {
     if (!location.bundled()) {
       return Files.readString(Path.of(location.path()), StandardCharsets.UTF_8);

@@ -1,11 +1,15 @@
 package dev.chaos.check;
 
 import dev.chaos.diag.Diagnostics;
+import dev.chaos.source.SourceFile;
 import dev.chaos.spi.DriverRegistry;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -14,7 +18,7 @@ import java.util.function.Supplier;
  * (docs/performance.md), and they can be done while the file is read and parsed. A checked
  * module is read-only once its check is over, so every checker of a run shares the same ones.
  * Each module is handed out as soon as it is checked, so that a file waits only for those it
- * imports.
+ * imports, and a checker that waits for one parses the modules not yet parsed meanwhile.
  *
  * <p>Only a module whose check, and that of every module checked before it, reported nothing
  * is shared. From the first module that reports anything (a lint that `--strict` adds, say),
@@ -31,9 +35,13 @@ public final class PrecheckedStdlib {
       "stdlib/signals.chaos");
 
   private final Map<String, CompletableFuture<CheckedProgram>> modules;
+  /** Each module's parse, made once, by whichever thread runs it first. */
+  private final Map<String, FutureTask<Checker.Parsed>> parses;
 
-  private PrecheckedStdlib(Map<String, CompletableFuture<CheckedProgram>> modules) {
+  private PrecheckedStdlib(Map<String, CompletableFuture<CheckedProgram>> modules,
+      Map<String, FutureTask<Checker.Parsed>> parses) {
     this.modules = modules;
+    this.parses = parses;
   }
 
   /** Starts checking the bundled modules as {@code options} say, with the drivers supplied. */
@@ -45,18 +53,25 @@ public final class PrecheckedStdlib {
   static PrecheckedStdlib start(Supplier<DriverRegistry> drivers, CheckOptions options,
       List<String> paths) {
     Map<String, CompletableFuture<CheckedProgram>> modules = new LinkedHashMap<>();
-    paths.forEach(path -> modules.put(path, new CompletableFuture<>()));
-    Thread thread = new Thread(() -> checkAll(drivers, options, modules), "chaos-stdlib");
+    Map<String, FutureTask<Checker.Parsed>> parses = new LinkedHashMap<>();
+    for (String path : paths) {
+      modules.put(path, new CompletableFuture<>());
+      parses.put(path, new FutureTask<>(() ->
+          Checker.parse(new SourceFile(path, ModuleLoader.readBundled(path)))));
+    }
+    Thread thread = new Thread(() -> checkAll(drivers, options, modules, parses),
+        "chaos-stdlib");
     thread.setDaemon(true);
     thread.start();
-    return new PrecheckedStdlib(Map.copyOf(modules));
+    return new PrecheckedStdlib(Map.copyOf(modules), Collections.unmodifiableMap(parses));
   }
 
   private static void checkAll(Supplier<DriverRegistry> drivers, CheckOptions options,
-      Map<String, CompletableFuture<CheckedProgram>> modules) {
+      Map<String, CompletableFuture<CheckedProgram>> modules,
+      Map<String, FutureTask<Checker.Parsed>> parses) {
     try {
       Diagnostics sink = new Diagnostics();
-      Checker checker = new Checker(drivers, options);
+      Checker checker = Checker.withParser(drivers, options, file -> parsed(parses, file));
       for (Map.Entry<String, CompletableFuture<CheckedProgram>> module : modules.entrySet()) {
         CheckedProgram checked = checker.checkBundled(module.getKey(), sink);
         if (!sink.sorted().isEmpty()) {
@@ -71,12 +86,41 @@ public final class PrecheckedStdlib {
     }
   }
 
+  /** The shared parse of a bundled module (made here if no thread has started it). */
+  private static Checker.Parsed parsed(Map<String, FutureTask<Checker.Parsed>> parses,
+      SourceFile file) {
+    FutureTask<Checker.Parsed> parse = parses.get(file.path());
+    if (parse == null) {
+      return Checker.parse(file);
+    }
+    parse.run();
+    try {
+      return parse.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + file.path() + " was parsed", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot parse " + file.path(), e.getCause());
+    }
+  }
+
   /**
    * The checked module bundled at {@code path} (`stdlib/slo.chaos`), waiting for its check to
-   * end; null when there is none to share, and the caller must load it itself.
+   * end; null when there is none to share, and the caller must load it itself. While it
+   * waits, the caller parses the modules whose parse no thread has started: the stdlib's
+   * thread checks them one after the other, and would otherwise parse each in turn.
    */
   CheckedProgram module(String path) {
     CompletableFuture<CheckedProgram> module = modules.get(path);
-    return module == null ? null : module.join();
+    if (module == null) {
+      return null;
+    }
+    for (FutureTask<Checker.Parsed> parse : parses.values()) {
+      if (module.isDone()) {
+        break;
+      }
+      parse.run(); // returns at once when another thread has run it or runs it
+    }
+    return module.join();
   }
 }
