@@ -66,6 +66,12 @@ class LabDeployedJobTest {
   @BeforeEach
   void lab() throws Exception {
     jarIsCurrent();
+    // what earlier test classes left (their own namespaces' chaos objects, keys) is not ours:
+    // the clean-up below holds this test to leaving nothing, from a lab at its baseline
+    try (LabLeftovers leftovers = new LabLeftovers()) {
+      leftovers.sweep();
+      leftovers.awaitBaseline();
+    }
     kube = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
         .withMasterUrl(LabLeftovers.env("LAB_K8S_URL")).withRequestTimeout(10_000).build())
         .build();
